@@ -1,0 +1,113 @@
+"""Command line: ``python -m analysis <command>``.
+
+Every command turns an :class:`~analysis.exceptions.AnalysisError` into
+readable lines on stderr and a non-zero exit: 1 for bad data or a failed
+job, 2 for a bad command line (argparse's convention). No tracebacks.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__, config
+from .exceptions import AnalysisError, DataValidationError
+
+
+def _cmd_validate(args) -> int:
+    from .loading import to_typed, validate_file
+
+    frame, problems = validate_file(args.path)
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"{len(problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    data = to_typed(frame)
+    print(f"OK {config.indicators_path(args.path)}: {len(data)} rows, "
+          f"{data['indicator'].nunique()} indicators, {data['district'].nunique()} districts")
+    if args.summary:
+        print(indicator_summary(data).to_string())
+    return 0
+
+
+def indicator_summary(data):
+    """Rows per (district, indicator) with the kinds and years present."""
+    grouped = data.groupby(["district", "indicator", "indicator_zh"], sort=False)
+    return grouped.agg(rows=("value", "size"),
+                       kinds=("kind", lambda k: ",".join(sorted(set(k)))),
+                       years=("year", lambda y: ",".join(str(v) for v in sorted(set(y)))))
+
+
+def _cmd_normalize(args) -> int:
+    from .normalize import normalize_sources
+
+    differing = normalize_sources(config.RAW_SOURCES_DIR, config.SOURCES_DIR, check=args.check)
+    if args.check:
+        if differing:
+            print("out of date: " + ", ".join(differing) + "; run `python -m analysis normalize`", file=sys.stderr)
+            return 1
+        print(f"OK: {config.SOURCES_DIR} matches a fresh normalisation of {config.RAW_SOURCES_DIR}")
+        return 0
+    print(f"normalised {len(list(config.RAW_SOURCES_DIR.glob('*.txt')))} documents into {config.SOURCES_DIR}"
+          f" ({len(differing)} changed)")
+    return 0
+
+
+COMMANDS = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="District five-year-plan analysis: validate data, compute growth gaps, render reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check an indicator table; exit 1 with one line per problem")
+    p.add_argument("path", nargs="?", help="CSV file (default: data/indicators.csv or $ANALYSIS_DATA)")
+    p.add_argument("--summary", action="store_true", help="also print rows per indicator")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("normalize", help="regenerate data/sources/ from data/sources/raw/")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the committed files differ")
+    p.set_defaults(func=_cmd_normalize)
+
+    for register in COMMANDS.values():
+        register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _register_optional_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except DataValidationError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _register_optional_commands() -> None:
+    """Commands defined in their own modules register here (kept lazy for fast --help)."""
+    from importlib import import_module
+
+    for module in ("gaps_cli", "runner_cli", "extract_cli"):
+        try:
+            mod = import_module(f".{module}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(module):
+                continue
+            raise
+        COMMANDS[module] = mod.register

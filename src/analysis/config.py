@@ -1,0 +1,37 @@
+"""Paths and defaults: the one place that knows where things live.
+
+Every other module asks here instead of hard-coding ``../data``. The
+``ANALYSIS_DATA`` environment variable points the whole package (CLI,
+notebooks, runner) at another indicator table without editing code.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+DATA_DIR = PROJECT_DIR / "data"
+SOURCES_DIR = DATA_DIR / "sources"
+RAW_SOURCES_DIR = SOURCES_DIR / "raw"
+DEFAULT_INDICATORS = DATA_DIR / "indicators.csv"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+REPORTS_DIR = PROJECT_DIR / "reports"
+DEFAULT_REPORTS_CONFIG = PROJECT_DIR / "reports.yaml"
+FONTS_DIR = PACKAGE_DIR / "fonts"
+
+# The 14th five-year plan: 2021-2025, measured from the end of 2020.
+PLAN_BASE_YEAR = 2020
+PLAN_TARGET_YEAR = 2025
+
+DEFAULT_DISTRICT = "万柏林区"
+YEAR_RANGE = (1949, 2100)
+
+
+def indicators_path(path: str | os.PathLike | None = None) -> Path:
+    """The indicator table to use: *path*, else ``$ANALYSIS_DATA``, else the curated table."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("ANALYSIS_DATA")
+    return Path(env) if env else DEFAULT_INDICATORS

@@ -1,0 +1,150 @@
+"""Normalise source documents to UTF-8 simplified Chinese.
+
+One job: turn a raw document (UTF-8 or GB18030, traditional or simplified,
+with or without pinyin after each character) into the text that quotes in
+``data/indicators.csv`` are checked against. It is deterministic: the same
+raw bytes always give the same text, so ``data/sources/`` can be regenerated
+and compared (see ``python -m analysis normalize``).
+
+Garbled characters (mojibake such as ``?。┨``) are left exactly as they are:
+guessing them would put words in the document's mouth.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .exceptions import DataFileError
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Pinyin with tone marks, as the annotated documents print it: 區(qū), 濟(jì).
+_PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+_PINYIN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])\(([{_PINYIN_LETTERS}]+)\)")
+# Characters around which a space is a layout artefact of PDF extraction
+# ("2015 年的347 亿元"), not a word separator.
+_CJK_OR_PUNCT = rf"{_HAN}\u3000-\u303f\uff00-\uffef“”‘’—…·"
+_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_CJK_OR_PUNCT}])")
+_SPACE_BEFORE_PERCENT = re.compile(r"(?<=\d)[ \t\u00a0]+(?=[%％])")
+_RUNS_OF_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def decode_bytes(raw: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a document, returning ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) is tried first because it is unambiguous;
+    otherwise GB18030 (a superset of GBK and GB2312), then whatever
+    charset-normalizer detects.
+
+    >>> decode_bytes("区".encode("gbk"))[1]
+    'gb18030'
+    """
+    if not raw.strip():
+        raise DataFileError(f"{name}: the file is empty; expected a text document")
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise DataFileError(
+            f"{name}: cannot tell the text encoding; save it as UTF-8 (or GB18030/GBK) and retry"
+        )
+    return str(best), best.encoding
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin annotations written after Han characters: ``區(qū)`` → ``區``."""
+    return _PINYIN_AFTER_HAN.sub("", text)
+
+
+def traditional_share(text: str) -> float:
+    """Share of Han characters that OpenCC's ``t2s`` would change (0 for simplified text)."""
+    converted = _t2s().convert(text)
+    han = [(a, b) for a, b in zip(text, converted) if re.match(rf"[{_HAN}]", a)]
+    return sum(a != b for a, b in han) / len(han) if han else 0.0
+
+
+# A simplified document still has a few characters t2s rewrites (坏 → 坯 in
+# 002); a traditional one has ~20 %. Converting only above this share keeps
+# simplified documents byte-for-byte intact.
+TRADITIONAL_THRESHOLD = 0.02
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional script to simplified with OpenCC's ``t2s`` profile.
+
+    Text that is already simplified (under ``TRADITIONAL_THRESHOLD`` of its
+    characters would change) is returned unchanged.
+    """
+    if traditional_share(text) < TRADITIONAL_THRESHOLD:
+        return text
+    return _t2s().convert(text)
+
+
+def tidy_whitespace(text: str) -> str:
+    """Unify line ends, drop layout spaces next to Chinese text, squeeze blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACE_NEXT_TO_CJK.sub("", line)
+        line = _SPACE_BEFORE_PERCENT.sub("", line)
+        line = _RUNS_OF_SPACES.sub(" ", line)
+        lines.append(line.strip())
+    text = "\n".join(lines)
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip() + "\n"
+
+
+def normalize_text(text: str) -> str:
+    """Full normalisation: pinyin stripped, simplified script, tidy whitespace.
+
+    >>> normalize_text("萬柏林區(qū) 2022 年")
+    '万柏林区2022年\\n'
+    """
+    return tidy_whitespace(to_simplified(strip_pinyin(text)))
+
+
+def normalize_file(path: Path) -> tuple[str, str]:
+    """Read and normalise one document; returns ``(text, detected_encoding)``."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+    text, encoding = decode_bytes(raw, str(path))
+    return normalize_text(text), encoding
+
+
+def normalize_sources(raw_dir: Path, out_dir: Path, check: bool = False) -> list[str]:
+    """Regenerate ``out_dir/<name>`` from every ``raw_dir/*.txt``.
+
+    With ``check=True`` nothing is written; the return value lists the files
+    whose committed normalised text differs from a fresh run (empty = in sync).
+    """
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    differing = []
+    for raw in sorted(raw_dir.glob("*.txt")):
+        text, _ = normalize_file(raw)
+        target = out_dir / raw.name
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != text:
+            differing.append(raw.name)
+            if not check:
+                tmp = target.with_suffix(".txt.tmp")
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(target)
+    return differing
