@@ -1,0 +1,109 @@
+"""Pure growth arithmetic. Rates in and out are in percent (6.5 means 6.5 %).
+
+No I/O and no globals: numbers or Series in, numbers or frames out.
+"""
+from __future__ import annotations
+
+import math
+
+from .config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from .exceptions import InsufficientDataError, PriceBasisError
+
+
+def cagr(start_value: float, end_value: float, years: float) -> float:
+    """Compound annual growth rate in percent over *years* (irregular gaps allowed).
+
+    >>> round(cagr(486, 620.5, 2), 2)      # 万柏林区 GDP 2020→2022, nominal
+    12.99
+    """
+    if years <= 0:
+        raise InsufficientDataError(f"need a positive number of years between observations, got {years}")
+    if start_value <= 0 or end_value <= 0:
+        raise InsufficientDataError(f"growth needs positive levels, got {start_value} and {end_value}")
+    return ((end_value / start_value) ** (1.0 / years) - 1.0) * 100.0
+
+
+def cagr_between(levels, start_year: int, end_year: int) -> float:
+    """CAGR in percent between two observed years of a level Series indexed by year."""
+    for year in (start_year, end_year):
+        if year not in levels.index:
+            raise InsufficientDataError(f"no observation for {year}; observed years: {list(levels.index)}")
+    return cagr(levels[start_year], levels[end_year], end_year - start_year)
+
+
+def required_growth(latest_value: float, latest_year: int, target_value: float, target_year: int) -> float:
+    """Annual growth in percent needed from the latest observation to hit the target in its year.
+
+    >>> round(required_growth(620.5, 2022, 1000, 2025), 2)
+    17.24
+    """
+    return cagr(latest_value, target_value, target_year - latest_year)
+
+
+def gap_pp(observed_pct: float, required_pct: float) -> float:
+    """Observed minus required growth, in percentage points (negative = behind)."""
+    return observed_pct - required_pct
+
+
+def time_elapsed(year: int, base_year: int = PLAN_BASE_YEAR, end_year: int = PLAN_TARGET_YEAR) -> float:
+    """Share of plan time gone by the end of *year* (τ), in percent: 2022 → 40.0."""
+    return (year - base_year) / (end_year - base_year) * 100.0
+
+
+def progress_linear(base_value: float, latest_value: float, target_value: float) -> float:
+    """Task progress on a linear scale, percent: (x_t − x_0)/(x_T − x_0)."""
+    if target_value == base_value:
+        return math.nan
+    return (latest_value - base_value) / (target_value - base_value) * 100.0
+
+
+def progress_log(base_value: float, latest_value: float, target_value: float) -> float:
+    """Task progress on a log scale, percent: ln(x_t/x_0)/ln(x_T/x_0). Suits compounding series."""
+    if min(base_value, latest_value, target_value) <= 0 or target_value == base_value:
+        return math.nan
+    return math.log(latest_value / base_value) / math.log(target_value / base_value) * 100.0
+
+
+def to_nominal(real_pct: float, deflator_pct: float) -> float:
+    """Nominal growth from real growth and a price change: (1+r)(1+p) − 1, percent."""
+    return ((1 + real_pct / 100.0) * (1 + deflator_pct / 100.0) - 1) * 100.0
+
+
+def to_real(nominal_pct: float, deflator_pct: float) -> float:
+    """Real growth from nominal growth and a price change, percent."""
+    return ((1 + nominal_pct / 100.0) / (1 + deflator_pct / 100.0) - 1) * 100.0
+
+
+def comparable_rates(rate_a: float, basis_a: str, rate_b: float, basis_b: str,
+                     deflator: float | None = None) -> tuple[float, float]:
+    """Return the two rates on one price basis, or refuse to mix them.
+
+    A real (``comparable``) rate meets a nominal (``current``) one only through
+    an explicit deflator (expected annual price change in percent): the real
+    rate is then converted to nominal.
+    """
+    if basis_a == basis_b or "" in (basis_a, basis_b):
+        return rate_a, rate_b
+    if deflator is None:
+        raise PriceBasisError(
+            f"cannot compare a {basis_a} rate ({rate_a:g} %) with a {basis_b} rate ({rate_b:g} %): "
+            "one is real (comparable prices), the other nominal (current prices); "
+            "pass deflator=<expected annual price change in %>, e.g. deflator=2.0")
+    to_nom = lambda r, b: to_nominal(r, deflator) if b == "comparable" else r  # noqa: E731
+    return to_nom(rate_a, basis_a), to_nom(rate_b, basis_b)
+
+
+def implied_previous_level(level: float, growth_pct: float, price_basis: str) -> float:
+    """The previous year's level implied by this year's level and its growth rate.
+
+    Only honest for nominal growth: a real rate says nothing about price
+    change, so a nominal level cannot be backed out of it.
+
+    >>> round(implied_previous_level(141.1, -10.5, "current"), 2)   # 固定资产投资 2021
+    157.65
+    """
+    if price_basis != "current":
+        raise PriceBasisError(
+            f"a previous nominal level cannot be derived from a {price_basis or 'basis-less'} growth rate; "
+            "only nominal (current-price) growth gives it; a deflator would be a guess")
+    return level / (1 + growth_pct / 100.0)
