@@ -57,7 +57,8 @@ def main() -> int:
     print(f"stress: 100,000-path Monte Carlo for all {len(targets)} target rows: median {statistics.median(stress):.3f} s")
     mc = max(statistics.median(runs), statistics.median(stress))
     print(f"gap table with 100,000-path Monte Carlo: {len(table)} targets, {simulated} simulated, "
-          f"median {mc:.3f} s (simulation alone {statistics.median(mc_only):.3f} s; budget 0.5 s)")
+          f"median {statistics.median(runs):.3f} s (simulation alone {statistics.median(mc_only):.3f} s)")
+    print(f"Monte Carlo budget 0.5 s: worst of the two {mc:.3f} s")
 
     pandas_t, analysis_t = [], []
     for _ in range(args.repeat):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import NormalDist
 
 import numpy as np
@@ -189,13 +190,23 @@ MODELS = {"drift": DriftModel, "trend": LogLinearTrend}
 
 @dataclass
 class MonteCarloResult:
-    """Simulated paths' quantiles and the probability of meeting the target."""
+    """Simulated paths, the probability of meeting the target, and fan quantiles."""
     probability: float
-    fan: pd.DataFrame          # index year, columns q05, q25, q50, q75, q95
+    paths: np.ndarray = field(repr=False)     # (n_paths, years)
+    years: list
     n_paths: int
     mean_growth_pct: float
     sigma_pp: float
     seed: int
+    quantiles: tuple = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+    @cached_property
+    def fan(self) -> pd.DataFrame:
+        """Quantiles by year (columns q05 … q95), computed on first use: sorting 100,000
+        paths costs more than the simulation itself, and the probability does not need it."""
+        values = np.quantile(self.paths, self.quantiles, axis=0).T
+        return pd.DataFrame(values, index=pd.Index(self.years, name="year"),
+                            columns=[f"q{round(q * 100):02d}" for q in self.quantiles])
 
 
 def simulate(start_value: float, start_year: int, until_year: int, mean_growth_pct: float,
@@ -212,16 +223,22 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
         raise ParameterError(f"until_year {until_year} must be after {start_year}")
     rng = np.random.default_rng(seed)
     horizon = until_year - start_year
-    growth = rng.normal(mean_growth_pct / 100, sigma_pp / 100, size=(n_paths, horizon))
-    paths = start_value * np.cumprod(1 + np.maximum(growth, -0.99), axis=1)
+    # In place, float32, laid out (years, paths) so the running product walks
+    # contiguous rows: ~3x faster than the obvious float64 version, and
+    # float32's 7 digits are ample for probabilities and fan quantiles.
+    factors = rng.standard_normal((horizon, n_paths), dtype=np.float32)
+    factors *= sigma_pp / 100
+    factors += 1 + mean_growth_pct / 100
+    np.maximum(factors, 0.01, out=factors)                 # growth below −99 % is not an economy
+    np.cumprod(factors, axis=0, out=factors)
+    factors *= start_value
+    paths = factors.T                                      # (n_paths, years) view
     years = list(range(start_year + 1, until_year + 1))
-    fan = pd.DataFrame(np.quantile(paths, quantiles, axis=0).T, index=pd.Index(years, name="year"),
-                       columns=[f"q{int(q * 100):02d}" for q in quantiles])
     final = paths[:, -1]
     probability = math.nan
     if target is not None:
         probability = float(np.mean(final <= target) if bound == "<=" else np.mean(final >= target))
-    return MonteCarloResult(probability, fan, n_paths, mean_growth_pct, sigma_pp, seed)
+    return MonteCarloResult(probability, paths, years, n_paths, mean_growth_pct, sigma_pp, seed, tuple(quantiles))
 
 
 def backtest(series: pd.Series, models=("drift", "trend")) -> pd.DataFrame:
