@@ -1,0 +1,179 @@
+"""Every word a report shows, in Chinese (default) and English."""
+from __future__ import annotations
+
+from .exceptions import ParameterError
+
+LANGS = ("zh", "en")
+
+TEXT = {
+    "zh": {
+        "overview": "{district}经济运行与“十四五”目标进度概览",
+        "growth_gap": "{district}{indicator}：“十四五”目标差距分析",
+        "projection": "{district}{indicator}：2025年情景预测",
+        "brief": "{district}“十四五”规划目标进度简报",
+        "explorer": "{district}{indicator}：情景探索",
+        "how_to_read": "阅读说明：时序进度=规划期已过时间占比；任务进度=目标完成程度（对数尺度）。"
+                       "任务进度低于时序进度5个百分点以上即“滞后于预期”。增速单位为%，差距单位为百分点。",
+        "source": "数据来源：{sources}",
+        "generated": "生成时间",
+        "data_version": "数据版本",
+        "package_version": "程序版本",
+        "year": "年份", "value": "数值", "unit": "单位", "indicator": "指标", "latest": "最新值",
+        "latest_year": "最新年份", "target": "目标", "target_year": "目标年份", "status": "进度判断",
+        "ratio_status": "增速判断", "observed_growth": "实际年均增速(%)", "required_growth": "所需年均增速(%)",
+        "gap": "增速差距(百分点)", "tau": "时序进度(%)", "progress": "任务进度(%)", "probability": "达成概率(%)",
+        "projected": "按现有增速预测值", "actual": "实际值", "required_path": "实现目标所需路径",
+        "plan_path": "规划匀速路径", "target_band": "目标区间", "growth_rate": "增速(%)",
+        "price_basis": "价格口径", "current": "现价（名义）", "comparable": "可比价（实际）",
+        "scorecard": "年度目标完成情况", "pending": "待公布", "met": "完成", "not met": "未完成",
+        "caveats": "口径与注意事项", "key_messages": "主要结论", "traffic_light": "目标进度一览",
+        "drift": "按既往年均增速", "plan_rate": "按年度计划增速", "trend": "对数线性趋势", "monte_carlo": "蒙特卡洛模拟",
+        "backtest": "回测（留出最后一个观测值）", "model": "模型", "error_pct": "误差(%)", "note": "说明",
+        "fan": "模拟区间（5%–95%）", "scenario": "情景", "growth_assumption": "增速假设(%)", "deflator": "价格指数假设(%)",
+        "no_targets": "该地区在目标年份没有可比较的数值目标。",
+        "main_series": "主要经济指标", "growth_table": "最新增速",
+        "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
+        "flags": "数据提示",
+    },
+    "en": {
+        "overview": "{district}: economy and progress toward the 14th five-year plan goals",
+        "growth_gap": "{district}, {indicator}: gap to the 14th five-year plan target",
+        "projection": "{district}, {indicator}: scenarios to 2025",
+        "brief": "{district}: five-year plan progress brief",
+        "explorer": "{district}, {indicator}: scenario explorer",
+        "how_to_read": "How to read: time elapsed = share of the plan period gone; task progress = share of the way "
+                       "to the target (log scale). Progress more than 5 points behind time elapsed is 'behind "
+                       "schedule'. Growth in %, gaps in percentage points.",
+        "source": "Source: {sources}",
+        "generated": "Generated",
+        "data_version": "Data version",
+        "package_version": "Software version",
+        "year": "Year", "value": "Value", "unit": "Unit", "indicator": "Indicator", "latest": "Latest",
+        "latest_year": "Latest year", "target": "Target", "target_year": "Target year", "status": "Schedule status",
+        "ratio_status": "Growth status", "observed_growth": "Observed growth (%/yr)",
+        "required_growth": "Required growth (%/yr)", "gap": "Gap (pp)", "tau": "Time elapsed (%)",
+        "progress": "Task progress (%)", "probability": "Probability (%)", "projected": "Projected at current growth",
+        "actual": "Actual", "required_path": "Path required to hit target", "plan_path": "Even plan path",
+        "target_band": "Target band", "growth_rate": "Growth (%)", "price_basis": "Price basis",
+        "current": "current prices (nominal)", "comparable": "comparable prices (real)",
+        "scorecard": "Annual targets", "pending": "pending", "met": "met", "not met": "not met",
+        "caveats": "Definitions and caveats", "key_messages": "Key messages", "traffic_light": "Targets at a glance",
+        "drift": "Past average growth", "plan_rate": "Annual plan rates", "trend": "Log-linear trend",
+        "monte_carlo": "Monte Carlo", "backtest": "Backtest (last observation held out)", "model": "Model",
+        "error_pct": "Error (%)", "note": "Note", "fan": "Simulated range (5%–95%)", "scenario": "Scenario",
+        "growth_assumption": "Growth assumption (%)", "deflator": "Price assumption (%)",
+        "no_targets": "This district has no numeric target to compare in the target year.",
+        "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
+        "aspiration": "Note: this target paraphrases an aspiration in the plan; analysts may override it.",
+        "flags": "Data notes",
+    },
+}
+
+# The two classifications, each shown in both languages.
+SCHEDULE_STATUS = {  # from status_zh (P − τ)
+    "提前实现": "already reached", "快于预期": "ahead of schedule", "基本符合预期": "on schedule",
+    "滞后于预期": "behind schedule", "数据不足": "insufficient data", "待公布": "pending",
+}
+RATIO_STATUS_ZH = {  # from status_en (R)
+    "target reached": "已实现", "on track": "进展顺利", "moderate progress": "进展一般",
+    "insufficient progress": "进展不足", "moving away": "背离目标", "insufficient data": "数据不足",
+    "pending": "待公布",
+}
+DISTRICT_EN = {"万柏林区": "Wanbailin District", "杏花岭区": "Xinghualing District"}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ParameterError(f"lang '{lang}' is not supported; accepted: {', '.join(LANGS)}")
+    return lang
+
+
+def t(key: str, lang: str = "zh", **values) -> str:
+    """The text for *key* in *lang*, formatted with *values*."""
+    text = TEXT[check_lang(lang)].get(key, key)
+    return text.format(**values) if values else text
+
+
+def district_name(district: str, lang: str) -> str:
+    return district if lang == "zh" else DISTRICT_EN.get(district, district)
+
+
+def schedule_status(status_zh: str, lang: str) -> str:
+    return status_zh if lang == "zh" else SCHEDULE_STATUS.get(status_zh, status_zh)
+
+
+def ratio_status(status_en: str, lang: str) -> str:
+    return RATIO_STATUS_ZH.get(status_en, status_en) if lang == "zh" else status_en
+
+INDICATOR_EN = {
+    "gdp": "GDP", "industrial_value_added": "Industrial value added (above scale)",
+    "services_value_added": "Services value added", "retail_sales": "Retail sales of consumer goods",
+    "fixed_asset_investment": "Fixed-asset investment", "budget_revenue": "General public budget revenue",
+    "high_tech_firms": "High-tech firms", "high_tech_firms_certified": "High-tech firms newly certified",
+    "specialised_smes_new": "New specialised SMEs", "tech_smes": "Tech-based SMEs",
+    "industrial_firms_above_scale": "Industrial firms above scale", "base_stations_5g": "5G base stations",
+    "national_key_labs_new": "New national key labs", "rd_institutions_new": "New R&D institutions",
+    "registered_unemployment_rate": "Registered urban unemployment rate",
+    "new_urban_labour_force": "New urban labour force", "vocational_training": "Vocational training",
+    "hardship_employment_subsidy": "Social-insurance subsidies for hard-to-employ people",
+    "pension_insured": "Basic pension insured", "enterprise_pension_insured": "Enterprise pension insured",
+    "public_sector_pension_insured": "Public-sector pension insured",
+    "resident_pension_insured": "Urban-rural resident pension insured",
+    "unemployment_insured": "Unemployment insurance insured", "work_injury_insured": "Work-injury insurance insured",
+    "elderly_care_beds": "Elderly-care beds", "elderly_beds_per_1000": "Elderly-care beds per 1,000 elderly",
+    "scenic_4a_new": "New 4A scenic areas", "scenic_3a_new": "New 3A scenic areas",
+    "national_resorts_new": "New national tourist resorts", "tourism_towns_new": "New tourism towns",
+    "football_pitches_new": "New football pitches", "fitness_trails_new": "New fitness trails",
+    "forest_coverage": "Forest coverage", "green_space_ratio": "Green-space ratio (built-up area)",
+    "green_coverage_ratio": "Green coverage ratio (built-up area)",
+    "secondary_industry_share": "Secondary industry share of GDP", "new_market_entities": "New market entities",
+    "new_urban_employment": "New urban jobs",
+}
+
+
+def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
+    """The indicator's name in *lang* (English falls back to the id in words)."""
+    if lang == "zh":
+        return indicator_zh
+    return INDICATOR_EN.get(indicator, indicator.replace("_", " ").capitalize())
+
+
+_FLAGS_ZH = [
+    (r"^aspiration target read from the plan's wording; an analyst may override it$",
+     lambda m: "该目标来自规划中的方向性表述，分析人员可调整"),
+    (r"^target overridden by the analyst: (\S+) instead of (\S+)$",
+     lambda m: f"目标值已由分析人员调整为{m[1]}（规划值{m[2]}）"),
+    (r"^target is a total over (\d+)-(\d+); no observed totals to compare$",
+     lambda m: f"该目标为{m[1]}—{m[2]}年累计值，尚无可比较的实际累计数"),
+    (r"^no observed level yet$", lambda m: "尚无实际数据"),
+    (r"^base year (\d+): no observation for (\d+)$", lambda m: f"以{m[1]}年为基期（缺少{m[2]}年数据）"),
+    (r"^no observation after the base year: growth and progress cannot be measured yet$",
+     lambda m: "基期之后尚无实际数据，暂无法计算增速和进度"),
+    (r"^possible series break or revision (\d+)-(\d+): nominal levels grow (\S+)%/yr but real growth is (\S+)%/yr, "
+     r"an implied deflator of (\S+)%/yr outside (\S+)…(\S+)%(, (\d+) year\(s\) of real growth assumed)?$",
+     lambda m: f"{m[1]}—{m[2]}年可能存在统计口径调整或数据修订：现价总量年均增长{m[3]}%，而实际增速为{m[4]}%，"
+               f"隐含价格指数年均{m[5]}%，超出合理区间{m[6]}%至{m[7]}%"
+               + (f"（其中{m[9]}年实际增速按已知年份均值假设）" if m[8] else "")),
+]
+
+
+def flag_text(flag: str, lang: str) -> str:
+    """A gap-table flag (English, as in the JSON output) in the report language."""
+    import re
+
+    if lang != "zh":
+        return flag
+    for pattern, render in _FLAGS_ZH:
+        match = re.match(pattern, flag)
+        if match:
+            return render(match)
+    return flag
+
+
+UNIT_EN = {"亿元": "100m yuan", "万元": "10k yuan", "家": "firms", "万人": "10k people", "人": "people",
+           "人次": "person-times", "张": "beds", "个": "", "座": "", "块": "", "公里": "km", "万户": "10k entities",
+           "亩": "mu", "条": "", "栋": "buildings", "部": "", "所": ""}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    return unit if lang == "zh" else UNIT_EN.get(unit, unit)

@@ -1,0 +1,162 @@
+"""Figures: one palette, one font, units and a source line on every chart.
+
+Every function draws on an ``ax`` it is given and returns its Figure, so
+notebooks compose and tests render them the same way. Importing this module
+registers the bundled CJK font (Noto Sans SC subset, OFL) with matplotlib so
+Chinese renders on a machine with no system CJK font.
+"""
+from __future__ import annotations
+
+import math
+
+import matplotlib
+
+from .config import FONTS_DIR
+from .i18n import t
+
+FONT_FILE = FONTS_DIR / "NotoSansSC-Subset.otf"
+FONT_FAMILY = "Noto Sans SC Subset"
+
+PALETTE = {
+    "actual": "#1f4e79", "required": "#c0392b", "plan": "#7f8c8d", "target": "#d35400",
+    "projection": "#2e86c1", "trend": "#8e44ad", "plan_rate": "#16a085", "band": "#f5cba7",
+    "fan": "#aed6f1", "ahead": "#27ae60", "behind": "#c0392b", "neutral": "#95a5a6",
+}
+SERIES_COLORS = ["#1f4e79", "#c0392b", "#16a085", "#d35400", "#8e44ad", "#7f8c8d", "#2e86c1", "#b7950b"]
+
+
+def use_chinese_font() -> None:
+    """Register the bundled font and make it the default sans-serif (DejaVu Sans as fallback)."""
+    from matplotlib import font_manager
+
+    if FONT_FAMILY not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(FONT_FILE))
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
+    matplotlib.rcParams["axes.unicode_minus"] = False     # ASCII hyphen-minus: present in every font
+    matplotlib.rcParams.update({
+        "figure.dpi": 100, "savefig.dpi": 110, "axes.spines.top": False, "axes.spines.right": False,
+        "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 14, "axes.titleweight": "normal",
+        "figure.figsize": (8.0, 4.5),
+    })
+
+
+use_chinese_font()
+
+
+def finish(ax, title: str, unit: str, source: str, lang: str, xlabel: str | None = None):
+    """Title, unit on the y axis, source line under the plot; returns the Figure."""
+    fig = ax.figure
+    ax.set_title(title, loc="left")
+    ax.set_ylabel(f"{t('unit', lang)}：{unit}" if lang == "zh" else f"{t('unit', lang)}: {unit}")
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def _years_axis(ax, years):
+    ax.set_xticks(sorted(set(int(y) for y in years)))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
+
+
+def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: str = "zh",
+                        projection=None, title: str | None = None):
+    """Actual levels, the even plan path, the path now required, and the target (band for '~')."""
+    years = list(levels.index)
+    ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
+    ty, tv = record["target_year"], record["target_value"]
+    by, bv, ly, lv = record["base_year"], record["base_value"], record["latest_year"], record["latest_value"]
+    if by is not None and not _nan(bv) and bv > 0 and tv > 0:
+        ax.plot(*_compound_path(by, bv, ty, tv), ":", color=PALETTE["plan"], label=t("plan_path", lang))
+    if ly is not None and not _nan(lv) and ly < ty and lv > 0 and tv > 0:
+        ax.plot(*_compound_path(ly, lv, ty, tv), "--", color=PALETTE["required"], lw=1.8,
+                label=t("required_path", lang))
+    if projection is not None:
+        ax.plot([ly] + list(projection.index), [lv] + list(projection.values), "-", color=PALETTE["projection"],
+                alpha=0.8, label=t("projected", lang))
+    if record.get("bound") == "~":
+        ax.fill_between([ty - 0.3, ty + 0.3], tv * 0.95, tv * 1.05, color=PALETTE["band"], label=t("target_band", lang))
+    ax.plot([ty], [tv], marker="*", ms=14, color=PALETTE["target"], ls="none",
+            label=f"{t('target', lang)} {record.get('bound') or ''}{tv:g}")
+    _years_axis(ax, years + [ty])
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    return finish(ax, title or record["indicator_zh"], unit, source, lang)
+
+
+def plot_progress(ax, records, source: str, lang: str = "zh", title: str | None = None):
+    """Task progress against time elapsed, one bar per indicator with data."""
+    rows = [r for r in records if not _nan(r.get("progress_log")) and r.get("latest_year") != r.get("base_year")]
+    names = [r["indicator_zh"] if lang == "zh" else r["indicator"] for r in rows]
+    values = [r["progress_log"] for r in rows]
+    colors = [PALETTE["behind"] if r["progress_log"] - r["tau"] <= -5 else PALETTE["ahead"] for r in rows]
+    ax.barh(names, values, color=colors, height=0.5, label=t("progress", lang))
+    for i, r in enumerate(rows):
+        ax.plot([r["tau"], r["tau"]], [i - 0.35, i + 0.35], color="black", lw=2,
+                label=t("tau", lang) if i == 0 else None)
+    ax.set_xlim(0, max([100] + values))
+    ax.legend(loc="lower right", fontsize=9, frameon=False)
+    fig = finish(ax, title or t("progress", lang), "%", source, lang)
+    ax.set_ylabel("")
+    ax.set_xlabel("%")
+    return fig
+
+
+def plot_growth_compare(ax, records, source: str, lang: str = "zh", title: str | None = None):
+    """Observed against required annual growth, percent."""
+    import numpy as np
+
+    rows = [r for r in records if not _nan(r.get("cagr_required"))]
+    names = [r["indicator_zh"] if lang == "zh" else r["indicator"] for r in rows]
+    x = np.arange(len(rows))
+    observed = [0 if _nan(r["cagr_observed"]) else r["cagr_observed"] for r in rows]
+    ax.bar(x - 0.2, observed, 0.4, color=PALETTE["actual"], label=t("observed_growth", lang))
+    ax.bar(x + 0.2, [r["cagr_required"] for r in rows], 0.4, color=PALETTE["required"], label=t("required_growth", lang))
+    ax.set_xticks(x, names, rotation=0)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.legend(fontsize=9, frameon=False)
+    return finish(ax, title or t("required_growth", lang), "%", source, lang)
+
+
+def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh", target: float | None = None,
+             target_year: int | None = None, mc_fan=None, title: str | None = None):
+    """History, each model's mean and interval, Monte Carlo fan, and the target."""
+    years = list(levels.index)
+    ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
+    last_year, last = years[-1], float(levels.iloc[-1])
+    if mc_fan is not None:
+        ax.fill_between([last_year] + list(mc_fan.index), [last] + list(mc_fan["q05"]), [last] + list(mc_fan["q95"]),
+                        color=PALETTE["fan"], alpha=0.6, label=t("fan", lang))
+    for i, (name, frame) in enumerate(frames.items()):
+        color = PALETTE.get(name, SERIES_COLORS[i % len(SERIES_COLORS)])
+        ax.plot([last_year] + list(frame.index), [last] + list(frame["mean"]), "-", color=color, lw=1.8,
+                label=t(name, lang))
+        ax.fill_between(frame.index, frame["mean_ci_lower"], frame["mean_ci_upper"], color=color, alpha=0.12)
+    if target is not None:
+        ax.plot([target_year], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
+                label=f"{t('target', lang)} {target:g}")
+    _years_axis(ax, years + ([target_year] if target_year else []) + [y for f in frames.values() for y in f.index])
+    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    return finish(ax, title or t("projection", lang, district="", indicator=""), unit, source, lang)
+
+
+def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str | None = None):
+    """Several level series (columns of *table*, indexed by year) on one axis."""
+    for i, column in enumerate(table.columns):
+        s = table[column].dropna()
+        ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8, label=column)
+    _years_axis(ax, table.index)
+    ax.legend(fontsize=9, frameon=False, ncol=2)
+    return finish(ax, title or t("main_series", lang), unit, source, lang)
+
+
+def _compound_path(y0: int, v0: float, y1: int, v1: float):
+    """Years and values of constant compound growth from (y0, v0) to (y1, v1)."""
+    years = list(range(int(y0), int(y1) + 1))
+    rate = (v1 / v0) ** (1 / (y1 - y0))
+    return years, [v0 * rate ** (y - y0) for y in years]
+
+
+def _nan(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
