@@ -1,0 +1,134 @@
+"""Every notebook runs through papermill with default and other parameters, renders to offline HTML,
+and fails with a one-line message on bad parameters."""
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from analysis import config
+from analysis.render import render_html, write_atomic
+
+from conftest import ARTIFACTS
+
+NOTEBOOKS = ["overview", "growth_gap", "projection", "brief", "explorer"]
+OTHER_PARAMETERS = {
+    "overview": {"lang": "en"},
+    "growth_gap": {"indicator": "high_tech_firms", "lang": "en"},
+    "projection": {"indicator": "gdp", "target_override": 900.0, "growth_assumption": 15.0, "n_paths": 5000},
+    "brief": {"lang": "en", "gdp_target_override": 850.0},
+    "explorer": {"interactive": False, "indicator": "gdp"},
+}
+MAX_BYTES = 1_500_000
+
+
+def execute(name: str, parameters: dict, out: Path):
+    return papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
+                                      cwd=str(config.NOTEBOOKS_DIR), progress_bar=False, log_output=False)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """{(notebook, variant): html path}: each notebook run with default and other parameters."""
+    folder = ARTIFACTS / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    work = tmp_path_factory.mktemp("nb")
+    out = {}
+    for name in NOTEBOOKS:
+        for variant, params in (("default", {"interactive": False} if name == "explorer" else {}),
+                                ("other", OTHER_PARAMETERS[name])):
+            nb = execute(name, params, work / f"{name}-{variant}.ipynb")
+            lang = params.get("lang", "zh")
+            path = folder / f"{name}-{variant}.html"
+            write_atomic(path, render_html(nb, lang))
+            out[(name, variant)] = path
+    return out
+
+
+def test_notebooks_are_clean_and_parameterised():
+    for name in NOTEBOOKS:
+        nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert not any(c.outputs or c.execution_count for c in code), f"{name} has outputs"
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+        params = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"))
+        assigned = re.findall(r"^(\w+) = ", code[1].source, flags=re.M)
+        assert list(params) == assigned, f"{name}: papermill cannot parse some parameter lines"
+        assert {"district", "lang", "data_path", "target_year"} <= set(params)
+        assert all(p["help"] for p in params.values()), f"{name}: every parameter needs a comment"
+        first_code = code[1]   # code[0] is the analyst-only %xmode cell
+        assert "parameters" in first_code.metadata["tags"]
+        assert "report.setup(" in code[2].source
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_html_is_offline_small_and_titled(rendered, name):
+    for variant in ("default", "other"):
+        path = rendered[(name, variant)]
+        text = path.read_text(encoding="utf-8")
+        assert path.stat().st_size <= MAX_BYTES, f"{path.name}: {path.stat().st_size} bytes"
+        assert external_references(text) == [], path.name
+        assert re.search(r"<title>[^<]+</title>", text) and 'id="report-title"' in text
+        assert "sha256:" in text and "analysis 0." in text           # footer: data and version
+        assert "how-to-read" in text
+        assert "ipykernel" not in text and "Traceback" not in text
+
+
+def test_html_languages(rendered):
+    assert "滞后于预期" in rendered[("overview", "default")].read_text(encoding="utf-8")
+    english = rendered[("overview", "other")].read_text(encoding="utf-8")
+    assert "behind schedule" in english and 'lang="en"' in english
+    assert "<img" in rendered[("projection", "default")].read_text(encoding="utf-8")
+
+
+class _References(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found, self._in_style = [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("src", "href", "data", "poster", "srcset"):
+            value = (attrs.get(key) or "").strip()
+            if re.match(r"(https?:)?//", value):
+                self.found.append(f"<{tag} {key}={value}>")
+        if tag == "style":
+            self._in_style = True
+        style = attrs.get("style") or ""
+        self.found += [f"style url({u})" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", style)]
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.found += [f"css url({u})" for u in re.findall(r"url\(\s*['\"]?(?!data:)([^)'\"]+)", data)]
+            self.found += [f"@import {m}" for m in re.findall(r"@import\s+([^;]+)", data)]
+
+
+def external_references(text: str) -> list[str]:
+    parser = _References()
+    parser.feed(text)
+    return parser.found
+
+
+def test_reference_checker_catches_cdn_links():
+    page = ('<script src="https://cdn.example/require.js"></script><link href="//fonts.example/x.css">'
+            '<style>@import "x.css"; body{background:url(http://x/y.png)}</style><img src="data:image/png;base64,AA">')
+    assert len(external_references(page)) == 4
+
+
+@pytest.mark.parametrize("name,params,message", [
+    ("growth_gap", {"indicator": "gpd"}, "parameter indicator='gpd' is not an indicator of 万柏林区; did you mean: gdp"),
+    ("overview", {"district": "西城区"}, "parameter district='西城区' is not in indicators.csv"),
+    ("projection", {"n_paths": 10}, "parameter n_paths=10 is out of range; accepted: 1000 to 1000000"),
+])
+def test_bad_parameters_stop_with_a_clear_message(tmp_path, name, params, message):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        execute(name, params, tmp_path / "bad.ipynb")
+    assert info.value.ename == "ParameterError"
+    assert message in info.value.evalue

@@ -1,0 +1,70 @@
+"""Charts render Chinese with the bundled font, on any machine, without missing glyphs."""
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import plotting  # noqa: E402
+from analysis.gaps import gap_table, to_records  # noqa: E402
+
+
+def render(fig) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)
+    return [str(w.message) for w in caught]
+
+
+def test_bundled_font_is_the_one_used():
+    from matplotlib import font_manager
+
+    found = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]), fallback_to_default=False)
+    assert found == str(plotting.FONT_FILE)
+
+
+def test_chinese_labels_render_without_missing_glyphs():
+    fig, ax = plt.subplots()
+    ax.plot([2020, 2022], [486, 620.5], label="地区生产总值")
+    ax.legend()
+    plotting.finish(ax, "万柏林区“十四五”目标进度：滞后于预期", "亿元", "数据来源：万柏林区“十四五”规划纲要", "zh")
+    assert not [m for m in render(fig) if "missing from" in m]
+
+
+def test_every_chart_function_returns_a_figure_with_source_line(data):
+    records = to_records(gap_table(data, district="万柏林区", n_paths=2000))
+    gdp = next(r for r in records if r["indicator"] == "gdp")
+    levels = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
+    from analysis.projection import DriftModel
+    frame = DriftModel(levels, base_year=2020).fit().summary_frame()
+    figures = []
+    for draw in (
+        lambda ax: plotting.plot_path_to_target(ax, levels, gdp, "亿元", "来源：测试", "zh"),
+        lambda ax: plotting.plot_progress(ax, records, "来源：测试", "zh"),
+        lambda ax: plotting.plot_growth_compare(ax, records, "来源：测试", "zh"),
+        lambda ax: plotting.plot_fan(ax, levels, {"drift": frame}, "亿元", "来源：测试", "zh", 1000, 2025),
+        lambda ax: plotting.plot_levels(ax, pd.DataFrame({"地区生产总值": levels}), "亿元", "来源：测试", "zh"),
+    ):
+        fig, ax = plt.subplots()
+        result = draw(ax)
+        assert result is fig
+        assert any(text.get_text() == "来源：测试" for text in fig.texts)
+        assert ax.get_ylabel().endswith(("亿元", "%")) or ax.get_xlabel() == "%"
+        figures.append(fig)
+    for fig in figures:
+        assert not [m for m in render(fig) if "missing from" in m]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_charts_in_both_languages(lang):
+    from analysis import report
+
+    ctx = report.setup("万柏林区", lang, indicator="gdp")
+    record = report.record_for(ctx, ctx.gaps(n_paths=2000))
+    for fig in (report.chart_path(ctx, record), report.chart_main_series(ctx)):
+        assert not [m for m in render(fig) if "missing from" in m]
