@@ -33,7 +33,7 @@ TEXT = {
         "no_targets": "该地区在目标年份没有可比较的数值目标。",
         "main_series": "主要经济指标", "growth_table": "最新增速",
         "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
-        "flags": "数据提示",
+        "flags": "数据提示", "data_note": "数据表注释", "not_assessed": "另有{n}项目标尚无规划期内的实际数据，暂不评估（详见概览报告）。",
     },
     "en": {
         "overview": "{district}: economy and progress toward the 14th five-year plan goals",
@@ -65,7 +65,7 @@ TEXT = {
         "no_targets": "This district has no numeric target to compare in the target year.",
         "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
         "aspiration": "Note: this target paraphrases an aspiration in the plan; analysts may override it.",
-        "flags": "Data notes",
+        "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure within the plan period yet and are not assessed (see the overview report).",
     },
 }
 
@@ -177,3 +177,8 @@ UNIT_EN = {"亿元": "100m yuan", "万元": "10k yuan", "家": "firms", "万人"
 
 def unit_label(unit: str, lang: str) -> str:
     return unit if lang == "zh" else UNIT_EN.get(unit, unit)
+
+
+def bound_label(bound: str, lang: str) -> str:
+    """How a target's bound reads in front of its value: ≥227, ≤4, 约1000 / ~1000."""
+    return {">=": "≥", "<=": "≤", "~": "约" if lang == "zh" else "~"}.get(bound or "", "")

@@ -12,7 +12,7 @@ import math
 import matplotlib
 
 from .config import FONTS_DIR
-from .i18n import t
+from .i18n import bound_label, t
 
 FONT_FILE = FONTS_DIR / "NotoSansSC-Subset.otf"
 FONT_FAMILY = "Noto Sans SC Subset"
@@ -79,7 +79,7 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
     if record.get("bound") == "~":
         ax.fill_between([ty - 0.3, ty + 0.3], tv * 0.95, tv * 1.05, color=PALETTE["band"], label=t("target_band", lang))
     ax.plot([ty], [tv], marker="*", ms=14, color=PALETTE["target"], ls="none",
-            label=f"{t('target', lang)} {record.get('bound') or ''}{tv:g}")
+            label=f"{t('target', lang)} {bound_label(record.get('bound'), lang)}{tv:g}")
     _years_axis(ax, years + [ty])
     ax.legend(loc="upper left", fontsize=9, frameon=False)
     return finish(ax, title or record["indicator_zh"], unit, source, lang)
@@ -136,6 +136,14 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
     if target is not None:
         ax.plot([target_year], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
                 label=f"{t('target', lang)} {target:g}")
+    # Keep the target and the central projections readable: a very wide interval
+    # (the trend model on three points) is cut at the top rather than squashing the rest.
+    tops = [float(levels.max())] + [float(f["mean"].max()) for f in frames.values()]
+    if target is not None:
+        tops.append(target)
+    if mc_fan is not None:
+        tops.append(float(mc_fan["q95"].max()))
+    ax.set_ylim(bottom=0, top=max(tops) * 1.25)
     _years_axis(ax, years + ([target_year] if target_year else []) + [y for f in frames.values() for y in f.index])
     ax.legend(loc="upper left", fontsize=9, frameon=False)
     return finish(ax, title or t("projection", lang, district="", indicator=""), unit, source, lang)

@@ -184,7 +184,7 @@ def status_table(ctx: Context, records: list[dict], with_data_only: bool = False
         rows.append({
             t("indicator", ctx.lang): _name(r, ctx.lang),
             t("latest", ctx.lang): f"{_fmt(r['latest_value'])} ({r['latest_year']})" if r["latest_year"] else "–",
-            t("target", ctx.lang): f"{r['bound'] or ''}{r['target_value']:g} ({r['target_year']})",
+            t("target", ctx.lang): f"{i18n.bound_label(r['bound'], ctx.lang)}{r['target_value']:g} ({r['target_year']})",
             t("observed_growth", ctx.lang): _fmt(r["cagr_observed"]),
             t("required_growth", ctx.lang): _fmt(r["cagr_required"]),
             t("tau", ctx.lang): _fmt(r["tau"]),
@@ -205,7 +205,7 @@ def scorecard_table(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame({
         t("indicator", ctx.lang): [i18n.indicator_label(i, z, ctx.lang) for i, z in zip(card["indicator"], card["indicator_zh"])],
         t("year", ctx.lang): card["year"],
-        t("target", ctx.lang): [f"{b or ''}{v:g}%" for b, v in zip(card["bound"], card["target"])],
+        t("target", ctx.lang): [f"{i18n.bound_label(b, ctx.lang)}{v:g}%" for b, v in zip(card["bound"], card["target"])],
         t("actual", ctx.lang): [_fmt(v) for v in card["actual"]],
         t("price_basis", ctx.lang): [t(b, ctx.lang) for b in card["price_basis"]],
         t("status", ctx.lang): [t(s, ctx.lang) for s in card["status"]],
@@ -225,8 +225,14 @@ def light_of(record: dict) -> str:
     return "grey"
 
 
-def traffic_light_html(ctx: Context, records: list[dict]) -> str:
-    """Traffic-light table for decision makers (escaped text, coloured dots)."""
+def traffic_light_html(ctx: Context, records: list[dict], assessable_only: bool = False) -> str:
+    """Traffic-light table for decision makers (escaped text, coloured dots).
+
+    With ``assessable_only`` only targets with an observed value are listed and
+    the rest are counted in one line, so the brief fits one screen.
+    """
+    hidden = [r for r in records if r["latest_year"] is None] if assessable_only else []
+    records = [r for r in records if r not in hidden]
     head = [t("indicator", ctx.lang), t("latest", ctx.lang), t("target", ctx.lang), t("status", ctx.lang),
             t("required_growth", ctx.lang)]
     body = []
@@ -235,16 +241,19 @@ def traffic_light_html(ctx: Context, records: list[dict]) -> str:
         light = light_of(r)
         name = _name(r, ctx.lang)
         latest = f"{_fmt(r['latest_value'])}（{r['latest_year']}）" if r["latest_year"] else "–"
-        cells = [name, latest, f"{r['bound'] or ''}{r['target_value']:g}",
+        cells = [name, latest, f"{i18n.bound_label(r['bound'], ctx.lang)}{r['target_value']:g}",
                  i18n.schedule_status(r["status_zh"], ctx.lang), _fmt(r["cagr_required"])]
         dot = f'<span class="light" style="background:{LIGHTS[light]}" title="{light}"></span>'
         body.append("<tr><td>" + dot + "</td>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
     head_html = "<tr><th></th>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
-    return f'<table class="report-table traffic">{head_html}{"".join(body)}</table>'
+    table = f'<table class="report-table traffic">{head_html}{"".join(body)}</table>'
+    if hidden:
+        table += f'<p class="how-to-read">{html.escape(t("not_assessed", ctx.lang, n=len(hidden)))}</p>'
+    return table
 
 
-def key_messages(ctx: Context, records: list[dict]) -> list[str]:
-    """Plain-language findings written from the numbers."""
+def key_messages(ctx: Context, records: list[dict], plain: bool = False) -> list[str]:
+    """Findings written from the numbers; ``plain`` avoids evaluation terms (for the brief)."""
     zh = ctx.lang == "zh"
     msgs = []
     measured = [r for r in records if r["latest_year"] and r["base_year"] and r["latest_year"] > r["base_year"]]
@@ -253,18 +262,21 @@ def key_messages(ctx: Context, records: list[dict]) -> list[str]:
         name, unit = _name(r, ctx.lang), units.get(r["indicator"], "")
         status = i18n.schedule_status(r["status_zh"], ctx.lang)
         if zh:
+            progress = (f"规划期已过{_fmt(r['tau'], 0)}%，目标完成约{_fmt(r['progress_log'], 0)}%" if plain else
+                        f"任务进度{_fmt(r['progress_log'])}%、时序进度{_fmt(r['tau'])}%")
             msg = (f"{name}{r['latest_year']}年为{_fmt(r['latest_value'])}{unit}，{r['base_year']}年以来年均增长"
-                   f"{_fmt(r['cagr_observed'])}%，任务进度{_fmt(r['progress_log'])}%、时序进度{_fmt(r['tau'])}%，"
-                   f"{status}。")
+                   f"{_fmt(r['cagr_observed'])}%，{progress}，{status}。")
             if not math.isnan(r["cagr_required"] or math.nan):
                 msg += f"要在{r['target_year']}年达到{r['target_value']:g}{unit}，今后每年需增长{_fmt(r['cagr_required'])}%"
                 if r["probability"] is not None:
                     msg += f"，按现有增速达成概率约{_fmt(r['probability'], 0)}%"
                 msg += "。"
         else:
+            progress = (f"{_fmt(r['tau'], 0)}% of the plan period has passed and about {_fmt(r['progress_log'], 0)}% "
+                        "of the way to the target is done" if plain else
+                        f"task progress {_fmt(r['progress_log'])}% against {_fmt(r['tau'])}% of plan time elapsed")
             msg = (f"{name} reached {_fmt(r['latest_value'])} {unit} in {r['latest_year']}, growing "
-                   f"{_fmt(r['cagr_observed'])}% a year since {r['base_year']}; task progress "
-                   f"{_fmt(r['progress_log'])}% against {_fmt(r['tau'])}% of plan time elapsed: {status}.")
+                   f"{_fmt(r['cagr_observed'])}% a year since {r['base_year']}; {progress}: {status}.")
             if r["cagr_required"] is not None:
                 msg += (f" Reaching {r['target_value']:g} {unit} by {r['target_year']} now needs "
                         f"{_fmt(r['cagr_required'])}% a year")
@@ -308,7 +320,7 @@ def caveats(ctx: Context, records: list[dict] | None = None) -> list[str]:
             out.append(f"{_name(r, ctx.lang)}{'：' if zh else ': '}{i18n.flag_text(flag, ctx.lang)}")
     if ctx.indicator:
         for note in dict.fromkeys(n for n in rows["note"] if n):
-            out.append(note)
+            out.append(f"{t('data_note', ctx.lang)}{'：' if zh else ': '}{note}")
     return out
 
 
@@ -509,7 +521,7 @@ def preset_scenarios(ctx: Context, record: dict, deflator: float = 2.0) -> pd.Da
         met = target_met(value, record["target_value"], record["bound"], record["base_value"])
         rows.append({t("scenario", ctx.lang): name, t("growth_assumption", ctx.lang): _fmt(g),
                      f"{record['target_year']}": _fmt(value),
-                     t("target", ctx.lang): f"{record['bound'] or ''}{record['target_value']:g}",
+                     t("target", ctx.lang): f"{i18n.bound_label(record['bound'], ctx.lang)}{record['target_value']:g}",
                      t("status", ctx.lang): ("达到" if met else "未达到") if ctx.lang == "zh" else ("met" if met else "not met")})
     return pd.DataFrame(rows)
 
