@@ -1,0 +1,67 @@
+"""reports/index.html: the headline gap table and every report with its status, offline like the reports."""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from .render import write_atomic
+
+STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
+
+
+def _fmt(value, digits=1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}" if isinstance(value, float) else str(value)
+
+
+def write_index(out_dir: Path, manifest: dict, summary: list[dict]) -> Path:
+    rows = [r for r in summary if r.get("latest_year") is not None]
+    gap_rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_fmt(r.get(k)))}</td>" for k in (
+            "district", "indicator_zh", "latest_year", "latest_value", "target_value", "cagr_observed",
+            "cagr_required", "gap_pp", "status_zh", "probability")) + "</tr>" for r in rows)
+    reports = manifest["reports"]
+    failed = [n for n, r in reports.items() if r.get("status") == "failed"]
+    report_rows = []
+    for name, r in sorted(reports.items(), key=lambda kv: (kv[1].get("status") != "failed", kv[0])):
+        status = r.get("status", "–")
+        color = STATUS_COLORS.get(status, "#7f8c8d")
+        link = f'<a href="{html.escape(r["html"])}">{html.escape(name)}</a>' if r.get("last_success") else html.escape(name)
+        error = html.escape(r.get("error") or "")
+        params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
+                                        ensure_ascii=False))
+        report_rows.append(
+            f'<tr class="{status}"><td>{link}</td><td><b style="color:{color}">{html.escape(status)}</b></td>'
+            f'<td>{html.escape(r.get("started", "–"))}</td><td>{_fmt(r.get("duration_s"))}</td>'
+            f'<td><code>{params}</code></td><td>{error}</td></tr>')
+    alert = (f'<p class="alert">{len(failed)} 份报告生成失败 / report(s) failed: {html.escape(", ".join(failed))}。'
+             "上次成功生成的版本仍保留 / the last good version is kept.</p>") if failed else ""
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>规划目标进度报告 · Plan progress reports</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+  color: #1b2631; margin: 0; line-height: 1.5; }}
+main {{ max-width: 72rem; margin: 0 auto; padding: 1.5rem; }}
+h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: 2rem; }}
+th, td {{ border-bottom: 1px solid #d5dbdb; padding: .3rem .5rem; text-align: left; vertical-align: top; }}
+th {{ background: #eaf0f6; }} tr.failed {{ background: #fdedec; }} code {{ font-size: .8rem; color: #5d6d7e; }}
+.alert {{ background: #fdedec; border-left: 4px solid #c0392b; padding: .5rem .8rem; }}
+footer {{ color: #5d6d7e; font-size: .85rem; }}
+</style></head><body><main>
+<h1 id="report-title">规划目标进度报告 · Plan progress reports</h1>
+{alert}
+<h2>目标差距 · Gaps to targets</h2>
+<table><tr><th>区</th><th>指标</th><th>最新年</th><th>最新值</th><th>目标</th><th>实际增速%</th><th>所需增速%</th>
+<th>差距pp</th><th>判断</th><th>达成概率%</th></tr>{gap_rows}</table>
+<h2>报告 · Reports ({len(reports)})</h2>
+<table><tr><th>名称 name</th><th>状态 status</th><th>开始 started (UTC)</th><th>秒 s</th><th>参数 parameters</th><th>错误 error</th></tr>
+{''.join(report_rows)}</table>
+<footer>生成 generated {html.escape(manifest.get('generated', ''))} · analysis {html.escape(manifest.get('version', ''))}
+· git {html.escape(str(manifest.get('git_revision') or '–'))} · manifest.json · summary.json</footer>
+</main></body></html>"""
+    path = Path(out_dir) / "index.html"
+    write_atomic(path, page)
+    return path
