@@ -28,6 +28,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -96,8 +97,18 @@ def notebook_info(path: Path) -> dict:
 
     params = papermill.inspect_notebook(str(path))
     meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
-    return {"parameters": {k: {"default": v["default"], "type": v["inferred_type_name"]} for k, v in params.items()},
+    return {"parameters": {k: {"default": v["default"], "type": _literal_type(v["default"])} for k, v in params.items()},
             "reads": meta.get("analysis", {}).get("reads", "all")}
+
+
+def _literal_type(default: str) -> str:
+    """Type name of a parameter's default literal ('2025' → int); 'None' accepts anything."""
+    import ast
+
+    try:
+        return type(ast.literal_eval(default)).__name__ if default not in ("None", "") else "None"
+    except (ValueError, SyntaxError):
+        return "None"
 
 
 def sha256(data: bytes | str) -> str:
@@ -182,8 +193,9 @@ def load_jobs(config_path: Path, data_path: Path, out_dir: Path, cached_info: di
             raise ParameterError(f"{config_path}: report #{i}: unknown notebook '{entry['notebook']}'; accepted: {available}")
         nb_bytes = nb_path.read_bytes()
         nb_hash = sha256(nb_bytes)
-        info = cache.get(nb_hash) or notebook_info(nb_path)
-        cache[nb_hash] = info
+        info_key = sha256(nb_hash + pkg)      # the inspection depends on this code too
+        info = cache.get(info_key) or notebook_info(nb_path)
+        cache[info_key] = info
         base = {**{k: v for k, v in defaults.items() if k in info["parameters"]}, **(entry.get("parameters") or {})}
         variants = [base]
         if entry.get("for_each") == "target":
@@ -233,6 +245,9 @@ def _shutdown_kernel() -> None:
             km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001 - best effort at exit
             pass
+    import shutil
+
+    shutil.rmtree(_KERNEL.pop("socket_dir", ""), ignore_errors=True)
 
 
 def _kernel_manager(cwd: str):
@@ -245,7 +260,13 @@ def _kernel_manager(cwd: str):
         return km
     from jupyter_client.manager import KernelManager
 
-    km = KernelManager(kernel_name="python3")
+    # IPC (unix sockets) rather than TCP: no open ports, and no "running over TCP
+    # without encryption" warning in every scheduled run's log.
+    socket_dir = tempfile.mkdtemp(prefix="analysis-kernel-")
+    ipc = os.name == "posix"
+    km = KernelManager(kernel_name="python3", transport="ipc" if ipc else "tcp",
+                       ip=str(Path(socket_dir) / "k") if ipc else "127.0.0.1")
+    _KERNEL["socket_dir"] = socket_dir
     km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"])
     _KERNEL.update(km=km, thread=key)
     import atexit

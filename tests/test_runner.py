@@ -1,0 +1,177 @@
+"""The batch runner, end to end, on temporary output folders."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from filelock import FileLock
+
+from analysis import config
+from analysis.exceptions import ParameterError, ReportError
+from analysis.gaps import gap_table, to_records
+from analysis.loading import load_indicators
+from analysis.runner import run
+
+from test_notebooks import external_references
+
+TARGETS = 23   # 万柏林区 target levels in 2025 (see data/indicators.csv)
+
+
+def write_config(path: Path, reports: list[dict], defaults=None) -> Path:
+    import yaml
+    path.write_text(yaml.safe_dump({"defaults": defaults or {"district": "万柏林区"}, "reports": reports},
+                                   allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def quiet(msg):
+    pass
+
+
+@pytest.fixture(scope="module")
+def suite(tmp_path_factory):
+    """The default suite, run once into a fresh folder."""
+    out = tmp_path_factory.mktemp("reports")
+    result = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet)
+    return out, result
+
+
+def test_default_suite_runs_end_to_end(suite):
+    out, result = suite
+    assert result.exit_code == 0 and result.failed == []
+    assert len(result.ran) == 3 + 2 * TARGETS
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["reports"]["growth_gap-gdp"]
+    assert entry["status"] == "ok" and entry["parameters"]["indicator"] == "gdp"
+    assert set(entry["hashes"]) == {"notebook", "parameters", "data", "package"}
+    assert entry["duration_s"] > 0 and entry["started"] and "git_revision" in entry
+    for name in ("overview", "brief", "brief-en", "projection-gdp", "growth_gap-high_tech_firms"):
+        html = (out / f"{name}.html").read_text(encoding="utf-8")
+        assert external_references(html) == [] and 'id="report-title"' in html
+    assert "Plan progress brief" in (out / "brief-en.html").read_text(encoding="utf-8") or \
+        "five-year plan progress brief" in (out / "brief-en.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert external_references(index) == [] and "growth_gap-gdp.html" in index
+
+
+def test_summary_matches_gaps_command(suite):
+    out, _ = suite
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    cli = subprocess.run([sys.executable, "-m", "analysis", "gaps", "--format", "json"], capture_output=True,
+                         text=True, check=True)
+    assert summary == json.loads(cli.stdout)
+
+
+def test_rerun_skips_and_force_reruns(suite):
+    out, _ = suite
+    again = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet)
+    assert again.ran == [] and len(again.skipped) == 3 + 2 * TARGETS
+    forced = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, force=True, only=["brief*"], log=quiet)
+    assert sorted(forced.ran) == ["brief", "brief-en"]
+
+
+def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
+    out, _ = suite
+    changed = tmp_path / "indicators.csv"
+    text = config.DEFAULT_INDICATORS.read_text(encoding="utf-8")
+    changed.write_text(text.replace(",1160.1,", ",1160.2,", 1), encoding="utf-8")   # one cell of one row
+    assert changed.read_text(encoding="utf-8") != text
+    result = run(config.DEFAULT_REPORTS_CONFIG, data_path=changed, out_dir=out, jobs=2, log=quiet)
+    # fixed_asset_investment has no 2025 target: only the district-wide reports read it
+    assert sorted(result.ran) == ["brief", "brief-en", "overview"]
+
+
+@pytest.fixture
+def small(tmp_path):
+    return tmp_path / "out", tmp_path / "reports.yaml"
+
+
+def test_broken_report_keeps_previous_html_and_others_run(small):
+    out, cfg = small
+    good = [{"name": "gap", "notebook": "growth_gap", "parameters": {"indicator": "gdp"}},
+            {"name": "brief", "notebook": "brief"}]
+    assert run(write_config(cfg, good), out_dir=out, jobs=2, log=quiet).exit_code == 0
+    before = (out / "gap.html").read_bytes()
+    broken = [dict(good[0], parameters={"indicator": "gdp", "target_override": 5e9}), good[1]]
+    result = run(write_config(cfg, broken), out_dir=out, jobs=2, force=True, log=quiet)
+    assert result.exit_code == 1 and result.failed == ["gap"] and "brief" in result.ran
+    assert (out / "gap.html").read_bytes() == before
+    failed = nbformat.read(out / "failed" / "gap.ipynb", as_version=4)
+    assert any(o.get("ename") == "ParameterError" for c in failed.cells for o in c.get("outputs", []))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["reports"]["gap"]["status"] == "failed" and "target_override" in manifest["reports"]["gap"]["error"]
+    assert "failed" in (out / "index.html").read_text(encoding="utf-8")
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+
+
+def test_second_run_is_refused_while_locked(small):
+    out, cfg = small
+    write_config(cfg, [{"name": "brief", "notebook": "brief"}])
+    out.mkdir()
+    with FileLock(str(out / ".run.lock")):
+        with pytest.raises(ReportError, match="another run is writing"):
+            run(cfg, out_dir=out, log=quiet)
+        cli = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(cfg), "--out", str(out)],
+                             capture_output=True, text=True)
+        assert cli.returncode == 3 and "another run" in cli.stderr and "Traceback" not in cli.stderr
+    assert not (out / "brief.html").exists()
+
+
+def test_parameter_values_are_data_not_code(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('note = ""  # free text', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import json, pathlib\npathlib.Path(out_file).write_text(json.dumps(note))"),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells[0].source += '\nout_file = ""  # where to write the note'
+    nb_path = tmp_path / "echo.ipynb"
+    nbformat.write(nb, nb_path)
+    pwned = tmp_path / "pwned"
+    tricky = f'a "quote", a \'quote\'\nnew line"; import os; os.system("touch {pwned}"); "'
+    cfg = write_config(tmp_path / "r.yaml", [{"name": "echo", "notebook": str(nb_path),
+                                              "parameters": {"note": tricky, "out_file": str(tmp_path / "note.json")}}],
+                       defaults={})
+    result = run(cfg, out_dir=tmp_path / "out", jobs=1, log=quiet)
+    assert result.exit_code == 0
+    assert json.loads((tmp_path / "note.json").read_text()) == tricky
+    assert not pwned.exists()
+
+
+def test_yaml_python_tags_are_rejected(tmp_path):
+    marker = tmp_path / "made"
+    cfg = tmp_path / "evil.yaml"
+    cfg.write_text(f'reports:\n  - name: x\n    notebook: !!python/object/apply:os.system ["touch {marker}"]\n')
+    with pytest.raises(ParameterError, match="line 3.*no !!python"):
+        run(cfg, out_dir=tmp_path / "out", log=quiet)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("report,message", [
+    ({"name": "x", "notebook": "nope"}, "unknown notebook 'nope'; accepted: brief, explorer, growth_gap"),
+    ({"name": "x", "notebook": "brief", "parameters": {"colour": "red"}}, "unknown parameter 'colour'"),
+    ({"name": "x", "notebook": "brief", "parameters": {"target_year": "2025"}}, "target_year='2025' should be int"),
+    ({"name": "x", "notebook": "growth_gap", "parameters": {"indicator": "gpd"}}, "indicator 'gpd' is not an indicator"),
+    ({"name": "x", "notebook": "brief", "parameters": {"lang": "fr"}}, "lang 'fr' is not supported"),
+])
+def test_bad_config_fails_before_anything_runs(tmp_path, report, message):
+    cfg = write_config(tmp_path / "r.yaml", [{"name": "ok", "notebook": "brief"}, report])
+    with pytest.raises(ParameterError, match=message.replace("(", r"\(").replace("'", "'")):
+        run(cfg, out_dir=tmp_path / "out", log=quiet)
+    assert not (tmp_path / "out" / "ok.html").exists()
+    cli = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(cfg), "--out", str(tmp_path / "o2")],
+                         capture_output=True, text=True)
+    assert cli.returncode == 2 and cli.stderr.count("\n") == 1 and "Traceback" not in cli.stderr
+
+
+def test_dask_local_cluster_gives_the_same_summary(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    cfg = write_config(tmp_path / "r.yaml", [{"name": "brief", "notebook": "brief"},
+                                             {"name": "gap", "notebook": "growth_gap", "parameters": {"indicator": "gdp"}}])
+    local = run(cfg, out_dir=tmp_path / "local", jobs=1, log=quiet)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = run(cfg, out_dir=tmp_path / "dask", scheduler=cluster.scheduler_address, log=quiet)
+    assert local.exit_code == remote.exit_code == 0 and sorted(remote.ran) == ["brief", "gap"]
+    assert (tmp_path / "local" / "summary.json").read_bytes() == (tmp_path / "dask" / "summary.json").read_bytes()
+    assert (tmp_path / "dask" / "gap.html").exists()
