@@ -374,9 +374,14 @@ def _executor(jobs: int, scheduler: str | None):
         except (OSError, TimeoutError) as exc:
             raise ReportError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         return client.get_executor(), client
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs), None
+    # Not "fork": a parent that has used zmq or asyncio (a notebook server, a test
+    # session that ran papermill) deadlocks forked children. forkserver starts
+    # workers from a clean process and costs one import per worker.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)), None
 
 
 def run(config_path: Path | None = None, data_path: Path | None = None, out_dir: Path | None = None,
