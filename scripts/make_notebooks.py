@@ -16,9 +16,6 @@ def code(src, tags=None):
     if tags: c.metadata["tags"] = tags
     return c
 
-SETUP = '''%xmode Minimal
-%matplotlib inline'''
-
 COMMON = '''district = "万柏林区"  # district as in data/indicators.csv, e.g. 万柏林区 or 杏花岭区
 lang = "zh"  # report language: zh (Chinese) or en (English)
 data_path = ""  # indicator CSV path; empty means data/indicators.csv or $ANALYSIS_DATA
@@ -28,7 +25,7 @@ READS = {"overview": "district", "brief": "district", "growth_gap": "indicator",
          "explorer": "indicator"}
 
 def nb(name, intro, params, setup_call, body):
-    cells = [md(intro), code(SETUP, ["analyst-only"]), code(params, ["parameters"]),
+    cells = [md(intro), code(params, ["parameters"]),
              code("from analysis import report\n\n" + setup_call)] + body
     # "reads" tells the batch runner which rows of the table this report depends on
     n = nbf.v4.new_notebook(cells=cells, metadata=dict(KERNEL, analysis={"reads": READS[name]}))

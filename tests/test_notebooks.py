@@ -55,13 +55,12 @@ def test_notebooks_are_clean_and_parameterised():
         assert not any(c.outputs or c.execution_count for c in code), f"{name} has outputs"
         assert nb.metadata["kernelspec"]["name"] == "python3"
         params = papermill.inspect_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"))
-        assigned = re.findall(r"^(\w+) = ", code[1].source, flags=re.M)
+        assigned = re.findall(r"^(\w+) = ", code[0].source, flags=re.M)
         assert list(params) == assigned, f"{name}: papermill cannot parse some parameter lines"
         assert {"district", "lang", "data_path", "target_year"} <= set(params)
         assert all(p["help"] for p in params.values()), f"{name}: every parameter needs a comment"
-        first_code = code[1]   # code[0] is the analyst-only %xmode cell
-        assert "parameters" in first_code.metadata["tags"]
-        assert "report.setup(" in code[2].source
+        assert "parameters" in code[0].metadata["tags"]        # the first code cell
+        assert "report.setup(" in code[1].source
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -67,6 +67,17 @@ class Context:
         return to_records(table)
 
 
+def _minimal_tracebacks() -> None:
+    """In a notebook, show a bad parameter as its one-line message rather than a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "InteractiveTB"):
+        shell.InteractiveTB.set_mode(mode="Minimal")
+
+
 def _check_range(name: str, value, low, high, allow_none=False):
     if value is None and allow_none:
         return None
@@ -81,6 +92,8 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
           target_year: int = config.PLAN_TARGET_YEAR, target_override: float = 0.0, **options) -> Context:
     """Validate notebook parameters and load the data; raises ParameterError with a one-line fix."""
     from .loading import load_indicators
+
+    _minimal_tracebacks()
 
     i18n.check_lang(lang)
     path = config.indicators_path(data_path or None)
