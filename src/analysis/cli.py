@@ -30,6 +30,16 @@ def _cmd_validate(args) -> int:
     return 0
 
 
+def year_arg(text: str) -> int:
+    """argparse type: a year between 1949 and 2100, else a one-line usage error."""
+    from .schema import parse_year
+
+    year = parse_year(text)
+    if year is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year between 1949 and 2100")
+    return year
+
+
 def indicator_summary(data):
     """Rows per (district, indicator) with the kinds and years present."""
     grouped = data.groupby(["district", "indicator", "indicator_zh"], sort=False)

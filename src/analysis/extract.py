@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import decode_bytes, normalize_text
 
 N = r"\d+(?:\.\d+)?"
 
@@ -298,15 +297,9 @@ def extract_file(path, district: str | None = None, year: int | None = None,
     """Read, decode (UTF-8 or GB18030), normalise and extract; returns (rows, encoding, normalised text)."""
     from pathlib import Path
 
-    from .exceptions import DataFileError
+    from .normalize import normalize_file
 
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
-    text, encoding = decode_bytes(raw, str(path))
-    normalized = normalize_text(text)
+    normalized, encoding = normalize_file(path)
     if district is None:
         district = detect_district(normalized, known_districts)
-    return extract_text(normalized, district, path.name, year, vocabulary), encoding, normalized
+    return extract_text(normalized, district, Path(path).name, year, vocabulary), encoding, normalized

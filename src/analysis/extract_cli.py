@@ -13,19 +13,11 @@ import sys
 from pathlib import Path
 
 from . import config
+from .cli import year_arg
 
 REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
 
 
-def _year(text: str) -> int:
-    import argparse
-
-    from .schema import parse_year
-
-    year = parse_year(text)
-    if year is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year between 1949 and 2100")
-    return year
 
 
 def _vocabulary(district: str | None) -> dict:
@@ -58,7 +50,9 @@ def _cmd_extract(args) -> int:
 
         district = detect_district(normalize_file(text_hint)[0], districts)
     rows, encoding, normalized = extract_file(text_hint, district, args.year, _vocabulary(district), districts)
-    raw_text = text_hint.read_bytes().decode(encoding if encoding != "utf-8" else "utf-8-sig", errors="replace")
+    from .normalize import read_document
+
+    raw_text, _ = read_document(text_hint)
     script = "traditional (converted to simplified)" if traditional_share(raw_text) >= 0.02 else "simplified"
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS + REVIEW_COLUMNS_EXTRA, lineterminator="\n")
@@ -148,7 +142,7 @@ def register(sub) -> None:
     p = sub.add_parser("extract", help="propose indicator rows from a new document into a review CSV")
     p.add_argument("doc", help="text document, UTF-8 or GB18030/GBK, simplified or traditional")
     p.add_argument("--district", help="district the document is about (default: the first 区 named in it)")
-    p.add_argument("--year", type=_year, help="report year (default: from the document's structure)")
+    p.add_argument("--year", type=year_arg, help="report year (default: from the document's structure)")
     p.add_argument("--out", help="review CSV to write (default: stdout)")
     p.set_defaults(func=_cmd_extract)
 

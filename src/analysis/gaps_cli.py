@@ -7,6 +7,7 @@ import sys
 import unicodedata
 
 from . import config
+from .cli import year_arg
 
 
 def _width(text: str) -> int:
@@ -46,13 +47,6 @@ def format_table(records: list[dict]) -> str:
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
-def _year(text: str) -> int:
-    from .schema import parse_year
-
-    year = parse_year(text)
-    if year is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year between 1949 and 2100")
-    return year
 
 
 def _cmd_gaps(args) -> int:
@@ -83,6 +77,6 @@ def register(sub) -> None:
     p = sub.add_parser("gaps", help="gap to each target: required growth, progress vs plan time, probability")
     p.add_argument("--data", help="indicator CSV (default: data/indicators.csv or $ANALYSIS_DATA)")
     p.add_argument("--district", help=f"one district, e.g. {config.DEFAULT_DISTRICT} (default: all)")
-    p.add_argument("--target-year", type=_year, default=config.PLAN_TARGET_YEAR, help="default: %(default)s")
+    p.add_argument("--target-year", type=year_arg, default=config.PLAN_TARGET_YEAR, help="default: %(default)s")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="default: %(default)s")
     p.set_defaults(func=_cmd_gaps)

@@ -118,14 +118,19 @@ def normalize_text(text: str) -> str:
     return tidy_whitespace(to_simplified(strip_pinyin(text)))
 
 
-def normalize_file(path: Path) -> tuple[str, str]:
-    """Read and normalise one document; returns ``(text, detected_encoding)``."""
+def read_document(path: Path) -> tuple[str, str]:
+    """Read and decode one document as it is; returns ``(text, detected_encoding)``."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
-    text, encoding = decode_bytes(raw, str(path))
+    return decode_bytes(raw, str(path))
+
+
+def normalize_file(path: Path) -> tuple[str, str]:
+    """Read and normalise one document; returns ``(text, detected_encoding)``."""
+    text, encoding = read_document(path)
     return normalize_text(text), encoding
 
 
