@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv and install the project with the given extras (default: none).
 # Usage: bash scripts/setup.sh [test|dev]
-# On Debian as root it also installs Chromium (used only by the browser tests).
+# On Debian as root it also installs Chromium and a CJK font for the browser tests
+# (the charts carry their own font; this only makes the screenshots of page text legible).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
@@ -9,7 +10,7 @@ PY="${PYTHON:-python3}"
 if [ "$extras" = "test" ] || [ "$extras" = "dev" ]; then
   if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "== installing Debian's chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   fi
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
