@@ -33,7 +33,7 @@ TEXT = {
         "no_targets": "该地区在目标年份没有可比较的数值目标。",
         "main_series": "主要经济指标", "growth_table": "最新增速",
         "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
-        "flags": "数据提示", "data_note": "数据表注释", "not_assessed": "另有{n}项目标尚无规划期内的实际数据，暂不评估（详见概览报告）。",
+        "flags": "数据提示", "data_note": "数据表注释", "not_assessed": "另有{n}项目标尚无任何实际数据，未列入上表（详见概览报告）。",
     },
     "en": {
         "overview": "{district}: economy and progress toward the 14th five-year plan goals",
@@ -65,7 +65,7 @@ TEXT = {
         "no_targets": "This district has no numeric target to compare in the target year.",
         "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
         "aspiration": "Note: this target paraphrases an aspiration in the plan; analysts may override it.",
-        "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure within the plan period yet and are not assessed (see the overview report).",
+        "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure at all yet and are not listed (see the overview report).",
     },
 }
 
@@ -182,3 +182,15 @@ def unit_label(unit: str, lang: str) -> str:
 def bound_label(bound: str, lang: str) -> str:
     """How a target's bound reads in front of its value: ≥227, ≤4, 约1000 / ~1000."""
     return {">=": "≥", "<=": "≤", "~": "约" if lang == "zh" else "~"}.get(bound or "", "")
+
+
+def amount(value: float, unit: str, lang: str) -> str:
+    """A value with its unit for running text: '620.5亿元' / '62.05 bn yuan'."""
+    def plain(v: float, digits: int) -> str:
+        return f"{round(v, digits):.{digits}f}".rstrip("0").rstrip(".")
+
+    if lang == "zh":                       # no thousands separators in Chinese running text
+        return f"{plain(value, 2)}{unit}"
+    if unit == "亿元":                     # 1 亿 = 100 million: say billions in English
+        return f"{plain(value / 10, 2)} bn yuan"
+    return f"{plain(value, 2)} {unit_label(unit, lang)}".rstrip()

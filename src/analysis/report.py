@@ -128,7 +128,7 @@ def _name(record: dict, lang: str) -> str:
 
 def _units(ctx: Context) -> dict:
     amounts = ctx.data[(ctx.data["district"] == ctx.district) & ctx.data["kind"].isin(["level", "target_level"])]
-    return {i: i18n.unit_label(u, ctx.lang) for i, u in zip(amounts["indicator"], amounts["unit"])}
+    return dict(zip(amounts["indicator"], amounts["unit"]))
 
 
 def html_table(frame: pd.DataFrame, css_class: str = "report-table", escape: bool = True) -> str:
@@ -253,7 +253,8 @@ def traffic_light_html(ctx: Context, records: list[dict], assessable_only: bool 
     for r in sorted(records, key=lambda r: order[light_of(r)]):
         light = light_of(r)
         name = _name(r, ctx.lang)
-        latest = f"{_fmt(r['latest_value'])}（{r['latest_year']}）" if r["latest_year"] else "–"
+        latest = (f"{_fmt(r['latest_value'])}（{r['latest_year']}）" if ctx.lang == "zh" else
+                  f"{_fmt(r['latest_value'])} ({r['latest_year']})") if r["latest_year"] else "–"
         cells = [name, latest, f"{i18n.bound_label(r['bound'], ctx.lang)}{r['target_value']:g}",
                  i18n.schedule_status(r["status_zh"], ctx.lang), _fmt(r["cagr_required"])]
         dot = f'<span class="light" style="background:{LIGHTS[light]}" title="{light}"></span>'
@@ -277,10 +278,10 @@ def key_messages(ctx: Context, records: list[dict], plain: bool = False) -> list
         if zh:
             progress = (f"规划期已过{_fmt(r['tau'], 0)}%，目标完成约{_fmt(r['progress_log'], 0)}%" if plain else
                         f"任务进度{_fmt(r['progress_log'])}%、时序进度{_fmt(r['tau'])}%")
-            msg = (f"{name}{r['latest_year']}年为{_fmt(r['latest_value'])}{unit}，{r['base_year']}年以来年均增长"
+            msg = (f"{name}{r['latest_year']}年为{i18n.amount(r['latest_value'], unit, 'zh')}，{r['base_year']}年以来年均增长"
                    f"{_fmt(r['cagr_observed'])}%，{progress}，{status}。")
             if not math.isnan(r["cagr_required"] or math.nan):
-                msg += f"要在{r['target_year']}年达到{r['target_value']:g}{unit}，今后每年需增长{_fmt(r['cagr_required'])}%"
+                msg += f"要在{r['target_year']}年达到{i18n.amount(r['target_value'], unit, 'zh')}，今后每年需增长{_fmt(r['cagr_required'])}%"
                 if r["probability"] is not None:
                     msg += f"，按现有增速达成概率约{_fmt(r['probability'], 0)}%"
                 msg += "。"
@@ -288,10 +289,10 @@ def key_messages(ctx: Context, records: list[dict], plain: bool = False) -> list
             progress = (f"{_fmt(r['tau'], 0)}% of the plan period has passed and about {_fmt(r['progress_log'], 0)}% "
                         "of the way to the target is done" if plain else
                         f"task progress {_fmt(r['progress_log'])}% against {_fmt(r['tau'])}% of plan time elapsed")
-            msg = (f"{name} reached {_fmt(r['latest_value'])} {unit} in {r['latest_year']}, growing "
+            msg = (f"{name} reached {i18n.amount(r['latest_value'], unit, 'en')} in {r['latest_year']}, growing "
                    f"{_fmt(r['cagr_observed'])}% a year since {r['base_year']}; {progress}: {status}.")
             if r["cagr_required"] is not None:
-                msg += (f" Reaching {r['target_value']:g} {unit} by {r['target_year']} now needs "
+                msg += (f" Reaching {i18n.amount(r['target_value'], unit, 'en')} by {r['target_year']} now needs "
                         f"{_fmt(r['cagr_required'])}% a year")
                 if r["probability"] is not None:
                     msg += f"; at the current pace the chance is about {_fmt(r['probability'], 0)}%"
