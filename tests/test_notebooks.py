@@ -18,7 +18,8 @@ NOTEBOOKS = ["overview", "growth_gap", "projection", "brief", "explorer"]
 OTHER_PARAMETERS = {
     "overview": {"lang": "en"},
     "growth_gap": {"indicator": "high_tech_firms", "lang": "en"},
-    "projection": {"indicator": "gdp", "target_override": 900.0, "growth_assumption": 15.0, "n_paths": 5000},
+    "projection": {"indicator": "gdp", "target_override": 900.0, "growth_assumption": 15.0, "n_paths": 5000,
+                   "lang": "en"},
     "brief": {"lang": "en", "gdp_target_override": 850.0},
     "explorer": {"interactive": False, "indicator": "gdp"},
 }
@@ -74,6 +75,12 @@ def test_html_is_offline_small_and_titled(rendered, name):
         assert "sha256:" in text and "analysis 0." in text           # footer: data and version
         assert "how-to-read" in text
         assert "ipykernel" not in text and "Traceback" not in text
+
+
+def test_every_report_exists_in_both_languages(rendered):
+    for name in ("overview", "growth_gap", "projection", "brief"):
+        pages = [rendered[(name, v)].read_text(encoding="utf-8") for v in ("default", "other")]
+        assert any('lang="zh-CN"' in p for p in pages) and any('lang="en"' in p for p in pages), name
 
 
 def test_html_languages(rendered):

@@ -28,7 +28,9 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict]) -> Path:
     for name, r in sorted(reports.items(), key=lambda kv: (kv[1].get("status") != "failed", kv[0])):
         status = r.get("status", "–")
         color = STATUS_COLORS.get(status, "#7f8c8d")
-        link = f'<a href="{html.escape(r["html"])}">{html.escape(name)}</a>' if r.get("last_success") else html.escape(name)
+        label = html.escape(r.get("title") or name)
+        link = f'<a href="{html.escape(r["html"])}">{label}</a>' if r.get("last_success") else label
+        link += f'<br><code>{html.escape(name)}</code>' 
         error = html.escape(r.get("error") or "")
         params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
                                         ensure_ascii=False))

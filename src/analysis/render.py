@@ -18,13 +18,18 @@ from .i18n import t
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 TITLE_KEY = "analysis_title"
+SOURCES_NOTE = {
+    "zh": "数据来源：各区县国民经济和社会发展规划纲要及年度计划执行报告；每个数字的原文引文见 data/indicators.csv 与 data/README.md。",
+    "en": "Data source: the districts' five-year plan outlines and annual plan-execution reports; the source sentence "
+          "of every figure is quoted in data/indicators.csv (see data/README.md).",
+}
 
 
 def file_digest(path: Path, length: int = 12) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:length]
 
 
-def _exporter():
+def _exporter(lang: str = "zh"):
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -32,6 +37,9 @@ def _exporter():
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)
     # Belt and braces: the template drops these, and empty URLs mean nothing can be fetched.
+    # <html lang>: browsers pick CJK fonts and line breaking by it; the exporter
+    # sets it from this trait, overriding any value passed in resources.
+    exporter.language_code = "zh-CN" if lang == "zh" else "en"
     exporter.mathjax_url = ""
     exporter.require_js_url = ""
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"analyst-only", "parameters", "injected-parameters"}), enabled=True)
@@ -58,8 +66,9 @@ def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
         "generated": datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "data": f"{data_path.name} sha256:{file_digest(data_path)}" if data_path.exists() else str(data_path),
         "version": f"analysis {__version__}",
-    }, "language_code": "zh-CN" if lang == "zh" else "en"}
-    body, _ = _exporter().from_notebook_node(nb, resources=resources)
+        "sources": SOURCES_NOTE[lang],
+    }}
+    body, _ = _exporter(lang).from_notebook_node(nb, resources=resources)
     return body
 
 

@@ -325,7 +325,9 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
             error = f"rendering failed: {type(exc).__name__}: {exc}".splitlines()[0]
     if error is not None:
         write_atomic(out / "failed" / f"{job['name']}.ipynb", nbformat.writes(nb))
-    return {"name": job["name"], "status": "failed" if error else "ok", "error": error,
+    from .render import report_title
+
+    return {"name": job["name"], "status": "failed" if error else "ok", "error": error, "title": report_title(nb),
             "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
             "duration_s": round(time.time() - started, 3), "pid": os.getpid()}
 
@@ -441,7 +443,7 @@ def _run_locked(config_path, data_path, out_dir, jobs, force, only, scheduler, e
             entry.update({"notebook": os.path.relpath(job.notebook, config.PROJECT_DIR), "parameters": job.parameters,
                           "hashes": job.hashes, "git_revision": revision, "started": res["started"],
                           "duration_s": res["duration_s"], "status": res["status"], "error": res["error"],
-                          "html": os.path.relpath(job.html, out_dir)})
+                          "html": os.path.relpath(job.html, out_dir), "title": res.get("title") or entry.get("title")})
             if res["status"] == "ok":
                 entry["key"] = job.key
                 entry["last_success"] = res["started"]
