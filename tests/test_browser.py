@@ -4,7 +4,6 @@ import shutil
 import pytest
 
 from conftest import ARTIFACTS
-from test_notebooks import rendered  # noqa: F401  (module fixture shared with the HTML tests)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -1,53 +1,17 @@
 """Every notebook runs through papermill with default and other parameters, renders to offline HTML,
 and fails with a one-line message on bad parameters."""
-import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
 
 from analysis import config
-from analysis.render import render_html, write_atomic
 
-from conftest import ARTIFACTS
+from conftest import NOTEBOOKS, execute
 
-NOTEBOOKS = ["overview", "growth_gap", "projection", "brief", "explorer"]
-OTHER_PARAMETERS = {
-    "overview": {"lang": "en"},
-    "growth_gap": {"indicator": "high_tech_firms", "lang": "en"},
-    "projection": {"indicator": "gdp", "target_override": 900.0, "growth_assumption": 15.0, "n_paths": 5000,
-                   "lang": "en"},
-    "brief": {"lang": "en", "gdp_target_override": 850.0},
-    "explorer": {"interactive": False, "indicator": "gdp"},
-}
 MAX_BYTES = 1_500_000
-
-
-def execute(name: str, parameters: dict, out: Path):
-    return papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
-                                      cwd=str(config.NOTEBOOKS_DIR), progress_bar=False, log_output=False)
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """{(notebook, variant): html path}: each notebook run with default and other parameters."""
-    folder = ARTIFACTS / "html"
-    folder.mkdir(parents=True, exist_ok=True)
-    work = tmp_path_factory.mktemp("nb")
-    out = {}
-    for name in NOTEBOOKS:
-        for variant, params in (("default", {"interactive": False} if name == "explorer" else {}),
-                                ("other", OTHER_PARAMETERS[name])):
-            nb = execute(name, params, work / f"{name}-{variant}.ipynb")
-            lang = params.get("lang", "zh")
-            path = folder / f"{name}-{variant}.html"
-            write_atomic(path, render_html(nb, lang))
-            out[(name, variant)] = path
-    return out
-
 
 def test_notebooks_are_clean_and_parameterised():
     for name in NOTEBOOKS:

@@ -1,6 +1,5 @@
 """The batch runner, end to end, on temporary output folders."""
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +10,6 @@ from filelock import FileLock
 
 from analysis import config
 from analysis.exceptions import ParameterError, ReportError
-from analysis.gaps import gap_table, to_records
-from analysis.loading import load_indicators
 from analysis.runner import run
 
 from test_notebooks import external_references

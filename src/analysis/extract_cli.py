@@ -37,22 +37,15 @@ def _known_districts() -> list[str]:
 
 
 def _cmd_extract(args) -> int:
-    from .extract import extract_file
-    from .normalize import traditional_share
+    from .extract import detect_district, extract_text
+    from .normalize import normalize_text, read_document, traditional_share
     from .schema import COLUMNS
 
-    text_hint = Path(args.doc)
-    districts = _known_districts()
-    district = args.district
-    if district is None:
-        from .extract import detect_district
-        from .normalize import normalize_file
-
-        district = detect_district(normalize_file(text_hint)[0], districts)
-    rows, encoding, normalized = extract_file(text_hint, district, args.year, _vocabulary(district), districts)
-    from .normalize import read_document
-
-    raw_text, _ = read_document(text_hint)
+    doc = Path(args.doc)
+    raw_text, encoding = read_document(doc)           # read and decode once
+    normalized = normalize_text(raw_text)
+    district = args.district or detect_district(normalized, _known_districts())
+    rows = extract_text(normalized, district, doc.name, args.year, _vocabulary(district))
     script = "traditional (converted to simplified)" if traditional_share(raw_text) >= 0.02 else "simplified"
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS + REVIEW_COLUMNS_EXTRA, lineterminator="\n")

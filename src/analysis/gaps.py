@@ -16,7 +16,7 @@ from .growth import cagr, progress_linear, progress_log, required_growth, time_e
 from .prices import series_break_flags
 from .progress import (APPROX_TOLERANCE, STATUS_EN, STATUS_ZH, RatioThresholds, ScheduleThresholds,
                        classify_ratio, classify_schedule, direction, target_met)
-from .projection import DEFAULT_SIGMA_PP, DriftModel, simulate
+from .projection import DriftModel, simulate
 
 FIELDS = ["district", "indicator", "indicator_zh", "base_year", "base_value", "latest_year", "latest_value",
           "target_year", "target_value", "bound", "cagr_observed", "cagr_required", "gap_pp", "tau",

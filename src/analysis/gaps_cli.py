@@ -1,13 +1,13 @@
 """``python -m analysis gaps``: the gap table as an aligned table, JSON or CSV."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import unicodedata
 
 from . import config
 from .cli import year_arg
+from .i18n import number as _fmt
 
 
 def _width(text: str) -> int:
@@ -18,13 +18,6 @@ def _pad(text: str, width: int, right: bool) -> str:
     fill = " " * max(0, width - _width(text))
     return fill + text if right else text + fill
 
-
-def _fmt(value, digits=1) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    return str(value)
 
 
 TABLE_COLUMNS = [

@@ -82,6 +82,13 @@ RATIO_STATUS_ZH = {  # from status_en (R)
 DISTRICT_EN = {"万柏林区": "Wanbailin District", "杏花岭区": "Xinghualing District"}
 
 
+def number(value, digits: int = 1) -> str:
+    """A table cell: '1,234.5', or '–' for a missing value (None or NaN)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    return f"{value:,.{digits}f}" if isinstance(value, float) else str(value)
+
+
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ParameterError(f"lang '{lang}' is not supported; accepted: {', '.join(LANGS)}")

@@ -5,15 +5,11 @@ import html
 import json
 from pathlib import Path
 
+from .i18n import number as _fmt
 from .render import write_atomic
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 
-
-def _fmt(value, digits=1) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.{digits}f}" if isinstance(value, float) else str(value)
 
 
 def write_index(out_dir: Path, manifest: dict, summary: list[dict]) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pandas as pd
 
 from . import config, i18n
 from .exceptions import ParameterError
+from .i18n import number as _fmt
 from .i18n import t
 
 MAIN_AMOUNTS = ["gdp", "services_value_added", "industrial_value_added", "retail_sales",
@@ -159,11 +159,6 @@ def source_line(ctx: Context, rows: pd.DataFrame | None = None) -> str:
     names = [SOURCE_NAMES.get(s, (s, s))[0 if ctx.lang == "zh" else 1] for s in dict.fromkeys(rows["source"])]
     return t("source", ctx.lang, sources="；".join(names) if ctx.lang == "zh" else "; ".join(names))
 
-
-def _fmt(value, digits=1):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:,.{digits}f}" if isinstance(value, float) else str(value)
 
 
 def latest_table(ctx: Context) -> pd.DataFrame:
