@@ -147,3 +147,13 @@ def test_cli_validate_bad_file_exits_1_without_traceback(table):
 def test_cli_missing_file():
     result = run_cli("validate", "/no/such.csv")
     assert result.returncode == 1 and result.stderr.startswith("error: /no/such.csv: no such file")
+
+
+def test_cached_tables_are_copies_and_changes_are_revalidated(table):
+    path = table()
+    first = load_indicators(path)
+    first.loc[0, "value"] = -1.0                       # a caller editing its frame
+    assert load_indicators(path).loc[0, "value"] == 347.0
+    table(set_cell(1, "year", "20222"))                # same path, new content
+    with pytest.raises(DataValidationError, match="'20222' is not a year"):
+        load_indicators(path)

@@ -14,9 +14,9 @@ from .config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from .exceptions import InsufficientDataError, UnknownSeriesError
 from .growth import cagr, progress_linear, progress_log, required_growth, time_elapsed
 from .prices import series_break_flags
-from .progress import (APPROX_TOLERANCE, STATUS_EN, STATUS_ZH, RatioThresholds, ScheduleThresholds,
-                       classify_ratio, classify_schedule, direction, target_met)
-from .projection import DriftModel, simulate
+from .progress import (STATUS_EN, STATUS_ZH, RatioThresholds, ScheduleThresholds, classify_ratio,
+                       classify_schedule, target_met)
+from .projection import DriftModel, simulate_target
 
 FIELDS = ["district", "indicator", "indicator_zh", "base_year", "base_value", "latest_year", "latest_value",
           "target_year", "target_value", "bound", "cagr_observed", "cagr_required", "gap_pp", "tau",
@@ -83,10 +83,7 @@ def gap_record(rows: pd.DataFrame, target: pd.Series, base_year: int = PLAN_BASE
         drift = DriftModel(levels.loc[by:], base_year=by, sigma_pp=sigma_pp).fit(until_year=ty)
         rec["projected_value"] = float(drift.forecast(ty).loc[ty])
         sigma = sigma_pp if sigma_pp is not None else drift.sigma_log * 100
-        sign = direction(bv, tv, bound)
-        threshold = tv * (1 - sign * APPROX_TOLERANCE) if bound == "~" else tv
-        mc = simulate(lv, ly, ty, rec["cagr_observed"], sigma, threshold, "<=" if sign < 0 else ">=",
-                      n_paths=n_paths, seed=seed)
+        mc = simulate_target(lv, ly, ty, rec["cagr_observed"], sigma, tv, bound, bv, n_paths=n_paths, seed=seed)
         rec["probability"] = mc.probability * 100
     elif reached:
         rec["probability"] = 100.0

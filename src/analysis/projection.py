@@ -241,6 +241,23 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
     return MonteCarloResult(probability, paths, years, n_paths, mean_growth_pct, sigma_pp, seed, tuple(quantiles))
 
 
+def simulate_target(start_value: float, start_year: int, target_year: int, mean_growth_pct: float,
+                    sigma_pp: float, target: float, bound: str, base_value: float | None = None,
+                    n_paths: int = 100_000, seed: int = 20210101) -> MonteCarloResult:
+    """:func:`simulate` with the target read as :func:`analysis.progress.target_met` reads it.
+
+    Direction comes from the bound (and a falling target); a ``~`` target counts
+    as met within ``APPROX_TOLERANCE`` of it. The one place gap tables and
+    projection reports turn a target into a simulated probability.
+    """
+    from .progress import APPROX_TOLERANCE, direction
+
+    sign = direction(base_value, target, bound)
+    threshold = target * (1 - sign * APPROX_TOLERANCE) if bound == "~" else target
+    return simulate(start_value, start_year, target_year, mean_growth_pct, sigma_pp, threshold,
+                    "<=" if sign < 0 else ">=", n_paths=n_paths, seed=seed)
+
+
 def backtest(series: pd.Series, models=("drift", "trend")) -> pd.DataFrame:
     """Hold out the last observation, forecast it from the rest, report the error per model."""
     levels = _levels(series)

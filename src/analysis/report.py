@@ -424,8 +424,7 @@ def projections(ctx: Context, record: dict, growth_assumption: float | None = No
                 seed: int = 20210101) -> Scenarios:
     """Drift, plan-rate and trend projections, a Monte Carlo, and a backtest for ctx.indicator."""
     from .loading import series
-    from .progress import APPROX_TOLERANCE, direction
-    from .projection import (DEFAULT_SIGMA_PP, DriftModel, LogLinearTrend, PlanRateModel, backtest, simulate)
+    from .projection import DEFAULT_SIGMA_PP, DriftModel, LogLinearTrend, PlanRateModel, backtest, simulate_target
 
     zh = ctx.lang == "zh"
     ty, tv = record["target_year"], record["target_value"]
@@ -463,10 +462,8 @@ def projections(ctx: Context, record: dict, growth_assumption: float | None = No
     mean = growth_assumption if growth_assumption is not None else record.get("cagr_observed")
     if last_year is not None and last_year < ty and mean is not None and not math.isnan(mean):
         sigma = sigma_pp if sigma_pp is not None else (fitted["drift"].sigma_log * 100 if "drift" in fitted else DEFAULT_SIGMA_PP)
-        sign = direction(record["base_value"], tv, record["bound"])
-        threshold = tv * (1 - sign * APPROX_TOLERANCE) if record["bound"] == "~" else tv
-        mc = simulate(float(levels.iloc[-1]), last_year, ty, mean, sigma, threshold, "<=" if sign < 0 else ">=",
-                      n_paths=n_paths, seed=seed)
+        mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, tv, record["bound"],
+                             record["base_value"], n_paths=n_paths, seed=seed)
         rows.append({t("model", ctx.lang): t("monte_carlo", ctx.lang), t("projected", ctx.lang): _fmt(float(mc.fan["q50"].iloc[-1])),
                      f"{int((1 - alpha) * 100)}% ↓": _fmt(float(mc.fan["q05"].iloc[-1])),
                      f"{int((1 - alpha) * 100)}% ↑": _fmt(float(mc.fan["q95"].iloc[-1])),

@@ -31,7 +31,6 @@ AMOUNT_KINDS = frozenset({"level", "target_level", "cumulative"})
 # Kinds whose value is a percentage.
 PERCENT_KINDS = frozenset({"growth", "target_growth", "share"})
 GROWTH_KINDS = frozenset({"growth", "target_growth"})
-TARGET_KINDS = frozenset({"target_level", "target_growth"})
 
 KEY = ["district", "indicator", "year", "kind", "price_basis", "period_start"]
 REQUIRED_TEXT = ["district", "indicator", "indicator_zh", "unit", "source", "quote"]
