@@ -59,11 +59,11 @@ class Table:
 
 
 def display_name(path: str | os.PathLike) -> str:
-    """How messages name *path*: relative to the working folder when inside it, else as given."""
+    """How messages name *path*: relative to the working folder when inside it, else as given;
+    control characters in the name shown as ``<U+000A>`` so a message stays one line."""
     path = Path(path)
-    if path.is_absolute() and str(path).startswith(os.getcwd() + os.sep):
-        return os.path.relpath(path)
-    return str(path)
+    text = os.path.relpath(path) if path.is_absolute() and str(path).startswith(os.getcwd() + os.sep) else str(path)
+    return visible(text, limit=len(text))
 
 
 def visible(value: str, limit: int = 60) -> str:
@@ -132,7 +132,8 @@ def decode(raw: bytes, name: str) -> str:
     """*raw* as text: UTF-8 with or without BOM, no NUL bytes; :class:`DataFileError` naming the spot otherwise."""
     file = Path(name).name
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataFileError(f"{name}: is UTF-16, not UTF-8: " + _RESAVE.format(file=file).replace("GB18030", "UTF-16"))
+        raise DataFileError(f"{name}: is UTF-16, not UTF-8: re-save it as UTF-8 (spreadsheet: Save As › CSV UTF-8; "
+                            f"or `iconv -f UTF-16 -t UTF-8 {file} > fixed.csv`)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,7 +8,6 @@ one before found nothing, so a typo does not cascade into many lines.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
@@ -185,8 +184,9 @@ def table_problems(frame: pd.DataFrame, name: str, sources_dir: Path | None) -> 
     if problems:
         return problems
     problems = row_problems(frame, name)
-    # one line per cell: a value already refused (negative level, conflict) is not checked again
-    reported = {int(m) for m in re.findall(r" row (\d+), column 'value'", "\n".join(problems))}
+    # one line per cell: a value row_problems refuses (a negative amount, a second row of a key) is not checked again
+    negative = frame["kind"].isin(AMOUNT_KINDS) & (frame["value"].map(parse_number) < 0)
+    reported = set(frame.index[negative | frame.duplicated(KEY, keep="first")])
     problems += quote_problems(frame, name, skip=reported)
     if sources_dir is not None and Path(sources_dir).is_dir():
         problems += source_problems(frame, name, Path(sources_dir))
