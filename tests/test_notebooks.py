@@ -11,6 +11,8 @@ from analysis import config
 
 from conftest import NOTEBOOKS, execute
 
+pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
+
 MAX_BYTES = 1_500_000
 
 def test_notebooks_are_clean_and_parameterised():
