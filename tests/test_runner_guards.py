@@ -364,7 +364,12 @@ def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, cu
     assert "Traceback" not in err and not (tmp_path / "o2").exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00bad", b"a;b;c\n1;2;3\n", b"district\n\x00\x00\n"])
+@pytest.mark.parametrize("content", [
+    b"", b"\xff\xfe\x00bad", b"district;indicator;kind;year\n1;2;3;4\n", b"district\n\x00\x00\n",
+    b"DISTRICT,INDICATOR,KIND,YEAR\nx,y,level,2020\n",                          # upper-case header
+    b"district,indicator,kind,year\nx,y,level,\"" + b"9" * 1_000_000 + b"\"\n",  # a 1 MB field
+    "district,indicator,kind,year\n万柏林区,gdp,level,2020\n".encode("cp1252", errors="replace").replace(b"?", b"\xe9"),
+])
 def test_unreadable_tables_are_one_line(tmp_path, content):
     data = tmp_path / "t.csv"
     data.write_bytes(content)
@@ -381,3 +386,12 @@ def test_lock_held_is_exit_3(tmp_path, out, capsys):
         code, err = main(capsys, "run", "--config", cfg, "--out", out)
         assert code == 3 and "another run" in err and err.count("\n") == 1
     assert not (out / "b.html").exists()
+
+
+def test_cr_only_line_endings_read_the_same_rows(tmp_path):
+    from analysis.runner.inputs import read_rows
+
+    text = config.DEFAULT_INDICATORS.read_bytes()
+    cr = tmp_path / "cr.csv"
+    cr.write_bytes(text.replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    assert read_rows(cr) == read_rows(config.DEFAULT_INDICATORS)

@@ -3,9 +3,12 @@
 * a worker asks Linux to send it SIGTERM when its parent dies
   (``prctl(PR_SET_PDEATHSIG)``) and also runs a watchdog thread that notices a
   changed parent (other systems, or a parent killed with ``kill -9``);
-* SIGTERM in a worker shuts its kernel down, removes the kernel's socket folder
-  and exits at once; SIGINT is left to the run (a Ctrl-C in a terminal reaches
-  every process of the group: the run decides what to keep);
+* SIGTERM in a worker kills its kernel, removes the kernel's socket folder and
+  exits at once. It is taken by the watchdog thread (``sigtimedwait``), not by
+  a Python handler: the main thread may sit for seconds in a wait that a
+  signal does not interrupt (zmq, asyncio), and a handler would wait with it.
+  SIGINT is left to the run (a Ctrl-C in a terminal reaches every process of
+  the group: the run decides what to keep);
 * a kernel is started with the same parent-death signal (SIGKILL), and ipykernel
   itself exits when its parent pid changes.
 """
@@ -35,7 +38,10 @@ def set_parent_death_signal(sig: int = signal.SIGTERM) -> bool:
 
 
 def kernel_preexec() -> None:
-    """``preexec_fn`` of a kernel process: it dies with the worker that started it."""
+    """``preexec_fn`` of a kernel process: it dies with the worker that started it, and gets back
+    the signal dispositions a worker changed for itself."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     set_parent_death_signal(signal.SIGKILL)
 
 
@@ -53,22 +59,31 @@ def _stop(code: int) -> None:
     os._exit(code)
 
 
-def _watch_parent(parent: int, interval: float) -> None:
+def _watch(parent: int, interval: float, take_sigterm: bool) -> None:
     while True:
-        time.sleep(interval)
+        if take_sigterm:
+            if signal.sigtimedwait({signal.SIGTERM}, interval) is not None:
+                _stop(128 + signal.SIGTERM)
+        else:
+            time.sleep(interval)
         if os.getppid() != parent:
             _stop(1)
 
 
 def init_worker(interval: float = 0.25) -> None:
-    """``initializer`` of a run's worker processes: parent-death signal, watchdog, signal handlers."""
+    """``initializer`` of a run's worker processes: parent-death signal, watchdog, signal handling."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda signum, frame: _stop(128 + signum))
+    take_sigterm = hasattr(signal, "sigtimedwait") and threading.active_count() == 1
+    if take_sigterm:
+        # blocked here, so in every thread started later (zmq's, asyncio's); only the watchdog takes it
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    else:
+        signal.signal(signal.SIGTERM, lambda signum, frame: _stop(128 + signum))
     set_parent_death_signal(signal.SIGTERM)
     if os.getppid() != parent:           # the parent died before prctl took effect
         _stop(1)
-    threading.Thread(target=_watch_parent, args=(parent, interval), daemon=True, name="parent-watchdog").start()
+    threading.Thread(target=_watch, args=(parent, interval, take_sigterm), daemon=True, name="watchdog").start()
 
 
 def stop_processes(processes, grace: float = 1.0) -> None:
