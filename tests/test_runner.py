@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from analysis import config
@@ -95,6 +94,8 @@ def small(tmp_path):
 
 
 def test_broken_report_keeps_previous_html_and_others_run(small):
+    import nbformat
+
     out, cfg = small
     good = [{"name": "gap", "notebook": "growth_gap", "parameters": {"indicator": "gdp"}},
             {"name": "brief", "notebook": "brief"}]
@@ -113,6 +114,8 @@ def test_broken_report_keeps_previous_html_and_others_run(small):
 
 
 def test_parameter_values_are_data_not_code(tmp_path, monkeypatch):
+    import nbformat
+
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('note = ""  # free text', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("import json, pathlib\npathlib.Path(out_file).write_text(json.dumps(note))"),

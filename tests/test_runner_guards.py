@@ -3,11 +3,14 @@
 Nothing here executes a notebook: every probe is refused while planning, so these
 tests stay in the fast loop (`pytest -m "not slow"`).
 """
+import contextlib
+import io
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
@@ -32,22 +35,35 @@ def write_config(path: Path, reports, defaults=None, **extra) -> Path:
     return path
 
 
-def cli(*args, cwd=None):
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args, cwd=None) -> Result:
+    """``python -m analysis ARGS`` in this process (no interpreter start-up per probe)."""
+    from analysis.cli import main
+
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    try:
+        if cwd:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:           # argparse's usage errors
+                code = exc.code
+    finally:
+        os.chdir(here)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def cli_process(*args) -> subprocess.CompletedProcess:
+    """The real thing, in its own interpreter: for probes where memory and tracebacks matter."""
     env = {**os.environ, "PYTHONPATH": str(config.PACKAGE_DIR.parent)}
     return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
-
-
-def main(capsys, *args) -> tuple[int, str]:
-    """The CLI in this process (no interpreter start-up): exit code and stderr."""
-    from analysis.cli import main as cli_main
-
-    capsys.readouterr()
-    try:
-        code = cli_main([str(a) for a in args])
-    except SystemExit as exc:           # argparse's usage errors
-        code = exc.code
-    return code, capsys.readouterr().err
+                          env=env, timeout=120)
 
 
 def one_line(result) -> str:
@@ -140,18 +156,18 @@ def test_out_dot_from_the_project_root_is_refused_by_the_cli():
     assert result.returncode == 2 and "is the project folder" in one_line(result)
 
 
-def test_unwritable_out_is_one_line(capsys):
-    code, err = main(capsys, "run", "--out", "/proc/no-such-folder/reports")
+def test_unwritable_out_is_one_line():
+    code, _, err = cli("run", "--out", "/proc/no-such-folder/reports")
     assert code == 2 and err.startswith("error: --out /proc/no-such-folder/reports") and err.count("\n") == 1
 
 
-def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(tmp_path, out, capsys):
+def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(tmp_path, out):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     out.mkdir()
     (out / ".run.lock").symlink_to(victim)
     cfg = write_config(tmp_path / "r.yaml", [{"name": "b", "notebook": "brief"}])
-    code, err = main(capsys, "run", "--config", cfg, "--out", out)
+    code, _, err = cli("run", "--config", cfg, "--out", out)
     assert code == 2 and "lock file is a symlink" in err and err.count("\n") == 1
     assert victim.read_text() == "precious"
 
@@ -179,7 +195,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path, out, where):
         run(cfg, out_dir=out, log=quiet)
     assert time.perf_counter() - started < 5
     assert len(str(info.value)) < 300
-    result = cli("run", "--config", cfg, "--out", out)
+    result = cli_process("run", "--config", cfg, "--out", out)      # its own process: memory stays bounded
     assert result.returncode == 2 and "aliases" in one_line(result)
 
 
@@ -350,7 +366,7 @@ def test_library_callers_get_the_same_checks(tmp_path, out):
 
 # --- data: the whole table is validated before anything is skipped or run ------------------------
 
-def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, curated_rows, table, capsys):
+def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, curated_rows, table):
     rows = [dict(r) for r in curated_rows]
     last = max(i for i, r in enumerate(rows) if r["district"] != "万柏林区")
     rows[last]["year"] = "20222"                        # a district no report below reads
@@ -359,7 +375,7 @@ def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, cu
     with pytest.raises(InputDataError) as info:
         run(cfg, data_path=data, out_dir=out, log=quiet)
     assert any(f"row {last + 2}, column 'year': '20222'" in p for p in info.value.problems)
-    code, err = main(capsys, "run", "--config", cfg, "--data", data, "--out", tmp_path / "o2")
+    code, _, err = cli("run", "--config", cfg, "--data", data, "--out", tmp_path / "o2")
     assert code == 2 and "'20222'" in err and "nothing ran" in err
     assert "Traceback" not in err and not (tmp_path / "o2").exists()
 
@@ -377,13 +393,13 @@ def test_unreadable_tables_are_one_line(tmp_path, content):
     assert result.returncode == 2 and "Traceback" not in result.stderr and str(data) in result.stderr
 
 
-def test_lock_held_is_exit_3(tmp_path, out, capsys):
+def test_lock_held_is_exit_3(tmp_path, out):
     cfg = write_config(tmp_path / "r.yaml", [{"name": "b", "notebook": "brief"}])
     out.mkdir()
     with FileLock(str(out / ".run.lock")):
         with pytest.raises(LockHeldError, match="another run is writing"):
             run(cfg, out_dir=out, log=quiet)
-        code, err = main(capsys, "run", "--config", cfg, "--out", out)
+        code, _, err = cli("run", "--config", cfg, "--out", out)
         assert code == 3 and "another run" in err and err.count("\n") == 1
     assert not (out / "b.html").exists()
 
