@@ -6,7 +6,7 @@ import sys
 import unicodedata
 
 from . import config
-from .cli import year_arg
+from .argtypes import year_arg
 from .i18n import number as _fmt
 
 
