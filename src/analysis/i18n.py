@@ -1,7 +1,12 @@
 """Every word a report shows, in Chinese (default) and English."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from .exceptions import ParameterError
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
 LANGS = ("zh", "en")
 
@@ -79,7 +84,6 @@ RATIO_STATUS_ZH = {  # from status_en (R)
     "insufficient progress": "进展不足", "moving away": "背离目标", "insufficient data": "数据不足",
     "pending": "待公布",
 }
-DISTRICT_EN = {"万柏林区": "Wanbailin District", "杏花岭区": "Xinghualing District"}
 
 
 def number(value, digits: int = 1) -> str:
@@ -95,14 +99,65 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, str]]:
+    """Every ``locales/*.yaml`` catalogue merged with TEXT: {lang: {key: template}}.
+
+    A key defined twice, or present in one language only, is an error: a page
+    must never fall back to the other language.
+    """
+    import yaml
+
+    merged = {lang: dict(TEXT[lang]) for lang in LANGS}
+    for path in sorted(LOCALES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if set(data) != set(LANGS) or set(data["zh"]) != set(data["en"]):
+            raise ParameterError(f"{path.name}: needs the same keys under zh and en")
+        for lang in LANGS:
+            clash = set(data[lang]) & set(merged[lang])
+            if clash:
+                raise ParameterError(f"{path.name}: key(s) {', '.join(sorted(clash))} defined twice")
+            merged[lang].update({k: "" if v is None else str(v) for k, v in data[lang].items()})
+    return merged
+
+
 def t(key: str, lang: str = "zh", **values) -> str:
     """The text for *key* in *lang*, formatted with *values*."""
-    text = TEXT[check_lang(lang)].get(key, key)
+    text = catalog()[check_lang(lang)].get(key, key)
     return text.format(**values) if values else text
 
 
+def has(key: str) -> bool:
+    """Whether a catalogue defines *key*."""
+    return key in catalog()["zh"]
+
+
+def status_label(status: str, lang: str, final: bool = True) -> str:
+    """The schedule reading of a status key: 'behind' → 滞后于预期; 'achieved' before the end → 提前实现."""
+    if status == "achieved" and not final:
+        return t("status_early.achieved", lang)
+    return t(f"status.{status}", lang)
+
+
+def status_class(status: str, lang: str) -> str:
+    """The Eurostat/UN SDG-style class of the same judgement: 'behind' → moderate progress."""
+    return t(f"class.{status}", lang)
+
+
+def basis_label(price_basis: str, lang: str) -> str:
+    """现价（名义） / 可比价（实际）, or '' when the basis does not apply."""
+    return t(f"basis.{price_basis or ''}", lang)
+
+
+def _registry():
+    from .registry import load_registry
+
+    return load_registry()
+
+
 def district_name(district: str, lang: str) -> str:
-    return district if lang == "zh" else DISTRICT_EN.get(district, district)
+    """The district's name in *lang*, from data/districts.csv."""
+    return _registry().district_name(district, lang)
 
 
 def schedule_status(status_zh: str, lang: str) -> str:
@@ -112,37 +167,13 @@ def schedule_status(status_zh: str, lang: str) -> str:
 def ratio_status(status_en: str, lang: str) -> str:
     return RATIO_STATUS_ZH.get(status_en, status_en) if lang == "zh" else status_en
 
-INDICATOR_EN = {
-    "gdp": "GDP", "industrial_value_added": "Industrial value added (above scale)",
-    "services_value_added": "Services value added", "retail_sales": "Retail sales of consumer goods",
-    "fixed_asset_investment": "Fixed-asset investment", "budget_revenue": "General public budget revenue",
-    "high_tech_firms": "High-tech firms", "high_tech_firms_certified": "High-tech firms newly certified",
-    "specialised_smes_new": "New specialised SMEs", "tech_smes": "Tech-based SMEs",
-    "industrial_firms_above_scale": "Industrial firms above scale", "base_stations_5g": "5G base stations",
-    "national_key_labs_new": "New national key labs", "rd_institutions_new": "New R&D institutions",
-    "registered_unemployment_rate": "Registered urban unemployment rate",
-    "new_urban_labour_force": "New urban labour force", "vocational_training": "Vocational training",
-    "hardship_employment_subsidy": "Social-insurance subsidies for hard-to-employ people",
-    "pension_insured": "Basic pension insured", "enterprise_pension_insured": "Enterprise pension insured",
-    "public_sector_pension_insured": "Public-sector pension insured",
-    "resident_pension_insured": "Urban-rural resident pension insured",
-    "unemployment_insured": "Unemployment insurance insured", "work_injury_insured": "Work-injury insurance insured",
-    "elderly_care_beds": "Elderly-care beds", "elderly_beds_per_1000": "Elderly-care beds per 1,000 elderly",
-    "scenic_4a_new": "New 4A scenic areas", "scenic_3a_new": "New 3A scenic areas",
-    "national_resorts_new": "New national tourist resorts", "tourism_towns_new": "New tourism towns",
-    "football_pitches_new": "New football pitches", "fitness_trails_new": "New fitness trails",
-    "forest_coverage": "Forest coverage", "green_space_ratio": "Green-space ratio (built-up area)",
-    "green_coverage_ratio": "Green coverage ratio (built-up area)",
-    "secondary_industry_share": "Secondary industry share of GDP", "new_market_entities": "New market entities",
-    "new_urban_employment": "New urban jobs",
-}
 
 
 def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
     """The indicator's name in *lang* (English falls back to the id in words)."""
     if lang == "zh":
         return indicator_zh
-    return INDICATOR_EN.get(indicator, indicator.replace("_", " ").capitalize())
+    return _registry().indicator_name(indicator, lang, indicator_zh)
 
 
 _FLAGS_ZH = [
@@ -164,10 +195,20 @@ _FLAGS_ZH = [
 ]
 
 
-def flag_text(flag: str, lang: str) -> str:
-    """A gap-table flag (English, as in the JSON output) in the report language."""
+def flag_text(flag, lang: str) -> str:
+    """A gap-table flag in the report language.
+
+    Flags are ``{"code": ..., "params": {...}}`` and become words here only:
+    ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案….
+    """
     import re
 
+    if isinstance(flag, dict):
+        params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
+        text = t(f"flag.{flag['code']}", lang, **params)
+        if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
+            text += t("flag.series_break_assumed", lang, **params)
+        return text
     if lang != "zh":
         return flag
     for pattern, render in _FLAGS_ZH:
@@ -177,13 +218,10 @@ def flag_text(flag: str, lang: str) -> str:
     return flag
 
 
-UNIT_EN = {"亿元": "100m yuan", "万元": "10k yuan", "家": "firms", "万人": "10k people", "人": "people",
-           "人次": "person-times", "张": "beds", "个": "", "座": "", "块": "", "公里": "km", "万户": "10k entities",
-           "亩": "mu", "条": "", "栋": "buildings", "部": "", "所": ""}
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return unit if lang == "zh" else UNIT_EN.get(unit, unit)
+    return _registry().unit_name(unit, lang)
 
 
 def bound_label(bound: str, lang: str) -> str:
@@ -201,3 +239,14 @@ def amount(value: float, unit: str, lang: str) -> str:
     if unit == "亿元":                     # 1 亿 = 100 million: say billions in English
         return f"{plain(value / 10, 2)} bn yuan"
     return f"{plain(value, 2)} {unit_label(unit, lang)}".rstrip()
+
+
+def _param_text(value, lang: str) -> str:
+    """A flag parameter as text: floats to one decimal, lists of years joined, a price basis in words."""
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+    if value in ("current", "comparable"):
+        return basis_label(value, lang)
+    return str(value)

@@ -1,0 +1,272 @@
+"""Names and plans as data: the files beside ``indicators.csv``.
+
+Nothing about one district, one document or one plan lives in code. Five small
+tables say it instead, each validated like the indicator table (one line per
+problem naming file, row, column, value and what is accepted):
+
+* ``indicator_names.csv``: id, Chinese name and ``|``-separated aliases, English
+  name, unit, direction (``higher`` or ``lower`` is better), the price basis its
+  growth rates are published on, and 属性 (预期性 / 约束性) where the plan says;
+* ``districts.csv``: Chinese name, English name, city, province, level;
+* ``sources.csv``: document file → title (zh, en), date, status (adopted, draft, news);
+* ``plans.csv``: five-year plans (name, first year, last year, base year);
+* ``units.csv``: each unit, its English name, base unit and factor, and whether
+  it counts whole things (shown as integers).
+
+A table elsewhere (``--data other/indicators.csv``) reads the name files beside
+it, falling back to the project's own for any file it lacks.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+from .exceptions import DataFileError, DataValidationError
+
+FILES = {
+    "indicators": ("indicator_names.csv",
+                   ["indicator", "name_zh", "aliases", "name_en", "unit", "direction", "growth_basis", "attribute", "note"]),
+    "districts": ("districts.csv", ["district", "name_en", "city", "province", "level"]),
+    "sources": ("sources.csv", ["file", "title_zh", "title_en", "date", "status", "note"]),
+    "plans": ("plans.csv", ["plan", "name_zh", "name_en", "first_year", "last_year", "base_year"]),
+    "units": ("units.csv", ["unit", "name_en", "base_unit", "factor", "count"]),
+}
+DIRECTIONS = ("higher", "lower")
+GROWTH_BASES = ("", "current", "comparable")
+ATTRIBUTES = ("", "预期性", "约束性")
+LEVELS = ("district", "county", "city", "province")
+SOURCE_STATUSES = ("adopted", "draft", "news", "report")
+
+
+@dataclass(frozen=True)
+class IndicatorName:
+    indicator: str
+    name_zh: str
+    aliases: tuple
+    name_en: str
+    unit: str
+    direction: str
+    growth_basis: str
+    attribute: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A five-year plan: τ, base year and titles come from here.
+
+    >>> p = Plan("15th", "“十五五”", "15th five-year plan", 2026, 2030, 2025)
+    >>> p.tau(2025), p.tau(2027), p.tau(2031)
+    (0.0, 40.0, 100.0)
+    """
+    plan: str
+    name_zh: str
+    name_en: str
+    first_year: int
+    last_year: int
+    base_year: int
+
+    @property
+    def years(self) -> int:
+        return self.last_year - self.base_year
+
+    def tau(self, year: int) -> float:
+        """Share of plan time gone by the end of *year*, percent, within 0 … 100."""
+        return min(max((year - self.base_year) / self.years * 100.0, 0.0), 100.0)
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    name_en: str
+    base_unit: str
+    factor: float
+    count: bool
+
+
+def _read(path: Path, columns: list[str]) -> list[dict]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: no such file; it lists names the reports need (see data/README.md)") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{path}: not UTF-8; re-save it as UTF-8") from None
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    if missing or len(set(header)) != len(header):
+        raise DataValidationError([f"{path.name} row 1: header must be {','.join(columns)}; "
+                                   f"missing: {', '.join(missing) or 'none'}; duplicates: "
+                                   f"{', '.join(sorted({h for h in header if header.count(h) > 1})) or 'none'}"])
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _check(rows: list[dict], name: str, key: str, rules: dict) -> list[str]:
+    """Unique non-empty key, and for each column a predicate with its 'accepted' text."""
+    problems, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        if not row[key]:
+            problems.append(f"{name} row {line}, column '{key}': empty; every row needs one")
+        elif row[key] in seen:
+            problems.append(f"{name} row {line}, column '{key}': '{row[key]}' appears twice; keep one row")
+        seen.add(row[key])
+        for column, (ok, accepted) in rules.items():
+            if not ok(row[column]):
+                problems.append(f"{name} row {line}, column '{column}': '{row[column]}' is not accepted; accepted: {accepted}")
+    return problems
+
+
+def _int(text: str) -> bool:
+    return text.isdigit() and config.YEAR_RANGE[0] <= int(text) <= config.YEAR_RANGE[1]
+
+
+def _positive(text: str) -> bool:
+    try:
+        return float(text) > 0
+    except ValueError:
+        return False
+
+
+class Registry:
+    """Every name, plan and unit the package knows, read from data files."""
+
+    def __init__(self, tables: dict[str, list[dict]]):
+        self.indicators = {r["indicator"]: IndicatorName(
+            r["indicator"], r["name_zh"], tuple(a for a in r["aliases"].split("|") if a), r["name_en"], r["unit"],
+            r["direction"], r["growth_basis"], r["attribute"]) for r in tables["indicators"]}
+        self.districts = {r["district"]: r for r in tables["districts"]}
+        self.sources = {r["file"]: r for r in tables["sources"]}
+        self.plans = sorted((Plan(r["plan"], r["name_zh"], r["name_en"], int(r["first_year"]), int(r["last_year"]),
+                                  int(r["base_year"])) for r in tables["plans"]), key=lambda p: p.first_year)
+        self.units = {r["unit"]: Unit(r["unit"], r["name_en"], r["base_unit"], float(r["factor"]), r["count"] == "yes")
+                      for r in tables["units"]}
+
+    # --- names -------------------------------------------------------------------------
+    def aliases(self) -> dict[str, str]:
+        """Every Chinese name and alias → indicator id (for extraction)."""
+        out = {}
+        for ind in self.indicators.values():
+            for name in (ind.name_zh, *ind.aliases):
+                out.setdefault(name, ind.indicator)
+        return out
+
+    def indicator_name(self, indicator: str, lang: str, fallback_zh: str = "") -> str:
+        ind = self.indicators.get(indicator)
+        if lang == "zh":
+            return ind.name_zh if ind else (fallback_zh or indicator)
+        return ind.name_en if ind and ind.name_en else indicator.replace("_", " ").capitalize()
+
+    def direction(self, indicator: str) -> str:
+        ind = self.indicators.get(indicator)
+        return ind.direction if ind else "higher"
+
+    def district_name(self, district: str, lang: str) -> str:
+        row = self.districts.get(district)
+        return district if lang == "zh" or not row else row["name_en"]
+
+    def source_title(self, file: str, lang: str) -> str:
+        row = self.sources.get(file)
+        return file if not row else row["title_zh" if lang == "zh" else "title_en"]
+
+    def unit_name(self, unit: str, lang: str) -> str:
+        row = self.units.get(unit)
+        return unit if lang == "zh" or not row else row.name_en
+
+    def is_count(self, unit: str) -> bool:
+        row = self.units.get(unit)
+        return bool(row and row.count)
+
+    def convert(self, value: float, unit: str, to_unit: str) -> float:
+        """*value* in *unit* expressed in *to_unit* (same base unit), e.g. 6 万人 → 60000 人."""
+        a, b = self.units.get(unit), self.units.get(to_unit)
+        if unit == to_unit:
+            return value
+        if a is None or b is None or a.base_unit != b.base_unit:
+            raise DataValidationError([f"cannot convert {unit} to {to_unit}: add both to units.csv with one base unit"])
+        return value * a.factor / b.factor
+
+    # --- plans -------------------------------------------------------------------------
+    def plan_for(self, target_year: int) -> Plan:
+        """The plan ending in *target_year*; else the one containing it; else a five-year plan ending then."""
+        for plan in self.plans:
+            if plan.last_year == target_year:
+                return plan
+        for plan in self.plans:
+            if plan.first_year <= target_year <= plan.last_year:
+                return plan
+        return Plan(f"{target_year}", f"{target_year - 4}—{target_year}年规划", f"plan {target_year - 4}-{target_year}",
+                    target_year - 4, target_year, target_year - 5)
+
+    def plan_named(self, name: str) -> Plan | None:
+        return next((p for p in self.plans if p.plan == name), None)
+
+
+def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
+    """One line per problem in the five name files."""
+    problems = []
+    problems += _check(tables["indicators"], FILES["indicators"][0], "indicator", {
+        "name_zh": (bool, "a Chinese name"), "direction": (lambda v: v in DIRECTIONS, ", ".join(DIRECTIONS)),
+        "growth_basis": (lambda v: v in GROWTH_BASES, "current, comparable or empty"),
+        "attribute": (lambda v: v in ATTRIBUTES, "预期性, 约束性 or empty"),
+        "unit": (lambda v: v == "" or v in {u["unit"] for u in tables["units"]}, "a unit listed in units.csv")})
+    problems += _check(tables["districts"], FILES["districts"][0], "district", {
+        "name_en": (bool, "an English name"), "level": (lambda v: v in LEVELS, ", ".join(LEVELS))})
+    problems += _check(tables["sources"], FILES["sources"][0], "file", {
+        "title_zh": (bool, "a Chinese title"), "title_en": (bool, "an English title"),
+        "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES))})
+    problems += _check(tables["plans"], FILES["plans"][0], "plan", {
+        "first_year": (_int, "a year"), "last_year": (_int, "a year"), "base_year": (_int, "a year")})
+    for line, row in enumerate(tables["plans"], start=2):
+        if all(_int(row[c]) for c in ("first_year", "last_year", "base_year")) and not (
+                int(row["base_year"]) == int(row["first_year"]) - 1 < int(row["last_year"])):
+            problems.append(f"plans.csv row {line}: base_year must be first_year − 1 and before last_year, got "
+                            f"{row['base_year']}, {row['first_year']}, {row['last_year']}")
+    problems += _check(tables["units"], FILES["units"][0], "unit", {
+        "factor": (_positive, "a positive number"), "count": (lambda v: v in ("yes", "no"), "yes or no"),
+        "base_unit": (bool, "the unit it converts to")})
+    return problems
+
+
+def _paths(data_path: Path) -> dict[str, Path]:
+    here = data_path.parent
+    return {name: (here / file if (here / file).is_file() else config.DATA_DIR / file)
+            for name, (file, _) in FILES.items()}
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple, stamps: tuple) -> Registry:
+    tables = {name: _read(Path(path), FILES[name][1]) for name, path in paths}
+    problems = validate_tables(tables)
+    if problems:
+        raise DataValidationError(problems)
+    return Registry(tables)
+
+
+def load_registry(data_path: str | os.PathLike | None = None) -> Registry:
+    """The registry beside the indicator table *data_path* (default: the project's ``data/``).
+
+    >>> reg = load_registry()
+    >>> reg.plan_for(2030).base_year, reg.district_name("万柏林区", "en")
+    (2025, 'Wanbailin District')
+    """
+    paths = _paths(config.indicators_path(data_path))
+    stamps = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in paths.values())
+    return _load(tuple((k, str(v)) for k, v in paths.items()), stamps)
+
+
+def table_problems(frame, registry: Registry, name: str = "indicators.csv") -> list[str]:
+    """Rows of the indicator table whose district, indicator or source the name files do not list."""
+    problems = []
+    checks = (("district", registry.districts, "districts.csv"), ("indicator", registry.indicators, "indicator_names.csv"),
+              ("source", registry.sources, "sources.csv"))
+    for column, known, file in checks:
+        for value in sorted(set(frame[column]) - set(known)):
+            line = int(frame.index[frame[column] == value][0]) + 2
+            problems.append(f"{name} row {line}, column '{column}': '{value}' is not listed in {file}; add one line there")
+    return problems
