@@ -1,0 +1,215 @@
+"""Figures in a paragraph: which indicator, which number, and what the words around it say.
+
+A mention of an indicator owns the text up to the next mention or the end of
+its sentence, clause by clause while each next clause continues it (starts
+with 同比, 增长, 居, 总量, a number …). In that text each number with a unit or
+% becomes a :class:`Fact`: an amount, a growth rate (增长/下降/涨幅 …, 年均 for
+an average) or a rate. Ranks (第4位), increments (比上年增加…), growth against a
+named year (同比2015年增长) and completion ratios (…的89.4%) are not figures.
+Also read: 分别 lists (A、B分别增长7%、8%), 从A增长到B, a total after a flow
+(净增106万户、总量突破465万户) and a number before its name (新创1个4A级景区).
+When a fact is from (year, target or actual) is decided later, from its position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract_context import YEAR
+from .extract_vocab import N, SUB_AGGREGATE, Vocabulary
+
+SENTENCE_END = "。；;！!？?"
+_CLAUSE = re.compile(r"[,，、:：]")
+_CONTINUES = re.compile(
+    r"^(?:同比|比上年|比去年|较上年|较去年|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
+    r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
+    r"约|近|从|由|\d)")
+_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
+_NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑")
+_INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
+_VS_YEAR = re.compile(rf"(?:同比|比|较){YEAR}年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
+_FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
+_STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
+_TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
+_HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
+_LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
+_BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
+                 ("控制在", "<="), ("约", "~"), ("近", "~"))
+_BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
+_FROM_TO = re.compile(rf"(?:从|由)(?:(?P<y1>{YEAR})年的|(?P<now>现在的))?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+                      rf"(?:增长|提高|增加|提升|上升|扩大)(?:到|至)(?:(?P<y2>{YEAR})年的)?(?P<v2>{N})")
+
+
+@dataclass
+class Fact:
+    name: str                 # vocabulary key of the mention
+    value: float
+    unit: str                 # printed unit, or '%'
+    kind: str                 # 'amount', 'growth' or 'rate'
+    bound: str
+    pos: int                  # where the number is in the paragraph
+    quote: tuple              # (start, end) in the paragraph
+    lead: str = ""            # words between the mention and the number
+    flow: bool = False        # an addition in a period (新增, 净增, 累计 …)
+    stock: bool = False       # a total after a flow (总数达到 …)
+    cumulative: bool = False
+    average: bool = False     # 年均
+    target: bool = False      # the words next to the number make it a target (年计划, 目标, 预期, 力争)
+    hold: bool = False        # 稳定在/保持在: a floor, a figure only as a target
+    before_name: bool = False  # the number came before the name (新创1个4A级景区)
+    year: int | None = None   # year printed next to the number
+    period_start: int | None = None
+    role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    confidence: float = 0.8
+
+
+def mask_brackets(text: str) -> str:
+    """Blank out bracketed asides (主要是…, GDP, 人民币,下同) keeping every position."""
+    return re.sub(r"[(（][^()（）]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
+
+
+def _mentions(text: str, vocab: Vocabulary):
+    """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text."""
+    out = []
+    for m in vocab.pattern.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before))
+        out.append((m.start(), m.end(), vocab.key(m.group(0)), blocked))
+    return out
+
+
+def _groups(text: str, mentions):
+    """Mentions joined only by 、/和/与/及 form one group that shares the text after the last one."""
+    groups, current = [], []
+    for mention in mentions:
+        if current and re.fullmatch(r"[、和与及\s]*", text[current[-1][1]:mention[0]]) and not current[-1][3] and not mention[3]:
+            current.append(mention)
+        else:
+            if current:
+                groups.append(current)
+            current = [mention]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _owned_text(text: str, start: int, stop: int) -> int:
+    """End of the text a mention owns: its sentence, clauses after the first only while they continue it."""
+    cut = next((i for i in range(start, stop) if text[i] in SENTENCE_END), stop)
+    end = start
+    for k, piece in enumerate(_CLAUSE.split(text[start:cut])):
+        clause = piece.strip("\u3000 ")
+        if k > 0 and clause and not _CONTINUES.match(clause):
+            break
+        end += len(piece) + 1
+    return min(end, cut)
+
+
+def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
+    """Every fact of one (normalised) paragraph, in order."""
+    masked = mask_brackets(text)
+    mentions = _mentions(masked, vocab)
+    value_re = re.compile(rf"(?P<num>{N})(?P<unit>%|{vocab.unit_re})(?P<post>左右|以上|以内|以下|多)?")
+    facts, claimed = [], set()
+    # a number before its name: 新创1个4A级景区、3个3A级景区; 完成35块社会足球场地
+    starts = {m[0]: m for m in mentions if not m[3]}
+    for m in value_re.finditer(masked):
+        mention = starts.get(m.end())
+        if mention and m["unit"] != "%" and not masked[max(0, m.start() - 1):m.start()] == "第":
+            facts.append(Fact(mention[2], float(m["num"]), m["unit"], "amount", "", m.start(), (m.start(), mention[1]),
+                              lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
+            claimed.add(m.start())
+    groups = _groups(masked, mentions)
+    for i, group in enumerate(groups):
+        if group[-1][3]:
+            continue
+        start = group[-1][1]
+        stop = groups[i + 1][0][0] if i + 1 < len(groups) else len(masked)
+        end = _owned_text(masked, start, stop)
+        names = []
+        for mention in group:
+            names += [n for n in vocab.expand(masked, mention[0], mention[2])]
+        before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
+        pre_flow = bool(_FLOW_CUE.search(before))
+        facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+    return sorted(facts, key=lambda f: f.pos)
+
+
+def _bound(lead: str, post: str | None) -> str:
+    if post:
+        return _BOUND_AFTER[post]
+    for word, bound in _BOUND_BEFORE:
+        if lead.endswith(word) or lead.endswith(word + "了"):
+            return bound
+    return ""
+
+
+def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False) -> list[Fact]:
+    owned = text[start:end]
+    unit = vocab.name(names[-1]).unit
+    facts: list[Fact] = []
+    from_to = _FROM_TO.search(owned)
+    if from_to and from_to["u1"].replace("余", "") and len(names) == 1:
+        for v, y, role, pos in ((from_to["v1"], from_to["y1"], "now" if from_to["now"] else "from", from_to.start("v1")),
+                                (from_to["v2"], from_to["y2"], "to", from_to.start("v2"))):
+            facts.append(Fact(names[0], float(v), from_to["u1"], "amount", "", start + pos, (mention_start, start + from_to.end()),
+                              year=int(y) if y else None, role="" if y else role, confidence=0.95))
+            claimed.add(start + pos)
+    first_year = int(from_to["y1"]) if from_to and from_to["y1"] else None
+    seen, previous_end, flow_seen, listed = set(), 0, False, []
+    values = [m for m in value_re.finditer(owned) if start + m.start() not in claimed]
+    respectively = "分别" in owned and len(names) > 1
+    if "分别" in owned and len(names) == 1:
+        return facts
+    queue = list(names)
+    for m in values:
+        lead = owned[previous_end:m.start()].replace("\u3000", "")
+        previous_end = m.end()
+        clause_lead = re.split(r"[,，、]", lead)[-1]
+        after = owned[m.end():m.end() + 4]
+        if lead.endswith("第") or after[:1] in ("位", "名", "倍") or _VS_YEAR.search(lead):
+            continue
+        if m["unit"] != "%" and (_INCREMENT.search(lead) or not vocab.compatible(m["unit"].replace("余", ""), unit)):
+            continue
+        if m["unit"] == "%" and lead.endswith("的"):
+            continue
+        is_percent = m["unit"] == "%"
+        growth = is_percent and bool(_GROWTH_VERB.search(lead)) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
+        kind = "growth" if growth else "rate" if is_percent else "amount"
+        negative = growth and _GROWTH_VERB.search(lead).group(1) in _NEGATIVE
+        minus = text[start + m.start() - 1:start + m.start()] == "-" if start + m.start() > 0 else False
+        value = float(m["num"]) * (-1 if negative or (growth and minus) else 1)
+        fact = Fact("", value, m["unit"], kind, _bound(lead, m["post"]), start + m.start(),
+                    (mention_start, start + m.end()), lead=lead)
+        fact.average = growth and "年均" in lead
+        if fact.average:
+            fact.period_start = first_year
+        fact.cumulative = "累计" in lead
+        fact.target = bool(_TARGET_LEAD.search(lead)) or owned[m.end():m.end() + 3] == "的目标"
+        fact.hold = bool(_HOLD.search(lead))
+        year = _LEAD_YEAR.search(lead)
+        fact.year = int(year.group(1)) if year else None
+        fact.stock = kind == "amount" and (flow_seen or pre_flow) and bool(_STOCK_CUE.match(clause_lead))
+        fact.flow = kind == "amount" and not fact.stock and (
+            (pre_flow and not flow_seen) or bool(_FLOW_CUE.search(clause_lead)))
+        flow_seen = flow_seen or fact.flow
+        if respectively:
+            if not queue:
+                break
+            fact.name = queue.pop(0)
+            listed.append(fact)
+            continue
+        role = (kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead)
+        if role in seen:
+            continue
+        seen.add(role)
+        fact.name = names[-1]
+        facts.append(fact)
+    if listed:      # a 分别 list shares the first value's reading and any bound printed once
+        first, bound = listed[0], next((f.bound for f in listed if f.bound), "")
+        for f in listed:
+            f.kind, f.bound, f.average, f.target = first.kind, bound, first.average, first.target
+            if first.value < 0 < f.value:
+                f.value = -f.value
+        facts += listed
+    return facts
