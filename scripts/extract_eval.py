@@ -35,6 +35,8 @@ from analysis.normalize import normalize_file
 
 SEEDS = ["002_c37d50af50f0c12c.txt", "004_2e2771ea7a10172a.txt"]
 CORPUS_DIR = config.PROJECT_DIR / "tests" / "fixtures" / "corpus"
+# Rounds of the corpus: the development set, and hold-out rounds labelled before the extractor saw them.
+ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout"}
 THRESHOLDS = {"seed_recall": 0.9, "seed_precision": 0.9, "corpus_recall": 0.9, "corpus_precision": 0.95}
 
 
@@ -98,18 +100,25 @@ def seed_scores(use_curated_names: bool) -> dict[str, Score]:
     return scores
 
 
-def corpus_scores(corpus_dir: Path = CORPUS_DIR) -> CorpusResult:
-    manifest = list(csv.DictReader(open(corpus_dir / "manifest.csv", encoding="utf-8")))
-    labels = list(csv.DictReader(open(corpus_dir / "expected.csv", encoding="utf-8")))
+def corpus_documents(corpus_dirs) -> list[tuple[Path, dict, list]]:
+    """(folder, manifest row, its labelled rows) of every document in *corpus_dirs*."""
+    out = []
+    for folder in corpus_dirs:
+        labels = list(csv.DictReader(open(folder / "expected.csv", encoding="utf-8")))
+        for doc in csv.DictReader(open(folder / "manifest.csv", encoding="utf-8")):
+            out.append((folder, doc, [r for r in labels if r["source"] == doc["file"]]))
+    return out
+
+
+def corpus_scores(corpus_dirs=tuple(ROUNDS.values())) -> CorpusResult:
     overall, by_kind = Score(), defaultdict(Score)
     partial_as_annual, flagged, partial_labels, reruns = [], 0, 0, []
-    for doc in manifest:
+    for corpus_dir, doc, mine in corpus_documents(corpus_dirs):
         text, _ = normalize_file(corpus_dir / doc["file"])
         found = extract_document(text, doc["place"], doc["file"])
         if found.undated:
             reruns.append(doc["file"])
             found = extract_document(text, doc["place"], doc["file"], year=int(doc["year"]))
-        mine = [r for r in labels if r["source"] == doc["file"]]
         annual = {key(r) for r in mine if r["status"] == "expected"}
         partial = {key(r) for r in mine if r["status"] == "needs_review"}
         proposed = {key(r) for r in found.rows if r["status"] == "proposed"}
@@ -132,8 +141,10 @@ def main(verbose: bool = False) -> int:
             for what, items in (("missed", score.misses), ("extra ", score.extras)):
                 for _, k in items:
                     print(f"   {what} {k}")
+    for name, folder in ROUNDS.items():
+        print(corpus_scores([folder]).overall.line(f"corpus, {name} ({folder.relative_to(config.PROJECT_DIR)})"))
     result = corpus_scores()
-    print("== corpus (tests/fixtures/corpus), annual rows")
+    print("== corpus, all rounds, annual rows")
     print(result.overall.line("all documents"))
     for kind, score in sorted(result.by_kind.items()):
         print("  " + score.line(kind))

@@ -62,7 +62,10 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document) -> tu
             return Context("actual", base.year - 5), False
         return (Context("target", base.year), False) if fact.role == "to" and base.mode == "target" else (None, False)
     if base.year is None:
-        return (Context("actual", doc.year), True) if doc.year else (None, False)
+        if not doc.year:
+            return None, False
+        wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
+        return Context("target" if wanted else "actual", doc.year), True
     mode = base.mode or "actual"
     past = mode == "review" or (doc.year is not None and base.year < doc.year)
     start = before[-1].end if before else sentence_start
@@ -81,7 +84,7 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
         start = (fact.period_start or (ctx.plan.base if ctx.plan else None)) if fact.average else None
         if fact.average and start is None:
             return None
-        return name, "target_growth" if target else "growth", "%", name.basis, start
+        return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, start
     if fact.kind == "rate":
         return (name, "target_level" if target else "share", "%", "", None) if name.unit == "%" else None
     if name.unit == "%" or not vocab.compatible(fact.unit, name.unit) or (fact.hold and not target):
@@ -115,48 +118,56 @@ def _quote(para: str, start: int, end: int) -> str:
     return para[cut:end].strip()
 
 
+def _fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Document, place: str, source: str,
+              from_default: bool) -> dict | None:
+    reading = _kind(fact, ctx, vocab, doc)
+    if reading is None:
+        return None
+    indicator, kind, unit, basis, start = reading
+    clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
+    partial = "" if kind.startswith("target") else partial_at(para, fact.pos, doc, clause)
+    sentence = para[max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1:fact.pos]
+    notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
+        [f"partial year: {partial} — not an annual value"] if partial else [])
+    bound = fact.bound or (">=" if "余" in fact.unit else "")
+    confidence = fact.confidence - (0.1 if from_default else 0) - (0.3 if partial else 0)
+    return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
+                _quote(para, *fact.quote), "; ".join(notes), confidence, "needs_review" if partial else "proposed")
+
+
 def extract_document(text: str, district: str, source: str = "", year: int | None = None,
                      vocabulary: dict | None = None, registry=None) -> Extraction:
-    """Proposed rows from normalised *text*; *year* is the year the document was issued (今年)."""
+    """Proposed rows from normalised *text*.
+
+    *year* is the year the document was issued (今年 = year, 去年 = year − 1); without it the
+    year comes from a date line or the document's structure. Figures whose year cannot be read
+    are counted in ``undated`` and not proposed.
+    """
     from .registry import load_registry
 
     registry = registry or load_registry()
     vocab = build_vocabulary(registry, vocabulary)
     doc = document(text, year, registry.plans)
-    section = Context("target", doc.plan.last, doc.plan) if doc.plan else Context()
-    rows, dated_default, undated = [], set(), 0
+    section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
+               Context("actual", doc.data_year) if doc.data_year else Context())
+    rows, weak, undated = [], set(), 0
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    for para in paragraphs:
-        new = heading(para, doc, section)
-        section = new
+    for number, para in enumerate(paragraphs):
+        section = heading(para, doc, section)
         cues = paragraph_cues(para, doc)
         for fact in paragraph_facts(para, vocab):
             ctx, from_default = _context(fact, para, cues, section, doc)
             if ctx is None or ctx.year is None:
-                undated += 1
+                undated += _kind(fact, Context("actual", 0), vocab, doc) is not None
                 continue
-            reading = _kind(fact, ctx, vocab, doc)
-            if reading is None:
-                continue
-            indicator, kind, unit, basis, start = reading
-            clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
-            partial = "" if kind.startswith("target") else partial_at(para, fact.pos, doc, clause)
-            sentence = para[max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1:fact.pos]
-            notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
-                [f"partial year: {partial} — not an annual value"] if partial else [])
-            bound = fact.bound or (">=" if "余" in fact.unit else "")
-            confidence = fact.confidence - (0.1 if from_default else 0) - (0.3 if partial else 0)
-            row = _row(district, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis,
-                       bound, start, _quote(para, *fact.quote), "; ".join(notes), confidence,
-                       "needs_review" if partial else "proposed")
-            rows.append(row)
-            if from_default:
-                dated_default.add(id(row))
-        for cue in cues:
-            if cue.carries:
-                section = cue.context
+            row = _fact_row(fact, ctx, para, vocab, doc, district, source, from_default)
+            if row is not None:
+                rows.append(row)
+                if from_default or number == 0:      # a year from the date line only, or a headline
+                    weak.add(id(row))
+        section = next((c.context for c in reversed(cues) if c.carries), section)
     rows += _table_rows(paragraphs, vocab, doc, district, source)
-    return Extraction(_dedupe(rows, dated_default), undated, doc.year)
+    return Extraction(_dedupe(rows, weak), undated, doc.year)
 
 
 def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
@@ -174,14 +185,25 @@ def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
     return rows
 
 
-def _dedupe(rows: list[dict], dated_default: set) -> list[dict]:
-    """One row per key (the most confident); a year read only from the document's date yields to a printed one."""
-    cued = {(r["indicator"], r["kind"], r["value"]) for r in rows if id(r) not in dated_default}
-    best: dict[tuple, dict] = {}
+def _dedupe(rows: list[dict], weak: set) -> list[dict]:
+    """One row per key, the most confident. A weak reading (a headline, or a year from the date line only)
+    yields to any other reading of the same figure, since headlines repeat the body."""
+    def figure(r):
+        return r["indicator"], r["value"]
+
+    strong = {figure(r) for r in rows if id(r) not in weak}
+    kept = []
     for r in rows:
-        if id(r) in dated_default and (r["indicator"], r["kind"], r["value"]) in cued:
-            continue
-        key = (r["indicator"], r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"])
+        if id(r) in weak:
+            rivals = [x for x in rows if figure(x) == figure(r)]
+            if figure(r) in strong or r is not max(rivals, key=lambda x: (x["kind"].startswith("target"),
+                                                                           rows.index(x))):
+                continue
+        kept.append(r)
+    best: dict[tuple, dict] = {}
+    for r in kept:
+        period = r["note"] if r["status"] == "needs_review" else ""        # 一季度 and 上半年 are different figures
+        key = (r["indicator"], r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"], period)
         if key not in best or best[key]["confidence"] < r["confidence"]:
             best[key] = r
     return sorted(best.values(), key=lambda r: (r["indicator"], r["year"], r["kind"], r["status"]))

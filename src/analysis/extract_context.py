@@ -65,6 +65,7 @@ class Document:
     plan: Span | None                 # the plan a plan document sets out
     partial: str = ""                 # partial-year cue for the whole document
     plans: dict = field(default_factory=dict)
+    data_year: int | None = None      # a statistics bureau's publication: the year its figures are for
 
     def plan_span(self, ordinal: int) -> Span:
         return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
@@ -84,15 +85,21 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     doc = Document(year, None, plans=plans)
     lines = [line for line in text.split("\n") if line.strip()]
     head = "\n".join(lines[:3])
-    found = PLAN_RE.search(head)
-    if found and re.search(r"规划|建议", head) and not re.search(r"计划执行|工作报告|统计公报", head):
-        doc.plan = doc.plan_span(_ordinal(found))
+    for line in lines[:3]:
+        found = PLAN_RE.search(line)
+        if found and len(line) <= 80 and re.search(r"规划(?:纲要|[(（]|$)|规划和.{0,8}远景目标|规划的建议|规划建议", line) \
+                and not re.search(r"计划执行|工作报告|统计公报", head):
+            doc.plan = doc.plan_span(_ordinal(found))
+            break
+    if re.search(r"统计局|统计公报", head):
+        first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
+        doc.data_year = int(first.group(1)) if first else None
     opening = "\n".join(lines[:2])[:160]
     partial = PARTIAL_RE.search(opening)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
         doc.partial = partial.group(0)
     if doc.year is None:
-        doc.year = _detect_year(text, doc)
+        doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
     return doc
 
 
@@ -126,7 +133,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     if len(line) > 60:
         return current
     years = [int(y) for y in re.findall(rf"({YEAR})年", line)]
-    if re.search(r"执行情况|完成情况|工作回顾|统计公报", line):
+    if re.search(r"执行情况|完成情况|回顾|成绩单|统计公报", line):
         year = years[0] if years else (doc.year - 1 if doc.year else None)
         return Context("actual", year)
     if re.search(r"预期目标|主要目标|目标任务|主要任务", line) or (

@@ -60,12 +60,14 @@ class Fact:
     year: int | None = None   # year printed next to the number
     period_start: int | None = None
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     confidence: float = 0.8
 
 
 def mask_brackets(text: str) -> str:
-    """Blank out bracketed asides (主要是…, GDP, 人民币,下同) keeping every position."""
-    return re.sub(r"[(（][^()（）]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
+    """Blank out bracketed asides without figures (主要是…, GDP, 人民币,下同) keeping every position;
+    brackets holding a figure (GDP增长5.9%) stay."""
+    return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
 
 
 def _mentions(text: str, vocab: Vocabulary):
@@ -162,8 +164,13 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     if "分别" in owned and len(names) == 1:
         return facts
     queue = list(names)
+    verb = re.search(r"(增长|增速)$", names[-1])           # a name that ends in its verb: 经济增长6%左右
     for m in values:
         lead = owned[previous_end:m.start()].replace("\u3000", "")
+        minus = lead.endswith(("-", "－"))
+        lead = lead.rstrip("-－")
+        if verb and previous_end == 0:
+            lead = verb.group(1) + lead
         previous_end = m.end()
         clause_lead = re.split(r"[,，、]", lead)[-1]
         after = owned[m.end():m.end() + 4]
@@ -177,11 +184,12 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         growth = is_percent and bool(_GROWTH_VERB.search(lead)) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
         kind = "growth" if growth else "rate" if is_percent else "amount"
         negative = growth and _GROWTH_VERB.search(lead).group(1) in _NEGATIVE
-        minus = text[start + m.start() - 1:start + m.start()] == "-" if start + m.start() > 0 else False
         value = float(m["num"]) * (-1 if negative or (growth and minus) else 1)
         fact = Fact("", value, m["unit"], kind, _bound(lead, m["post"]), start + m.start(),
                     (mention_start, start + m.end()), lead=lead)
         fact.average = growth and "年均" in lead
+        fact.basis = ("comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead)
+                      else "") if growth else ""
         if fact.average:
             fact.period_start = first_year
         fact.cumulative = "累计" in lead
@@ -199,7 +207,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             fact.name = queue.pop(0)
             listed.append(fact)
             continue
-        role = (kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead)
+        role = (kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
         if role in seen:
             continue
         seen.add(role)
