@@ -100,7 +100,9 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     counted = target and ctx.period and vocab.counts(fact.unit)
     is_flow = not fact.stock and (indicator.flow or fact.flow or fact.cumulative or nbn_flow or counted)
     if fact.stock:
-        indicator = name
+        indicator = vocab.stock_of(fact.name) if name.flow else name
+        if indicator is None:
+            return None
     unit = vocab.canonical_unit(fact.unit, indicator.unit)
     basis = "current" if vocab.unit_bases.get(unit) == "元" else ""
     if target:

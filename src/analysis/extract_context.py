@@ -67,6 +67,11 @@ class Document:
     plans: dict = field(default_factory=dict)
     data_year: int | None = None      # a statistics bureau's publication: the year its figures are for
 
+    @property
+    def settled(self) -> int:
+        """Years before the first plan the registry lists are history, whatever the document's date."""
+        return min((span.first for span in self.plans.values()), default=0)
+
     def plan_span(self, ordinal: int) -> Span:
         return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
 
@@ -162,7 +167,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))
-        past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base)
+        past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
         plan = doc.plan if doc.plan and year == doc.plan.last else None
         cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
     for m in _REL_CUE.finditer(text):
@@ -185,7 +190,7 @@ def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
     word = m.group(2) or ""
     statement = _REVIEW_STATEMENT.match(text, m.start())
     review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
-        doc.plan is not None and span.last < doc.plan.first)
+        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled
     period = word in ("时期", "期间", "以来", "")
     if review:
         year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)

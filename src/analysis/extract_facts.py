@@ -158,7 +158,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                               year=int(y) if y else None, role="" if y else role, confidence=0.95))
             claimed.add(start + pos)
     first_year = int(from_to["y1"]) if from_to and from_to["y1"] else None
-    seen, previous_end, flow_seen, listed = set(), 0, False, []
+    seen, previous_end, listed = set(), 0, []
+    flow_seen = vocab.name(names[-1]).flow           # 新认定高新技术企业58家，总数达到231家
     values = [m for m in value_re.finditer(owned) if start + m.start() not in claimed]
     respectively = "分别" in owned and len(names) > 1
     if "分别" in owned and len(names) == 1:

@@ -72,6 +72,16 @@ class Vocabulary:
                     return found
         return None
 
+    def stock_of(self, text: str) -> Name | None:
+        """The stock indicator of a flow name: 新认定高新技术企业 → high_tech_firms (for 总数达到 …)."""
+        flow = self.names[text]
+        for base in (text, flow.zh):
+            for prefix in FLOW_PREFIXES:
+                found = self.names.get(base[len(prefix):]) if base.startswith(prefix) else None
+                if found and not found.flow:
+                    return found
+        return None
+
     def compatible(self, printed: str, indicator_unit: str) -> bool:
         """False when both units are known and measure different things (2个 is not GDP)."""
         if not indicator_unit or printed == indicator_unit:
