@@ -45,11 +45,17 @@ def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound,
             "note": note, "confidence": round(min(max(confidence, 0.05), 1.0), 2), "status": status}
 
 
-def _context(fact: Fact, para: str, cues, section: Context, doc: Document) -> tuple[Context | None, bool]:
-    """When *fact* is from, and whether that came only from the document's year."""
+def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
+             carried: Context | None = None) -> tuple[Context | None, bool]:
+    """When *fact* is from, and whether that came only from the document's year.
+
+    *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
+    own year when neither a cue nor a heading places the figure.
+    """
     sentence_start = max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1
-    before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)]
-    base = before[-1].context if before else section
+    before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
+              and not (fact.average and c.context.plan is None)]
+    base = before[-1].context if before else (section if section.year or not carried else carried)
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
         return Context(mode, fact.year, base.plan, base.period, explicit=True), False
@@ -152,13 +158,15 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
-    rows, weak, undated = [], set(), 0
+    rows, weak, undated, carried = [], set(), 0, None
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     for number, para in enumerate(paragraphs):
-        section = heading(para, doc, section)
+        new = heading(para, doc, section)
+        carried = None if new is not section else carried
+        section = new
         cues = paragraph_cues(para, doc)
         for fact in paragraph_facts(para, vocab):
-            ctx, from_default = _context(fact, para, cues, section, doc)
+            ctx, from_default = _context(fact, para, cues, section, doc, carried)
             if ctx is None or ctx.year is None:
                 undated += _kind(fact, Context("actual", 0), vocab, doc) is not None
                 continue
@@ -168,6 +176,8 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                 if from_default or number == 0:      # a year from the date line only, or a headline
                     weak.add(id(row))
         section = next((c.context for c in reversed(cues) if c.carries), section)
+        carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
+                        and not c.sentence), carried)
     rows += _table_rows(paragraphs, vocab, doc, district, source)
     return Extraction(_dedupe(rows, weak), undated, doc.year)
 
@@ -182,8 +192,9 @@ def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
         else:
             unit = vocab.canonical_unit(cell.unit or name.unit, name.unit)
             kind, basis = ("target_level" if target else "level"), ("current" if vocab.unit_bases.get(unit) == "元" else "")
+        note = "table row" + ("; 预计 (estimate)" if cell.estimate else "")
         rows.append(_row(district, source, name.indicator, name.zh, cell.year, kind, cell.value, unit, basis, cell.bound,
-                         None, cell.quote, "table row", 0.85))
+                         None, cell.quote, note, 0.85))
     return rows
 
 

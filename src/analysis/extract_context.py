@@ -33,6 +33,7 @@ _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去一年|一年来")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
+_NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
@@ -180,6 +181,9 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     for m in _FIVE_YEARS.finditer(text):
         span = Span(doc.year - 5, doc.year - 1) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
+    for m in _NEXT_FIVE.finditer(text):
+        span = Span(doc.year, doc.year + 4) if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
     for m in PLAN_RE.finditer(text):
         cues.append(_plan_cue(m, text, doc))
     return sorted(cues, key=lambda c: c.pos)

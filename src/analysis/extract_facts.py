@@ -30,10 +30,11 @@ _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期
 _VS_YEAR = re.compile(rf"(?:同比|比|较){YEAR}年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
 _FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 _STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
+_TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
-_BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
+_BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
                  ("控制在", "<="), ("约", "~"), ("近", "~"))
 _BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
 _FROM_TO = re.compile(rf"(?:从|由)(?:(?P<y1>{YEAR})年的|(?P<now>现在的))?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
@@ -70,13 +71,23 @@ def mask_brackets(text: str) -> str:
     return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
 
 
+_JOINS = set("省市区县州旗年月现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
+
+
 def _mentions(text: str, vocab: Vocabulary):
-    """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text."""
+    """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text.
+
+    A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
+    after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …).
+    """
     out = []
     for m in vocab.pattern.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
-        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before))
-        out.append((m.start(), m.end(), vocab.key(m.group(0)), blocked))
+        key = vocab.key(m.group(0))
+        glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS
+        short_alias = len(key) <= 4 and key != vocab.name(key).zh
+        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued)
+        out.append((m.start(), m.end(), key, blocked))
     return out
 
 
@@ -194,13 +205,14 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         if fact.average:
             fact.period_start = first_year
         fact.cumulative = "累计" in lead
-        fact.target = bool(_TARGET_LEAD.search(lead)) or owned[m.end():m.end() + 3] == "的目标"
+        fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
         fact.hold = bool(_HOLD.search(lead))
         year = _LEAD_YEAR.search(lead)
         fact.year = int(year.group(1)) if year else None
-        fact.stock = kind == "amount" and (flow_seen or pre_flow) and bool(_STOCK_CUE.match(clause_lead))
-        fact.flow = kind == "amount" and not fact.stock and (
-            (pre_flow and not flow_seen) or bool(_FLOW_CUE.search(clause_lead)))
+        flow_cue = bool(_FLOW_CUE.search(clause_lead))
+        fact.stock = kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
+            bool(_STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + listed))
+        fact.flow = kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
         flow_seen = flow_seen or fact.flow
         if respectively:
             if not queue:

@@ -1,8 +1,10 @@
-"""Indicator tables written as text: ``指标 | 单位 | 2015年 | 2020年 | 2025年目标`` (``|`` or tab separated).
+"""Indicator tables written as text: ``指标 | 单位 | 2015年 | 2020年 | 2025年目标`` (``|`` or tab separated),
+or a header naming years followed by rows of a name and numbers separated by spaces
+(``1 全区生产总值(亿元) 1000 1008.5 完成`` under ``序号 指标名称 2020年目标值 2020年预计值``).
 
-A header row names the columns (years, 目标, 单位); each following row whose
+A header row names the columns (years, 目标, 预计, 单位); each following row whose
 first cell is an indicator name gives one figure per year column. Columns
-of years after the document's own year, or marked 目标/预期, are targets.
+marked 目标/预期/规划, or (in a plan document) after its base year, are targets.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ class TableCell:
     unit: str
     bound: str
     quote: str
+    estimate: bool = False     # a 预计值 column
 
 
 def _cells(line: str) -> list[str] | None:
@@ -44,9 +47,36 @@ def _column(header: str, plan_last: int | None) -> tuple[int | None, bool] | Non
     return None
 
 
+_SPACED_HEADER = re.compile(rf"({YEAR})\s*年\s*(目标值?|预计值?|实际值?|完成值?|规划目标|计划)?")
+_SPACED_ROW = re.compile(rf"^\d{{0,3}}\s*(?P<label>[^\d\s(（]+)(?:[(（](?P<unit>[^)）]+)[)）])?\s*(?P<numbers>(?:-?{N}\s*)+)")
+
+
+def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
+    """Rows of tables whose columns are separated by spaces only (a header with two or more years)."""
+    out, columns = [], None
+    for line in lines:
+        header = list(_SPACED_HEADER.finditer(line))
+        if len(header) >= 2 and not re.search(rf"{N}\s+{N}", line):
+            columns = [(int(h.group(1)), bool(re.search(r"目标|规划|计划", h.group(2) or "")),
+                        "预计" in (h.group(2) or "")) for h in header]
+            continue
+        row = _SPACED_ROW.match(line) if columns else None
+        if row is None:
+            columns = None                  # a line that is not a row ends the table
+            continue
+        numbers = re.findall(N, row["numbers"])
+        match = vocab.pattern.search(row["label"])
+        if len(numbers) != len(columns) or not match or len(row["label"]) - len(match.group(0)) > 2:
+            continue
+        for (year, target, estimate), number in zip(columns, numbers):
+            out.append(TableCell(vocab.key(match.group(0)), year, target, float(number), row["unit"] or "", "",
+                                 line.strip(), estimate))
+    return out
+
+
 def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None) -> list[TableCell]:
     """Figures of every text table in *lines* (normalised paragraphs)."""
-    out, columns, unit_column = [], None, None
+    out, columns, unit_column = _spaced_rows(lines, vocab), None, None
     for line in lines:
         cells = _cells(line)
         if cells is None:

@@ -51,7 +51,7 @@ class Vocabulary:
         # 余 may sit after 万/亿 (2.7万余户) or before the unit (58余家); 个 is not 个百分点.
         alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
                         for u in units]
-        self.unit_re = "(?:" + "|".join(alternatives) + ")(?!百分点|月|季度|年|[万亿])"
+        self.unit_re = "(?:" + "|".join(alternatives) + ")(?!百分点|月|季度|[万亿])"
 
     def key(self, text: str) -> str:
         """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值)."""
