@@ -36,7 +36,8 @@ from analysis.normalize import normalize_file
 SEEDS = ["002_c37d50af50f0c12c.txt", "004_2e2771ea7a10172a.txt"]
 CORPUS_DIR = config.PROJECT_DIR / "tests" / "fixtures" / "corpus"
 # Rounds of the corpus: the development set, and hold-out rounds labelled before the extractor saw them.
-ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout", "hold-out 2": CORPUS_DIR / "holdout2"}
+ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout", "hold-out 2": CORPUS_DIR / "holdout2",
+          "hold-out 3": CORPUS_DIR / "holdout3"}
 THRESHOLDS = {"seed_recall": 0.9, "seed_precision": 0.9, "corpus_recall": 0.9, "corpus_precision": 0.95}
 
 

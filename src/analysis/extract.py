@@ -84,6 +84,8 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     """(indicator Name, kind, unit, price basis, period_start) of a fact, or None when it is not a row."""
     name = vocab.name(fact.name)
     target = ctx.mode == "target"
+    if fact.vs_year is not None and fact.vs_year != ctx.year - 1:
+        return None                  # 同比2015年增长67.86%: growth over several years, not a rate a year
     if fact.kind == "growth":
         if not name.basis:
             return None

@@ -21,13 +21,13 @@ from .extract_vocab import N, SUB_AGGREGATE, Vocabulary
 SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
-    r"^(?:同比|比上年|比去年|较上年|较去年|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
+    r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
     r"约|近|从|由|\d)")
 _GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
 _NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑")
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
-_VS_YEAR = re.compile(rf"(?:同比|比|较){YEAR}年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
+_VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
 _FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 _STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
 _TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
@@ -62,6 +62,7 @@ class Fact:
     period_start: int | None = None
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
+    vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
     confidence: float = 0.8
 
 
@@ -71,7 +72,7 @@ def mask_brackets(text: str) -> str:
     return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
 
 
-_JOINS = set("省市区县州旗年月现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
+_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
 
 
 def _mentions(text: str, vocab: Vocabulary):
@@ -186,8 +187,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         previous_end = m.end()
         clause_lead = re.split(r"[,，、]", lead)[-1]
         after = owned[m.end():m.end() + 4]
-        if lead.endswith("第") or after[:1] in ("位", "名", "倍") or _VS_YEAR.search(lead):
+        if lead.endswith("第") or after[:1] in ("位", "名", "倍"):
             continue
+        vs_year = _VS_YEAR.search(lead)
         if m["unit"] != "%" and (_INCREMENT.search(lead) or not vocab.compatible(m["unit"].replace("余", ""), unit)):
             continue
         if m["unit"] == "%" and lead.endswith("的"):
@@ -199,6 +201,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         value = float(m["num"]) * (-1 if negative or (growth and minus) else 1)
         fact = Fact("", value, m["unit"], kind, _bound(lead, m["post"]), start + m.start(),
                     (mention_start, start + m.end()), lead=lead)
+        fact.vs_year = int(vs_year.group(1)) if vs_year else None
         fact.average = growth and "年均" in lead
         fact.basis = ("comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead)
                       else "") if growth else ""
