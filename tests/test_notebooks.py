@@ -3,17 +3,20 @@ and fails with a one-line message on bad parameters."""
 import re
 from html.parser import HTMLParser
 
-import nbformat
-import papermill
 import pytest
 
 from analysis import config
 
 from conftest import NOTEBOOKS, execute
 
+pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
+
 MAX_BYTES = 1_500_000
 
 def test_notebooks_are_clean_and_parameterised():
+    import nbformat
+    import papermill
+
     for name in NOTEBOOKS:
         nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
@@ -98,6 +101,8 @@ def test_reference_checker_catches_cdn_links():
     ("projection", {"n_paths": 10}, "parameter n_paths=10 is out of range; accepted: 1000 to 1000000"),
 ])
 def test_bad_parameters_stop_with_a_clear_message(tmp_path, name, params, message):
+    import papermill
+
     with pytest.raises(papermill.PapermillExecutionError) as info:
         execute(name, params, tmp_path / "bad.ipynb")
     assert info.value.ename == "ParameterError"

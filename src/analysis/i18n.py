@@ -25,16 +25,17 @@ TEXT = {
         "package_version": "程序版本",
         "year": "年份", "value": "数值", "unit": "单位", "indicator": "指标", "latest": "最新值",
         "latest_year": "最新年份", "target": "目标", "target_year": "目标年份", "status": "进度判断",
-        "ratio_status": "增速判断", "observed_growth": "实际年均增速(%)", "required_growth": "所需年均增速(%)",
+        "ratio_status": "增速判断", "observed_growth": "年均增速(%)", "required_growth": "所需年均增速(%)",
         "gap": "增速差距(百分点)", "tau": "时序进度(%)", "progress": "任务进度(%)", "probability": "达成概率(%)",
-        "projected": "按现有增速预测值", "actual": "实际值", "required_path": "实现目标所需路径",
+        "projected": "预测值（中位/均值）", "interval": "区间", "prediction_interval": "{pct}%预测区间",
+        "simulated_interval": "{pct}%模拟区间（5%–95%分位）", "lower": "下限", "upper": "上限", "actual": "实际值", "required_path": "实现目标所需路径",
         "plan_path": "规划匀速路径", "target_band": "目标区间", "growth_rate": "增速(%)",
         "price_basis": "价格口径", "current": "现价（名义）", "comparable": "可比价（实际）",
         "scorecard": "年度目标完成情况", "pending": "待公布", "met": "完成", "not met": "未完成",
         "caveats": "口径与注意事项", "key_messages": "主要结论", "traffic_light": "目标进度一览",
         "drift": "按既往年均增速", "plan_rate": "按年度计划增速", "trend": "对数线性趋势", "monte_carlo": "蒙特卡洛模拟",
         "backtest": "回测（留出最后一个观测值）", "model": "模型", "error_pct": "误差(%)", "note": "说明",
-        "fan": "模拟区间（5%–95%）", "scenario": "情景", "growth_assumption": "增速假设(%)", "deflator": "价格指数假设(%)",
+        "fan": "90%模拟区间（5%–95%分位）", "scenario": "情景", "growth_assumption": "增速假设(%)", "deflator": "价格指数假设(%)",
         "no_targets": "该地区在目标年份没有可比较的数值目标。",
         "main_series": "主要经济指标", "growth_table": "最新增速",
         "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
@@ -57,7 +58,9 @@ TEXT = {
         "latest_year": "Latest year", "target": "Target", "target_year": "Target year", "status": "Schedule status",
         "ratio_status": "Growth status", "observed_growth": "Observed growth (%/yr)",
         "required_growth": "Required growth (%/yr)", "gap": "Gap (pp)", "tau": "Time elapsed (%)",
-        "progress": "Task progress (%)", "probability": "Probability (%)", "projected": "Projected at current growth",
+        "progress": "Task progress (%)", "probability": "Probability (%)", "projected": "Projected (central)", "interval": "Interval",
+        "prediction_interval": "{pct}% prediction interval", "simulated_interval": "{pct}% simulated range (5th–95th percentile)",
+        "lower": "Lower", "upper": "Upper",
         "actual": "Actual", "required_path": "Path required to hit target", "plan_path": "Even plan path",
         "target_band": "Target band", "growth_rate": "Growth (%)", "price_basis": "Price basis",
         "current": "current prices (nominal)", "comparable": "comparable prices (real)",
@@ -65,7 +68,7 @@ TEXT = {
         "caveats": "Definitions and caveats", "key_messages": "Key messages", "traffic_light": "Targets at a glance",
         "drift": "Past average growth", "plan_rate": "Annual plan rates", "trend": "Log-linear trend",
         "monte_carlo": "Monte Carlo", "backtest": "Backtest (last observation held out)", "model": "Model",
-        "error_pct": "Error (%)", "note": "Note", "fan": "Simulated range (5%–95%)", "scenario": "Scenario",
+        "error_pct": "Error (%)", "note": "Note", "fan": "90% simulated range (5th–95th percentile)", "scenario": "Scenario",
         "growth_assumption": "Growth assumption (%)", "deflator": "Price assumption (%)",
         "no_targets": "This district has no numeric target to compare in the target year.",
         "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
@@ -73,18 +76,6 @@ TEXT = {
         "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure at all yet and are not listed (see the overview report).",
     },
 }
-
-# The two classifications, each shown in both languages.
-SCHEDULE_STATUS = {  # from status_zh (P − τ)
-    "提前实现": "already reached", "快于预期": "ahead of schedule", "基本符合预期": "on schedule",
-    "滞后于预期": "behind schedule", "数据不足": "insufficient data", "待公布": "pending",
-}
-RATIO_STATUS_ZH = {  # from status_en (R)
-    "target reached": "已实现", "on track": "进展顺利", "moderate progress": "进展一般",
-    "insufficient progress": "进展不足", "moving away": "背离目标", "insufficient data": "数据不足",
-    "pending": "待公布",
-}
-
 
 def number(value, digits: int = 1) -> str:
     """A table cell: '1,234.5', or '–' for a missing value (None or NaN)."""
@@ -160,39 +151,11 @@ def district_name(district: str, lang: str) -> str:
     return _registry().district_name(district, lang)
 
 
-def schedule_status(status_zh: str, lang: str) -> str:
-    return status_zh if lang == "zh" else SCHEDULE_STATUS.get(status_zh, status_zh)
-
-
-def ratio_status(status_en: str, lang: str) -> str:
-    return RATIO_STATUS_ZH.get(status_en, status_en) if lang == "zh" else status_en
-
-
-
 def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
     """The indicator's name in *lang* (English falls back to the id in words)."""
     if lang == "zh":
         return indicator_zh
     return _registry().indicator_name(indicator, lang, indicator_zh)
-
-
-_FLAGS_ZH = [
-    (r"^aspiration target read from the plan's wording; an analyst may override it$",
-     lambda m: "该目标来自规划中的方向性表述，分析人员可调整"),
-    (r"^target overridden by the analyst: (\S+) instead of (\S+)$",
-     lambda m: f"目标值已由分析人员调整为{m[1]}（规划值{m[2]}）"),
-    (r"^target is a total over (\d+)-(\d+); no observed totals to compare$",
-     lambda m: f"该目标为{m[1]}—{m[2]}年累计值，尚无可比较的实际累计数"),
-    (r"^no observed level yet$", lambda m: "尚无实际数据"),
-    (r"^base year (\d+): no observation for (\d+)$", lambda m: f"以{m[1]}年为基期（缺少{m[2]}年数据）"),
-    (r"^no observation after the base year: growth and progress cannot be measured yet$",
-     lambda m: "基期之后尚无实际数据，暂无法计算增速和进度"),
-    (r"^possible series break or revision (\d+)-(\d+): nominal levels grow (\S+)%/yr but real growth is (\S+)%/yr, "
-     r"an implied deflator of (\S+)%/yr outside (\S+)…(\S+)%(, (\d+) year\(s\) of real growth assumed)?$",
-     lambda m: f"{m[1]}—{m[2]}年可能存在统计口径调整或数据修订：现价总量年均增长{m[3]}%，而实际增速为{m[4]}%，"
-               f"隐含价格指数年均{m[5]}%，超出合理区间{m[6]}%至{m[7]}%"
-               + (f"（其中{m[9]}年实际增速按已知年份均值假设）" if m[8] else "")),
-]
 
 
 def flag_text(flag, lang: str) -> str:
@@ -201,21 +164,13 @@ def flag_text(flag, lang: str) -> str:
     Flags are ``{"code": ..., "params": {...}}`` and become words here only:
     ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案….
     """
-    import re
-
     if isinstance(flag, dict):
         params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
         text = t(f"flag.{flag['code']}", lang, **params)
         if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
             text += t("flag.series_break_assumed", lang, **params)
         return text
-    if lang != "zh":
-        return flag
-    for pattern, render in _FLAGS_ZH:
-        match = re.match(pattern, flag)
-        if match:
-            return render(match)
-    return flag
+    return str(flag)
 
 
 

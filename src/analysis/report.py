@@ -197,8 +197,8 @@ def status_table(ctx: Context, records: list[dict], with_data_only: bool = False
             t("required_growth", ctx.lang): _fmt(r["cagr_required"]),
             t("tau", ctx.lang): _fmt(r["tau"]),
             t("progress", ctx.lang): _fmt(r["progress_log"]),
-            t("status", ctx.lang): i18n.schedule_status(r["status_zh"], ctx.lang),
-            t("ratio_status", ctx.lang): i18n.ratio_status(r["status_en"], ctx.lang),
+            t("status", ctx.lang): i18n.status_label(r["status"], ctx.lang, r["final"]),
+            t("ratio_status", ctx.lang): i18n.status_class(r["status"], ctx.lang),
             t("probability", ctx.lang): _fmt(r["probability"]),
         })
     return pd.DataFrame(rows)
@@ -216,21 +216,19 @@ def scorecard_table(ctx: Context) -> pd.DataFrame:
         t("target", ctx.lang): [f"{i18n.bound_label(b, ctx.lang)}{v:g}%" for b, v in zip(card["bound"], card["target"])],
         t("actual", ctx.lang): [_fmt(v) for v in card["actual"]],
         t("price_basis", ctx.lang): [t(b, ctx.lang) for b in card["price_basis"]],
-        t("status", ctx.lang): [t(s, ctx.lang) for s in card["status"]],
+        t("status", ctx.lang): [i18n.status_label(s, ctx.lang) for s in card["status"]],
     })
 
 
 LIGHTS = {"green": "#27ae60", "amber": "#f39c12", "red": "#c0392b", "grey": "#95a5a6"}
 
 
+LIGHT_OF_STATUS = {"achieved": "green", "ahead": "green", "on_track": "green", "behind": "amber",
+                   "off_track": "red", "breached": "red", "not_achieved": "red"}
+
+
 def light_of(record: dict) -> str:
-    if record["status_zh"] in ("提前实现", "快于预期", "基本符合预期") or record["status_en"] in ("on track", "target reached"):
-        return "green"
-    if record["status_zh"] == "滞后于预期" or record["status_en"] in ("insufficient progress", "moving away"):
-        return "red"
-    if record["status_en"] == "moderate progress":
-        return "amber"
-    return "grey"
+    return LIGHT_OF_STATUS.get(record["status"], "grey")
 
 
 def traffic_light_html(ctx: Context, records: list[dict], assessable_only: bool = False) -> str:
@@ -251,7 +249,7 @@ def traffic_light_html(ctx: Context, records: list[dict], assessable_only: bool 
         latest = (f"{_fmt(r['latest_value'])}（{r['latest_year']}）" if ctx.lang == "zh" else
                   f"{_fmt(r['latest_value'])} ({r['latest_year']})") if r["latest_year"] else "–"
         cells = [name, latest, f"{i18n.bound_label(r['bound'], ctx.lang)}{r['target_value']:g}",
-                 i18n.schedule_status(r["status_zh"], ctx.lang), _fmt(r["cagr_required"])]
+                 i18n.status_label(r["status"], ctx.lang, r["final"]), _fmt(r["cagr_required"])]
         dot = f'<span class="light" style="background:{LIGHTS[light]}" title="{light}"></span>'
         body.append("<tr><td>" + dot + "</td>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
     head_html = "<tr><th></th>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr>"
@@ -269,28 +267,32 @@ def key_messages(ctx: Context, records: list[dict], plain: bool = False) -> list
     units = _units(ctx)
     for r in measured:
         name, unit = _name(r, ctx.lang), units.get(r["indicator"], "")
-        status = i18n.schedule_status(r["status_zh"], ctx.lang)
+        status = i18n.status_label(r["status"], ctx.lang, r["final"])
         if zh:
             progress = (f"规划期已过{_fmt(r['tau'], 0)}%，目标完成约{_fmt(r['progress_log'], 0)}%" if plain else
                         f"任务进度{_fmt(r['progress_log'])}%、时序进度{_fmt(r['tau'])}%")
-            msg = (f"{name}{r['latest_year']}年为{i18n.amount(r['latest_value'], unit, 'zh')}，{r['base_year']}年以来年均增长"
-                   f"{_fmt(r['cagr_observed'])}%，{progress}，{status}。")
+            basis = i18n.basis_label(r["growth_basis"], "zh")
+            msg = (f"截至{r['as_of_year']}年，{name}{r['latest_year']}年为{i18n.amount(r['latest_value'], unit, 'zh')}，"
+                   f"{r['base_year']}年以来年均增长{_fmt(r['cagr_observed'])}%{'（' + basis + '）' if basis else ''}，"
+                   f"{progress}，{status}。")
             if not math.isnan(r["cagr_required"] or math.nan):
                 msg += f"要在{r['target_year']}年达到{i18n.amount(r['target_value'], unit, 'zh')}，今后每年需增长{_fmt(r['cagr_required'])}%"
-                if r["probability"] is not None:
-                    msg += f"，按现有增速达成概率约{_fmt(r['probability'], 0)}%"
+                if r["probability"] is not None and r["sigma_source"] == "estimated":
+                    msg += f"，按现有增速达到{i18n.amount(r['target_value'], unit, 'zh')}的概率约{_fmt(r['probability'], 0)}%"
                 msg += "。"
         else:
             progress = (f"{_fmt(r['tau'], 0)}% of the plan period has passed and about {_fmt(r['progress_log'], 0)}% "
                         "of the way to the target is done" if plain else
                         f"task progress {_fmt(r['progress_log'])}% against {_fmt(r['tau'])}% of plan time elapsed")
-            msg = (f"{name} reached {i18n.amount(r['latest_value'], unit, 'en')} in {r['latest_year']}, growing "
-                   f"{_fmt(r['cagr_observed'])}% a year since {r['base_year']}; {progress}: {status}.")
+            basis = i18n.basis_label(r["growth_basis"], "en")
+            msg = (f"As of {r['as_of_year']}: {name} reached {i18n.amount(r['latest_value'], unit, 'en')} in "
+                   f"{r['latest_year']}, growing {_fmt(r['cagr_observed'])}% a year since {r['base_year']}"
+                   f"{' at ' + basis if basis else ''}; {progress}: {status}.")
             if r["cagr_required"] is not None:
                 msg += (f" Reaching {i18n.amount(r['target_value'], unit, 'en')} by {r['target_year']} now needs "
                         f"{_fmt(r['cagr_required'])}% a year")
-                if r["probability"] is not None:
-                    msg += f"; at the current pace the chance is about {_fmt(r['probability'], 0)}%"
+                if r["probability"] is not None and r["sigma_source"] == "estimated":
+                    msg += f"; at the current pace the chance of reaching it is about {_fmt(r['probability'], 0)}%"
                 msg += "."
         msgs.append(msg)
     waiting = [r for r in records if r not in measured]
@@ -401,7 +403,10 @@ def show_header(ctx: Context, report: str) -> None:
 
 
 def record_for(ctx: Context, records: list[dict]) -> dict | None:
-    return next((r for r in records if r["indicator"] == ctx.indicator), None)
+    """The record of ctx.indicator's target due in the target year (not an annual growth target)."""
+    mine = [r for r in records if r["indicator"] == ctx.indicator]
+    return next((r for r in mine if r["target_year"] == ctx.target_year and r["target_type"] != "growth_annual"),
+                mine[0] if mine else None)
 
 
 def no_target_html(ctx: Context) -> str:
@@ -442,10 +447,14 @@ def projections(ctx: Context, record: dict, growth_assumption: float | None = No
         if basis == "comparable":
             notes.append(f"年度计划增速为可比价，按价格指数假设{deflator:g}%换算为现价增速。" if zh else
                          f"Plan rates are real; converted to nominal with a price assumption of {deflator:g}% a year.")
-    if len(levels) >= 3:
+    from .projection import MIN_POINTS_FOR_TREND
+
+    if len(levels) >= MIN_POINTS_FOR_TREND:
         fitted["trend"] = LogLinearTrend(levels).fit(ty)
         notes.append("对数线性趋势仅有少量观测值，区间很宽，仅供参考。" if zh else
                      "The log-linear trend rests on very few observations; its interval is wide and indicative only.")
+    else:
+        notes.append(i18n.flag_text({"code": "trend_too_short", "params": {"n": len(levels)}}, ctx.lang))
     last_year = int(levels.index[-1]) if not levels.empty else None
     for name, res in fitted.items():
         if last_year is not None and last_year < ty:
@@ -454,8 +463,8 @@ def projections(ctx: Context, record: dict, growth_assumption: float | None = No
     for name, frame in frames.items():
         end = frame.loc[ty]
         rows.append({t("model", ctx.lang): t(name, ctx.lang), t("projected", ctx.lang): _fmt(end["mean"]),
-                     f"{int((1 - alpha) * 100)}% ↓": _fmt(end["mean_ci_lower"]),
-                     f"{int((1 - alpha) * 100)}% ↑": _fmt(end["mean_ci_upper"]),
+                     t("interval", ctx.lang): t("prediction_interval", ctx.lang, pct=round((1 - alpha) * 100)),
+                     t("lower", ctx.lang): _fmt(end["obs_ci_lower"]), t("upper", ctx.lang): _fmt(end["obs_ci_upper"]),
                      t("growth_assumption", ctx.lang): _fmt(fitted[name].params.get("growth_pct",
                                                             fitted[name].growth_pct.get(ty, math.nan)))})
     mc = None
@@ -465,13 +474,14 @@ def projections(ctx: Context, record: dict, growth_assumption: float | None = No
         mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, tv, record["bound"],
                              record["base_value"], n_paths=n_paths, seed=seed)
         rows.append({t("model", ctx.lang): t("monte_carlo", ctx.lang), t("projected", ctx.lang): _fmt(float(mc.fan["q50"].iloc[-1])),
-                     f"{int((1 - alpha) * 100)}% ↓": _fmt(float(mc.fan["q05"].iloc[-1])),
-                     f"{int((1 - alpha) * 100)}% ↑": _fmt(float(mc.fan["q95"].iloc[-1])),
+                     t("interval", ctx.lang): t("simulated_interval", ctx.lang, pct=90),
+                     t("lower", ctx.lang): _fmt(float(mc.fan["q05"].iloc[-1])),
+                     t("upper", ctx.lang): _fmt(float(mc.fan["q95"].iloc[-1])),
                      t("growth_assumption", ctx.lang): _fmt(mean)})
         notes.append(f"蒙特卡洛模拟：{n_paths:,}条路径，年增速服从均值{mean:.1f}%、标准差{sigma:.1f}个百分点的正态分布，"
-                     f"各年独立；随机种子{seed}。达到目标的概率为{mc.probability * 100:.1f}%。" if zh else
+                     f"各年对数增速独立；随机种子{seed}。达到{tv:g}的概率为{mc.probability * 100:.1f}%。" if zh else
                      f"Monte Carlo: {n_paths:,} paths, annual growth normal with mean {mean:.1f}% and sd {sigma:.1f} "
-                     f"points, independent years; seed {seed}. Probability of reaching the target: {mc.probability * 100:.1f}%.")
+                     f"points, independent years; seed {seed}. Probability of reaching {tv:g}: {mc.probability * 100:.1f}%.")
     bt = backtest(levels) if not levels.empty else pd.DataFrame()
     return Scenarios(levels, frames, pd.DataFrame(rows), mc, bt, notes)
 
