@@ -140,9 +140,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         start = group[-1][1]
         stop = groups[i + 1][0][0] if i + 1 < len(groups) else len(masked)
         end = _owned_text(masked, start, stop)
-        names = []
-        for mention in group:
-            names += [n for n in vocab.expand(masked, mention[0], mention[2])]
+        names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         pre_flow = bool(_FLOW_CUE.search(before))
         facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
@@ -158,64 +156,75 @@ def _bound(lead: str, post: str | None) -> str:
     return ""
 
 
+def _from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], int | None]:
+    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and the first year."""
+    found = _FROM_TO.search(owned)
+    if not found or len(names) != 1 or not found["u1"].replace("余", ""):
+        return [], None
+    facts = []
+    for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
+                                   (found["v2"], found["y2"], "to", found.start("v2"))):
+        facts.append(Fact(names[0], float(value), found["u1"], "amount", "", start + pos,
+                          (mention_start, start + found.end()), year=int(year) if year else None,
+                          role="" if year else role, confidence=0.95))
+        claimed.add(start + pos)
+    return facts, int(found["y1"]) if found["y1"] else None
+
+
+def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
+    """What the words around one number say it is, or None when it is not a figure (rank, ratio …)."""
+    minus = lead.endswith(("-", "－"))
+    lead = lead.rstrip("-－")
+    if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
+        return None                                          # 居全省第4位, 1.5倍
+    percent = m["unit"] == "%"
+    if percent and lead.endswith("的"):
+        return None                                          # 完成年计划710亿元的89.4%
+    verb = _GROWTH_VERB.search(lead)
+    growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
+    kind = "growth" if growth else "rate" if percent else "amount"
+    negative = growth and (verb.group(1) in _NEGATIVE or minus)
+    fact = Fact("", float(m["num"]) * (-1 if negative else 1), m["unit"], kind, _bound(lead, m["post"]), pos, quote,
+                lead=lead)
+    vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
+    fact.vs_year = int(vs_year.group(1)) if vs_year else None
+    fact.year = int(year.group(1)) if year else None
+    fact.average = growth and "年均" in lead
+    if growth:
+        fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
+    fact.cumulative = "累计" in lead
+    fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
+    fact.hold = bool(_HOLD.search(lead))
+    return fact
+
+
 def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False) -> list[Fact]:
+    """Facts in the text *names* own (text[start:end]); names are several for a 分别 list."""
     owned = text[start:end]
     unit = vocab.name(names[-1]).unit
-    facts: list[Fact] = []
-    from_to = _FROM_TO.search(owned)
-    if from_to and from_to["u1"].replace("余", "") and len(names) == 1:
-        for v, y, role, pos in ((from_to["v1"], from_to["y1"], "now" if from_to["now"] else "from", from_to.start("v1")),
-                                (from_to["v2"], from_to["y2"], "to", from_to.start("v2"))):
-            facts.append(Fact(names[0], float(v), from_to["u1"], "amount", "", start + pos, (mention_start, start + from_to.end()),
-                              year=int(y) if y else None, role="" if y else role, confidence=0.95))
-            claimed.add(start + pos)
-    first_year = int(from_to["y1"]) if from_to and from_to["y1"] else None
-    seen, previous_end, listed = set(), 0, []
-    flow_seen = vocab.name(names[-1]).flow           # 新认定高新技术企业58家，总数达到231家
-    values = [m for m in value_re.finditer(owned) if start + m.start() not in claimed]
-    respectively = "分别" in owned and len(names) > 1
+    facts, first_year = _from_to(owned, names, mention_start, start, claimed)
     if "分别" in owned and len(names) == 1:
-        return facts
-    queue = list(names)
-    verb = re.search(r"(增长|增速)$", names[-1])           # a name that ends in its verb: 经济增长6%左右
-    for m in values:
-        lead = owned[previous_end:m.start()].replace("\u3000", "")
-        minus = lead.endswith(("-", "－"))
-        lead = lead.rstrip("-－")
-        if verb and previous_end == 0:
-            lead = verb.group(1) + lead
+        return facts                                         # a list whose names we do not know
+    respectively, queue, listed, seen, previous_end = len(names) > 1 and "分别" in owned, list(names), [], set(), 0
+    flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
+    verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
+    for m in value_re.finditer(owned):
+        if start + m.start() in claimed:
+            continue
+        lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
-        clause_lead = re.split(r"[,，、]", lead)[-1]
-        after = owned[m.end():m.end() + 4]
-        if lead.endswith("第") or after[:1] in ("位", "名", "倍"):
-            continue
-        vs_year = _VS_YEAR.search(lead)
         if m["unit"] != "%" and (_INCREMENT.search(lead) or not vocab.compatible(m["unit"].replace("余", ""), unit)):
+            continue                                         # 比上年增加14545元; 2个万亿元台阶
+        fact = _reading(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
+        if fact is None:
             continue
-        if m["unit"] == "%" and lead.endswith("的"):
-            continue
-        is_percent = m["unit"] == "%"
-        growth = is_percent and bool(_GROWTH_VERB.search(lead)) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
-        kind = "growth" if growth else "rate" if is_percent else "amount"
-        negative = growth and _GROWTH_VERB.search(lead).group(1) in _NEGATIVE
-        value = float(m["num"]) * (-1 if negative or (growth and minus) else 1)
-        fact = Fact("", value, m["unit"], kind, _bound(lead, m["post"]), start + m.start(),
-                    (mention_start, start + m.end()), lead=lead)
-        fact.vs_year = int(vs_year.group(1)) if vs_year else None
-        fact.average = growth and "年均" in lead
-        fact.basis = ("comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead)
-                      else "") if growth else ""
         if fact.average:
             fact.period_start = first_year
-        fact.cumulative = "累计" in lead
-        fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
-        fact.hold = bool(_HOLD.search(lead))
-        year = _LEAD_YEAR.search(lead)
-        fact.year = int(year.group(1)) if year else None
+        clause_lead = re.split(r"[,，、]", fact.lead)[-1]
         flow_cue = bool(_FLOW_CUE.search(clause_lead))
-        fact.stock = kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
+        fact.stock = fact.kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
             bool(_STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + listed))
-        fact.flow = kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
+        fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
         flow_seen = flow_seen or fact.flow
         if respectively:
             if not queue:
@@ -223,12 +232,11 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             fact.name = queue.pop(0)
             listed.append(fact)
             continue
-        role = (kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
-        if role in seen:
-            continue
-        seen.add(role)
-        fact.name = names[-1]
-        facts.append(fact)
+        role = (fact.kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
+        if role not in seen:                                 # the first figure of each reading; later ones repeat
+            seen.add(role)
+            fact.name = names[-1]
+            facts.append(fact)
     if listed:      # a 分别 list shares the first value's reading and any bound printed once
         first, bound = listed[0], next((f.bound for f in listed if f.bound), "")
         for f in listed:
