@@ -68,7 +68,7 @@ def test_plan_document_structure():
     assert ("gdp", 2015, "level", 300.0, "", "") in got                 # 从A亿元增长到B亿元: two levels
     assert ("gdp", 2020, "level", 420.0, "", "") in got
     assert ("gdp", 2020, "growth", 7.0, ">=", 2015) in got               # 年均增长7%以上
-    assert ("fixed_asset_investment", 2020, "cumulative", 900.5, "", 2016) in got   # “十三五”累计完成
+    assert ("total_fixed_asset_investment", 2020, "cumulative", 900.5, "", 2016) in got   # “十三五”累计完成
     assert ("high_tech_firms", 2025, "target_level", 200.0, ">=", "") in got        # 到2025年…达到200家以上
     assert ("registered_unemployment_rate", 2025, "target_level", 4.5, "<=", "") in got
     assert ("new_urban_labour_force", 2025, "target_level", 5.0, "", 2021) in got   # 十四五期间: a total

@@ -390,7 +390,8 @@ def test_merge_refuses_a_tampered_review_row(workspace, tmp_path, curated_rows):
     tampered = dict(gdp_2022, year="2021", value="720.5")    # a new key, the old quote
     added, problems = merge(review(tmp_path / "review.csv", [tampered]), workspace)
     assert added == 0 and workspace.read_bytes() == before
-    assert problems[0] == (f"{workspace} + {tmp_path / 'review.csv'} row 88, column 'value': '720.5' is not in its "
+    row = len(curated_rows) + 2           # the review row follows the table's rows and its header
+    assert problems[0] == (f"{workspace} + {tmp_path / 'review.csv'} row {row}, column 'value': '720.5' is not in its "
                            f"quote '地区生产总值完成620.5亿元,同比增长2.5%'; {QUOTE_FORMS}")
 
 
@@ -402,4 +403,5 @@ def test_merge_refuses_a_formula_in_a_review_note(workspace, tmp_path, curated_r
     row["value"], row["quote"] = "620.5", curated_rows[2]["quote"]
     added, problems = merge(review(tmp_path / "review.csv", [row]), workspace)
     assert added == 0 and workspace.read_bytes() == before
-    assert "row 88, column 'note': '=HYPERLINK(" in problems[0] and "runs as a formula" in problems[0]
+    row = len(curated_rows) + 2           # the review row follows the table's rows and its header
+    assert f"row {row}, column 'note': '=HYPERLINK(" in problems[0] and "runs as a formula" in problems[0]

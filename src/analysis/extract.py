@@ -94,7 +94,11 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
             return None
         return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, start
     if fact.kind == "rate":
-        return (name, "target_level" if target else "share", "%", "", None) if name.unit == "%" else None
+        if name.unit != "%":
+            return None
+        # a ceiling or floor stated for the plan period (“十四五”期间…控制在4.0%以内) holds in every year from its first
+        every_year = target and fact.bound in ("<=", ">=") and ctx.plan is not None and ctx.period
+        return name, "target_level" if target else "share", "%", "", ctx.plan.first if every_year else None
     if name.unit == "%" or not vocab.compatible(fact.unit, name.unit) or (fact.hold and not target):
         return None
     indicator = name

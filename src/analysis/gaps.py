@@ -180,7 +180,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     actual = data[data["kind"].isin(ACTUAL_KINDS)]
     as_of = actual.groupby("district")["year"].max()
     breaks = series_break_flags(series_break_table(data))
-    unstated = data[data["kind"].eq("growth") & data["price_basis"].eq("")]
+    unstated = data[data["kind"].eq("growth") & data["price_basis"].eq("unstated")]
     basis_unstated = set(zip(unstated["district"], unstated["indicator"]))
     table = pd.concat([tg, measures.drop(columns=["growth_basis"], errors="ignore"), probs], axis=1)
     table["growth_basis"] = measures.get("growth_basis", "")
