@@ -155,6 +155,7 @@ def test_merge_refuses_invalid_rows_and_unreviewed_files(workspace, tmp_path):
     assert table.read_bytes() == before
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_merge_cli_exit_codes(workspace, tmp_path):
     rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=DISTRICTS)
     review = review_file(tmp_path / "review.csv", [dict(rows[0], source="unknown.txt")])
@@ -298,6 +299,7 @@ def test_traditional_script_with_pinyin_gives_the_simplified_rows():
     assert ("gdp", 2022, "growth", -4.9) in read(rows, "indicator", "year", "kind", "value")
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_asks_for_the_year_in_one_line_and_never_writes_year_zero(tmp_path):
     doc = tmp_path / "notice.txt"
     doc.write_text("去年全区地区生产总值620亿元，增长5%。", encoding="utf-8")

@@ -128,12 +128,14 @@ def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True)
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_validate_ok():
     result = run_cli("validate")
     assert result.returncode == 0
     assert result.stdout.startswith("OK ") and "rows" in result.stdout and "districts" in result.stdout
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_validate_bad_file_exits_1_without_traceback(table):
     path = table(set_cell(1, "year", "20222"))
     before = path.read_bytes()
@@ -144,6 +146,7 @@ def test_cli_validate_bad_file_exits_1_without_traceback(table):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_missing_file():
     result = run_cli("validate", "/no/such.csv")
     assert result.returncode == 1 and result.stderr.startswith("error: /no/such.csv: no such file")
@@ -356,6 +359,7 @@ def test_source_must_be_a_name_not_a_path(tmp_path, curated_rows):
                                  "accepted: a normalised document name (see `python -m analysis normalize`)"]
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 @pytest.mark.parametrize("make", ["cp1252", "folder", "/dev/zero"])
 def test_cli_refuses_unreadable_input_in_one_line(table, tmp_path, make):
     path = {"cp1252": lambda: cp1252_table(tmp_path),
