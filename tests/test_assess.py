@@ -196,3 +196,13 @@ def test_scale_many_districts_equals_one_at_a_time():
     together = to_records(gap_table(data))
     apart = [to_records(gap_table(data, district=f"区{i}"))[0] for i in range(6)]
     assert together == apart
+
+
+def test_default_plan_follows_the_latest_actual_not_next_years_targets():
+    # 2025 actuals and 2026 annual targets: the default assessment is still the 14th plan's final one
+    data = table((D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "level", 800, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None),
+                 (D, "gdp", 2026, "target_growth", 5, "%", "comparable", "~", None))
+    records = to_records(gap_table(data))
+    assert [(r["plan"], r["target_year"], r["status"]) for r in records] == [("14th", 2025, "not_achieved")]

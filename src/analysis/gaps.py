@@ -145,7 +145,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     district, indicators : optional
         Restrict to one district and/or some indicator ids.
     target_year : int, optional
-        The plan's end year (default: the plan containing the latest data, see data/plans.csv).
+        The plan's end year (default: the plan containing the latest actual figure, see data/plans.csv).
     target_overrides : dict, optional
         ``{indicator: value}`` replacing a target due in *target_year* (e.g. the GDP aspiration).
     band_pp : float
@@ -164,7 +164,11 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
         data = data[data["district"] == district]
     if indicators is not None:
         data = data[data["indicator"].isin(list(indicators))]
-    target_year = int(target_year or registry.plan_for(int(data["year"].max())).last_year)
+    if not target_year:         # the plan of the latest actual figure (a 2026 annual target alone is not data)
+        actual_years = data.loc[data["kind"].isin(ACTUAL_KINDS), "year"]
+        latest = int(actual_years.max()) if not actual_years.empty else int(data["year"].max())
+        target_year = registry.plan_for(latest).last_year
+    target_year = int(target_year)
     plan = registry.plan_for(target_year)
     tg = targets.select(data, target_year, plan.first_year)
     tg = targets.classify(tg, {k: v.direction for k, v in registry.indicators.items()}).reset_index(drop=True)
