@@ -1,5 +1,6 @@
 """Every notebook runs through papermill with default and other parameters, renders to offline HTML,
-and fails with a one-line message on bad parameters."""
+and fails with a one-line message on bad parameters; the committed notebooks are what their source makes."""
+import importlib.util
 import re
 from html.parser import HTMLParser
 
@@ -9,7 +10,7 @@ import pytest
 
 from analysis import config
 
-from conftest import NOTEBOOKS, execute
+from conftest import NOTEBOOKS, OTHER_PARAMETERS, execute
 
 MAX_BYTES = 1_500_000
 
@@ -26,6 +27,45 @@ def test_notebooks_are_clean_and_parameterised():
         assert all(p["help"] for p in params.values()), f"{name}: every parameter needs a comment"
         assert "parameters" in code[0].metadata["tags"]        # the first code cell
         assert "report.setup(" in code[1].source
+
+
+def _source():
+    spec = importlib.util.spec_from_file_location("make_notebooks", config.PROJECT_DIR / "scripts" / "make_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_notebooks_are_what_the_source_makes():
+    source = _source()
+    assert sorted(source.NOTEBOOKS) == sorted(NOTEBOOKS)
+    for name in NOTEBOOKS:
+        committed = (config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert committed == source.text_of(name), f"{name}.ipynb differs: run python scripts/make_notebooks.py"
+
+
+def test_notebooks_are_lists_of_sections():
+    from analysis.report import SECTIONS
+
+    for name in NOTEBOOKS:
+        nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        assert nb.metadata["analysis"]["reads"] in ("district", "indicator")
+        assert code[1].startswith(f'from analysis import report\n\nctx = report.setup(page="{name}", ')
+        calls = [re.fullmatch(r'report\.section\(ctx, "(\w+)"\)', c) for c in code[2:]]
+        assert all(calls), f"{name}: a cell holds more than one section call"
+        assert {m[1] for m in calls} <= set(SECTIONS) and calls[0][1] == "header"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_pages_keep_to_one_language_and_show_no_missing_markers(rendered, name):
+    from test_report_sections import language_problems
+
+    for variant, params in (("default", {}), ("other", OTHER_PARAMETERS[name])):
+        text = rendered[(name, variant)].read_text(encoding="utf-8")
+        main = text[text.index("<body"):text.index('<footer class="report-footer">')]
+        main = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", main, flags=re.S)
+        assert language_problems([main], params.get("lang", "zh")) == [], (name, variant)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

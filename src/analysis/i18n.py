@@ -1,4 +1,9 @@
-"""Every word a report shows, in Chinese (default) and English."""
+"""Every word a report shows, in Chinese (default) and English.
+
+The words live in catalogues (``locales/*.yaml``: ``assessment.yaml`` for the
+engine's status and flag keys, ``report.yaml`` for the report pages); this
+module looks them up and formats numbers, amounts and units for a page.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,81 +14,6 @@ from .exceptions import ParameterError
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
 LANGS = ("zh", "en")
-
-TEXT = {
-    "zh": {
-        "overview": "{district}经济运行与“十四五”目标进度概览",
-        "growth_gap": "{district}{indicator}：“十四五”目标差距分析",
-        "projection": "{district}{indicator}：2025年情景预测",
-        "brief": "{district}“十四五”规划目标进度简报",
-        "explorer": "{district}{indicator}：情景探索",
-        "how_to_read": "阅读说明：时序进度=规划期已过时间占比；任务进度=目标完成程度（对数尺度）。"
-                       "任务进度低于时序进度5个百分点以上即“滞后于预期”。增速单位为%，差距单位为百分点。",
-        "source": "数据来源：{sources}",
-        "generated": "生成时间",
-        "data_version": "数据版本",
-        "package_version": "程序版本",
-        "year": "年份", "value": "数值", "unit": "单位", "indicator": "指标", "latest": "最新值",
-        "latest_year": "最新年份", "target": "目标", "target_year": "目标年份", "status": "进度判断",
-        "ratio_status": "增速判断", "observed_growth": "实际年均增速(%)", "required_growth": "所需年均增速(%)",
-        "gap": "增速差距(百分点)", "tau": "时序进度(%)", "progress": "任务进度(%)", "probability": "达成概率(%)",
-        "projected": "按现有增速预测值", "actual": "实际值", "required_path": "实现目标所需路径",
-        "plan_path": "规划匀速路径", "target_band": "目标区间", "growth_rate": "增速(%)",
-        "price_basis": "价格口径", "current": "现价（名义）", "comparable": "可比价（实际）",
-        "scorecard": "年度目标完成情况", "pending": "待公布", "met": "完成", "not met": "未完成",
-        "caveats": "口径与注意事项", "key_messages": "主要结论", "traffic_light": "目标进度一览",
-        "drift": "按既往年均增速", "plan_rate": "按年度计划增速", "trend": "对数线性趋势", "monte_carlo": "蒙特卡洛模拟",
-        "backtest": "回测（留出最后一个观测值）", "model": "模型", "error_pct": "误差(%)", "note": "说明",
-        "fan": "模拟区间（5%–95%）", "scenario": "情景", "growth_assumption": "增速假设(%)", "deflator": "价格指数假设(%)",
-        "no_targets": "该地区在目标年份没有可比较的数值目标。",
-        "main_series": "主要经济指标", "growth_table": "最新增速",
-        "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
-        "flags": "数据提示", "data_note": "数据表注释", "not_assessed": "另有{n}项目标尚无任何实际数据，未列入上表（详见概览报告）。",
-    },
-    "en": {
-        "overview": "{district}: economy and progress toward the 14th five-year plan goals",
-        "growth_gap": "{district}, {indicator}: gap to the 14th five-year plan target",
-        "projection": "{district}, {indicator}: scenarios to 2025",
-        "brief": "{district}: five-year plan progress brief",
-        "explorer": "{district}, {indicator}: scenario explorer",
-        "how_to_read": "How to read: time elapsed = share of the plan period gone; task progress = share of the way "
-                       "to the target (log scale). Progress more than 5 points behind time elapsed is 'behind "
-                       "schedule'. Growth in %, gaps in percentage points.",
-        "source": "Source: {sources}",
-        "generated": "Generated",
-        "data_version": "Data version",
-        "package_version": "Software version",
-        "year": "Year", "value": "Value", "unit": "Unit", "indicator": "Indicator", "latest": "Latest",
-        "latest_year": "Latest year", "target": "Target", "target_year": "Target year", "status": "Schedule status",
-        "ratio_status": "Growth status", "observed_growth": "Observed growth (%/yr)",
-        "required_growth": "Required growth (%/yr)", "gap": "Gap (pp)", "tau": "Time elapsed (%)",
-        "progress": "Task progress (%)", "probability": "Probability (%)", "projected": "Projected at current growth",
-        "actual": "Actual", "required_path": "Path required to hit target", "plan_path": "Even plan path",
-        "target_band": "Target band", "growth_rate": "Growth (%)", "price_basis": "Price basis",
-        "current": "current prices (nominal)", "comparable": "comparable prices (real)",
-        "scorecard": "Annual targets", "pending": "pending", "met": "met", "not met": "not met",
-        "caveats": "Definitions and caveats", "key_messages": "Key messages", "traffic_light": "Targets at a glance",
-        "drift": "Past average growth", "plan_rate": "Annual plan rates", "trend": "Log-linear trend",
-        "monte_carlo": "Monte Carlo", "backtest": "Backtest (last observation held out)", "model": "Model",
-        "error_pct": "Error (%)", "note": "Note", "fan": "Simulated range (5%–95%)", "scenario": "Scenario",
-        "growth_assumption": "Growth assumption (%)", "deflator": "Price assumption (%)",
-        "no_targets": "This district has no numeric target to compare in the target year.",
-        "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
-        "aspiration": "Note: this target paraphrases an aspiration in the plan; analysts may override it.",
-        "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure at all yet and are not listed (see the overview report).",
-    },
-}
-
-# The two classifications, each shown in both languages.
-SCHEDULE_STATUS = {  # from status_zh (P − τ)
-    "提前实现": "already reached", "快于预期": "ahead of schedule", "基本符合预期": "on schedule",
-    "滞后于预期": "behind schedule", "数据不足": "insufficient data", "待公布": "pending",
-}
-RATIO_STATUS_ZH = {  # from status_en (R)
-    "target reached": "已实现", "on track": "进展顺利", "moderate progress": "进展一般",
-    "insufficient progress": "进展不足", "moving away": "背离目标", "insufficient data": "数据不足",
-    "pending": "待公布",
-}
 
 
 def number(value, digits: int = 1) -> str:
@@ -101,14 +31,14 @@ def check_lang(lang: str) -> str:
 
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, dict[str, str]]:
-    """Every ``locales/*.yaml`` catalogue merged with TEXT: {lang: {key: template}}.
+    """Every ``locales/*.yaml`` catalogue merged: {lang: {key: template}}.
 
     A key defined twice, or present in one language only, is an error: a page
     must never fall back to the other language.
     """
     import yaml
 
-    merged = {lang: dict(TEXT[lang]) for lang in LANGS}
+    merged = {lang: {} for lang in LANGS}
     for path in sorted(LOCALES_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if set(data) != set(LANGS) or set(data["zh"]) != set(data["en"]):
@@ -160,15 +90,6 @@ def district_name(district: str, lang: str) -> str:
     return _registry().district_name(district, lang)
 
 
-def schedule_status(status_zh: str, lang: str) -> str:
-    return status_zh if lang == "zh" else SCHEDULE_STATUS.get(status_zh, status_zh)
-
-
-def ratio_status(status_en: str, lang: str) -> str:
-    return RATIO_STATUS_ZH.get(status_en, status_en) if lang == "zh" else status_en
-
-
-
 def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
     """The indicator's name in *lang* (English falls back to the id in words)."""
     if lang == "zh":
@@ -176,69 +97,91 @@ def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
     return _registry().indicator_name(indicator, lang, indicator_zh)
 
 
-_FLAGS_ZH = [
-    (r"^aspiration target read from the plan's wording; an analyst may override it$",
-     lambda m: "该目标来自规划中的方向性表述，分析人员可调整"),
-    (r"^target overridden by the analyst: (\S+) instead of (\S+)$",
-     lambda m: f"目标值已由分析人员调整为{m[1]}（规划值{m[2]}）"),
-    (r"^target is a total over (\d+)-(\d+); no observed totals to compare$",
-     lambda m: f"该目标为{m[1]}—{m[2]}年累计值，尚无可比较的实际累计数"),
-    (r"^no observed level yet$", lambda m: "尚无实际数据"),
-    (r"^base year (\d+): no observation for (\d+)$", lambda m: f"以{m[1]}年为基期（缺少{m[2]}年数据）"),
-    (r"^no observation after the base year: growth and progress cannot be measured yet$",
-     lambda m: "基期之后尚无实际数据，暂无法计算增速和进度"),
-    (r"^possible series break or revision (\d+)-(\d+): nominal levels grow (\S+)%/yr but real growth is (\S+)%/yr, "
-     r"an implied deflator of (\S+)%/yr outside (\S+)…(\S+)%(, (\d+) year\(s\) of real growth assumed)?$",
-     lambda m: f"{m[1]}—{m[2]}年可能存在统计口径调整或数据修订：现价总量年均增长{m[3]}%，而实际增速为{m[4]}%，"
-               f"隐含价格指数年均{m[5]}%，超出合理区间{m[6]}%至{m[7]}%"
-               + (f"（其中{m[9]}年实际增速按已知年份均值假设）" if m[8] else "")),
-]
-
-
 def flag_text(flag, lang: str) -> str:
-    """A gap-table flag in the report language.
+    """A flag in the report language.
 
     Flags are ``{"code": ..., "params": {...}}`` and become words here only:
-    ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案….
+    ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案…. A plain
+    string (an engine note without a code) is returned unchanged.
     """
-    import re
-
-    if isinstance(flag, dict):
-        params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
-        text = t(f"flag.{flag['code']}", lang, **params)
-        if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
-            text += t("flag.series_break_assumed", lang, **params)
-        return text
-    if lang != "zh":
-        return flag
-    for pattern, render in _FLAGS_ZH:
-        match = re.match(pattern, flag)
-        if match:
-            return render(match)
-    return flag
+    if not isinstance(flag, dict):
+        return str(flag)
+    params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
+    text = t(f"flag.{flag['code']}", lang, **params)
+    if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
+        text += t("flag.series_break_assumed", lang, **params)
+    return text
 
 
+# A unit shown in another unit on a page: in English, 亿 (100 million) yuan read as billions.
+DISPLAY_UNITS = {"en": {"亿元": ("unit.bn_yuan", 0.1)}}
+
+
+def display_unit(unit: str, lang: str) -> tuple[str, float]:
+    """The unit a page shows for *unit*, and the factor to apply: ('bn yuan', 0.1) for 亿元 in English."""
+    key, factor = DISPLAY_UNITS.get(lang, {}).get(unit, (None, 1.0))
+    return (t(key, lang) if key else unit_label(unit, lang)), factor
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return _registry().unit_name(unit, lang)
+    """The unit's name in *lang* (data/units.csv); a count with no English name reads 'number'."""
+    name = _registry().unit_name(unit, lang)
+    if not name and unit:
+        return t("unit.count", lang) if lang != "zh" else unit
+    return name
 
 
 def bound_label(bound: str, lang: str) -> str:
     """How a target's bound reads in front of its value: ≥227, ≤4, 约1000 / ~1000."""
-    return {">=": "≥", "<=": "≤", "~": "约" if lang == "zh" else "~"}.get(bound or "", "")
+    return t(f"bound.{bound}", lang) if bound in (">=", "<=", "~") else ""
 
 
-def amount(value: float, unit: str, lang: str) -> str:
-    """A value with its unit for running text: '620.5亿元' / '62.05 bn yuan'."""
-    def plain(v: float, digits: int) -> str:
-        return f"{round(v, digits):.{digits}f}".rstrip("0").rstrip(".")
+MONEY = "元"   # the base unit of money amounts in data/units.csv
 
-    if lang == "zh":                       # no thousands separators in Chinese running text
-        return f"{plain(value, 2)}{unit}"
-    if unit == "亿元":                     # 1 亿 = 100 million: say billions in English
-        return f"{plain(value / 10, 2)} bn yuan"
-    return f"{plain(value, 2)} {unit_label(unit, lang)}".rstrip()
+
+def is_money(unit: str) -> bool:
+    """Whether *unit* is an amount of money (its base unit in data/units.csv is yuan)."""
+    row = _registry().units.get(unit)
+    return bool(row and row.base_unit == MONEY)
+
+
+def is_count(unit: str) -> bool:
+    """Whether *unit* counts whole things (shown as integers)."""
+    return _registry().is_count(unit)
+
+
+def value_text(value, unit: str, lang: str, bound: str = "", digits: int | None = None) -> str:
+    """A value in the page's display unit, without the unit: '约1000', '62.05', '166'; '–' if unknown.
+
+    Counts are integers; other values keep up to two decimals, trailing zeros
+    dropped (figures as published), or exactly *digits* decimals (model
+    outputs); one more once scaled to billions. English uses thousands
+    separators, Chinese does not. Tables and running text use this one
+    function, so a page shows one amount one way.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    _, factor = display_unit(unit, lang)
+    value = float(value) * factor
+    if digits is None:
+        digits = 0 if is_count(unit) else 2 + (factor < 1)
+        text = f"{round(value, digits):{',' if lang != 'zh' else ''}.{digits}f}"
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    else:
+        digits = 0 if is_count(unit) else digits + (factor < 1)
+        text = f"{value:{',' if lang != 'zh' else ''}.{digits}f}"
+    return bound_label(bound, lang) + ("0" if text in ("-0", "") else text)
+
+
+def amount(value, unit: str, lang: str, bound: str = "", digits: int | None = None) -> str:
+    """A value with its unit for running text: '620.5亿元' / '62.05 bn yuan', '约1000亿元'."""
+    number_text = value_text(value, unit, lang, bound, digits)
+    label, factor = display_unit(unit, lang)
+    if factor == 1.0 and not _registry().unit_name(unit, lang):
+        label = ""                          # '2', not '2 number': a count's noun is the indicator's name
+    if not label or label == "%":
+        return f"{number_text}{label}"
+    return t("fmt.amount", lang, value=number_text, unit=label)
 
 
 def _param_text(value, lang: str) -> str:
@@ -246,7 +189,7 @@ def _param_text(value, lang: str) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, (list, tuple)):
-        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+        return t("sep.list", lang).join(str(v) for v in value)
     if value in ("current", "comparable"):
         return basis_label(value, lang)
     return str(value)
