@@ -105,3 +105,10 @@ def test_unknown_section_is_a_clear_error():
 
     with pytest.raises(ParameterError, match="section 'scorecard' is unknown; accepted: header"):
         report.render(report.setup("万柏林区"), "scorecard")
+
+
+def test_indicator_page_row_of_the_progress_table_only_when_assessed():
+    gdp = report.setup("万柏林区", "zh", indicator="gdp", page="growth_gap", n_paths=2000)
+    [heading, table] = report.render(gdp, "status")
+    assert heading == "<h2>目标进度</h2>" and table.count("<tr>") == 2 and "约1000" in table
+    assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap"), "status") == []

@@ -47,8 +47,8 @@ def progress_table(ctx) -> list:
 def status(ctx) -> list:
     """The indicator page's row of the progress table."""
     record = ctx.record
-    if record is None:
-        return []
+    if record is None or not text.is_assessed(record):
+        return []                    # the key message already says what is missing and where to find it
     return [html.heading(ctx.t("heading.status")), _table(ctx, tables.progress_table(ctx, [record]))]
 
 
