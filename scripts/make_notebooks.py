@@ -58,9 +58,9 @@ NOTEBOOKS = {
     },
     "growth_gap": {
         "intro": "# Growth gap for one indicator\nActual path, the path now required, the even plan path and the target; "
-                 "the indicator's row of the progress table; its annual targets; caveats.",
+                 "the indicator's row of the progress table; the scenario grid; its annual targets; caveats.",
         "reads": "indicator", "parameters": INDICATOR, "setup": INDICATOR_ARGS,
-        "sections": ["header", "key_messages", "path_chart", "status", "annual_targets", "caveats"],
+        "sections": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
     },
     "projection": {
         "intro": "# Projection and scenarios for one indicator\nDrift, plan-rate and (with four or more points) log-linear "
@@ -68,7 +68,8 @@ NOTEBOOKS = {
         "reads": "indicator", "parameters": PROJECTION,
         "setup": INDICATOR_ARGS + ",\n                   growth_assumption=growth_assumption, deflator=deflator, "
                  "sigma_pp=sigma_pp,\n                   alpha=alpha, n_paths=n_paths, seed=seed",
-        "sections": ["header", "key_messages", "projection_chart", "projection_table", "backtest", "caveats"],
+        "sections": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
+                     "caveats"],
     },
     "explorer": {
         "intro": "# Scenario explorer\nReal growth and a separate price assumption → the value in the target year. The "

@@ -15,8 +15,9 @@ MISSING = re.compile(r"(?<![A-Za-z])(nan|NaN|None|<NA>|&lt;NA&gt;)(?![A-Za-z])")
 SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "headline", "main_series",
                             "annual_targets", "annual_tasks", "caveats"],
                "brief": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
-               "growth_gap": ["header", "key_messages", "path_chart", "status", "annual_targets", "caveats"],
-               "projection": ["header", "key_messages", "projection_chart", "projection_table", "backtest", "caveats"],
+               "growth_gap": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
+               "projection": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
+                              "caveats"],
                "explorer": ["header", "explorer"]}
 
 
