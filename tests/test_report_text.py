@@ -81,3 +81,25 @@ def test_caveats_name_the_price_basis_of_each_growth_figure():
 
 def test_probability_words():
     assert [text.probability(p) for p in (None, 0.4, 9.8, 99.6, 100.0)] == ["–", "<1", "10", ">99", "100"]
+
+
+def _synthetic(ctx, **fields):
+    base = dict(ctx.record, flags=[], probability=None, probability_tolerance=None, cagr_required=None)
+    return base | fields
+
+
+def test_messages_for_other_target_types():
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=1000)
+    growth = _synthetic(ctx, target_type="growth_average", unit="%", target_value=6.5, bound="~", period_start=2021,
+                        latest_year=2022, cagr_observed=5.21, growth_basis="comparable", status="behind", final=False)
+    assert text.message(ctx, growth).startswith(
+        "地区生产总值2021—2022年按可比价（实际）年均增长5.2%，规划目标为年均增长约6.5%，滞后于预期。")
+    annual = _synthetic(ctx, target_type="growth_annual", unit="%", target_value=6.5, bound="~", latest_year=2023,
+                        latest_value=5.0, target_year=2023, growth_basis="comparable", status="not_achieved", final=True)
+    assert text.message(ctx, annual) == "地区生产总值2023年按可比价（实际）增长5%，年度目标为约6.5%，未实现。"
+    total = _synthetic(ctx, target_type="cumulative", unit="亿元", target_value=600.0, bound="", period_start=2021,
+                       latest_year=2022, observed_total=308.3, required_per_year=97.2, progress=51.4, tau=40.0,
+                       status="ahead", final=False)
+    # (600 − 308.3) / 3 remaining years = 97.2 a year
+    assert text.message(ctx, total) == ("地区生产总值2021—2022年累计完成308.3亿元，为规划期目标600亿元的51.4%"
+                                        "（时序进度40.0%），快于预期。截至2022年数据，2023—2025年每年需完成97.2亿元。")

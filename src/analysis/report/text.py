@@ -125,16 +125,16 @@ def _headline(ctx, r: dict, plain: bool) -> str:
     values = {"name": record_name(ctx, r), "latest_year": r["latest_year"], "status": status(ctx, r),
               "latest": amount(ctx, r["latest_value"], unit), "target": amount(ctx, r["target_value"], unit, r["bound"]),
               "target_year": r["target_year"], "base_year": r["base_year"], "cagr": rate(r.get("cagr_observed")),
-              "at_basis": at_basis(ctx, r.get("growth_basis", "")), "progress": rate(r.get("progress"), 0 if plain else 1),
+              "at_basis": at_basis(ctx, r.get("growth_basis") or r.get("price_basis", "")), "progress": rate(r.get("progress"), 0 if plain else 1),
               "tau": rate(r.get("tau"), 0 if plain else 1), "first": r.get("period_start") or ctx.plan.first_year}
-    if r["status"] in ("achieved", "not_achieved") and kind not in ("ceiling", "floor"):
-        return ctx.t(f"msg.{r['status']}", **values)
+    if kind in ("growth_average", "growth_annual"):
+        return ctx.t(f"msg.{kind}", **values)
     if kind in ("ceiling", "floor"):
         return ctx.t("msg.ceiling", **values)
-    if kind in ("growth_average", "growth_annual"):
-        return ctx.t("msg.growth_average", **values)
     if kind == "cumulative":
         return ctx.t("msg.cumulative", **values, total=amount(ctx, r.get("observed_total"), unit))
+    if r["status"] in ("achieved", "not_achieved"):
+        return ctx.t(f"msg.{r['status']}", **values)
     return ctx.t("msg.level_plain" if plain else "msg.level", **values)
 
 
