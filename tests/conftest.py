@@ -2,7 +2,6 @@ import csv
 import io
 from pathlib import Path
 
-import papermill
 import pytest
 
 from analysis import config
@@ -59,6 +58,8 @@ OTHER_PARAMETERS = {
 
 
 def execute(name: str, parameters: dict, out: Path):
+    import papermill          # here, not at the top: the fast loop (-m "not slow") never pays its import
+
     return papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
                                       cwd=str(config.NOTEBOOKS_DIR), progress_bar=False, log_output=False)
 

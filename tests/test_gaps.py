@@ -9,7 +9,8 @@ from analysis.gaps import FIELDS, gap_table, to_records
 
 @pytest.fixture(scope="module")
 def table(data):
-    return gap_table(data, district="万柏林区", n_paths=20_000).set_index("indicator")
+    frame = gap_table(data, district="万柏林区")
+    return frame[frame["target_type"] != "growth_annual"].set_index("indicator")
 
 
 def test_gdp_record(table):
@@ -19,28 +20,45 @@ def test_gdp_record(table):
     assert gdp["cagr_required"] == pytest.approx(17.243, abs=1e-3)
     assert gdp["gap_pp"] == pytest.approx(-4.249, abs=1e-3)
     assert gdp["tau"] == 40 and gdp["progress_log"] == pytest.approx(33.860, abs=1e-3)
-    # R = 12.993 / ((1000/486)^(1/5) − 1 = 15.524) = 0.837 → moderate progress; P − τ = −6.1 → 滞后于预期
+    # R = 12.993 / ((1000/486)^(1/5) − 1 = 15.524) = 0.837; P − τ = 33.86 − 40 = −6.1 → behind, in both languages
     assert gdp["ratio_r"] == pytest.approx(0.837, abs=1e-3)
-    assert gdp["status_en"] == "moderate progress" and gdp["status_zh"] == "滞后于预期"
-    assert 0 < gdp["probability"] < 50
-    assert any("series break" in f for f in gdp["flags"]) and any("override" in f for f in gdp["flags"])
+    assert gdp["status"] == "behind" and gdp["status_zh"] == "滞后于预期" and gdp["status_en"] == "behind schedule"
+    assert gdp["target_type"] == "level" and gdp["growth_basis"] == "current" and gdp["as_of_year"] == 2022
+    assert 0 < gdp["probability"] < gdp["probability_tolerance"] < 50
+    codes = [f["code"] for f in gdp["flags"]]
+    assert {"series_break", "aspiration_target", "draft_source", "nominal_growth", "sigma_assumed"} <= set(codes)
 
 
 def test_override_changes_the_answer(data):
-    t = gap_table(data, district="万柏林区", indicators=["gdp"], target_overrides={"gdp": 800}, n_paths=5000)
-    assert t.iloc[0]["cagr_required"] == pytest.approx(((800 / 620.5) ** (1 / 3) - 1) * 100)
-    assert t.iloc[0]["status_en"] == "on track"
+    t = gap_table(data, district="万柏林区", indicators=["gdp"], target_overrides={"gdp": 800})
+    t = t[t["target_type"] == "level"].iloc[0]
+    assert t["cagr_required"] == pytest.approx(((800 / 620.5) ** (1 / 3) - 1) * 100)
+    # log progress ln(620.5/486)/ln(800/486) = 0.24434/0.49840 = 49.0 % against τ 40 % → ahead
+    assert t["status"] == "ahead" and t["target_value"] == 800
+    assert {"code": "target_override", "params": {"value": 800, "original": 1000.0}} in t["flags"]
 
 
 def test_target_with_no_new_observation_is_insufficient_data(table):
     firms = table.loc["high_tech_firms"]
-    assert firms["status_zh"] == "数据不足" and firms["cagr_required"] == pytest.approx(6.4595, abs=1e-3)
+    assert firms["status"] == "insufficient_data" and firms["cagr_required"] == pytest.approx(6.4595, abs=1e-3)
+    assert firms["progress"] is None or firms["progress"] != firms["progress"]     # unknown, never 0
 
 
 def test_json_records_have_exactly_the_documented_keys(data):
-    records = to_records(gap_table(data, n_paths=1000))
+    records = to_records(gap_table(data))
     assert all(list(r) == FIELDS for r in records)
+    assert {"target_type", "direction", "status", "status_zh", "status_en", "probability", "probability_tolerance",
+            "observed_total", "required_per_year", "as_of_year"} <= set(FIELDS)
+    assert {r["target_type"] for r in records} >= {"level", "growth_annual", "cumulative", "ceiling"}
+    assert all(r["probability_tolerance"] is None for r in records if r["bound"] != "~")
     json.dumps(records)
+
+
+def test_growth_targets_appear_as_records(data):
+    annual = [r for r in to_records(gap_table(data, district="万柏林区")) if r["target_type"] == "growth_annual"]
+    assert {r["indicator"] for r in annual} == {"gdp", "industrial_value_added", "retail_sales",
+                                                 "fixed_asset_investment", "budget_revenue"}
+    assert {r["status"] for r in annual} == {"pending"} and all(r["target_year"] == 2023 for r in annual)
 
 
 def run(*args):
@@ -50,10 +68,13 @@ def run(*args):
 def test_cli_json_and_table():
     result = run("--district", "万柏林区", "--format", "json")
     assert result.returncode == 0
-    gdp = next(r for r in json.loads(result.stdout) if r["indicator"] == "gdp")
-    assert round(gdp["cagr_required"], 2) == 17.24
+    gdp = next(r for r in json.loads(result.stdout) if r["indicator"] == "gdp" and r["target_type"] == "level")
+    assert round(gdp["cagr_required"], 2) == 17.24 and gdp["status"] == "behind"
     table = run("--district", "万柏林区")
     assert table.returncode == 0 and "地区生产总值" in table.stdout and "滞后于预期" in table.stdout
+    assert "现价（名义）" in table.stdout and "截至2022年数据" in table.stdout
+    csv_out = run("--district", "万柏林区", "--format", "csv").stdout.splitlines()
+    assert {"unit", "price_basis", "growth_basis"} <= set(csv_out[0].split(","))
 
 
 @pytest.mark.parametrize("args,message", [

@@ -22,9 +22,9 @@ def set_cell(row, column, value):
 
 
 @pytest.mark.parametrize("column,value,expected", [
-    ("value", "abc", "row 3, column 'value': 'abc' is not a finite number"),
-    ("value", "nan", "row 3, column 'value': 'nan' is not a finite number"),
-    ("value", "inf", "row 3, column 'value': 'inf' is not a finite number"),
+    ("value", "abc", "row 3, column 'value': 'abc' is not a number in an accepted form"),
+    ("value", "nan", "row 3, column 'value': 'nan' is not a number in an accepted form"),
+    ("value", "inf", "row 3, column 'value': 'inf' is not a number in an accepted form"),
     ("year", "20222", "row 3, column 'year': '20222' is not a year between 1949 and 2100"),
     ("year", "1900", "row 3, column 'year': '1900' is not a year between 1949 and 2100"),
     ("kind", "levle", "row 3, column 'kind': 'levle' is not a kind; accepted: level, growth"),
@@ -157,3 +157,246 @@ def test_cached_tables_are_copies_and_changes_are_revalidated(table):
     table(set_cell(1, "year", "20222"))                # same path, new content
     with pytest.raises(DataValidationError, match="'20222' is not a year"):
         load_indicators(path)
+
+
+# --- integrity: a value must be in its quote; key text without invisible characters; no formulas ----------
+
+QUOTE_FORMS = ("the quote must show the figure as printed (620.5), with thousands separators (18,830), after 下降 "
+               "for a negative value, scaled to the unit by 万/亿 (6 万人: 6万人) or as a Chinese numeral "
+               "(1000 亿元: 千亿元); correct the value or the quote")
+
+
+def test_tampered_value_is_refused(table):
+    # row 4 is GDP 2022, 620.5 亿元; the quote still says 620.5
+    path = table(set_cell(2, "value", "720.5"))
+    assert problems_of(path) == [f"{path} row 4, column 'value': '720.5' is not in its quote "
+                                 f"'地区生产总值完成620.5亿元,同比增长2.5%'; {QUOTE_FORMS}"]
+
+
+def test_decline_entered_as_a_rise_is_refused(table, curated_rows):
+    fai = [r for r in curated_rows if r["indicator"] == "fixed_asset_investment" and r["kind"] == "growth"]
+    path = table(set_cell(0, "value", "10.5"), rows=fai)
+    assert problems_of(path) == [f"{path} row 2, column 'value': '10.5' is positive but its quote "
+                                 "'固定资产投资实现141.1亿元,同比下降10.5%' prints it as a decline; "
+                                 "a decline is negative: write -10.5"]
+
+
+def test_every_curated_row_passes_every_rule(curated_rows):
+    frame, problems = validate_file()
+    assert problems == [] and len(frame) == len(curated_rows)
+
+
+@pytest.mark.parametrize("column,char,named", [
+    ("district", "\u200b", "U+200B ZERO WIDTH SPACE"),
+    ("district", "\u200d", "U+200D ZERO WIDTH JOINER"),
+    ("indicator_zh", "\u200c", "U+200C ZERO WIDTH NON-JOINER"),
+    ("unit", "\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),        # a BOM inside text
+    ("source", "\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("district", "\x07", "U+0007 control character"),
+])
+def test_invisible_characters_in_key_text_are_refused(table, column, char, named):
+    def edit(rows):
+        rows[1][column] = rows[1][column][:2] + char + rows[1][column][2:]
+    path = table(edit)
+    problems = problems_of(path)
+    shown = f"<U+{ord(char):04X}>"
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path} row 3, column '{column}': '")
+    assert problems[0].endswith(f"' contains an invisible or control character ({named}); delete it (retype the cell)")
+    assert shown in problems[0]
+
+
+def test_zero_width_space_makes_no_phantom_district(table):
+    with pytest.raises(DataValidationError, match=r"row 3, column 'district': '万柏林区<U\+200B>'"):
+        load_indicators(table(set_cell(1, "district", "万柏林区\u200b")))
+
+
+def test_nul_in_district_is_refused(table):
+    path = table(set_cell(1, "district", "万柏林区\0"))
+    with pytest.raises(DataFileError) as info:
+        validate_file(path)
+    assert str(info.value) == (f"{path} row 3, column 'district': contains a NUL byte; this is a binary file, "
+                               "not a CSV table: export the table again as CSV UTF-8")
+
+
+def test_key_text_is_nfc_normalised(table):
+    # 'é' composed (U+00E9) and decomposed (e + U+0301) are one district after loading
+    def edit(rows):
+        for i, r in enumerate(rows):
+            r["district"] = "Cafe\u0301区" if i % 2 else "Caf\u00e9区"
+    data = load_indicators(table(edit))
+    assert data["district"].unique().tolist() == ["Caf\u00e9区"]
+
+
+def test_python_only_numeral_is_refused(table):
+    path = table(set_cell(0, "value", "3_47"))                 # float("3_47") == 347.0
+    assert problems_of(path) == [f"{path} row 2, column 'value': '3_47' is not a number in an accepted form; "
+                                 "accepted: plain digits with an optional leading minus and one decimal point, "
+                                 "e.g. 620.5, -3.1, 18830 (no +, _, exponent, thousands separator, full-width digits, "
+                                 "inf/nan, unit or %)"]
+
+
+@pytest.mark.parametrize("column,text", [
+    ("note", '=HYPERLINK("http://evil.example","click")'),
+    ("note", "+1"),
+    ("note", "-1"),
+    ("quote", "@SUM(A1:A3)"),
+    ("district", "=万柏林区"),
+    ("indicator_zh", "-地区生产总值"),
+])
+def test_formula_cells_are_refused(table, column, text):
+    path = table(set_cell(1, column, text))
+    assert problems_of(path) == [f"{path} row 3, column '{column}': '{text}' starts with '{text[0]}', which a "
+                                 "spreadsheet runs as a formula; reword it so that it starts with a letter or digit"]
+
+
+def test_negative_value_is_a_number_not_a_formula(table, curated_rows):
+    declines = [r for r in curated_rows if r["value"].startswith("-")]
+    assert declines and problems_of(table(rows=declines)) == []
+
+
+def test_cr_only_file_is_read_with_its_line_numbers(table, tmp_path):
+    lf = table(set_cell(2, "value", "720.5"))
+    cr = tmp_path / "cr.csv"
+    cr.write_bytes(lf.read_bytes().replace(b"\n", b"\r"))
+    problems = problems_of(cr)
+    assert len(problems) == 1 and problems[0].startswith(f"{cr} row 4, column 'value': '720.5' is not in its quote")
+
+
+def test_row_numbers_are_the_files_line_numbers(table, tmp_path):
+    # a note spanning three lines in row 2 and a blank line: the bad year is on line 6
+    def edit(rows):
+        rows[0]["note"] = "first line\nsecond line\nthird line"
+        rows[1]["year"] = "20222"
+    text = table(edit).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    path = tmp_path / "lines.csv"
+    path.write_text("\n".join(lines[:4] + [""] + lines[4:]), encoding="utf-8")
+    assert lines[4].startswith("万柏林区,gdp,地区生产总值,20222")
+    problems = problems_of(path)
+    assert len(problems) == 1 and problems[0].startswith(f"{path} row 6, column 'year': '20222'")
+
+
+def test_duplicate_header_is_refused(table, curated_rows):
+    path = table(header=COLUMNS + ["note"])
+    with pytest.raises(DataFileError) as info:
+        validate_file(path)
+    assert str(info.value) == (f"{path} row 1, column 'note': appears twice in the header (columns 13 and 14); "
+                               "delete or rename one")
+
+
+def test_upper_case_header_gets_a_hint(table, curated_rows):
+    rows = [{("District" if k == "district" else k): v for k, v in r.items()} for r in curated_rows[:3]]
+    path = table(rows=rows, header=["District"] + COLUMNS[1:])
+    assert problems_of(path) == [f"{path} row 1, column 'District': unexpected column; header names are compared "
+                                 "exactly (lower-case): rename it 'district'"]
+
+
+def test_semicolon_delimiter_gets_a_hint(table, tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text(table().read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"row 1: the file seems to use ';' as delimiter; save it with ','"):
+        validate_file(path)
+
+
+def test_long_field_is_refused(table):
+    path = table(set_cell(1, "note", "x" * 1_000_000))
+    with pytest.raises(DataFileError) as info:
+        validate_file(path)
+    assert str(info.value) == (f"{path} row 3, column 'note': a cell of 1,000,000 characters is longer than the "
+                               "4,000 accepted; shorten it (or close the quotation mark opened there)")
+
+
+def cp1252_table(tmp_path):
+    """A table saved by a Western-European spreadsheet: é is the single byte 0xe9."""
+    path = tmp_path / "cp1252.csv"
+    path.write_bytes((",".join(COLUMNS) + "\nLyon,gdp,GDP,2022,level,1,x,,,,s.txt,1 bn,café\n").encode("cp1252"))
+    return path
+
+
+def test_cp1252_file_is_refused(tmp_path):
+    path = cp1252_table(tmp_path)
+    with pytest.raises(DataFileError) as info:
+        validate_file(path)
+    assert str(info.value).startswith(f"{path} row 2, column 'note': not UTF-8 (byte 0xe9")
+    assert "re-save it as UTF-8" in str(info.value)
+
+
+@pytest.mark.parametrize("where,expected", [
+    ("folder", ": is a folder; pass the path of a CSV file inside it"),
+    ("/dev/zero", ": is not a regular file (a device, pipe or socket); pass the path of a CSV file"),
+])
+def test_folders_and_devices_are_refused(tmp_path, where, expected):
+    path = tmp_path if where == "folder" else where
+    with pytest.raises(DataFileError) as info:
+        load_indicators(path)                    # also before hashing for the cache: /dev/zero never ends
+    assert str(info.value) == f"{path}{expected}"
+
+
+def test_oversize_file_is_refused(table, monkeypatch):
+    from analysis import tableio
+
+    path = table()
+    size = path.stat().st_size
+    monkeypatch.setattr(tableio, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(DataFileError) as info:
+        validate_file(path)
+    assert str(info.value) == (f"{path}: {size:,} bytes is larger than the {size - 1:,} accepted; "
+                               "pass the indicator table, or split the file")
+
+
+def test_source_must_be_a_name_not_a_path(tmp_path, curated_rows):
+    from conftest import write_table
+    (tmp_path / "sources").mkdir()
+    path = write_table(tmp_path / "t.csv", [dict(curated_rows[0], source="../t.csv")])
+    assert problems_of(path) == [f"{path} row 2, column 'source': '../t.csv' is not a file in {tmp_path / 'sources'}; "
+                                 "accepted: a normalised document name (see `python -m analysis normalize`)"]
+
+
+@pytest.mark.parametrize("make", ["cp1252", "folder", "/dev/zero"])
+def test_cli_refuses_unreadable_input_in_one_line(table, tmp_path, make):
+    path = {"cp1252": lambda: cp1252_table(tmp_path),
+            "folder": lambda: tmp_path, "/dev/zero": lambda: "/dev/zero"}[make]()
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {path}")
+
+
+# --- merge goes through the same validation ---------------------------------------------------------------
+
+@pytest.fixture
+def workspace(tmp_path):
+    import shutil
+
+    from analysis import config
+    shutil.copytree(config.DATA_DIR, tmp_path / "data")
+    return tmp_path / "data" / "indicators.csv"
+
+
+def review(path, rows):
+    from conftest import write_table
+    return write_table(path, [dict(r, confidence="0.9", status="accepted") for r in rows],
+                       header=COLUMNS + ["confidence", "status"])
+
+
+def test_merge_refuses_a_tampered_review_row(workspace, tmp_path, curated_rows):
+    from analysis.extract_cli import merge
+
+    before = workspace.read_bytes()
+    gdp_2022 = curated_rows[2]                       # 620.5 亿元, quoted from 004
+    tampered = dict(gdp_2022, year="2021", value="720.5")    # a new key, the old quote
+    added, problems = merge(review(tmp_path / "review.csv", [tampered]), workspace)
+    assert added == 0 and workspace.read_bytes() == before
+    assert problems[0] == (f"{workspace} + {tmp_path / 'review.csv'} row 88, column 'value': '720.5' is not in its "
+                           f"quote '地区生产总值完成620.5亿元,同比增长2.5%'; {QUOTE_FORMS}")
+
+
+def test_merge_refuses_a_formula_in_a_review_note(workspace, tmp_path, curated_rows):
+    from analysis.extract_cli import merge
+
+    before = workspace.read_bytes()
+    row = dict(curated_rows[2], year="2021", note='=HYPERLINK("http://evil.example","x")')
+    row["value"], row["quote"] = "620.5", curated_rows[2]["quote"]
+    added, problems = merge(review(tmp_path / "review.csv", [row]), workspace)
+    assert added == 0 and workspace.read_bytes() == before
+    assert "row 88, column 'note': '=HYPERLINK(" in problems[0] and "runs as a formula" in problems[0]

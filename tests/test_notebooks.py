@@ -1,20 +1,22 @@
 """Every notebook runs through papermill with default and other parameters, renders to offline HTML,
-and fails with a one-line message on bad parameters; the committed notebooks are what their source makes."""
-import importlib.util
+and fails with a one-line message on bad parameters (the notebooks' source: tests/test_report_notebooks.py)."""
 import re
 from html.parser import HTMLParser
 
-import nbformat
-import papermill
 import pytest
 
 from analysis import config
 
 from conftest import NOTEBOOKS, OTHER_PARAMETERS, execute
 
+pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
+
 MAX_BYTES = 1_500_000
 
 def test_notebooks_are_clean_and_parameterised():
+    import nbformat
+    import papermill
+
     for name in NOTEBOOKS:
         nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
@@ -27,34 +29,6 @@ def test_notebooks_are_clean_and_parameterised():
         assert all(p["help"] for p in params.values()), f"{name}: every parameter needs a comment"
         assert "parameters" in code[0].metadata["tags"]        # the first code cell
         assert "report.setup(" in code[1].source
-
-
-def _source():
-    spec = importlib.util.spec_from_file_location("make_notebooks", config.PROJECT_DIR / "scripts" / "make_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_committed_notebooks_are_what_the_source_makes():
-    source = _source()
-    assert sorted(source.NOTEBOOKS) == sorted(NOTEBOOKS)
-    for name in NOTEBOOKS:
-        committed = (config.NOTEBOOKS_DIR / f"{name}.ipynb").read_text(encoding="utf-8")
-        assert committed == source.text_of(name), f"{name}.ipynb differs: run python scripts/make_notebooks.py"
-
-
-def test_notebooks_are_lists_of_sections():
-    from analysis.report import SECTIONS
-
-    for name in NOTEBOOKS:
-        nb = nbformat.read(config.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
-        code = [c.source for c in nb.cells if c.cell_type == "code"]
-        assert nb.metadata["analysis"]["reads"] in ("district", "indicator")
-        assert code[1].startswith(f'from analysis import report\n\nctx = report.setup(page="{name}", ')
-        calls = [re.fullmatch(r'report\.section\(ctx, "(\w+)"\)', c) for c in code[2:]]
-        assert all(calls), f"{name}: a cell holds more than one section call"
-        assert {m[1] for m in calls} <= set(SECTIONS) and calls[0][1] == "header"
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -138,6 +112,8 @@ def test_reference_checker_catches_cdn_links():
     ("projection", {"n_paths": 10}, "parameter n_paths=10 is out of range; accepted: 1000 to 1000000"),
 ])
 def test_bad_parameters_stop_with_a_clear_message(tmp_path, name, params, message):
+    import papermill
+
     with pytest.raises(papermill.PapermillExecutionError) as info:
         execute(name, params, tmp_path / "bad.ipynb")
     assert info.value.ename == "ParameterError"

@@ -1,12 +1,26 @@
 import pandas as pd
 import pytest
 
-from analysis.prices import implied_deflators, series_break_flags
+from analysis.prices import implied_deflators, series_break_flags, series_break_table
 
 
 def test_gdp_levels_trigger_series_break(data):
-    flags = series_break_flags(data, "万柏林区", "gdp")
-    assert len(flags) == 1 and "2020-2022" in flags[0] and "series break" in flags[0]
+    flags = series_break_flags(series_break_table(data))
+    gdp = flags[("万柏林区", "gdp")]
+    assert len(gdp) == 1 and gdp[0]["code"] == "series_break"
+    assert (gdp[0]["params"]["start"], gdp[0]["params"]["end"], gdp[0]["params"]["deflator"]) == (2020, 2022, 10.2)
+
+
+def test_vectorised_table_agrees_with_the_one_series_function(data):
+    table = series_break_table(data)
+    for (district, indicator), rows in data.groupby(["district", "indicator"]):
+        levels = rows[(rows["kind"] == "level") & (rows["price_basis"] == "current")].set_index("year")["value"]
+        real = rows[(rows["kind"] == "growth") & (rows["price_basis"] == "comparable")]
+        if levels.empty or real.empty:
+            continue
+        one = implied_deflators(levels.sort_index(), real).reset_index(drop=True)
+        mine = table[(table["district"] == district) & (table["indicator"] == indicator)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(one, mine.drop(columns=["district", "indicator"]), check_dtype=False)
 
 
 def test_implied_gdp_deflator_value(data):

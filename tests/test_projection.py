@@ -9,7 +9,7 @@ GDP = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
 
 
 def widening(frame):
-    width = (frame["mean_ci_upper"] - frame["mean_ci_lower"]).to_numpy()
+    width = (frame["obs_ci_upper"] - frame["obs_ci_lower"]).to_numpy()
     return bool(np.all(np.diff(width) > 0))
 
 
@@ -18,21 +18,34 @@ def test_drift_mean_and_shape():
     # 620.5 × 1.129933³ = 895.16
     assert res.forecast(2025).loc[2025] == pytest.approx(895.16, abs=0.01)
     frame = res.summary_frame(alpha=0.05)
-    assert list(frame.columns) == ["mean", "mean_ci_lower", "mean_ci_upper"] and list(frame.index) == [2023, 2024, 2025]
+    assert list(frame.columns) == ["mean", "obs_ci_lower", "obs_ci_upper"] and list(frame.index) == [2023, 2024, 2025]
     assert widening(frame)
-    assert (frame["mean_ci_lower"] < frame["mean"]).all() and (frame["mean"] < frame["mean_ci_upper"]).all()
+    assert (frame["obs_ci_lower"] < frame["mean"]).all() and (frame["mean"] < frame["obs_ci_upper"]).all()
 
 
 def test_narrower_alpha_gives_wider_interval():
     res = DriftModel(GDP, base_year=2020).fit()
-    assert (res.summary_frame(0.01)["mean_ci_upper"] > res.summary_frame(0.10)["mean_ci_upper"]).all()
+    assert (res.summary_frame(0.01)["obs_ci_upper"] > res.summary_frame(0.10)["obs_ci_upper"]).all()
 
 
 def test_trend_uses_statsmodels_prediction_intervals():
-    frame = LogLinearTrend(GDP).fit().summary_frame()
+    four = pd.Series({2015: 347.0, 2019: 450.0, 2020: 486.0, 2022: 620.5})
+    frame = LogLinearTrend(four).fit().summary_frame()
     assert widening(frame)
-    with pytest.raises(InsufficientDataError, match="at least 3"):
-        LogLinearTrend(GDP.iloc[1:])
+    with pytest.raises(InsufficientDataError, match="at least 4"):
+        LogLinearTrend(GDP)
+
+
+def test_results_are_immutable_and_simulate_is_a_method():
+    import dataclasses
+
+    res = DriftModel(GDP, base_year=2020).fit(until_year=2025)
+    res.forecast(2030)
+    assert res.until_year == 2025                       # forecasting does not change the fitted result
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        res.until_year = 2030
+    mc = res.simulate(n_paths=20_000, seed=1, target=1000)
+    assert mc.years == [2023, 2024, 2025] and 0 < mc.probability < 0.5
 
 
 def test_plan_rate_real_needs_deflator():

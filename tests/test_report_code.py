@@ -15,16 +15,13 @@ SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){3,}")   # four or 
 
 
 def _reader_strings(path: Path) -> list[tuple[int, str]]:
-    """String constants a reader could see: not docstrings, not error messages (raise …), not regular
-    expressions (the temporary reader of the older engine's notes, in assessment.OLD_FLAGS)."""
+    """String constants a reader could see: not docstrings, not error messages (raise …)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skip = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node) is not None:
             skip.add(id(node.body[0].value))
         if isinstance(node, ast.Raise):
-            skip |= {id(n) for n in ast.walk(node)}
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "OLD_FLAGS" for t in node.targets):
             skip |= {id(n) for n in ast.walk(node)}
     return [(n.lineno, n.value) for n in ast.walk(tree)
             if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip]

@@ -1,16 +1,19 @@
 """Command line: ``python -m analysis <command>``.
 
-Every command turns an :class:`~analysis.exceptions.AnalysisError` into
-readable lines on stderr and a non-zero exit: 1 for bad data or a failed
-job, 2 for a bad command line (argparse's convention). No tracebacks.
+Every command is registered here, statically. An
+:class:`~analysis.exceptions.AnalysisError` becomes readable lines on stderr
+and the exit code its type carries (``exit_code``): 1 a check found problems or
+a job failed, 2 a bad command line, config or data (argparse's convention),
+3 a lock held, 130 interrupted. No tracebacks, and no matching on message text.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import __version__, config
-from .exceptions import AnalysisError, DataValidationError
+from . import __version__, config, extract_cli, gaps_cli, runner_cli
+from .argtypes import year_arg  # noqa: F401 - kept importable from here
+from .exceptions import AnalysisError
 
 
 def _cmd_validate(args) -> int:
@@ -28,16 +31,6 @@ def _cmd_validate(args) -> int:
     if args.summary:
         print(indicator_summary(data).to_string())
     return 0
-
-
-def year_arg(text: str) -> int:
-    """argparse type: a year between 1949 and 2100, else a one-line usage error."""
-    from .schema import parse_year
-
-    year = parse_year(text)
-    if year is None:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year between 1949 and 2100")
-    return year
 
 
 def indicator_summary(data):
@@ -63,7 +56,8 @@ def _cmd_normalize(args) -> int:
     return 0
 
 
-COMMANDS = {}
+# commands defined in their own modules: each has register(subparsers)
+COMMANDS = {"gaps": gaps_cli.register, "run": runner_cli.register, "extract/merge": extract_cli.register}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,25 +79,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in COMMANDS.values():
         register(sub)
+    parser.commands = sub.choices        # name -> its parser, for per-command usage errors
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    _register_optional_commands()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # a bad option to a command shows that command's usage, not the top-level one
+        parser.commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     try:
         return args.func(args)
-    except DataValidationError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
-        return 1
     except AnalysisError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        problems = getattr(exc, "problems", None)
+        for line in problems if problems else [f"error: {exc}"]:
+            print(line, file=sys.stderr)
+        return exc.exit_code
     except BrokenPipeError:
         # `... | head` closed the pipe: not an error of ours.
         import os
@@ -113,17 +108,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def _register_optional_commands() -> None:
-    """Commands defined in their own modules register here (kept lazy for fast --help)."""
-    from importlib import import_module
-
-    for module in ("gaps_cli", "runner_cli", "extract_cli"):
-        try:
-            mod = import_module(f".{module}", __package__)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.endswith(module):
-                continue
-            raise
-        COMMANDS[module] = mod.register

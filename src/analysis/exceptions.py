@@ -1,13 +1,30 @@
 """The package's errors: one base class, each subclass says when it is raised.
 
 The CLI prints ``str(error)`` as one line (or one line per problem) and exits
-non-zero, so every message names what was wrong and what would be accepted.
+with the error's ``exit_code``, chosen by type, never by reading the message:
+
+====  =====================================  ==========================================
+code  class                                  meaning
+====  =====================================  ==========================================
+1     :class:`AnalysisError`,                a check found problems, a job failed;
+      :class:`ReportsFailedError`            for ``run``: some reports failed, the
+                                             others were produced
+2     :class:`UsageError` and subclasses     bad command line, config or data: nothing ran
+3     :class:`LockHeldError`                 another run holds the output folder's lock
+130   :class:`RunInterruptedError`           interrupted (Ctrl-C, SIGTERM)
+====  =====================================  ==========================================
 """
 from __future__ import annotations
 
 
 class AnalysisError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose.
+
+    Raised (as a subclass) when the package refuses an input or an operation;
+    ``exit_code`` is what the command line exits with.
+    """
+
+    exit_code = 1
 
 
 class DataFileError(AnalysisError):
@@ -38,9 +55,57 @@ class InsufficientDataError(AnalysisError):
     """Raised when a calculation needs more observations than the series has."""
 
 
-class ParameterError(AnalysisError):
+class ReportsFailedError(AnalysisError):
+    """Raised when one or more reports of a run failed (or could not be written) while
+    the others were produced; the manifest and ``failed/`` say which (exit code 1)."""
+
+    exit_code = 1
+
+
+class UsageError(AnalysisError):
+    """Raised when the command line, a config or an input file cannot be used; nothing ran
+    (exit code 2)."""
+
+    exit_code = 2
+
+
+class ParameterError(UsageError):
     """Raised when a notebook, CLI or config parameter is unknown or out of range."""
 
 
+class ConfigError(ParameterError):
+    """Raised when a report config is malformed, too large, names a path where a name
+    belongs, or expands to nothing."""
+
+
+class InputDataError(UsageError):
+    """Raised when ``run`` is given an indicator table that is unreadable or breaks a rule.
+
+    ``problems`` holds one line per problem, as :class:`DataValidationError` does.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class OutputFolderError(UsageError):
+    """Raised when ``--out`` is not a folder the runner may write: the project itself, a
+    source folder, an existing file, read-only, or a lock file that is a symlink."""
+
+
 class ReportError(AnalysisError):
-    """Raised when a report cannot be produced (notebook failed, output not writable, lock held)."""
+    """Raised when a report cannot be produced (output could not be written)."""
+
+
+class LockHeldError(ReportError):
+    """Raised when another run holds the lock on the output folder (exit code 3)."""
+
+    exit_code = 3
+
+
+class RunInterruptedError(AnalysisError):
+    """Raised when a run is interrupted (Ctrl-C or SIGTERM) after cancelling the queued
+    reports and writing the manifest of those that finished (exit code 130)."""
+
+    exit_code = 130

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .cli import year_arg
+from .argtypes import year_arg
 
 REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
 

@@ -1,142 +1,228 @@
-"""The gap table: for each target, where we are, what growth it now takes, how likely it is.
+"""The gap table: for every target, where we are, what it now takes, how likely it is.
 
-Combines the pure pieces (growth, progress, prices, projection) into one
-record per (district, indicator) with a target in the target year. Field
-names are the JSON keys of ``python -m analysis gaps --format json``.
+One record per target of every type (see :mod:`analysis.targets`), with the
+arithmetic of :mod:`analysis.assess`, the closed-form probability of
+:mod:`analysis.probability`, and flags as codes with parameters. Field names
+are the JSON keys of ``python -m analysis gaps --format json`` (README, "The
+gap table"). Vectorised across districts: the whole country costs a few
+merges, not a loop of per-target DataFrame filters.
 """
 from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
-from .config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
-from .exceptions import InsufficientDataError, UnknownSeriesError
-from .growth import cagr, progress_linear, progress_log, required_growth, time_elapsed
-from .prices import series_break_flags
-from .progress import (STATUS_EN, STATUS_ZH, RatioThresholds, ScheduleThresholds, classify_ratio,
-                       classify_schedule, target_met)
-from .projection import DriftModel, simulate_target
+from . import assess, targets
+from .exceptions import UnknownSeriesError
+from .i18n import status_label
+from .prices import series_break_flags, series_break_table
+from .probability import (probability_reach, sigma_from_rates, tolerance_threshold)
+from .registry import load_registry
 
-FIELDS = ["district", "indicator", "indicator_zh", "base_year", "base_value", "latest_year", "latest_value",
-          "target_year", "target_value", "bound", "cagr_observed", "cagr_required", "gap_pp", "tau",
-          "progress_linear", "progress_log", "ratio_r", "status_en", "status_zh", "projected_value",
-          "probability", "flags"]
-NAN = math.nan
-
-
-def _observed_levels(rows: pd.DataFrame, basis: str, target_year: int) -> pd.Series:
-    levels = rows[(rows["kind"] == "level") & (rows["price_basis"] == basis) & (rows["year"] <= target_year)]
-    return levels.set_index("year")["value"].sort_index()
+FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "direction", "price_basis",
+          "growth_basis", "base_year", "base_value", "latest_year", "latest_value", "as_of_year", "target_year",
+          "target_value", "bound", "period_start", "cagr_observed", "cagr_required", "gap_pp", "change_observed_pp",
+          "change_required_pp", "tau", "progress", "progress_linear", "progress_log", "ratio_r", "observed_total",
+          "required_per_year", "status", "final", "status_zh", "status_en", "projected_value", "probability",
+          "probability_tolerance", "sigma_pp", "sigma_source", "flags"]
+INT_FIELDS = ("base_year", "latest_year", "as_of_year", "target_year", "period_start")
+ACTUAL_KINDS = ("level", "growth", "share", "cumulative")
 
 
-def gap_record(rows: pd.DataFrame, target: pd.Series, base_year: int = PLAN_BASE_YEAR,
-               ratio_thresholds: RatioThresholds = RatioThresholds(),
-               schedule_thresholds: ScheduleThresholds = ScheduleThresholds(),
-               sigma_pp: float | None = None, n_paths: int = 100_000, seed: int = 20210101,
-               target_value: float | None = None) -> dict:
-    """One gap record for the target row *target* given all rows of its (district, indicator)."""
-    tv = float(target["value"] if target_value is None else target_value)
-    ty, bound = int(target["year"]), target["bound"]
-    rec = dict.fromkeys(FIELDS, NAN) | {
-        "district": target["district"], "indicator": target["indicator"], "indicator_zh": target["indicator_zh"],
-        "target_year": ty, "target_value": tv, "bound": bound, "base_year": None, "latest_year": None,
-        "status_en": STATUS_EN["no_data"], "status_zh": STATUS_ZH["no_data"], "flags": []}
-    flags = rec["flags"]
-    if target_value is not None:
-        flags.append(f"target overridden by the analyst: {tv:g} instead of {target['value']:g}")
-    elif "override" in str(target.get("note", "")):
-        flags.append("aspiration target read from the plan's wording; an analyst may override it")
-    if not pd.isna(target.get("period_start")):
-        flags.append(f"target is a total over {int(target['period_start'])}-{ty}; no observed totals to compare")
-        return rec
-    levels = _observed_levels(rows, target["price_basis"], ty)
-    if levels.empty:
-        flags.append("no observed level yet")
-        return rec
-    at_or_before = levels[levels.index <= base_year]
-    by = int(at_or_before.index[-1] if not at_or_before.empty else levels.index[0])
-    if by != base_year:
-        flags.append(f"base year {by}: no observation for {base_year}")
-    bv, ly, lv = float(levels[by]), int(levels.index[-1]), float(levels.iloc[-1])
-    rec |= {"base_year": by, "base_value": bv, "latest_year": ly, "latest_value": lv}
-    reached = target_met(lv, tv, bound, bv)
-    rec["tau"] = time_elapsed(ly, base_year, ty)
-    rec["progress_linear"] = progress_linear(bv, lv, tv)
-    rec["progress_log"] = progress_log(bv, lv, tv)
-    if ly < ty:
-        rec["cagr_required"] = required_growth(lv, ly, tv, ty)
-    if ly > by:
-        rec["cagr_observed"] = cagr(bv, lv, ly - by)
-        plan_rate = cagr(bv, tv, ty - by)
-        rec["ratio_r"] = rec["cagr_observed"] / plan_rate if plan_rate else NAN
-        if not math.isnan(rec["cagr_required"]):
-            rec["gap_pp"] = rec["cagr_observed"] - rec["cagr_required"]
-    else:
-        flags.append("no observation after the base year: growth and progress cannot be measured yet")
-    progress = rec["progress_log"] if not math.isnan(rec["progress_log"]) else rec["progress_linear"]
-    if ly == by and not reached:
-        progress = NAN
-    rec["status_en"] = STATUS_EN["reached" if reached else classify_ratio(rec["ratio_r"], ratio_thresholds)]
-    rec["status_zh"] = STATUS_ZH[classify_schedule(progress, rec["tau"], reached, schedule_thresholds)]
-    if ly > by and ly < ty:
-        drift = DriftModel(levels.loc[by:], base_year=by, sigma_pp=sigma_pp).fit(until_year=ty)
-        rec["projected_value"] = float(drift.forecast(ty).loc[ty])
-        sigma = sigma_pp if sigma_pp is not None else drift.sigma_log * 100
-        mc = simulate_target(lv, ly, ty, rec["cagr_observed"], sigma, tv, bound, bv, n_paths=n_paths, seed=seed)
-        rec["probability"] = mc.probability * 100
-    elif reached:
-        rec["probability"] = 100.0
-    flags.extend(series_break_flags(rows, target["district"], target["indicator"]))
-    return rec
+def _probabilities(tg: pd.DataFrame, m: pd.DataFrame, data: pd.DataFrame, registry, sigma_pp) -> pd.DataFrame:
+    """Probability as written and within tolerance, for open level and average-growth targets."""
+    from . import observed
+
+    rates = observed.annual_log_rates(tg, data, registry)
+    by_tid = rates.groupby("tid")["log_rate"]
+    counts = by_tid.count().reindex(tg.index).fillna(0)
+    spread = (by_tid.std(ddof=1) * 100).reindex(tg.index)
+    estimated = counts >= 3
+    sigma = np.where(estimated, spread, np.nan)
+    source = np.where(estimated, "estimated", "assumed")
+    if sigma_pp is not None:
+        sigma, source = np.full(len(tg), float(sigma_pp)), np.full(len(tg), "given", dtype=object)
+    sigma = np.where(np.isfinite(sigma), sigma, sigma_from_rates([])[0])
+    ttype, ty = tg["target_type"].to_numpy(), tg["year"].to_numpy(dtype=float)
+    lower = tg["direction"].eq("lower").to_numpy()
+    level = (ttype == "level") & np.isfinite(m["cagr_observed"]) & (m["latest_year"] < ty)
+    avg = (ttype == "growth_average") & np.isfinite(m["cagr_observed"]) & ~m["final"].astype(bool)
+    tv = tg["target_value"].to_numpy(dtype=float)
+    lv, mu, h = m["latest_value"].to_numpy(dtype=float), m["cagr_observed"].to_numpy(dtype=float), ty - m["latest_year"]
+    p_level = probability_reach(lv, h, mu, sigma, tv, lower)
+    p_level_tol = probability_reach(lv, h, mu, sigma, tolerance_threshold(tv, lower), lower)
+    # average growth: the remaining years' log growth must make up ln(1+g)·n − ln(index so far)
+    n_left = ty - m["latest_year"]
+    still_needed = np.exp(n_left * np.log1p(np.nan_to_num(m["cagr_required"].to_numpy(dtype=float)) / 100))
+    p_avg = probability_reach(1.0, n_left, mu, sigma, still_needed, False)
+    approx = tg["bound"].eq("~").to_numpy()
+    prob = np.where(level, p_level, np.where(avg, p_avg, np.nan)) * 100
+    tol = np.where(level & approx, p_level_tol, np.nan) * 100
+    used = level | avg
+    return pd.DataFrame({"probability": prob, "probability_tolerance": tol,
+                         "sigma_pp": np.where(used, sigma, np.nan), "sigma_source": np.where(used, source, None),
+                         "n_rates": counts}, index=tg.index)
 
 
-def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int = PLAN_TARGET_YEAR,
-              indicators=None, target_overrides: dict | None = None, **options) -> pd.DataFrame:
-    """Gap records for every target level in *target_year* (optionally one district / some indicators).
+def _measures(tg: pd.DataFrame, data: pd.DataFrame, registry, plan, band_pp: float):
+    parts, bounds = [], {}
+    kinds = {"level": "levels", "share": "levels", "ceiling": "bounds", "floor": "bounds",
+             "growth_average": "average", "growth_annual": "annual", "cumulative": "cumulative"}
+    group = tg["target_type"].map(kinds)
+    for name, sub in tg.groupby(group, sort=False):
+        if name == "levels":
+            parts.append(assess.assess_levels(sub, data, registry, plan.base_year, band_pp))
+        elif name == "bounds":
+            frame, bounds = assess.assess_bounds(sub, data, registry, plan.base_year)
+            parts.append(frame)
+        elif name == "average":
+            parts.append(assess.assess_growth_average(sub, data, registry, band_pp))
+        elif name == "annual":
+            parts.append(assess.assess_growth_annual(sub, data, registry))
+        else:
+            parts.append(assess.assess_cumulative(sub, data, registry, band_pp))
+    measures = pd.concat(parts).reindex(tg.index) if parts else pd.DataFrame(index=tg.index)
+    for column in ("cagr_observed", "cagr_required", "latest_year", "latest_value", "missing_from", "final",
+                   "converted", "substituted_base"):
+        if column not in measures:
+            measures[column] = np.nan
+    measures["final"] = measures["final"].fillna(False).astype(bool)
+    return measures, bounds
+
+
+def _flags(rec: dict, row, breaks: dict, bounds: dict, registry, basis_unstated: set) -> list[dict]:
+    flags = []
+    if row.override is not None:
+        flags.append({"code": "target_override", "params": {"value": row.override, "original": row.value}})
+    elif "aspiration" in str(row.note):
+        flags.append({"code": "aspiration_target", "params": {}})
+    if registry.sources.get(row.source, {}).get("status") == "draft":
+        flags.append({"code": "draft_source", "params": {}})
+    if rec["status"] == "insufficient_data":
+        flags.append({"code": "no_observation" if rec["latest_year"] is None else "no_growth_yet", "params": {}})
+    if _true(row.substituted_base):
+        flags.append({"code": "base_year_substitute", "params": {"base_year": rec["base_year"],
+                                                                 "wanted": row.plan_base_year}})
+    if isinstance(row.missing_from, float) and math.isfinite(row.missing_from):
+        code = "missing_flows" if rec["target_type"] == "cumulative" else "missing_rates"
+        flags.append({"code": code, "params": {"years": [int(row.missing_from)]}})
+    if _true(row.converted):
+        flags.append({"code": "unit_converted", "params": {"unit": "", "target_unit": rec["unit"]}})
+    if rec["tid"] in bounds:
+        checked, outside = bounds[rec["tid"]]
+        if rec["period_start"] is not None and checked:
+            flags.append({"code": "bound_every_year", "params": {"years": checked}})
+        if outside:
+            flags.append({"code": "breached_years", "params": {"years": outside}})
+    if rec["growth_basis"] == "current" and rec["cagr_observed"] is not None:
+        flags.append({"code": "nominal_growth", "params": {}})
+    if (rec["district"], rec["indicator"]) in basis_unstated:
+        flags.append({"code": "basis_not_stated", "params": {
+            "basis": registry.indicators[rec["indicator"]].growth_basis or "comparable"}})
+    if rec["sigma_source"] == "assumed":
+        flags.append({"code": "sigma_assumed", "params": {"sigma_pp": rec["sigma_pp"]}})
+    elif rec["sigma_source"] == "estimated":
+        flags.append({"code": "sigma_estimated", "params": {"sigma_pp": round(rec["sigma_pp"], 1), "n": row.n_rates}})
+    if rec["final"]:
+        flags.append({"code": "final_assessment", "params": {"as_of_year": rec["as_of_year"]}})
+    flags.extend(breaks.get((rec["district"], rec["indicator"]), []))
+    return flags
+
+
+def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int | None = None, indicators=None,
+              target_overrides: dict | None = None, band_pp: float = assess.SCHEDULE_BAND_PP,
+              sigma_pp: float | None = None, registry=None, **_ignored) -> pd.DataFrame:
+    """Gap records for every target due in *target_year* (and the plan's annual growth targets).
 
     Parameters
     ----------
     data : DataFrame
         A loaded indicator table.
+    district, indicators : optional
+        Restrict to one district and/or some indicator ids.
+    target_year : int, optional
+        The plan's end year (default: the plan containing the latest data, see data/plans.csv).
     target_overrides : dict, optional
-        ``{indicator: value}`` replacing a target (e.g. the GDP aspiration).
-    **options
-        Passed to :func:`gap_record` (thresholds, sigma_pp, n_paths, seed).
+        ``{indicator: value}`` replacing a target due in *target_year* (e.g. the GDP aspiration).
+    band_pp : float
+        Band around τ within which progress is on schedule (points).
+    sigma_pp : float, optional
+        Spread of annual growth to use instead of the estimate or the default.
+
+    Returns
+    -------
+    DataFrame with columns :data:`FIELDS`, one row per target.
     """
-    if district is not None and district not in set(data["district"]):
-        raise UnknownSeriesError(f"unknown district '{district}'; accepted: {', '.join(sorted(set(data['district'])))}")
-    targets = data[(data["kind"] == "target_level") & (data["year"] == target_year)]
+    registry = registry or load_registry()
     if district is not None:
-        targets = targets[targets["district"] == district]
+        if district not in set(data["district"]):
+            raise UnknownSeriesError(f"unknown district '{district}'; accepted: {', '.join(sorted(set(data['district'])))}")
+        data = data[data["district"] == district]
     if indicators is not None:
-        targets = targets[targets["indicator"].isin(list(indicators))]
+        data = data[data["indicator"].isin(list(indicators))]
+    target_year = int(target_year or registry.plan_for(int(data["year"].max())).last_year)
+    plan = registry.plan_for(target_year)
+    tg = targets.select(data, target_year, plan.first_year)
+    tg = targets.classify(tg, {k: v.direction for k, v in registry.indicators.items()}).reset_index(drop=True)
+    tg.index.name = "tid"
+    if tg.empty:
+        return pd.DataFrame(columns=FIELDS).astype({key: "Int64" for key in INT_FIELDS})
     overrides = target_overrides or {}
+    tg["override"] = [overrides.get(i) if y == target_year else None for i, y in zip(tg["indicator"], tg["year"])]
+    tg["target_value"] = np.where(tg["override"].notna(), tg["override"].astype(float), tg["value"])
+    tg["override"] = tg["override"].astype(object).where(tg["override"].notna(), None)
+    measures, bounds = _measures(tg, data, registry, plan, band_pp)
+    probs = _probabilities(tg, measures, data, registry, sigma_pp)
+    actual = data[data["kind"].isin(ACTUAL_KINDS)]
+    as_of = actual.groupby("district")["year"].max()
+    breaks = series_break_flags(series_break_table(data))
+    unstated = data[data["kind"].eq("growth") & data["price_basis"].eq("")]
+    basis_unstated = set(zip(unstated["district"], unstated["indicator"]))
+    table = pd.concat([tg, measures.drop(columns=["growth_basis"], errors="ignore"), probs], axis=1)
+    table["growth_basis"] = measures.get("growth_basis", "")
+    table["target_year"] = tg["year"]
+    table["plan"] = plan.plan
+    table["plan_base_year"] = plan.base_year
+    table["as_of_year"] = table["district"].map(as_of)
+    table["status_zh"] = [status_label(s, "zh", f) for s, f in zip(table["status"], table["final"])]
+    table["status_en"] = [status_label(s, "en", f) for s, f in zip(table["status"], table["final"])]
     records = []
-    for _, target in targets.iterrows():
-        rows = data[(data["district"] == target["district"]) & (data["indicator"] == target["indicator"])]
-        try:
-            records.append(gap_record(rows, target, target_value=overrides.get(target["indicator"]), **options))
-        except InsufficientDataError as exc:
-            records.append(dict.fromkeys(FIELDS, NAN) | {k: target[k] for k in ("district", "indicator", "indicator_zh", "bound")}
-                           | {"target_year": target_year, "target_value": target["value"],
-                              "status_en": STATUS_EN["no_data"], "status_zh": STATUS_ZH["no_data"], "flags": [str(exc)]})
-    table = pd.DataFrame(records, columns=FIELDS)
-    for column in ("base_year", "latest_year", "target_year"):
-        table[column] = table[column].astype("Int64")
-    return table
+    for row in table.itertuples():
+        rec = {f: getattr(row, f, None) for f in FIELDS if f != "flags"}
+        rec = {k: _clean(v) for k, v in rec.items()} | {"tid": row.Index}
+        for key in INT_FIELDS:
+            rec[key] = None if rec[key] is None else int(rec[key])
+        rec["flags"] = _flags(rec, row, breaks, bounds, registry, basis_unstated)
+        del rec["tid"]
+        records.append(rec)
+    out = pd.DataFrame(records, columns=FIELDS)
+    return out.astype({key: "Int64" for key in INT_FIELDS})
+
+
+def _true(value) -> bool:
+    return isinstance(value, (bool, np.bool_)) and bool(value)
+
+
+def _clean(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
 
 
 def to_records(table: pd.DataFrame) -> list[dict]:
     """JSON-ready records: NaN → None, numpy scalars → Python numbers."""
-    out = []
-    for rec in table.to_dict(orient="records"):
-        clean = {}
-        for key, value in rec.items():
-            if value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-                value = None
-            elif hasattr(value, "item"):
-                value = value.item()
-            clean[key] = value
-        out.append(clean)
-    return out
+    return [{k: _clean(v) if not isinstance(v, list) else v for k, v in rec.items()}
+            for rec in table.to_dict(orient="records")]
+
+
+def assessable(records: list[dict]) -> list[dict]:
+    """Records with something to assess: a status other than insufficient_data or pending."""
+    return [r for r in records if r["status"] not in ("insufficient_data", "pending")]

@@ -6,7 +6,7 @@ import sys
 import unicodedata
 
 from . import config
-from .cli import year_arg
+from .argtypes import year_arg
 from .i18n import number as _fmt
 
 
@@ -21,22 +21,31 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 TABLE_COLUMNS = [
-    ("district", "区", False), ("indicator_zh", "指标", False), ("latest_year", "最新年", True),
-    ("latest_value", "最新值", True), ("target_value", "目标", True), ("bound", "", False),
-    ("cagr_observed", "实际增速%", True), ("cagr_required", "所需增速%", True), ("gap_pp", "差距pp", True),
-    ("tau", "时序%", True), ("progress_log", "任务%", True), ("status_zh", "判断", False),
+    ("district", "区", False), ("indicator_zh", "指标", False), ("target_type_zh", "目标类型", False),
+    ("latest_year", "最新年", True), ("latest_value", "最新值", True), ("target_text", "目标", True),
+    ("unit", "单位", False), ("cagr_observed", "年均增速%", True), ("cagr_required", "所需增速%", True),
+    ("basis_zh", "口径", False), ("tau", "时序%", True), ("progress", "任务%", True), ("status_zh", "判断", False),
     ("probability", "达成概率%", True),
 ]
 
 
 def format_table(records: list[dict]) -> str:
     """An aligned plain-text table with Chinese headers and names."""
+    from .i18n import basis_label, bound_label, flag_text, t
+
+    rows = [r | {"target_type_zh": t(f"target_type.{r['target_type']}", "zh"),
+                 "target_text": f"{bound_label(r['bound'], 'zh')}{r['target_value']:g}",
+                 "basis_zh": basis_label(r["growth_basis"], "zh") if r["cagr_observed"] is not None else ""}
+            for r in records]
     cells = [[h for _, h, _ in TABLE_COLUMNS]]
-    cells += [[_fmt(r[k]) for k, _, _ in TABLE_COLUMNS] for r in records]
+    cells += [[_fmt(r[k]) for k, _, _ in TABLE_COLUMNS] for r in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(TABLE_COLUMNS))]
     lines = ["  ".join(_pad(c, w, right) for c, w, (_, _, right) in zip(row, widths, TABLE_COLUMNS)) for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    notes = [f"* {r['indicator_zh']}: {f}" for r in records for f in r["flags"]]
+    notes = [f"* {r['district']}{r['indicator_zh']}：{flag_text(f, 'zh')}" for r in records for f in r["flags"]]
+    as_of = sorted({r["as_of_year"] for r in records if r["as_of_year"]})
+    if as_of:
+        notes.insert(0, f"截至{'、'.join(map(str, as_of))}年数据；增速口径见“口径”列（现价=名义，可比价=实际）。")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
@@ -51,7 +60,7 @@ def _cmd_gaps(args) -> int:
     data = load_indicators(args.data)
     records = to_records(gap_table(data, district=args.district, target_year=args.target_year))
     if not records:
-        print(f"no target levels for {args.target_year}" + (f" in {args.district}" if args.district else ""),
+        print(f"no targets due in {args.target_year}" + (f" in {args.district}" if args.district else ""),
               file=sys.stderr)
         return 1
     if args.format == "json":
@@ -60,7 +69,7 @@ def _cmd_gaps(args) -> int:
     elif args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**r, "flags": "; ".join(r["flags"])} for r in records)
+        writer.writerows({**r, "flags": json.dumps(r["flags"], ensure_ascii=False)} for r in records)
     else:
         print(format_table(records))
     return 0
@@ -70,6 +79,7 @@ def register(sub) -> None:
     p = sub.add_parser("gaps", help="gap to each target: required growth, progress vs plan time, probability")
     p.add_argument("--data", help="indicator CSV (default: data/indicators.csv or $ANALYSIS_DATA)")
     p.add_argument("--district", help=f"one district, e.g. {config.DEFAULT_DISTRICT} (default: all)")
-    p.add_argument("--target-year", type=year_arg, default=config.PLAN_TARGET_YEAR, help="default: %(default)s")
+    p.add_argument("--target-year", type=year_arg, default=None,
+                   help="the plan's end year, e.g. 2025 or 2030 (default: the plan of the latest data; data/plans.csv)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="default: %(default)s")
     p.set_defaults(func=_cmd_gaps)

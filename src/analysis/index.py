@@ -11,31 +11,59 @@ from .render import write_atomic
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 
 
+def ordered_reports(reports: dict) -> list[tuple[str, dict]]:
+    """Reports in reading order: failures first, then district by district (in the order the
+    config first names them), and within a district in config order (overview, brief, …)."""
+    items = list(reports.items())
+    districts = list(dict.fromkeys((r.get("parameters") or {}).get("district", "") for _, r in items))
+    position = {name: i for i, (name, _) in enumerate(items)}
+    return sorted(items, key=lambda kv: (kv[1].get("status") != "failed",
+                                         districts.index((kv[1].get("parameters") or {}).get("district", "")),
+                                         position[kv[0]]))
 
-def write_index(out_dir: Path, manifest: dict, summary: list[dict]) -> Path:
+
+def failure_banner(reports: dict, out_dir: Path) -> str:
+    """The alert over the index: which reports failed, and, only where one exists, that the last good page is kept."""
+    failed = [n for n, r in reports.items() if r.get("status") == "failed"]
+    if not failed:
+        return ""
+    kept = [n for n in failed if reports[n].get("last_success") and reports[n].get("html")
+            and (Path(out_dir) / reports[n]["html"]).is_file()]
+    text = f"{len(failed)} 份报告生成失败 / report(s) failed: {html.escape(', '.join(failed))}。"
+    if kept:
+        text += (f"上次成功生成的版本仍保留 / the last good version is kept: {html.escape(', '.join(kept))}。")
+    if len(kept) < len(failed):
+        text += "其余报告尚无成功生成的版本 / the others have no earlier good version."
+    return f'<p class="alert">{text}</p>'
+
+
+def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path | None = None) -> Path:
+    """Write the index page (headline gap table, every report with its status) into *out_dir*."""
     rows = [r for r in summary if r.get("latest_year") is not None]
     gap_rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_fmt(r.get(k)))}</td>" for k in (
             "district", "indicator_zh", "latest_year", "latest_value", "target_value", "cagr_observed",
             "cagr_required", "gap_pp", "status_zh", "probability")) + "</tr>" for r in rows)
     reports = manifest["reports"]
-    failed = [n for n, r in reports.items() if r.get("status") == "failed"]
-    report_rows = []
-    for name, r in sorted(reports.items(), key=lambda kv: (kv[1].get("status") != "failed", kv[0])):
+    report_rows, district = [], None
+    for name, r in ordered_reports(reports):
         status = r.get("status", "–")
+        here = (r.get("parameters") or {}).get("district", "")
+        if status != "failed" and here != district:
+            district = here
+            report_rows.append(f'<tr class="district"><th colspan="6">{html.escape(here or "–")}</th></tr>')
         color = STATUS_COLORS.get(status, "#7f8c8d")
         label = html.escape(r.get("title") or name)
         link = f'<a href="{html.escape(r["html"])}">{label}</a>' if r.get("last_success") else label
-        link += f'<br><code>{html.escape(name)}</code>' 
+        link += f'<br><code>{html.escape(name)}</code>'
         error = html.escape(r.get("error") or "")
         params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
                                         ensure_ascii=False))
         report_rows.append(
-            f'<tr class="{status}"><td>{link}</td><td><b style="color:{color}">{html.escape(status)}</b></td>'
+            f'<tr class="{html.escape(status)}"><td>{link}</td><td><b style="color:{color}">{html.escape(status)}</b></td>'
             f'<td>{html.escape(r.get("started", "–"))}</td><td>{_fmt(r.get("duration_s"))}</td>'
             f'<td><code>{params}</code></td><td>{error}</td></tr>')
-    alert = (f'<p class="alert">{len(failed)} 份报告生成失败 / report(s) failed: {html.escape(", ".join(failed))}。'
-             "上次成功生成的版本仍保留 / the last good version is kept.</p>") if failed else ""
+    alert = failure_banner(reports, out_dir)
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>规划目标进度报告 · Plan progress reports</title>
@@ -60,6 +88,6 @@ footer {{ color: #5d6d7e; font-size: .85rem; }}
 <footer>生成 generated {html.escape(manifest.get('generated', ''))} · analysis {html.escape(manifest.get('version', ''))}
 · git {html.escape(str(manifest.get('git_revision') or '–'))} · manifest.json · summary.json</footer>
 </main></body></html>"""
-    path = Path(out_dir) / "index.html"
+    path = Path(path or Path(out_dir) / "index.html")
     write_atomic(path, page)
     return path

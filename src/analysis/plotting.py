@@ -132,7 +132,7 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
         color = PALETTE.get(name, SERIES_COLORS[i % len(SERIES_COLORS)])
         ax.plot([last_year] + list(frame.index), [last] + list(frame["mean"]), "-", color=color, lw=1.8,
                 label=t(name, lang))
-        ax.fill_between(frame.index, frame["mean_ci_lower"], frame["mean_ci_upper"], color=color, alpha=0.12)
+        ax.fill_between(frame.index, frame["obs_ci_lower"], frame["obs_ci_upper"], color=color, alpha=0.12)
     if target is not None:
         ax.plot([target_year], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
                 label=f"{t('target', lang)} {target:g}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 # Annual implied deflator (percent) considered plausible for a district.
@@ -64,19 +65,64 @@ def implied_deflators(levels: pd.Series, real_growth: pd.DataFrame,
                                        "deflator", "plausible"])
 
 
-def series_break_flags(data: pd.DataFrame, district: str, indicator: str,
-                       band: tuple[float, float] = PLAUSIBLE_DEFLATOR) -> list[str]:
-    """Plain-language flags for implausible implied deflators of one indicator."""
-    rows = data[(data["district"] == district) & (data["indicator"] == indicator)]
-    levels = rows[(rows["kind"] == "level") & (rows["price_basis"] == "current")].set_index("year")["value"]
-    real = rows[(rows["kind"] == "growth") & (rows["price_basis"] == "comparable")]
+def series_break_table(data: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE_DEFLATOR) -> pd.DataFrame:
+    """:func:`implied_deflators` for every (district, indicator) of *data* at once.
+
+    Same rule, vectorised: consecutive nominal levels, the real rates of the
+    years between them (annual rates first, then multi-year averages spread
+    over their years, missing years at the mean of the known ones).
+
+    Returns
+    -------
+    DataFrame with ``district, indicator, start, end, nominal_cagr, real_cagr,
+    years_assumed, deflator, plausible``; only windows with a known real rate.
+    """
+    columns = ["district", "indicator", "start", "end", "nominal_cagr", "real_cagr", "years_assumed",
+               "deflator", "plausible"]
+    keys = ["district", "indicator"]
+    levels = data[(data["kind"] == "level") & (data["price_basis"] == "current")]
+    real = data[(data["kind"] == "growth") & (data["price_basis"] == "comparable")]
     if levels.empty or real.empty:
-        return []
-    flags = []
-    for r in implied_deflators(levels.sort_index(), real, band).itertuples():
-        if not r.plausible:
-            assumed = f", {r.years_assumed} year(s) of real growth assumed" if r.years_assumed else ""
-            flags.append(f"possible series break or revision {r.start}-{r.end}: nominal levels grow "
-                         f"{r.nominal_cagr:.1f}%/yr but real growth is {r.real_cagr:.1f}%/yr, an implied "
-                         f"deflator of {r.deflator:.1f}%/yr outside {band[0]:g}…{band[1]:g}%{assumed}")
-    return flags
+        return pd.DataFrame(columns=columns)
+    annual = real[real["period_start"].isna()][keys + ["year", "value"]]
+    spread = real[real["period_start"].notna()]
+    spread = spread.assign(year=[list(range(int(p) + 1, int(y) + 1)) for p, y in
+                                 zip(spread["period_start"], spread["year"])]).explode("year")
+    yearly = pd.concat([annual, spread[keys + ["year", "value"]]], ignore_index=True)
+    yearly["year"] = yearly["year"].astype(int)
+    yearly = yearly.drop_duplicates(keys + ["year"], keep="first").rename(columns={"value": "rate"})
+    levels = levels[keys + ["year", "value"]].sort_values(keys + ["year"])
+    levels = levels.merge(yearly[keys].drop_duplicates(), on=keys)
+    prev = levels.groupby(keys)[["year", "value"]].shift()
+    pairs = levels.assign(start=prev["year"], v0=prev["value"]).dropna(subset=["start"])
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    pairs = pairs.rename(columns={"year": "end", "value": "v1"}).reset_index(drop=True)
+    pairs["pair"] = pairs.index
+    window = pairs.assign(year=[list(range(int(a) + 1, int(b) + 1)) for a, b in zip(pairs["start"], pairs["end"])])
+    window = window.explode("year").astype({"year": int}).merge(yearly, on=keys + ["year"], how="left")
+    known = window.groupby("pair")["rate"].agg(["count", "mean"])
+    window["rate"] = window["rate"].fillna(window["pair"].map(known["mean"]))
+    log_real = np.log1p(window["rate"] / 100).groupby(window["pair"]).sum()
+    pairs = pairs.join(known).assign(log_real=log_real)
+    pairs = pairs[pairs["count"] > 0]
+    n = pairs["end"] - pairs["start"]
+    nominal = np.log(pairs["v1"] / pairs["v0"])
+    out = pd.DataFrame({
+        "district": pairs["district"], "indicator": pairs["indicator"], "start": pairs["start"].astype(int),
+        "end": pairs["end"].astype(int), "nominal_cagr": np.expm1(nominal / n) * 100,
+        "real_cagr": np.expm1(pairs["log_real"] / n) * 100, "years_assumed": (n - pairs["count"]).astype(int),
+        "deflator": np.expm1((nominal - pairs["log_real"]) / n) * 100})
+    out["plausible"] = out["deflator"].between(*band)
+    return out.reset_index(drop=True)[columns]
+
+
+def series_break_flags(breaks: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE_DEFLATOR) -> dict:
+    """{(district, indicator): [flag, …]} for implausible implied deflators, as codes with parameters."""
+    out: dict = {}
+    for r in breaks[~breaks["plausible"]].itertuples(index=False):
+        out.setdefault((r.district, r.indicator), []).append({"code": "series_break", "params": {
+            "start": int(r.start), "end": int(r.end), "nominal_cagr": round(float(r.nominal_cagr), 1),
+            "real_cagr": round(float(r.real_cagr), 1), "deflator": round(float(r.deflator), 1),
+            "low": band[0], "high": band[1], "years_assumed": int(r.years_assumed)}})
+    return out

@@ -1,8 +1,10 @@
 """Projections to the target year, shaped like statsmodels results.
 
-``Model(series, ...).fit()`` returns a :class:`ProjectionResults` with
-``forecast(until_year)`` (the mean path) and ``summary_frame(alpha)`` (a
-DataFrame indexed by year with ``mean, mean_ci_lower, mean_ci_upper``).
+``Model(series, ...).fit()`` returns an immutable :class:`ProjectionResults`
+with ``forecast(until_year)`` (the mean path), ``summary_frame(alpha)`` (a
+DataFrame indexed by year with ``mean, obs_ci_lower, obs_ci_upper``: a
+*prediction* interval for the level in that year, coverage 1 − alpha, named as
+statsmodels names prediction intervals) and ``simulate(n_paths, seed)``.
 
 Uncertainty is multiplicative: log-levels are assumed normal, so intervals
 are ``mean × exp(± z σ √h)`` for a random walk with drift and widen with the
@@ -23,11 +25,9 @@ from .config import PLAN_TARGET_YEAR
 from .exceptions import InsufficientDataError, ParameterError, PriceBasisError
 from .growth import cagr, to_nominal
 
-# Annual volatility of log growth used when a series has too few observations
-# to estimate its own (percent). District nominal aggregates in the documents
-# swing by several points a year (2022: retail +2.5 %, investment −10.5 %);
-# 3 points is a deliberately modest default that analysts can override.
-DEFAULT_SIGMA_PP = 3.0
+from .probability import DEFAULT_SIGMA_PP, MIN_RATES_FOR_SIGMA
+
+MIN_POINTS_FOR_TREND = 4
 
 
 def _levels(series: pd.Series) -> pd.Series:
@@ -38,9 +38,9 @@ def _levels(series: pd.Series) -> pd.Series:
     return s
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProjectionResults:
-    """Fitted projection: a mean path and a log-normal spread around it."""
+    """Fitted projection: a mean path and a log-normal spread around it. Set once at ``fit``."""
     model: str
     last_year: int
     last_value: float
@@ -57,18 +57,16 @@ class ProjectionResults:
 
     def forecast(self, until_year: int | None = None) -> pd.Series:
         """Mean projected level for each year after the last observation up to *until_year*."""
-        until_year = until_year or self.until_year
-        self.until_year = until_year
-        return self.summary_frame(until_year=until_year)["mean"]
+        return self.summary_frame(until_year=until_year or self.until_year)["mean"]
 
     def summary_frame(self, alpha: float = 0.05, until_year: int | None = None) -> pd.DataFrame:
-        """Mean and (1 − alpha) interval per year, like statsmodels' ``summary_frame``."""
+        """Mean and (1 − alpha) prediction interval per year (``obs_ci_*``), like statsmodels'."""
         years = self._years(until_year or self.until_year)
         if self._trend is not None:
             pred = self._trend.get_prediction(np.column_stack([np.ones(len(years)), years]))
             frame = pred.summary_frame(alpha=alpha)
-            out = pd.DataFrame({"mean": np.exp(frame["mean"]), "mean_ci_lower": np.exp(frame["obs_ci_lower"]),
-                                "mean_ci_upper": np.exp(frame["obs_ci_upper"])})
+            out = pd.DataFrame({"mean": np.exp(frame["mean"]), "obs_ci_lower": np.exp(frame["obs_ci_lower"]),
+                                "obs_ci_upper": np.exp(frame["obs_ci_upper"])})
             out.index = pd.Index(years, name="year")
             return out
         z = NormalDist().inv_cdf(1 - alpha / 2)
@@ -77,7 +75,15 @@ class ProjectionResults:
             level *= 1 + self.growth_pct[year] / 100
             spread = z * self.sigma_log * math.sqrt(h)
             rows.append((year, level, level * math.exp(-spread), level * math.exp(spread)))
-        return pd.DataFrame(rows, columns=["year", "mean", "mean_ci_lower", "mean_ci_upper"]).set_index("year")
+        return pd.DataFrame(rows, columns=["year", "mean", "obs_ci_lower", "obs_ci_upper"]).set_index("year")
+
+    def simulate(self, n_paths: int = 100_000, seed: int = 20210101, until_year: int | None = None,
+                 target: float | None = None, bound: str = ">=") -> "MonteCarloResult":
+        """Monte Carlo paths from the last value at this model's growth and spread (see :func:`simulate`)."""
+        until_year = until_year or self.until_year
+        growth = self.params.get("growth_pct", self.growth_pct.get(until_year, 0.0))
+        return simulate(self.last_value, self.last_year, until_year, growth, self.sigma_log * 100, target, bound,
+                        n_paths=n_paths, seed=seed)
 
 
 def _sigma_from_history(levels: pd.Series, default_pp: float) -> float:
@@ -85,7 +91,7 @@ def _sigma_from_history(levels: pd.Series, default_pp: float) -> float:
     years = np.array(levels.index, dtype=float)
     logs = np.log(levels.to_numpy())
     rates = np.diff(logs) / np.diff(years)
-    if len(rates) < 3:
+    if len(rates) < MIN_RATES_FOR_SIGMA:
         return default_pp / 100
     return float(np.std(rates, ddof=1))
 
@@ -162,14 +168,15 @@ class PlanRateModel:
 class LogLinearTrend:
     """OLS of ln(level) on year (statsmodels); prediction intervals from the regression.
 
-    Irregular years are fine. Needs three observations (one residual degree of
-    freedom); with so few points the intervals are, rightly, very wide.
+    Irregular years are fine. Needs four observations: with three, one
+    residual degree of freedom makes the interval meaningless.
     """
 
     def __init__(self, series: pd.Series):
         self.levels = _levels(series)
-        if len(self.levels) < 3:
-            raise InsufficientDataError(f"the trend model needs at least 3 observed years, got {len(self.levels)}")
+        if len(self.levels) < MIN_POINTS_FOR_TREND:
+            raise InsufficientDataError(f"the trend model needs at least {MIN_POINTS_FOR_TREND} observed years, "
+                                        f"got {len(self.levels)}")
 
     def fit(self, until_year: int = PLAN_TARGET_YEAR) -> ProjectionResults:
         import statsmodels.api as sm
@@ -213,11 +220,13 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
              sigma_pp: float = DEFAULT_SIGMA_PP, target: float | None = None, bound: str = ">=",
              n_paths: int = 100_000, seed: int = 20210101,
              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> MonteCarloResult:
-    """Monte Carlo of annual growth ~ Normal(mean, sigma), independent across years.
+    """Monte Carlo of annual log growth ~ Normal(ln(1 + mean), sigma), independent across years.
 
-    The probability counts paths whose value in *until_year* meets *target*
-    (at or below it for ``bound="<="``, at or above otherwise). Seeded, so the
-    same inputs give the same answer.
+    The same model as :func:`analysis.probability.probability_reach`, whose
+    closed form gives the probability; the paths are for fan charts. The
+    probability counts paths whose value in *until_year* meets *target* (at or
+    below it for ``bound="<="``, at or above otherwise). Seeded, so the same
+    inputs give the same answer. The fan's q05–q95 band is a 90 % interval.
     """
     if until_year <= start_year:
         raise ParameterError(f"until_year {until_year} must be after {start_year}")
@@ -228,9 +237,9 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
     # float32's 7 digits are ample for probabilities and fan quantiles.
     factors = rng.standard_normal((horizon, n_paths), dtype=np.float32)
     factors *= sigma_pp / 100
-    factors += 1 + mean_growth_pct / 100
-    np.maximum(factors, 0.01, out=factors)                 # growth below −99 % is not an economy
-    np.cumprod(factors, axis=0, out=factors)
+    factors += math.log1p(mean_growth_pct / 100)
+    np.cumsum(factors, axis=0, out=factors)
+    np.exp(factors, out=factors)
     factors *= start_value
     paths = factors.T                                      # (n_paths, years) view
     years = list(range(start_year + 1, until_year + 1))
@@ -244,17 +253,12 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
 def simulate_target(start_value: float, start_year: int, target_year: int, mean_growth_pct: float,
                     sigma_pp: float, target: float, bound: str, base_value: float | None = None,
                     n_paths: int = 100_000, seed: int = 20210101) -> MonteCarloResult:
-    """:func:`simulate` with the target read as :func:`analysis.progress.target_met` reads it.
-
-    Direction comes from the bound (and a falling target); a ``~`` target counts
-    as met within ``APPROX_TOLERANCE`` of it. The one place gap tables and
-    projection reports turn a target into a simulated probability.
-    """
-    from .progress import APPROX_TOLERANCE, direction
+    """:func:`simulate` for a target as written: the probability is that of reaching *target*
+    itself (not the lower edge of a '~' tolerance band), in its direction."""
+    from .progress import direction
 
     sign = direction(base_value, target, bound)
-    threshold = target * (1 - sign * APPROX_TOLERANCE) if bound == "~" else target
-    return simulate(start_value, start_year, target_year, mean_growth_pct, sigma_pp, threshold,
+    return simulate(start_value, start_year, target_year, mean_growth_pct, sigma_pp, target,
                     "<=" if sign < 0 else ">=", n_paths=n_paths, seed=seed)
 
 

@@ -5,6 +5,8 @@ merger share one definition of a row.
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 
 from .config import YEAR_RANGE
@@ -44,21 +46,136 @@ def accepted(vocabulary: dict) -> str:
     return text + " or empty" if "" in vocabulary else text
 
 
+YEAR = re.compile(r"[0-9]{4}")
+
+
 def parse_year(text: str) -> int | None:
-    """The year in *text* if it is an integer within YEAR_RANGE, else None."""
-    try:
-        year = int(text)
-    except (TypeError, ValueError):
+    """The year in *text* if it is four ASCII digits within YEAR_RANGE, else None.
+
+    >>> parse_year("2022"), parse_year("2_022"), parse_year("+2022")
+    (2022, None, None)
+    """
+    if not isinstance(text, str) or not YEAR.fullmatch(text):
         return None
+    year = int(text)
     return year if YEAR_RANGE[0] <= year <= YEAR_RANGE[1] else None
 
 
-def parse_finite(text: str) -> float | None:
-    """*text* as a finite float, else None (rejects 'nan', 'inf', '1,000', '5%')."""
-    import math
+# --- numbers: the forms a person writes, not everything float() accepts ---------------------------
+NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+NUMBER_FORMS = ("accepted: plain digits with an optional leading minus and one decimal point, e.g. 620.5, -3.1, "
+                "18830 (no +, _, exponent, thousands separator, full-width digits, inf/nan, unit or %)")
 
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
+
+def parse_number(text: str) -> float | None:
+    """*text* as a float if written in an accepted form (:data:`NUMBER`), else None.
+
+    ``float()`` also reads ``3_47`` (as 347), ``1e3``, ``+5``, ``inf``, ``nan`` and
+    full-width digits; a value cell holds none of those.
+
+    >>> parse_number("-10.5"), parse_number("3_47"), parse_number("1e3"), parse_number("+5")
+    (-10.5, None, None, None)
+    """
+    return float(text) if isinstance(text, str) and NUMBER.fullmatch(text) else None
+
+
+parse_finite = parse_number     # the earlier name
+
+
+# --- text cells ------------------------------------------------------------------------------------
+# Key text fields identify a row: NFC-normalised on reading, invisible characters refused
+# (a zero-width space in a district would otherwise make a second, phantom district).
+KEY_TEXT = ["district", "indicator", "indicator_zh", "unit", "source", "kind", "price_basis", "bound"]
+# Free text cells that people type; none may start like a spreadsheet formula. (indicator, kind,
+# price_basis and bound have vocabularies none of whose words starts that way.)
+FREE_TEXT = ["district", "indicator_zh", "unit", "source", "quote", "note"]
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def looks_like_formula(text: str) -> bool:
+    """True if a spreadsheet would run *text* as a formula (it starts with =, +, - or @).
+
+    >>> looks_like_formula('=HYPERLINK("http://x")'), looks_like_formula("下降 = decline")
+    (True, False)
+    """
+    return text.startswith(FORMULA_START)
+
+
+# --- the value must be in its quote ---------------------------------------------------------------
+_MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
+_MAG = "|".join(_MAGNITUDE)
+_PLAIN = re.compile(rf"(?<![0-9.])(?P<sign>[-−](?=[0-9]))?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mag>{_MAG})?")
+_GROUPED = re.compile(rf"(?<![0-9.,])(?P<sign>[-−](?=[0-9]))?(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?)"
+                      rf"(?![0-9])(?P<mag>{_MAG})?")
+_CHINESE = re.compile(r"(?P<num>[零〇一二两三四五六七八九十百千]+)(?P<mag>万亿|亿|万)?"
+                      r"(?=[元人户家个项条所座张块亩栋部公里次名位台辆])")
+_DECLINE = re.compile(r"(?:下降|减少|下滑|回落|降低|下跌|负增长|缩减)了?$")
+
+
+@functools.lru_cache(maxsize=65536)
+def quote_numbers(quote: str) -> tuple[tuple[float, float, bool], ...]:
+    """Every number printed in *quote*: ``(number, magnitude, after a decline word)``.
+
+    Arabic digits (with or without thousands separators, a sign) and Chinese
+    numerals before a measure word; the magnitude is that of a following 万/亿.
+
+    >>> quote_numbers("固定资产投资实现141.1亿元,同比下降10.5%")
+    ((141.1, 100000000.0, False), (10.5, 1.0, True))
+    >>> quote_numbers("经济总量向千亿元规模迈进")
+    ((1000.0, 100000000.0, False),)
+    """
+    from .numerals import chinese_numeral
+
+    found = []
+    for pattern in (_PLAIN, _GROUPED):
+        for m in pattern.finditer(quote):
+            number = float(m["num"].replace(",", "")) * (-1 if m["sign"] else 1)
+            declined = bool(_DECLINE.search(quote[max(0, m.start() - 4):m.start()]))
+            found.append((number, _MAGNITUDE.get(m["mag"], 1.0), declined))
+    for m in _CHINESE.finditer(quote):
+        declined = bool(_DECLINE.search(quote[max(0, m.start() - 4):m.start()]))
+        found.append((float(chinese_numeral(m["num"])), _MAGNITUDE.get(m["mag"], 1.0), declined))
+    return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_magnitude(unit: str) -> float:
+    """10,000 for 万人/万元/万户, 100 million for 亿元, … ; 1 for other units."""
+    for prefix, magnitude in _MAGNITUDE.items():
+        if unit.startswith(prefix):
+            return magnitude
+    return 1.0
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def value_in_quote(value: float, unit: str, kind: str, quote: str) -> str | None:
+    """Why *quote* does not show *value*, or None when it does in an accepted form.
+
+    Accepted: the number as printed (620.5 in 完成620.5亿元; 4 matches 4.0),
+    with thousands separators (18830 in 18,830人), the absolute value of a
+    decline printed after 下降/减少/… (-10.5 in 下降10.5%), the figure scaled
+    to the unit by 万/亿 (6 万人 in 6万人, 60000 人 in 6万人), a Chinese numeral
+    before a measure word (1000 亿元 in 千亿元, 2 万人 in 两万人), and 0 for 持平.
+    Returns ``"absent"``, or ``"sign"`` for a positive growth rate printed as a decline.
+
+    >>> value_in_quote(-10.5, "%", "growth", "同比下降10.5%") is None
+    True
+    >>> value_in_quote(720.5, "亿元", "level", "地区生产总值完成620.5亿元")
+    'absent'
+    """
+    if value == 0 and "持平" in quote:
         return None
-    return value if math.isfinite(value) else None
+    scaled = value * unit_magnitude(unit)
+    sign_problem = False
+    for number, magnitude, declined in quote_numbers(quote):
+        if _same(number, value) or _same(number * magnitude, scaled):
+            if declined and value > 0 and kind in GROWTH_KINDS:
+                sign_problem = True
+                continue
+            return None
+        if value < 0 and declined and (_same(number, -value) or _same(number * magnitude, -scaled)):
+            return None
+    return "sign" if sign_problem else "absent"

@@ -107,8 +107,7 @@ def fan(ctx, record: dict, projection):
         return None
     scaled, levels, unit = _scaled(ctx, record, projection.levels)
     factor = i18n.display_unit(record["unit"], ctx.lang)[1]
-    frames = {name: frame.rename(columns={"lower": "mean_ci_lower", "upper": "mean_ci_upper"})[
-        ["mean", "mean_ci_lower", "mean_ci_upper"]] * factor for name, frame in projection.frames.items()}
+    frames = {name: frame * factor for name, frame in projection.frames.items()}
     mc_fan = projection.mc.fan * factor if projection.mc is not None else None
     fig, ax = _axes()
     fig = plot_fan(ax, levels, frames, unit, source_line(ctx), ctx.lang, None, scaled["target_year"], mc_fan,

@@ -88,7 +88,7 @@ class Context:
     # --- the assessment --------------------------------------------------------------------
     @cached_property
     def all_records(self) -> list[dict]:
-        """One record per target of the district in the target year (the engine's contract keys)."""
+        """The engine's records for the district: targets due in the target year and annual growth targets."""
         from .assessment import gap_records
 
         options = {k: v for k, v in self.options.items() if k in ENGINE_OPTIONS and v is not None}
@@ -101,14 +101,15 @@ class Context:
 
         records = gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
                               data_path=self.data_path, **options)
-        return [r for r in records if self.indicator is None or r["indicator"] == self.indicator]
+        return [r for r in records if r["target_year"] == self.target_year
+                and (self.indicator is None or r["indicator"] == self.indicator)]
 
     @property
     def records(self) -> list[dict]:
-        """The records of this page: the district's, or the one indicator's."""
-        if self.indicator is None:
-            return self.all_records
-        return [r for r in self.all_records if r["indicator"] == self.indicator]
+        """The plan targets of this page (due in the target year): the district's, or the one indicator's.
+        Annual growth targets have their own table (sections ``annual_targets``, ``next_targets``)."""
+        return [r for r in self.all_records if r["target_year"] == self.target_year
+                and (self.indicator is None or r["indicator"] == self.indicator)]
 
     @property
     def record(self) -> dict | None:
@@ -127,7 +128,7 @@ class Context:
     def mode(self) -> str:
         """'plan' when the district has targets for the target year, 'annual' when it has only
         annual tasks, 'none' when it has neither: the overview and brief pick their title by it."""
-        if self.all_records:
+        if self.records:
             return "plan"
         return "annual" if not self.annual_tasks.empty else "none"
 

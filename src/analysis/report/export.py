@@ -36,14 +36,9 @@ def _number_format(value: Quantity, lang: str) -> str:
 def progress_frame(data, district: str, records: list[dict] | None = None, target_year: int = config.PLAN_TARGET_YEAR,
                    lang: str = "zh", data_path=None) -> pd.DataFrame:
     """The progress table of *district* with typed cells (see :mod:`analysis.report.tables`)."""
-    from ..registry import load_registry
-    from .assessment import from_old_record, is_contract_record
-
     ctx = _context(data, district, target_year, lang, data_path)
     if records is not None:
-        registry = load_registry(ctx.data_path)
-        records = [r if is_contract_record(r) else from_old_record(r, ctx.data, registry)
-                   for r in records if r["district"] == district]
+        records = [r for r in records if r["district"] == district and r["target_year"] == ctx.target_year]
     return progress_table(ctx, records)
 
 

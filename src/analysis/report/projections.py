@@ -13,8 +13,6 @@ import pandas as pd
 from . import text
 from .tables import Quantity, frame_of
 
-MIN_TREND_POINTS = 4
-
 
 @dataclass
 class Projection:
@@ -29,16 +27,16 @@ class Projection:
 
 
 def _interval(frame: pd.DataFrame) -> pd.DataFrame:
-    """mean, lower, upper from a summary frame (prediction interval columns obs_ci_* when present)."""
-    prefix = "obs_ci" if "obs_ci_lower" in frame else "mean_ci"
-    return pd.DataFrame({"mean": frame["mean"], "lower": frame[f"{prefix}_lower"], "upper": frame[f"{prefix}_upper"]})
+    """mean and the prediction interval (``obs_ci_lower``, ``obs_ci_upper``) of a summary frame."""
+    return frame[["mean", "obs_ci_lower", "obs_ci_upper"]]
 
 
 def project(ctx, record: dict, growth_assumption: float | None = None, deflator: float = 2.0,
             sigma_pp: float | None = None, alpha: float = 0.05, n_paths: int = 100_000,
             seed: int = 20210101) -> Projection | None:
     """Drift, plan-rate and (with ≥4 points) log-linear trend projections, a Monte Carlo and a backtest."""
-    from ..projection import DEFAULT_SIGMA_PP, DriftModel, LogLinearTrend, PlanRateModel, backtest, simulate_target
+    from ..projection import (DEFAULT_SIGMA_PP, MIN_POINTS_FOR_TREND, DriftModel, LogLinearTrend, PlanRateModel, backtest,
+                              simulate_target)
     from .charts import levels_of
 
     if record is None or record.get("latest_year") is None or record["target_type"] not in ("level", "share", "floor"):
@@ -56,7 +54,7 @@ def project(ctx, record: dict, growth_assumption: float | None = None, deflator:
                                             sigma_pp=sigma_pp or DEFAULT_SIGMA_PP).fit(ty)
         if basis == "comparable":
             notes.append(("proj.plan_rate_real", {"deflator": f"{deflator:g}"}))
-    if len(levels) >= MIN_TREND_POINTS:
+    if len(levels) >= MIN_POINTS_FOR_TREND:
         fitted["trend"] = LogLinearTrend(levels).fit(ty)
         notes.append(("proj.trend_few", {"n": len(levels)}))
     else:
@@ -109,7 +107,7 @@ def projection_table(ctx, record: dict, projection: Projection) -> pd.DataFrame:
     rows = []
     for name, frame in projection.frames.items():
         end = frame.loc[ty]
-        values = (float(end["mean"]), float(end["lower"]), float(end["upper"]))
+        values = (float(end["mean"]), float(end["obs_ci_lower"]), float(end["obs_ci_upper"]))
         rows.append(dict(zip(head, [ctx.t(name), *(Quantity(v, unit, digits=1) for v in values), label, projection.growth.get(name)])))
     if projection.mc is not None:
         values = _mc_interval(projection.mc, projection.alpha)

@@ -214,8 +214,7 @@ def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 
     """
     real_growth = tuple(real_growth or grid_rates(record))
     prices = tuple(price_change) if record["price_basis"] == "current" else (0.0,)
-    grid = scenario_grid(record["latest_value"], record["latest_year"], record["target_year"], record["target_value"],
-                         record["bound"] or "", real_growth=real_growth, price_change=prices)
+    grid = scenario_grid(record, real_growth, prices)
     met = grid.attrs["met"]
     nominal = record["price_basis"] == "current"
     first = ctx.t("col.real_growth") if nominal else ctx.t("col.growth_plain")

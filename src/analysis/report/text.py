@@ -5,7 +5,7 @@ Functions here take a Context and records and return plain strings (no HTML).
 from __future__ import annotations
 
 from .. import i18n
-from ..progress import APPROX_TOLERANCE
+from ..probability import APPROX_TOLERANCE, tolerance_threshold
 
 UNKNOWN = "–"
 
@@ -162,7 +162,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
     unit = r["unit"]
     values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": f"{APPROX_TOLERANCE * 100:g}",
               "target": amount(ctx, r["target_value"], unit, r["bound"]), "target_exact": amount(ctx, r["target_value"], unit),
-              "threshold": amount(ctx, r["target_value"] * (1 - APPROX_TOLERANCE), unit),
+              "threshold": amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")), unit),
               "p": probability(p), "p_tol": probability(p_tol)}
     key = "msg.probability_both" if p is not None and p_tol is not None else (
         "msg.probability_tolerance" if p_tol is not None else "msg.probability")
@@ -180,10 +180,15 @@ def message(ctx, record: dict, plain: bool = False) -> str:
     return sentences(ctx, parts)
 
 
+# Flags the finding itself already says (its price basis, whether the spread is assumed) or that only
+# explain why there is no finding (the progress table's remark says that).
+SAID_IN_MESSAGE = ("nominal_growth", "real_growth", "sigma_assumed", "sigma_estimated", "no_observation",
+                   "no_growth_yet", "missing_flows")
+
+
 def notes(ctx, record: dict) -> list[str]:
     """The caveats that qualify one record's finding (its flags, in words)."""
-    return [i18n.flag_text(f, ctx.lang) for f in record.get("flags", [])
-            if f["code"] not in ("no_observation", "no_growth_yet", "missing_flows")]
+    return [i18n.flag_text(f, ctx.lang) for f in record.get("flags", []) if f["code"] not in SAID_IN_MESSAGE]
 
 
 def key_messages(ctx, records: list[dict], plain: bool = False) -> list[tuple[str, list[str]]]:

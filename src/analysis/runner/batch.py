@@ -1,0 +1,279 @@
+"""One run: options → plan → lock → execute what changed → publish; exit codes as exception types."""
+from __future__ import annotations
+
+import fnmatch
+import math
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from .. import config
+from ..exceptions import (
+    DataFileError, InputDataError, LockHeldError, OutputFolderError, ParameterError, ReportsFailedError,
+    RunInterruptedError, UsageError,
+)
+from . import confine, execute, publish
+from .inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
+from .plan import Job, load_jobs
+
+LOCK = ".run.lock"
+MAX_WAIT_S = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run is told; resolved once, passed down instead of a dozen arguments."""
+    config_path: Path = config.DEFAULT_REPORTS_CONFIG
+    data_path: Path | None = None        # default: $ANALYSIS_DATA or data/indicators.csv
+    out_dir: Path | None = None          # default: reports/
+    jobs: int | None = None              # default: the number of cores
+    force: bool = False
+    only: tuple[str, ...] = ()
+    scheduler: str | None = None
+    wait: float = 0.0
+    executor: object = None              # any concurrent.futures executor (tests, embedding)
+    log: Callable[[str], None] | None = None
+    reuse_kernel: bool = True
+    timeout: int = 600
+
+    def resolved(self) -> "RunOptions":
+        """Paths made absolute and checked, defaults filled in, limits applied."""
+        from dataclasses import replace
+
+        if not isinstance(self.wait, (int, float)) or math.isnan(self.wait) or not 0 <= self.wait <= MAX_WAIT_S:
+            raise UsageError(f"--wait {self.wait!r}: expected a number of seconds from 0 to {MAX_WAIT_S}")
+        if self.scheduler is not None:
+            execute.check_scheduler(self.scheduler)
+        data = Path(self.data_path or config.indicators_path()).absolute()
+        return replace(self, config_path=Path(self.config_path or config.DEFAULT_REPORTS_CONFIG).absolute(),
+                       data_path=data, out_dir=confine.check_out_dir(Path(self.out_dir or config.REPORTS_DIR)),
+                       only=tuple(self.only or ()), log=self.log or _stderr)
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+@dataclass
+class RunResult:
+    """What a run did: report names that ran, were skipped (unchanged) and failed."""
+    ran: list
+    skipped: list
+    failed: list
+    duration_s: float
+    manifest: Path
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return ReportsFailedError.exit_code if self.failed else 0
+
+
+@dataclass
+class Plan:
+    jobs: list[Job]
+    selected: list[Job]
+    info_cache: dict
+    validated: str
+    previous: dict
+
+
+def plan(options: RunOptions) -> Plan:
+    """Config and table → validated jobs and the selection; raises a UsageError, nothing written."""
+    manifest = publish.read_manifest(options.out_dir)
+    raw = read_table_bytes(options.data_path)
+    rows = read_rows(options.data_path, raw)
+    jobs, cache = load_jobs(options.config_path, rows, options.out_dir, options.data_path,
+                            manifest.get("notebook_info"))
+    selected = jobs
+    if options.only:
+        selected = [j for j in jobs if any(fnmatch.fnmatch(j.name, p) for p in options.only)]
+        if not selected:
+            raise ParameterError(f"--only {' '.join(options.only)[:200]} matches no report of {options.config_path.name}; "
+                                 f"`python -m analysis run --list` prints the {len(jobs)} report names")
+    return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package_hash()), manifest)
+
+
+def _validate_table(data_path: Path) -> None:
+    """The whole table must pass ``validate`` before anything is skipped or run (exit 2 otherwise)."""
+    from ..loading import validate_file
+
+    try:
+        _, problems = validate_file(data_path)
+    except DataFileError as exc:
+        raise InputDataError([str(exc)]) from None
+    if problems:
+        raise InputDataError(problems + [f"{len(problems)} problem(s) in {data_path}; nothing ran. "
+                                         f"Fix them (`python -m analysis validate {data_path}`) and run again"])
+
+
+def list_reports(options: RunOptions) -> list[str]:
+    """Every report name the config expands to, in config order (``run --list``)."""
+    return [j.name for j in plan(options.resolved()).jobs]
+
+
+def run(config_path: Path | None = None, data_path: Path | None = None, out_dir: Path | None = None,
+        options: RunOptions | None = None, **kwargs) -> RunResult:
+    """Run the report suite; see :mod:`analysis.runner`.
+
+    Parameters
+    ----------
+    config_path, data_path, out_dir : path, optional
+        The config (default ``reports.yaml``), the indicator table and the output folder.
+    options : RunOptions, optional
+        All options at once; keyword arguments (``jobs=2``, ``force=True``, ``only=["brief*"]``,
+        ``log=print`` …) are the same fields one by one.
+
+    Returns
+    -------
+    RunResult
+        ``exit_code`` 0 when every report was produced or unchanged, 1 when some failed.
+
+    Raises
+    ------
+    UsageError (exit 2), LockHeldError (3), RunInterruptedError (130), ReportsFailedError (1, when
+    the manifest itself could not be written).
+    """
+    from dataclasses import replace
+
+    base = options or RunOptions()
+    paths = {k: v for k, v in (("config_path", config_path), ("data_path", data_path), ("out_dir", out_dir)) if v}
+    if "only" in kwargs:
+        kwargs["only"] = tuple(kwargs["only"] or ())
+    opts = replace(base, **paths, **kwargs).resolved()
+    started = time.time()
+    the_plan = plan(opts)
+    if the_plan.previous.get("validated") != the_plan.validated:     # a verdict for these exact bytes is kept
+        _validate_table(opts.data_path)
+    confine.make_out_dir(opts.out_dir)
+    with _lock(opts.out_dir, opts.wait):
+        return _run_locked(opts, the_plan, started)
+
+
+class _lock:
+    """The output folder's lock file: refuses a symlink, maps a held lock to LockHeldError."""
+
+    def __init__(self, out_dir: Path, wait: float):
+        path = out_dir / LOCK
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise OutputFolderError(f"{path}: the lock file is a symlink or not a file; remove it and run again")
+        from filelock import FileLock
+
+        self.path, self.wait, self.lock = path, wait, FileLock(str(path))
+
+    def __enter__(self):
+        from filelock import Timeout
+
+        try:
+            self.lock.acquire(timeout=self.wait)
+        except Timeout:
+            raise LockHeldError(f"another run is writing {self.path.parent} (lock {self.path}); "
+                                "wait for it to finish or pass --wait SECONDS") from None
+        except OSError as exc:
+            raise OutputFolderError(f"{self.path}: cannot create the lock file ({exc.strerror}); "
+                                    "pass an --out folder you can write to") from None
+
+    def __exit__(self, *exc):
+        self.lock.release()
+
+
+def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
+    previous = publish.read_manifest(opts.out_dir)        # re-read: another run may have finished meanwhile
+    before = previous.get("reports", {})
+    to_run, skipped = [], []
+    for job in the_plan.selected:
+        entry = before.get(job.name) or {}
+        fresh = entry.get("status") == "ok" and entry.get("key") == job.key and Path(job.html).exists()
+        (skipped if fresh and not opts.force else to_run).append(job)
+    results, interrupted = {}, False
+    if to_run:
+        results, interrupted = _execute_all(to_run, opts)
+    revision = publish.git_revision() if results else previous.get("git_revision")
+    reports = publish.report_entries(the_plan.jobs, skipped, results, before, revision, opts.out_dir)
+    body = publish.manifest_body(reports, revision, opts.data_path, opts.config_path, the_plan.info_cache, previous,
+                                 validated=the_plan.validated)
+    cancelled = [j.name for j in to_run if j.name not in results]
+    if interrupted:
+        body["interrupted"] = {"at": publish.now(), "cancelled": cancelled}
+    summary_key = None if interrupted else sha256(the_plan.validated + package_hash())
+    problems = publish.publish(opts.out_dir, body, opts.data_path, summary_key, opts.log)
+    failed = [name for name, r in results.items() if r["status"] == "failed"]
+    result = RunResult([j.name for j in to_run if j.name in results], [j.name for j in skipped], failed,
+                       round(time.time() - started, 3), opts.out_dir / publish.MANIFEST,
+                       {n: results[n]["error"] for n in failed})
+    for name in failed:
+        opts.log(f"FAILED {name}: {results[name]['error']} (notebook: {opts.out_dir / 'failed' / (name + '.ipynb')})")
+    if interrupted:
+        raise RunInterruptedError(f"interrupted: {len(result.ran)} report(s) finished, {len(cancelled)} cancelled; "
+                                  f"the manifest lists what finished ({result.manifest})")
+    if problems:
+        raise ReportsFailedError(f"could not write {'; '.join(problems)}; failed reports: "
+                                 f"{', '.join(failed) or 'none'}; free space or fix permissions and run again")
+    opts.log(f"{len(result.ran)} ran, {len(result.skipped)} skipped (unchanged), {len(failed)} failed "
+             f"in {result.duration_s:.1f} s; open {opts.out_dir / publish.INDEX}")
+    return result
+
+
+def _failure(job: Job, exc: BaseException) -> dict:
+    return {"name": job.name, "status": "failed", "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:500],
+            "started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "duration_s": 0.0}
+
+
+def worker_count(requested: int | None, queued: int, log) -> int:
+    """Workers to start: at most the cores (a warning when more were asked), at most the queued reports."""
+    cores = os.cpu_count() or 1
+    if requested and requested > cores:
+        log(f"warning: --jobs {requested} is more than the {cores} cores of this machine; using {cores}")
+    return max(1, min(requested or cores, cores, queued))
+
+
+def _execute_all(to_run: list[Job], opts: RunOptions) -> tuple[dict, bool]:
+    """Results of the reports that finished, and whether the run was interrupted (Ctrl-C, SIGTERM)."""
+    from concurrent.futures import as_completed
+    from dataclasses import asdict
+
+    executor, client = opts.executor, None
+    own = executor is None
+    if own:
+        executor, client = execute.make_executor(worker_count(opts.jobs, len(to_run), opts.log), opts.scheduler)
+    progress = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(to_run), unit="report", desc="reports")
+    results, interrupted, futures = {}, False, {}
+    try:
+        futures = {executor.submit(execute.execute_job, asdict(job), str(opts.out_dir), opts.timeout,
+                                   opts.reuse_kernel): job for job in to_run}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                res = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker fails its report, not the run
+                res = _failure(job, exc)
+            results[job.name] = res
+            if progress is not None:
+                progress.update(1)
+                progress.set_postfix_str(job.name)
+            else:
+                opts.log(f"{res['status']:>6} {job.name} ({res['duration_s']:.1f} s)"
+                         + (f": {res['error']}" if res["error"] else ""))
+    except KeyboardInterrupt:
+        interrupted = True
+        for future in futures:
+            future.cancel()
+    finally:
+        if progress is not None:
+            progress.close()
+        if own and client is None:
+            if interrupted:
+                execute.stop_executor(executor)
+            else:
+                executor.shutdown(wait=True)
+        if client is not None:
+            client.close()
+    return results, interrupted

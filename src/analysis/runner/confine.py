@@ -1,0 +1,131 @@
+"""Confinement: report names are names, notebooks come from ``notebooks/``, writes stay in ``--out``.
+
+A config is untrusted: it may not turn a report name into a path, run a
+notebook from elsewhere, or point the output at the project's own folders.
+Every write and delete of a run goes through :func:`inside` first.
+"""
+from __future__ import annotations
+
+import os
+import re
+import string
+from pathlib import Path
+
+from .. import config
+from ..exceptions import ConfigError, OutputFolderError
+from .limits import MAX_NAME_CHARS, short
+
+# letters, digits, _ and -, and CJK ideographs (the basic block and extension A)
+_NAME_CHARS = r"A-Za-z0-9_\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NAME = re.compile(rf"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][{_NAME_CHARS}]*")
+FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# names of files and folders a run writes itself
+RESERVED = {"index", "manifest", "summary", "failed", "notebooks"}
+NAME_RULE = "letters, digits, _, - and Chinese characters, starting with a letter, digit or character"
+
+
+def template_fields(template, where: str) -> list[str]:
+    """The ``{parameter}`` fields of a report-name template, checked to be plain names.
+
+    >>> template_fields("growth_gap-{indicator}", "report #1")
+    ['indicator']
+    """
+    if not isinstance(template, str):
+        raise ConfigError(f"{where}: 'name' is {short(template)}; it must be a name such as overview-{{district}}")
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: name {short(template)} has a stray brace ({exc}); "
+                          "use {parameter} fields such as {indicator}") from None
+    fields = []
+    for literal, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if not FIELD.fullmatch(field) or spec or conversion:
+            raise ConfigError(f"{where}: name field {{{short(field, 30)[1:-1]}}} is not a plain parameter name; "
+                              "use fields such as {district} or {indicator}")
+        fields.append(field)
+    plain = string.Formatter().vformat(template, (), {f: "x" for f in fields})
+    check_name(plain, where, template)
+    return fields
+
+
+def check_name(name: str, where: str, shown: str | None = None) -> str:
+    """*name* if it is a report name (not a path, not a name the run writes itself)."""
+    shown = short(shown if shown is not None else name)
+    if len(name) > MAX_NAME_CHARS:
+        raise ConfigError(f"{where}: name {shown} is longer than {MAX_NAME_CHARS} characters")
+    if not NAME.fullmatch(name):
+        raise ConfigError(f"{where}: name {shown} is not a report name; accepted: {NAME_RULE} "
+                          "(no /, \\, . or spaces: a name is not a path)")
+    if name.lower() in RESERVED:
+        raise ConfigError(f"{where}: name {shown} collides with a file the run writes itself; "
+                          f"not accepted: {', '.join(sorted(RESERVED))} (in any case)")
+    return name
+
+
+def notebook_path(entry_value, where: str) -> Path:
+    """The notebook a report names: a file in the project's ``notebooks/`` folder, nothing else."""
+    folder = Path(config.NOTEBOOKS_DIR)
+    available = ", ".join(sorted(p.stem for p in folder.glob("*.ipynb")))
+    if not isinstance(entry_value, str) or not entry_value:
+        raise ConfigError(f"{where}: 'notebook' is {short(entry_value)}; it must be a notebook name; accepted: {available}")
+    stem = entry_value[:-6] if entry_value.endswith(".ipynb") else entry_value
+    if not NAME.fullmatch(stem):
+        raise ConfigError(f"{where}: notebook {short(entry_value)} is not a notebook name (paths are not accepted: "
+                          f"notebooks come from {folder}); accepted: {available}")
+    path = folder / f"{stem}.ipynb"
+    try:
+        resolved = path.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError):
+        raise ConfigError(f"{where}: unknown notebook {short(entry_value)}; accepted: {available}") from None
+    if not resolved.is_file() or not resolved.is_relative_to(folder.resolve()):
+        raise ConfigError(f"{where}: notebook {short(entry_value)} leads outside {folder}; accepted: {available}")
+    return resolved
+
+
+def check_out_dir(out_dir: Path) -> Path:
+    """The resolved output folder, refused when it is the project or one of its source folders."""
+    out = Path(out_dir)
+    if out.is_symlink() and not out.exists():
+        raise OutputFolderError(f"--out {out}: is a dangling symlink; pass a folder")
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(f"--out {out}: is an existing file, not a folder; pass a new or existing folder")
+    resolved = out.resolve()
+    project = Path(config.PROJECT_DIR).resolve()
+    protected = {project / "notebooks": "notebooks/", project / "data": "data/", project / "src": "src/",
+                 Path(config.NOTEBOOKS_DIR).resolve(): "notebooks/", Path(config.DATA_DIR).resolve(): "data/",
+                 Path(config.PACKAGE_DIR).resolve(): "the package"}
+    if resolved == project or project.is_relative_to(resolved):
+        raise OutputFolderError(f"--out {out}: is the project folder or contains it; "
+                                f"pass a folder of its own such as {project / 'reports'}")
+    for folder, label in protected.items():
+        if resolved == folder or resolved.is_relative_to(folder):
+            raise OutputFolderError(f"--out {out}: is inside {label}, which holds the project's sources; "
+                                    f"pass a folder of its own such as {project / 'reports'}")
+    return resolved
+
+
+def inside(out_dir: Path, path: Path) -> Path:
+    """*path* if its folder, with symlinks resolved, is *out_dir* or below it; else refuse.
+
+    The file itself may be a symlink: writes replace it (rename) and deletes remove
+    the link, never its target.
+    """
+    path = Path(path)
+    folder = path.parent.resolve()
+    if folder != out_dir and not folder.is_relative_to(out_dir):
+        raise OutputFolderError(f"{path}: leads outside the output folder {out_dir} (a symlinked folder?); "
+                                "nothing was written there")
+    return folder / path.name
+
+
+def make_out_dir(out: Path) -> None:
+    """Create the output folder, in one line when that is impossible."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFolderError(f"--out {out}: cannot create the folder ({exc.strerror}); "
+                                "pass a folder you can write to") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputFolderError(f"--out {out}: the folder is not writable; pass a folder you can write to")

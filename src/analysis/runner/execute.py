@@ -1,0 +1,184 @@
+"""Execution: warm kernels in worker processes, one report per job, executors local or Dask.
+
+Each worker keeps one Jupyter kernel and runs its notebooks in it (papermill
+injects the parameters, nbclient executes, a hidden first cell resets the
+namespace), so the kernel start and heavy imports are paid once per worker.
+The HTML is rendered in the same worker. Kernel sockets and the connection
+file live in one private temporary folder per kernel, removed when the kernel
+ends; :mod:`.hygiene` makes workers and kernels end with the run.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import config
+from ..exceptions import UsageError
+from . import hygiene
+from .confine import inside
+
+RESET_CELL = ("get_ipython().run_line_magic('reset', '-f')\n"
+              "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt")
+SCHEDULER = re.compile(r"(tcp|tls|ucx|ws|wss|inproc)://[^\s/:]+(:\d{1,5})?/?")
+_KERNELS: dict = {}          # thread id -> {"km", "pid", "dir"}
+_LOCK = threading.Lock()
+
+
+def _forget_kernel(key) -> None:
+    """Kill one kernel's process group and remove its socket folder (no Jupyter calls: safe in a signal handler)."""
+    entry = _KERNELS.pop(key, None)
+    if not entry:
+        return
+    pid = entry.get("pid")
+    if pid:
+        try:
+            os.killpg(pid, signal.SIGKILL)        # the kernel leads its own session (jupyter_client)
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except (ChildProcessError, OSError):
+            pass
+    shutil.rmtree(entry.get("dir", ""), ignore_errors=True)
+
+
+def shutdown_kernels() -> None:
+    """End every kernel of this process (at exit, on SIGTERM, when the parent is gone)."""
+    for key in list(_KERNELS):
+        _forget_kernel(key)
+
+
+def _kernel_manager(cwd: str):
+    """This thread's warm kernel (started on first use, restarted if it died)."""
+    key = threading.get_ident()
+    entry = _KERNELS.get(key)
+    if entry is not None and entry["km"].is_alive():
+        return entry["km"]
+    _forget_kernel(key)
+    from jupyter_client.manager import KernelManager
+
+    # IPC (unix sockets) rather than TCP: no open ports; sockets and connection file in one private folder.
+    folder = tempfile.mkdtemp(prefix="analysis-kernel-")
+    ipc = os.name == "posix"
+    km = KernelManager(kernel_name="python3", transport="ipc" if ipc else "tcp",
+                       ip=str(Path(folder) / "k") if ipc else "127.0.0.1",
+                       connection_file=str(Path(folder) / "connection.json"))
+    _KERNELS[key] = {"km": km, "dir": folder, "pid": None}
+    with _LOCK:
+        if not getattr(_kernel_manager, "hooked", False):
+            import atexit
+            import multiprocessing.util
+
+            hygiene.on_exit(shutdown_kernels)
+            atexit.register(shutdown_kernels)
+            # multiprocessing workers leave through os._exit: only Finalize hooks run there
+            multiprocessing.util.Finalize(None, shutdown_kernels, exitpriority=10)
+            _kernel_manager.hooked = True
+    kwargs = {"preexec_fn": hygiene.kernel_preexec} if os.name == "posix" else {}
+    km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"], **kwargs)
+    _KERNELS[key]["pid"] = getattr(km.provisioner, "pid", None)
+    return km
+
+
+def _one_line(prefix: str, exc: BaseException) -> str:
+    return f"{prefix}{type(exc).__name__}: {exc}".splitlines()[0][:500]
+
+
+def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool = True) -> dict:
+    """Execute one report and render its HTML; never raises for a failing notebook or a failed write.
+
+    Returns a result dict with ``status`` ('ok' or 'failed'), ``error`` (one line),
+    timing and paths. The previous HTML is only replaced after a successful render.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from .. import render
+
+    started = time.time()
+    out = Path(out_dir)
+    nb = parameterize_notebook(load_notebook_node(job["notebook"]), job["parameters"])
+    nb.cells.insert(0, nbformat.v4.new_code_cell(RESET_CELL, metadata={"tags": ["analyst-only"]}))
+    cwd = str(Path(job["notebook"]).parent)
+    error = None
+    client = None
+    try:
+        km = _kernel_manager(cwd) if reuse_kernel else None
+        client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3", allow_errors=False,
+                                resources={"metadata": {"path": cwd}})
+        client.execute(cleanup_kc=not reuse_kernel, cwd=cwd)
+    except CellExecutionError as exc:
+        error = f"{exc.ename}: {exc.evalue}".splitlines()[0][:500]
+    except DeadKernelError as exc:
+        error = _one_line("kernel died: ", exc)
+        _forget_kernel(threading.get_ident())
+    except Exception as exc:  # noqa: BLE001 - a scheduler wants a result, not a crash
+        error = _one_line("", exc)
+    finally:
+        if reuse_kernel and client is not None and client.kc is not None:
+            client.kc.stop_channels()
+    nb.cells.pop(0)
+    failed_path = inside(out, out / "failed" / f"{job['name']}.ipynb")
+    if error is None:
+        try:
+            html = render.render_html(nb, job["lang"], Path(job["parameters"].get("data_path") or config.indicators_path()))
+            render.write_atomic(inside(out, out / "notebooks" / f"{job['name']}.ipynb"), nbformat.writes(nb))
+            render.write_atomic(inside(out, Path(job["html"])), html)
+            failed_path.unlink(missing_ok=True)
+        except Exception as exc:  # noqa: BLE001 - a full disk fails this report, the run goes on
+            error = _one_line("rendering or writing failed: ", exc)
+    if error is not None:
+        try:
+            render.write_atomic(failed_path, nbformat.writes(nb))
+        except OSError as exc:
+            error += f"; its notebook could not be kept in failed/ ({exc.strerror})"
+    return {"name": job["name"], "status": "failed" if error else "ok", "error": error,
+            "title": render.report_title(nb),
+            "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
+            "duration_s": round(time.time() - started, 3), "pid": os.getpid()}
+
+
+def check_scheduler(address) -> None:
+    """A Dask scheduler address must look like one (``tcp://host:8786``) before anything is tried."""
+    if not isinstance(address, str) or not SCHEDULER.fullmatch(address):
+        raise UsageError(f"--scheduler {str(address)[:80]!r} is not a scheduler address; expected e.g. tcp://host:8786")
+
+
+def make_executor(jobs: int, scheduler: str | None):
+    """``(executor, dask_client_or_None)``: a local process pool, or a Dask cluster's executor."""
+    if scheduler:
+        check_scheduler(scheduler)
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+        try:
+            client = Client(scheduler, timeout="10s")
+        except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError… all mean "not reachable"
+            raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({_one_line('', exc)}); "
+                             "check the address and that the scheduler is running") from None
+        return client.get_executor(), client
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: a clean interpreter per worker (a parent that used zmq or asyncio deadlocks forked
+    # children), no forkserver left behind, and the worker's parent is the run itself.
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=hygiene.init_worker), None
+
+
+def stop_executor(executor) -> None:
+    """Cancel queued work and end a local pool's workers now (their kernels go with them)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    hygiene.stop_processes(processes)

@@ -1,0 +1,156 @@
+"""Caps on what a run reads: file sizes, YAML expansion, parameter values.
+
+A config or table is untrusted input: a folder, a device (``/dev/zero``), a
+huge file or a YAML "billion laughs" alias bomb is refused in one line before
+it can exhaust memory, and no message ever prints a huge value.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..exceptions import ConfigError
+
+MAX_CONFIG_BYTES = 1_000_000          # reports.yaml: a few kB in practice
+MAX_DATA_BYTES = 256 * 1024 * 1024    # indicator CSV: ~100 bytes a row, ~2.5 M rows
+MAX_YAML_NODES = 100_000              # nodes after expanding aliases
+MAX_YAML_WEIGHT = 2_000_000           # characters of scalars after expanding aliases
+MAX_YAML_DEPTH = 50
+MAX_PARAMETER_CHARS = 10_000          # one parameter value, as JSON
+MAX_NAME_CHARS = 100
+
+
+def short(value, limit: int = 60) -> str:
+    """``repr(value)`` cut to *limit* characters: messages never print a huge value.
+
+    >>> short("x" * 100, 20)
+    "'xxxxxxx…(102 chars)"
+    """
+    if isinstance(value, (list, dict, tuple, set)) and len(value) > limit:
+        text = f"<{type(value).__name__} of {len(value)} items>"
+    else:
+        text = repr(value)
+    if len(text) <= limit:
+        return text
+    suffix = f"…({len(text)} chars)"
+    return text[: max(1, limit - len(suffix))] + suffix
+
+
+def read_capped(path: Path, limit: int, what: str, option: str) -> bytes:
+    """The bytes of a regular file of at most *limit* bytes, else a one-line error.
+
+    Parameters
+    ----------
+    path : Path
+        File to read.
+    limit : int
+        Largest accepted size in bytes.
+    what, option : str
+        What the file is ("config", "indicator table") and the option that names it,
+        for the message.
+
+    Raises
+    ------
+    ConfigError
+        Missing, a folder, not a regular file (a device, a pipe), too large or unreadable.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such {what}; pass {option} PATH") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); pass {option} PATH") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ConfigError(f"{path}: is a folder, not a {what}; pass {option} with a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"{path}: is not a regular file (a device or pipe); pass {option} with a file")
+    if info.st_size > limit:
+        raise ConfigError(f"{path}: the {what} is {info.st_size:,} bytes; the limit is {limit:,} bytes")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); check its permissions") from None
+    if len(data) > limit:            # grew while we looked
+        raise ConfigError(f"{path}: the {what} is over {limit:,} bytes; the limit is {limit:,} bytes")
+    return data
+
+
+def load_yaml(path: Path):
+    """Parse a config with YAML's safe loader, refusing alias bombs, deep nesting and tags.
+
+    The document is composed to a node graph first (aliases are shared references
+    there, so composing costs no more than the text); its size *with aliases
+    expanded* is counted before any Python value is built.
+    """
+    import yaml
+
+    raw = read_capped(path, MAX_CONFIG_BYTES, "config", "--config")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                          "a config is a UTF-8 YAML file") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        _check_expansion(node, path)
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}{where}: {problem}; only plain YAML values are accepted "
+                          "(no !!python or other tags)") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply; at most {MAX_YAML_DEPTH} levels are accepted") from None
+    finally:
+        loader.dispose()
+
+
+def _check_expansion(root, path: Path) -> None:
+    """Refuse a node graph whose alias-expanded size, weight or depth is over the caps."""
+    import yaml
+
+    sizes: dict[int, tuple[int, int, int]] = {}     # id(node) -> (nodes, weight, depth), expanded
+    stack = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            children = _children(node)
+            nodes = 1 + sum(sizes[id(c)][0] for c in children)
+            weight = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            weight += sum(sizes[id(c)][1] for c in children)
+            depth = 1 + max((sizes[id(c)][2] for c in children), default=0)
+            sizes[key] = (nodes, weight, depth)
+            if nodes > MAX_YAML_NODES or weight > MAX_YAML_WEIGHT:
+                raise ConfigError(f"{path} line {node.start_mark.line + 1}: expands (through YAML aliases) to more "
+                                  f"than {MAX_YAML_NODES:,} values or {MAX_YAML_WEIGHT:,} characters; "
+                                  "write the values out, without & anchors and * aliases")
+            if depth > MAX_YAML_DEPTH:
+                raise ConfigError(f"{path} line {node.start_mark.line + 1}: nested deeper than {MAX_YAML_DEPTH} levels")
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise ConfigError(f"{path} line {node.start_mark.line + 1}: a YAML alias refers to itself; "
+                              "write the values out")
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
+
+
+def _children(node) -> list:
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []

@@ -1,0 +1,186 @@
+"""The plan: a config file and the table's rows → validated jobs with their hashes.
+
+Everything a config can get wrong is refused here, in one line, before
+anything runs: unknown keys, a path where a name belongs, a value of the wrong
+type or size, a ``for_each`` that expands to nothing, duplicate names.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import config
+from ..exceptions import ConfigError, ParameterError
+from . import confine
+from .inputs import default_of, notebook_info, package_hash, rows_hash, sha256
+from .limits import MAX_PARAMETER_CHARS, load_yaml, short
+
+TOP_LEVEL_KEYS = ("defaults", "reports")
+ENTRY_KEYS = ("name", "notebook", "parameters", "for_each")
+FOR_EACH = ("district", "target")
+PRODUCES = {"district": "district", "target": "indicator"}   # for_each step -> parameter it sets
+_TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "None": object}
+
+
+@dataclass
+class Job:
+    """One report to produce: plain data, so it pickles to any executor."""
+    name: str
+    notebook: str                  # path of the source notebook
+    parameters: dict
+    html: str                      # output path
+    key: str = ""                  # hash of everything the output depends on
+    hashes: dict = field(default_factory=dict)
+    lang: str = "zh"
+
+
+def read_config(config_path: Path) -> tuple[dict, list]:
+    """``(defaults, reports)`` of a config, its shape checked."""
+    cfg = load_yaml(config_path)
+    if not isinstance(cfg, dict):
+        raise ConfigError(f"{config_path}: expected a mapping with 'defaults' and a 'reports' list, got {short(cfg)}")
+    unknown = [str(k) for k in cfg if k not in TOP_LEVEL_KEYS]
+    if unknown:
+        raise ConfigError(f"{config_path}: unknown top-level key(s) {short(sorted(unknown))}; "
+                          f"accepted: {', '.join(TOP_LEVEL_KEYS)}")
+    defaults = cfg.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise ConfigError(f"{config_path}: 'defaults' is {short(defaults)}; it must be a mapping of parameter: value")
+    reports = cfg.get("reports")
+    if not isinstance(reports, list) or not reports:
+        raise ConfigError(f"{config_path}: 'reports' is {short(reports)}; it must be a non-empty list of reports")
+    return defaults, reports
+
+
+def _for_each(entry: dict, where: str) -> list[str]:
+    value = entry.get("for_each")
+    steps = [] if value is None else [value] if isinstance(value, str) else value
+    if not isinstance(steps, list) or any(s not in FOR_EACH for s in steps) or len(set(steps)) != len(steps):
+        raise ConfigError(f"{where}: for_each {short(value)} is not supported; accepted: district, target, "
+                          "or a list of both such as [district, target]")
+    return sorted(steps, key=FOR_EACH.index)           # districts first, then each district's targets
+
+
+def _districts(rows: list[dict]) -> list[str]:
+    return list(dict.fromkeys(r["district"] for r in rows if r.get("district")))
+
+
+def _target_indicators(rows: list[dict], district: str, target_year) -> list[str]:
+    return list(dict.fromkeys(r["indicator"] for r in rows if r.get("district") == district
+                              and r.get("kind") == "target_level" and r.get("year") == str(target_year)))
+
+
+def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str) -> list[dict]:
+    """The parameter sets of one config entry, one per district and/or target."""
+    variants = [base]
+    for step in steps:
+        if step == "district":
+            variants = [{**v, "district": d} for v in variants for d in _districts(rows)]
+        else:
+            variants = [{**v, "indicator": ind} for v in variants
+                        for ind in _target_indicators(rows, v.get("district", default_of(info, "district")),
+                                                      v.get("target_year", config.PLAN_TARGET_YEAR))]
+    if not variants:
+        scope = "any district" if "district" in steps else base.get("district", default_of(info, "district"))
+        raise ConfigError(f"{where}: for_each {', '.join(steps)} matches nothing: no indicator of {scope} has a "
+                          f"target level in {base.get('target_year', config.PLAN_TARGET_YEAR)}; "
+                          "check target_year and district, or drop the report")
+    return variants
+
+
+def check_value(report: str, name: str, value, info: dict, rows: list[dict], district: str | None) -> None:
+    """A parameter value must fit the notebook's default's type, its size cap and the data.
+
+    *report* says where: ``"reports.yaml: report 'brief'"``.
+    """
+    text = json.dumps(value, ensure_ascii=False, default=repr)
+    if len(text) > MAX_PARAMETER_CHARS:
+        raise ParameterError(f"{report}: parameter {name} is {len(text):,} characters as JSON; "
+                             f"the limit is {MAX_PARAMETER_CHARS:,}")
+    expected = info["type"]
+    if expected in _TYPES and expected != "None":
+        ok = isinstance(value, _TYPES[expected]) and not (expected in ("int", "float") and isinstance(value, bool))
+        if not ok and not (value is None and expected in ("float", "int")):
+            raise ParameterError(f"{report}: parameter {name}={short(value)} should be {expected} "
+                                 f"like the notebook's default {short(info['default'])}")
+    elif not isinstance(value, (str, int, float, bool, list, type(None))):
+        raise ParameterError(f"{report}: parameter {name}={short(value)} should be a plain value "
+                             "(text, number, true/false or a list)")
+    if name == "district" and value not in {r["district"] for r in rows}:
+        accepted = ", ".join(_districts(rows))
+        raise ParameterError(f"{report}: district {short(value)} is not in the data; accepted: {accepted}")
+    if name == "indicator" and value not in {r["indicator"] for r in rows if r["district"] == district}:
+        raise ParameterError(f"{report}: indicator {short(value)} is not an indicator of {district}")
+    if name == "lang" and value not in ("zh", "en"):
+        raise ParameterError(f"{report}: lang {short(value)} is not supported; accepted: zh, en")
+
+
+def _entry(entry, i: int, config_path: Path) -> tuple[str, dict]:
+    where = f"{config_path}: report #{i}"
+    if not isinstance(entry, dict) or "notebook" not in entry:
+        raise ConfigError(f"{where} is {short(entry)}; each report is a mapping with at least 'notebook' (and 'name')")
+    unknown = [str(k) for k in entry if k not in ENTRY_KEYS]
+    if unknown:
+        raise ConfigError(f"{where} has unknown key(s) {short(sorted(unknown))}; accepted: {', '.join(ENTRY_KEYS)}")
+    params = entry.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise ConfigError(f"{where}: 'parameters' is {short(params)}; it must be a mapping of parameter: value")
+    return where, params
+
+
+def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Path,
+              cached_info: dict | None = None) -> tuple[list[Job], dict]:
+    """Expand and validate the config into jobs; returns ``(jobs, notebook_info_cache)``.
+
+    Raises :class:`ConfigError` / :class:`ParameterError` (one line) for anything
+    wrong in the config; nothing has run at that point.
+    """
+    defaults, reports = read_config(config_path)
+    cache = dict(cached_info or {})
+    pkg = package_hash()
+    jobs, names = [], set()
+    for i, entry in enumerate(reports, start=1):
+        where, own = _entry(entry, i, config_path)
+        nb_path = confine.notebook_path(entry["notebook"], where)
+        template = entry.get("name", nb_path.stem)
+        fields = confine.template_fields(template, where)
+        steps = _for_each(entry, where)
+        nb_hash = sha256(nb_path.read_bytes())
+        info_key = sha256(nb_hash + pkg)      # the inspection depends on this code too
+        info = cache.get(info_key) or notebook_info(nb_path)
+        cache[info_key] = info
+        produced = [PRODUCES[s] for s in steps]
+        for key in list(own) + produced:
+            if key not in info["parameters"]:
+                raise ParameterError(f"{where}: unknown parameter {short(key, 40)} for notebook {nb_path.name}; "
+                                     f"accepted: {', '.join(info['parameters'])}")
+        clash = [k for k in produced if k in own]
+        if clash:
+            raise ConfigError(f"{where}: sets {clash[0]} in 'parameters' and also expands it with for_each; "
+                              "drop one of them")
+        base = {**{k: v for k, v in defaults.items() if k in info["parameters"]}, **own}
+        for params in expand(base, steps, rows, info, where):
+            missing = [f for f in fields if f not in params]
+            if missing:
+                raise ConfigError(f"{where}: name {short(template)} uses {{{missing[0]}}}, which this report does not "
+                                  f"set; accepted fields: {', '.join(params) or 'none'}")
+            name = confine.check_name(template.format(**{f: params[f] for f in fields}), where)
+            if name.lower() in names:
+                raise ConfigError(f"{where}: report name '{name}' is used twice; names must be unique "
+                                  "(add a field such as {district} or {indicator})")
+            names.add(name.lower())
+            jobs.append(_job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path))
+    return jobs, cache
+
+
+def _job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path) -> Job:
+    district = params.get("district", default_of(info, "district"))
+    indicator = params.get("indicator", default_of(info, "indicator"))
+    for key, value in params.items():
+        check_value(f"{config_path}: report '{name}'", key, value, info["parameters"][key], rows, district)
+    hashes = {"notebook": nb_hash, "parameters": sha256(json.dumps(params, sort_keys=True, ensure_ascii=False)),
+              "data": rows_hash(rows, district, indicator, info["reads"]), "package": pkg}
+    html = confine.inside(out_dir, out_dir / f"{name}.html")
+    return Job(name, str(nb_path), {**params, "data_path": str(data_path)}, str(html),
+               sha256(json.dumps(hashes, sort_keys=True)), hashes, params.get("lang", default_of(info, "lang") or "zh"))

@@ -1,0 +1,136 @@
+"""Publishing a run: the manifest (what ran, with which inputs), the gap summary and the index page.
+
+Every file goes through :func:`write` (atomic, and only inside the output
+folder). A failed write (a full disk) does not end in a traceback: the run
+says which files could not be written and which reports failed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import __version__, config
+from .confine import inside
+
+MANIFEST = "manifest.json"
+SUMMARY = "summary.json"
+INDEX = "index.html"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def write(out_dir: Path, name: str, text: str) -> None:
+    """Write *name* atomically into *out_dir* (refusing any path that leads outside it)."""
+    from ..render import write_atomic
+
+    write_atomic(inside(out_dir, out_dir / name), text)
+
+
+def read_manifest(out_dir: Path) -> dict:
+    """The previous run's manifest, or an empty one if there is none or it is unreadable."""
+    try:
+        body = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"reports": {}, "notebook_info": {}}
+    if not isinstance(body, dict) or not isinstance(body.get("reports"), dict):
+        return {"reports": {}, "notebook_info": {}}
+    return body
+
+
+def git_revision() -> str | None:
+    """Short git revision of the project (``-dirty`` with uncommitted changes), or None."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=config.PROJECT_DIR, capture_output=True,
+                             text=True, timeout=5)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=config.PROJECT_DIR,
+                               capture_output=True, text=True, timeout=5).stdout.strip()
+        return (out.stdout.strip() + ("-dirty" if dirty else "")) or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def report_entries(all_jobs, skipped, results: dict, previous: dict, revision, out_dir: Path) -> dict:
+    """The manifest's ``reports``: a fresh entry for each report that ran, the previous one otherwise."""
+    skipped_names = {j.name for j in skipped}
+    reports = {}
+    for job in all_jobs:
+        entry = dict(previous.get(job.name) or {})
+        res = results.get(job.name)
+        if res is not None:
+            entry.update({"notebook": os.path.relpath(job.notebook, config.PROJECT_DIR), "parameters": job.parameters,
+                          "hashes": job.hashes, "git_revision": revision, "started": res["started"],
+                          "duration_s": res["duration_s"], "status": res["status"], "error": res["error"],
+                          "html": os.path.relpath(job.html, out_dir), "title": res.get("title") or entry.get("title")})
+            if res["status"] == "ok":
+                entry["key"] = job.key
+                entry["last_success"] = res["started"]
+                entry.pop("failed_notebook", None)
+            else:
+                entry["failed_notebook"] = f"failed/{job.name}.ipynb"
+        elif job.name in skipped_names:
+            entry["skipped_at"] = now()
+        else:
+            entry.setdefault("parameters", job.parameters)
+            entry.setdefault("html", os.path.relpath(job.html, out_dir))
+        reports[job.name] = entry
+    return reports
+
+
+def gap_summary(data_path: Path) -> list[dict]:
+    """The gap table's records, as ``python -m analysis gaps --format json`` prints them."""
+    from ..gaps import gap_table, to_records
+    from ..loading import load_indicators
+
+    return to_records(gap_table(load_indicators(data_path)))
+
+
+def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log) -> list[str]:
+    """Write summary (when its inputs changed or it is missing), manifest and index.
+
+    *summary_key* None means "do not recompute the summary" (an interrupted run).
+    Returns one line per file that could not be written (empty when all were).
+    """
+    problems = []
+    summary_path = out_dir / SUMMARY
+    summary = None
+    if summary_key is not None and (body.get("summary_key") != summary_key or not summary_path.exists()):
+        summary = gap_summary(data_path)
+        try:
+            write(out_dir, SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
+            body["summary_key"] = summary_key
+        except OSError as exc:
+            problems.append(f"{summary_path}: {exc.strerror or exc}")
+            body.pop("summary_key", None)
+    try:
+        write(out_dir, MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, default=str))
+    except OSError as exc:
+        problems.append(f"{out_dir / MANIFEST}: {exc.strerror or exc}")
+    if summary is None:
+        try:
+            summary = json.loads(summary_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            summary = []
+    from ..index import write_index
+
+    try:
+        write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX))
+    except OSError as exc:
+        problems.append(f"{out_dir / INDEX}: {exc.strerror or exc}")
+    return problems
+
+
+def manifest_body(reports: dict, revision, data_path: Path, config_path: Path, info_cache: dict,
+                  previous: dict, **extra) -> dict:
+    """The manifest: generation time, versions, inputs, reports, cached notebook inspections."""
+    body = {"generated": now(), "version": __version__, "git_revision": revision, "data": str(data_path),
+            "config": str(config_path), "reports": reports, "notebook_info": info_cache}
+    for key in ("summary_key", "validated"):
+        if previous.get(key):
+            body[key] = previous[key]
+    body.update(extra)
+    return body

@@ -1,0 +1,193 @@
+"""The rules of the indicator table, as problems: one line per broken rule.
+
+Each line names file, row (the file's line number; the header is row 1),
+column, the value, and what would be accepted. Checked in three passes:
+cells one by one (pandera, vectorised), rules across rows, and quotes
+against their value and their source document. A pass runs only when the
+one before found nothing, so a typo does not cascade into many lines.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import (
+    AMOUNT_KINDS, BOUNDS, COLUMNS, FREE_TEXT, GROWTH_KINDS, INDICATOR_ID, KEY, KEY_TEXT, KINDS, NUMBER, NUMBER_FORMS,
+    PERCENT_KINDS, PRICE_BASES, REQUIRED_TEXT, YEAR_RANGE, accepted, looks_like_formula, parse_number, parse_year,
+    value_in_quote,
+)
+from .tableio import invisible_characters, visible
+
+
+def normalize_keys(frame: pd.DataFrame) -> pd.DataFrame:
+    """*frame* with the key text columns in Unicode NFC (composed) form."""
+    frame = frame.copy()
+    for column in KEY_TEXT:
+        if column in frame:
+            values = frame[column]
+            changes = {v: unicodedata.normalize("NFC", v) for v in pd.unique(values)
+                       if not unicodedata.is_normalized("NFC", v)}
+            if changes:
+                frame[column] = values.replace(changes)
+    return frame
+
+
+def _each(test):
+    """A vectorised pandera check function from a per-value *test*, evaluated once per distinct value."""
+    def check(values: pd.Series) -> pd.Series:
+        return values.map({v: bool(test(v)) for v in pd.unique(values)})
+    return check
+
+
+def _cell_schema():
+    """pandera column checks on the raw strings, vectorised; each error text says what is accepted."""
+    import pandera.pandas as pa
+
+    year_text = f"is not a year between {YEAR_RANGE[0]} and {YEAR_RANGE[1]}"
+    columns = {name: pa.Column(str, nullable=False) for name in COLUMNS}
+    for name in REQUIRED_TEXT:
+        columns[name] = pa.Column(str, pa.Check(lambda s: s != "", error=f"is empty; a {name} is required"))
+    columns["indicator"] = pa.Column(str, [
+        pa.Check(lambda s: s != "", error="is empty; an indicator id is required"),
+        pa.Check(_each(lambda v: v == "" or INDICATOR_ID.fullmatch(v)),
+                 error="is not a snake_case id; accepted: lower-case letters, digits and _, starting with a letter"),
+    ])
+    columns["year"] = pa.Column(str, pa.Check(_each(lambda v: parse_year(v) is not None), error=year_text))
+    columns["period_start"] = pa.Column(str, pa.Check(_each(lambda v: v == "" or parse_year(v) is not None),
+                                                      error=year_text + " (or empty)"))
+    columns["value"] = pa.Column(str, pa.Check(_each(NUMBER.fullmatch),
+                                               error="is not a number in an accepted form; " + NUMBER_FORMS))
+    for name, vocabulary, what in (("kind", KINDS, "a kind"), ("price_basis", PRICE_BASES, "a price basis"),
+                                   ("bound", BOUNDS, "a bound")):
+        columns[name] = pa.Column(str, pa.Check.isin(list(vocabulary), error=f"is not {what}; accepted: "
+                                                                              f"{accepted(vocabulary)}"))
+    return pa.DataFrameSchema(columns, strict=True, ordered=False)
+
+
+def cell_problems(frame: pd.DataFrame, name: str) -> list[str]:
+    """Cell checks (pandera); *frame* is indexed by line number and has exactly :data:`COLUMNS`."""
+    import pandera.errors
+
+    try:
+        _cell_schema().validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        return [f"{name} row {int(case.index)}, column '{case.column}': '{visible(str(case.failure_case))}' "
+                f"{case.check}"
+                for case in errors.failure_cases.itertuples()
+                if case.index is not None and not pd.isna(case.index)]
+    return []
+
+
+def text_problems(frame: pd.DataFrame, name: str) -> list[str]:
+    """Invisible characters in key text cells; spreadsheet formulas in free text cells."""
+    problems = []
+    for column in KEY_TEXT:
+        bad = {v: invisible_characters(v) for v in pd.unique(frame[column])}
+        bad = {v: chars for v, chars in bad.items() if chars}
+        for line, value in frame.loc[frame[column].isin(list(bad)), column].items():
+            problems.append(f"{name} row {line}, column '{column}': '{visible(value)}' contains an invisible or "
+                            f"control character ({', '.join(bad[value])}); delete it (retype the cell)")
+    lines = frame.index.tolist()
+    for column in FREE_TEXT:
+        for line, value in zip(lines, frame[column].tolist()):
+            if value[:1] in "=+-@" and looks_like_formula(value):
+                problems.append(f"{name} row {line}, column '{column}': '{visible(value)}' starts with "
+                                f"'{value[0]}', which a spreadsheet runs as a formula; reword it so that it "
+                                "starts with a letter or digit")
+    return problems
+
+
+def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
+    """Rules across cells and rows; only run on rows whose cells are individually valid."""
+    problems = []
+    rows = frame.assign(row_no=frame.index, num=frame["value"].map(parse_number))
+    bad = rows[rows["kind"].isin(AMOUNT_KINDS) & (rows["num"] < 0)]
+    problems += [f"{name} row {r.row_no}, column 'value': '{r.value}' is negative; "
+                 f"a {r.kind} is an amount or count and must be 0 or more" for r in bad.itertuples()]
+    bad = rows[rows["kind"].isin(PERCENT_KINDS) & (rows["unit"] != "%")]
+    problems += [f"{name} row {r.row_no}, column 'unit': '{r.unit}' is not a unit for a {r.kind}; accepted: %"
+                 for r in bad.itertuples()]
+    bad = rows[rows["kind"].isin(GROWTH_KINDS) & (rows["price_basis"] == "")]
+    problems += [f"{name} row {r.row_no}, column 'price_basis': '' is empty for a {r.kind}; "
+                 "accepted: current (nominal) or comparable (real)" for r in bad.itertuples()]
+
+    def differing(subset: pd.DataFrame, column: str) -> pd.DataFrame:
+        first = subset.groupby("indicator", sort=False)[[column, "row_no"]].transform("first")
+        return subset.assign(first=first[column], first_row=first["row_no"])[subset[column] != first[column]]
+
+    for r in differing(rows[rows["kind"].isin(AMOUNT_KINDS)], "unit").itertuples():
+        problems.append(f"{name} row {r.row_no}, column 'unit': '{r.unit}' differs from '{r.first}' "
+                        f"in row {r.first_row} for indicator '{r.indicator}'; one indicator uses one unit")
+    for r in differing(rows, "indicator_zh").itertuples():
+        problems.append(f"{name} row {r.row_no}, column 'indicator_zh': '{r.indicator_zh}' differs from "
+                        f"'{r.first}' in row {r.first_row} for indicator '{r.indicator}'; "
+                        "use one Chinese name per indicator (put wording variants in note)")
+    repeated = rows[rows.duplicated(KEY, keep=False)]
+    if not repeated.empty:
+        first = repeated.groupby(KEY, sort=False)[["num", "value", "row_no"]].transform("first")
+        later = repeated.assign(first_num=first["num"], first_value=first["value"], first_row=first["row_no"])
+        for r in later[later["row_no"] != later["first_row"]].itertuples():
+            if r.num != r.first_num:
+                key = ", ".join(str(getattr(r, k)) for k in KEY[:5])
+                problems.append(f"{name} row {r.row_no}, column 'value': '{r.value}' conflicts with "
+                                f"'{r.first_value}' in row {r.first_row} for the same ({key}); keep one of the two rows")
+            else:
+                problems.append(f"{name} row {r.row_no}: repeats row {r.first_row}; delete one of the two")
+    return problems
+
+
+def quote_problems(frame: pd.DataFrame, name: str, skip=frozenset()) -> list[str]:
+    """Each value must be shown by its quote (:func:`analysis.schema.value_in_quote`); rows in *skip* are not checked."""
+    problems = []
+    columns = (frame.index, frame["value"], frame["unit"], frame["kind"], frame["quote"])
+    for line, value, unit, kind, quote in zip(*(c.tolist() for c in columns)):
+        if line in skip:
+            continue
+        reason = value_in_quote(float(value), unit, kind, quote)
+        if reason == "absent":
+            problems.append(f"{name} row {line}, column 'value': '{value}' is not in its quote '{visible(quote)}'; "
+                            "the quote must show the figure as printed (620.5), with thousands separators "
+                            "(18,830), after 下降 for a negative value, scaled to the unit by 万/亿 (6 万人: 6万人) "
+                            "or as a Chinese numeral (1000 亿元: 千亿元); correct the value or the quote")
+        elif reason == "sign":
+            problems.append(f"{name} row {line}, column 'value': '{value}' is positive but its quote "
+                            f"'{visible(quote)}' prints it as a decline; a decline is negative: write -{value}")
+    return problems
+
+
+def source_problems(frame: pd.DataFrame, name: str, sources_dir: Path) -> list[str]:
+    """Quotes must be verbatim in their normalised source (checked when the sources are present)."""
+    problems, texts, verbatim = [], {}, {}
+    for line, source, quote in zip(frame.index.tolist(), frame["source"].tolist(), frame["quote"].tolist()):
+        if source not in texts:
+            path = sources_dir / source
+            plain = source == Path(source).name and not source.startswith(".")    # a name, never a path
+            texts[source] = path.read_text(encoding="utf-8", errors="replace") if plain and path.is_file() else None
+        text = texts[source]
+        if text is None:
+            problems.append(f"{name} row {line}, column 'source': '{visible(source)}' is not a file in {sources_dir}; "
+                            "accepted: a normalised document name (see `python -m analysis normalize`)")
+            continue
+        if (source, quote) not in verbatim:
+            verbatim[source, quote] = quote in text
+        if not verbatim[source, quote]:
+            problems.append(f"{name} row {line}, column 'quote': '{visible(quote[:30])}…' is not verbatim in {source}; "
+                            "copy the sentence from the normalised source")
+    return problems
+
+
+def table_problems(frame: pd.DataFrame, name: str, sources_dir: Path | None) -> list[str]:
+    """Every problem of an indicator table with exactly :data:`COLUMNS` (cells, rows, quotes, sources)."""
+    problems = cell_problems(frame, name) + text_problems(frame, name)
+    if problems:
+        return problems
+    problems = row_problems(frame, name)
+    # one line per cell: a value row_problems refuses (a negative amount, a second row of a key) is not checked again
+    negative = frame["kind"].isin(AMOUNT_KINDS) & (frame["value"].map(parse_number) < 0)
+    reported = set(frame.index[negative | frame.duplicated(KEY, keep="first")])
+    problems += quote_problems(frame, name, skip=reported)
+    if sources_dir is not None and Path(sources_dir).is_dir():
+        problems += source_problems(frame, name, Path(sources_dir))
+    return problems

@@ -1,0 +1,198 @@
+"""Hand-worked plan-evaluation arithmetic for every target type (the arithmetic is in each test)."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.gaps import gap_table, to_records
+from analysis.probability import probability_reach
+from analysis.projection import simulate
+from analysis.schema import COLUMNS
+
+
+def table(*rows):
+    """A typed indicator table from (district, indicator, year, kind, value, unit, basis, bound, period_start)."""
+    out = []
+    for d, ind, year, kind, value, unit, basis, bound, start in rows:
+        out.append({"district": d, "indicator": ind, "indicator_zh": ind, "year": year, "kind": kind,
+                    "value": float(value), "unit": unit, "price_basis": basis, "bound": bound,
+                    "period_start": start, "source": "x.txt", "quote": "", "note": ""})
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    frame["period_start"] = pd.array(frame["period_start"], dtype="Int64")
+    return frame
+
+
+def record(data, indicator, target_year=2025, **kw):
+    recs = [r for r in to_records(gap_table(data, target_year=target_year, **kw)) if r["indicator"] == indicator]
+    assert len(recs) == 1, recs
+    return recs[0]
+
+
+D = "甲区"
+UNEMP = "registered_unemployment_rate"
+
+
+def ceiling(values):
+    rows = [(D, UNEMP, 2025, "target_level", 4.0, "%", "", "<=", 2021)]
+    rows += [(D, UNEMP, y, "level", v, "%", "", "", None) for y, v in values.items()]
+    return record(table(*rows), UNEMP)
+
+
+def test_ceiling_breached_in_any_year_of_the_plan():
+    rec = ceiling({2021: 3.5, 2022: 4.3})
+    assert rec["target_type"] == "ceiling" and rec["direction"] == "lower"
+    assert rec["status"] == "breached" and rec["status_zh"] == "突破控制目标"
+    assert rec["cagr_required"] is None and rec["probability"] is None
+    codes = {f["code"]: f["params"] for f in rec["flags"]}
+    assert codes["breached_years"]["years"] == [2022] and codes["bound_every_year"]["years"] == [2021, 2022]
+
+
+def test_ceiling_kept_is_on_track_and_a_later_breach_is_still_remembered():
+    assert ceiling({2021: 3.5, 2022: 3.8})["status"] == "on_track"
+    # breached in 2021, back inside in 2022: a bound "for every year" was still broken
+    assert ceiling({2021: 4.2, 2022: 3.8})["status"] == "breached"
+    # final year observed: kept every year → achieved; broken once → not achieved
+    assert ceiling({2021: 3.5, 2025: 3.9})["status"] == "achieved"
+    assert ceiling({2021: 4.5, 2025: 3.9})["status"] == "not_achieved"
+
+
+def test_average_growth_target_chains_real_rates():
+    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2020),
+                 (D, "gdp", 2021, "growth", 8.0, "%", "comparable", "", None),
+                 (D, "gdp", 2022, "growth", 2.5, "%", "comparable", "", None),
+                 # nominal levels must not be used for a real target
+                 (D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (D, "gdp", 2022, "level", 620.5, "亿元", "current", "", None))
+    rec = record(data, "gdp")
+    assert rec["target_type"] == "growth_average" and rec["growth_basis"] == "comparable"
+    # observed: √(1.08 × 1.025) − 1 = √1.107 − 1 = 5.214 %
+    assert rec["cagr_observed"] == pytest.approx((math.sqrt(1.08 * 1.025) - 1) * 100) == pytest.approx(5.21, abs=0.005)
+    # required for 2023-25: (1.065⁵ / 1.107)^(1/3) − 1 = (1.370087 / 1.107)^(1/3) − 1 = 7.372 %
+    assert rec["cagr_required"] == pytest.approx(((1.065 ** 5 / 1.107) ** (1 / 3) - 1) * 100)
+    assert rec["cagr_required"] == pytest.approx(7.37, abs=0.005)
+    # progress ln 1.107 / (5 ln 1.065) = 0.10165 / 0.31487 = 32.3 % against τ = 2/5 = 40 % → behind
+    assert rec["progress"] == pytest.approx(math.log(1.107) / (5 * math.log(1.065)) * 100)
+    assert rec["tau"] == 40 and rec["status"] == "behind"
+    assert 0 < rec["probability"] < 100 and rec["probability_tolerance"] is None
+
+
+def test_average_growth_with_a_missing_year_is_not_guessed():
+    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2020),
+                 (D, "gdp", 2022, "growth", 2.5, "%", "comparable", "", None))
+    rec = record(data, "gdp")
+    assert rec["status"] == "insufficient_data" and rec["cagr_observed"] is None
+    assert {"code": "missing_rates", "params": {"years": [2021]}} in rec["flags"]
+
+
+def test_plan_total_adds_up_annual_flows():
+    ind = "new_urban_employment"
+    data = table((D, ind, 2025, "target_level", 60000, "人", "", "", 2021),
+                 (D, ind, 2021, "cumulative", 12000, "人", "", "", 2021),
+                 (D, ind, 2022, "cumulative", 18830, "人", "", "", 2022))
+    rec = record(data, ind)
+    assert rec["target_type"] == "cumulative"
+    # 12000 + 18830 = 30830 so far; (60000 − 30830) / 3 years = 9723.3 a year still needed
+    assert rec["observed_total"] == 30830 and rec["required_per_year"] == pytest.approx(29170 / 3)
+    assert round(rec["required_per_year"], 1) == 9723.3
+    # progress 30830 / 60000 = 51.4 % against τ = 2/5 = 40 % → ahead
+    assert rec["progress"] == pytest.approx(51.383, abs=1e-3) and rec["tau"] == 40 and rec["status"] == "ahead"
+    assert rec["cagr_required"] is None
+
+
+def test_plan_total_converts_units_and_flags_a_missing_year():
+    ind = "new_urban_employment"
+    data = table((D, ind, 2025, "target_level", 6, "万人", "", "", 2021),
+                 (D, ind, 2021, "cumulative", 12000, "人", "", "", 2021),
+                 (D, ind, 2022, "cumulative", 18830, "人", "", "", 2022))
+    rec = record(data, ind)
+    assert rec["observed_total"] == pytest.approx(3.083)          # 30830 人 = 3.083 万人
+    gap = record(table((D, ind, 2025, "target_level", 6, "万人", "", "", 2021),
+                       (D, ind, 2022, "cumulative", 18830, "人", "", "", 2022)), ind)
+    assert gap["status"] == "insufficient_data" and gap["observed_total"] is None
+    assert {"code": "missing_flows", "params": {"years": [2021]}} in gap["flags"]
+
+
+def test_annual_growth_target_against_its_actual():
+    data = table((D, "retail_sales", 2023, "target_growth", 8, "%", "current", "", None),
+                 (D, "retail_sales", 2023, "growth", 6.1, "%", "current", "", None),
+                 (D, "gdp", 2023, "target_growth", 6.5, "%", "comparable", "~", None),
+                 (D, "gdp", 2023, "growth", 6.1, "%", "comparable", "", None))
+    retail, gdp = record(data, "retail_sales"), record(data, "gdp")
+    assert retail["target_type"] == "growth_annual" and retail["status"] == "not_achieved"
+    assert retail["gap_pp"] == pytest.approx(6.1 - 8)
+    assert gdp["status"] == "achieved"          # 6.1 is within 0.5 points of "6.5左右"
+
+
+def test_gdp_probability_of_the_figure_is_below_that_of_its_band(data):
+    rec = next(
+        r for r in to_records(gap_table(data, district="万柏林区")) if r["indicator"] == "gdp" and r["target_type"] == "level")
+    assert rec["probability"] < rec["probability_tolerance"]
+    # closed form by hand: ln(1000/620.5) = 0.47722; 3·ln(1.129933) = 0.36636; σ√3 = 0.051962
+    z = (math.log(1000 / 620.5) - 3 * math.log(1.1299332)) / (0.03 * math.sqrt(3))
+    assert rec["probability"] == pytest.approx((1 - 0.5 * (1 + math.erf(z / math.sqrt(2)))) * 100, abs=1e-3)
+    assert rec["sigma_source"] == "assumed" and any(f["code"] == "sigma_assumed" for f in rec["flags"])
+    assert rec["growth_basis"] == "current" and rec["as_of_year"] == 2022
+
+
+@pytest.mark.parametrize("mean,sigma,target", [(12.99, 3.0, 1000), (12.99, 3.0, 950), (5.0, 8.0, 700), (-2.0, 4.0, 600)])
+def test_closed_form_agrees_with_monte_carlo(mean, sigma, target):
+    closed = float(probability_reach(620.5, 3, mean, sigma, target)) * 100
+    mc = simulate(620.5, 2022, 2025, mean, sigma, target=target, n_paths=200_000, seed=3).probability * 100
+    assert abs(closed - mc) < 0.5
+
+
+def test_fifteenth_plan_from_the_2025_base():
+    data = table((D, "gdp", 2025, "level", 700, "亿元", "current", "", None),
+                 (D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (D, "gdp", 2030, "target_level", 1000, "亿元", "current", "~", None))
+    rec = record(data, "gdp", target_year=2030)
+    # (1000/700)^(1/5) − 1 = 7.39 %; τ = (2025 − 2025)/5 = 0
+    assert rec["plan"] == "15th" and rec["base_year"] == 2025 and rec["tau"] == 0
+    assert rec["cagr_required"] == pytest.approx(((1000 / 700) ** 0.2 - 1) * 100) == pytest.approx(7.39, abs=0.005)
+    assert rec["status"] == "insufficient_data"
+
+
+def test_final_assessment_when_the_target_year_is_observed():
+    data = table((D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "level", 700, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None))
+    rec = record(data, "gdp")
+    assert rec["final"] and rec["tau"] == 100 and rec["status"] == "not_achieved"
+    assert rec["status_zh"] == "未实现" and rec["cagr_required"] is None and rec["probability"] is None
+    assert {"code": "final_assessment", "params": {"as_of_year": 2025}} in rec["flags"]
+    reached = record(table(*[r for r in [(D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                                         (D, "gdp", 2025, "level", 960, "亿元", "current", "", None),
+                                         (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]]), "gdp")
+    assert reached["status"] == "achieved" and reached["status_zh"] == "已实现"   # 960 is within 5 % of 约1000
+
+
+def test_level_reached_early_and_moving_away():
+    rows = [(D, "high_tech_firms", 2020, "level", 166, "家", "", "", None),
+            (D, "high_tech_firms", 2025, "target_level", 227, "家", "", ">=", None)]
+    early = record(table(*rows, (D, "high_tech_firms", 2022, "level", 231, "家", "", "", None)), "high_tech_firms")
+    assert early["status"] == "achieved" and early["status_zh"] == "提前实现" and early["cagr_required"] is None
+    away = record(table(*rows, (D, "high_tech_firms", 2022, "level", 150, "家", "", "", None)), "high_tech_firms")
+    assert away["status"] == "off_track" and away["progress"] < 0
+
+
+def test_every_status_has_words_in_both_languages_and_they_agree():
+    from analysis.i18n import status_class, status_label
+
+    for key in ("achieved", "ahead", "on_track", "behind", "off_track", "breached", "not_achieved",
+                "insufficient_data", "pending"):
+        for lang in ("zh", "en"):
+            assert status_label(key, lang) != f"status.{key}" and status_class(key, lang) != f"class.{key}"
+
+
+def test_scale_many_districts_equals_one_at_a_time():
+    rows = []
+    for i, v in enumerate(np.linspace(500, 900, 20)):
+        d = f"区{i}"
+        rows += [(d, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (d, "gdp", 2022, "level", float(v), "亿元", "current", "", None),
+                 (d, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]
+    data = table(*rows)
+    together = to_records(gap_table(data))
+    apart = [to_records(gap_table(data, district=f"区{i}"))[0] for i in range(20)]
+    assert together == apart
