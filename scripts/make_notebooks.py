@@ -43,11 +43,12 @@ INDICATOR_ARGS = ("district=district, indicator=indicator, lang=lang, data_path=
 
 NOTEBOOKS = {
     "overview": {
-        "intro": "# Overview of a district\nKey messages, the plan implementation progress table (规划实施进度表), the latest "
-                 "headline figures, annual targets and tasks. A district with only annual tasks gets an annual-task page.",
+        "intro": "# Overview of a district\nKey messages, the plan implementation progress table (规划实施进度表), the "
+                 "scenario grid where the spread of growth is assumed, the latest headline figures, annual targets and "
+                 "tasks. A district with only annual tasks gets an annual-task page.",
         "reads": "district", "parameters": COMMON, "setup": DISTRICT_ARGS,
-        "sections": ["header", "key_messages", "progress_table", "progress_chart", "headline", "main_series",
-                     "annual_targets", "annual_tasks", "caveats"],
+        "sections": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
+                     "main_series", "annual_targets", "annual_tasks", "caveats"],
     },
     "brief": {
         "intro": "# Decision-maker brief\nDated, plain findings with their caveats beside them, the latest headline "

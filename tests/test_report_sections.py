@@ -12,8 +12,8 @@ from analysis.report.context import PAGES
 CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;:'()-]+[A-Za-z]{2,}){3,}")
 MISSING = re.compile(r"(?<![A-Za-z])(nan|NaN|None|<NA>|&lt;NA&gt;)(?![A-Za-z])")
-SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "headline", "main_series",
-                            "annual_targets", "annual_tasks", "caveats"],
+SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
+                            "main_series", "annual_targets", "annual_tasks", "caveats"],
                "brief": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
                "growth_gap": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
                "projection": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
