@@ -1,123 +1,124 @@
-"""Regenerate notebooks/*.ipynb (maintainers). The notebooks are the source analysts edit;
-this script records how they were laid out and keeps them consistent: edit here, run, commit."""
-import nbformat as nbf
+"""The source of notebooks/*.ipynb: each notebook is a parameters cell, a setup call and a list of sections.
+
+Edit NOTEBOOKS below, then run ``python scripts/make_notebooks.py`` and commit both.
+``--check`` writes nothing and exits 1 if a committed notebook differs from what
+this script produces (tests/test_notebooks.py runs the same check). Per-notebook
+metadata (``metadata.analysis.reads``: which rows of the table a report reads,
+for the runner's skip-if-unchanged) is declared here and written into each
+notebook. Cell ids are fixed so the output is byte-for-byte reproducible.
+"""
+from __future__ import annotations
+
+import sys
 from pathlib import Path
+
+import nbformat as nbf
+
 OUT = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL = {"kernelspec": {"display_name": "Python 3 (analysis)", "language": "python", "name": "python3"},
           "language_info": {"name": "python"}}
-
-def md(text, analyst=True):
-    c = nbf.v4.new_markdown_cell(text)
-    if analyst: c.metadata["tags"] = ["analyst-only"]
-    return c
-
-def code(src, tags=None):
-    c = nbf.v4.new_code_cell(src)
-    if tags: c.metadata["tags"] = tags
-    return c
 
 COMMON = '''district = "万柏林区"  # district as in data/indicators.csv, e.g. 万柏林区 or 杏花岭区
 lang = "zh"  # report language: zh (Chinese) or en (English)
 data_path = ""  # indicator CSV path; empty means data/indicators.csv or $ANALYSIS_DATA
 target_year = 2025  # year of the targets to assess (plan end year)'''
-
-READS = {"overview": "district", "brief": "district", "growth_gap": "indicator", "projection": "indicator",
-         "explorer": "indicator"}
-
-def nb(name, intro, params, setup_call, body):
-    cells = [md(intro), code(params, ["parameters"]),
-             code("from analysis import report\n\n" + setup_call)] + body
-    # "reads" tells the batch runner which rows of the table this report depends on
-    n = nbf.v4.new_notebook(cells=cells, metadata=dict(KERNEL, analysis={"reads": READS[name]}))
-    nbf.validate(n)
-    nbf.write(n, OUT / f"{name}.ipynb")
-
-nb("overview",
-   "# Overview of a district\nEvery indicator's latest level and growth, status against its targets, the annual-target "
-   "scorecard and the main series. Parameters are in the cell tagged `parameters`; all logic lives in `analysis.report`.",
-   COMMON,
-   'ctx = report.setup(district=district, lang=lang, data_path=data_path, target_year=target_year)\n'
-   'records = ctx.gaps()',
-   [code('report.show_header(ctx, "overview")\nreport.show(report.messages_html(report.key_messages(ctx, records)))'),
-    code('report.show(report.heading("traffic_light", ctx))\nreport.show(report.traffic_light_html(ctx, records))'),
-    code('report.show(report.heading("main_series", ctx))\nreport.chart_main_series(ctx);'),
-    code('report.show(report.heading("growth_table", ctx))\nreport.show(report.html_table(report.latest_table(ctx)))'),
-    code('report.show(report.heading("status", ctx))\nreport.show(report.html_table(report.status_table(ctx, records)))\nreport.chart_progress(ctx, records);'),
-    code('report.show(report.heading("scorecard", ctx))\nreport.show(report.html_table(report.scorecard_table(ctx)))'),
-    code('report.show(report.heading("caveats", ctx))\nreport.show(report.list_html(report.caveats(ctx, records)))'),
-   ])
-
-GAP_PARAMS = COMMON.replace('lang = "zh"', 'indicator = "gdp"  # indicator id with a target, e.g. gdp, high_tech_firms\nlang = "zh"') + \
+INDICATOR = COMMON.replace('lang = "zh"', 'indicator = "gdp"  # indicator id with a target, e.g. gdp, high_tech_firms\nlang = "zh"') + \
     '\ntarget_override = 0.0  # replace the target value, e.g. the GDP aspiration; 0 means use the plan'
-nb("growth_gap",
-   "# Growth gap for one indicator\nActual path, the path now required, the even plan path and the target; time elapsed "
-   "against task progress; observed against required growth; caveats in words.",
-   GAP_PARAMS,
-   'ctx = report.setup(district=district, indicator=indicator, lang=lang, data_path=data_path,\n'
-   '                   target_year=target_year, target_override=target_override)\n'
-   'record = report.record_for(ctx, ctx.gaps())',
-   [code('report.show_header(ctx, "growth_gap")\n'
-         'report.show(report.messages_html(report.key_messages(ctx, [record])) if record else report.no_target_html(ctx))'),
-    code('if record:\n    report.chart_path(ctx, record);'),
-    code('if record:\n    report.show(report.html_table(report.status_table(ctx, [record])))'),
-    code('report.show(report.heading("scorecard", ctx))\nreport.show(report.html_table(report.scorecard_table(ctx)))'),
-    code('report.show(report.heading("caveats", ctx))\nreport.show(report.list_html(report.caveats(ctx, [record] if record else [])))'),
-   ])
-
-PROJ_PARAMS = GAP_PARAMS + '''
+PROJECTION = INDICATOR + '''
 growth_assumption = None  # annual growth in % for the Monte Carlo; None means observed growth since the base year
 deflator = 2.0  # expected annual price change (%) to turn real plan rates into nominal
 sigma_pp = None  # spread of annual growth in percentage points; None means from history, else 3
-alpha = 0.05  # 1 - confidence level of the intervals
+alpha = 0.05  # 1 - coverage of the prediction intervals
 n_paths = 100000  # Monte Carlo paths
 seed = 20210101  # random seed, for reproducible probabilities'''
-nb("projection",
-   "# Projection and scenarios for one indicator\nDrift (past average growth), plan-rate and log-linear trend "
-   "projections with intervals, a Monte Carlo fan and the probability of reaching the target, and a backtest.",
-   PROJ_PARAMS,
-   'ctx = report.setup(district=district, indicator=indicator, lang=lang, data_path=data_path,\n'
-   '                   target_year=target_year, target_override=target_override, growth_assumption=growth_assumption,\n'
-   '                   deflator=deflator, sigma_pp=sigma_pp, alpha=alpha, n_paths=n_paths, seed=seed)\n'
-   'record = report.record_for(ctx, ctx.gaps(n_paths=n_paths, seed=seed, sigma_pp=sigma_pp))\n'
-   'scen = report.projections(ctx, record, growth_assumption, deflator, sigma_pp, alpha, n_paths, seed) if record else None',
-   [code('report.show_header(ctx, "projection")\n'
-         'report.show(report.messages_html(report.key_messages(ctx, [record])) if record else report.no_target_html(ctx))'),
-    code('if scen:\n    report.chart_fan(ctx, record, scen);'),
-    code('if scen is not None and not scen.summary.empty:\n    report.show(report.html_table(scen.summary))'),
-    code('if scen is not None and not scen.backtest.empty:\n    report.show(report.heading("backtest", ctx))\n'
-         '    report.show(report.html_table(report.backtest_table(ctx, scen.backtest)))'),
-    code('report.show(report.heading("caveats", ctx))\n'
-         'report.show(report.list_html((scen.notes if scen else []) + report.caveats(ctx, [record] if record else [])))'),
-   ])
+BRIEF = COMMON + '\ngdp_target_override = 0.0  # replace the GDP target in 亿元; 0 means use the aspiration in the plan'
+EXPLORER = INDICATOR + '''
+interactive = True  # True: dropdowns and sliders in JupyterLab (below the static scenarios); False: static only
+growth_assumption = 5.0  # starting value of the real-growth slider (%/yr)
+deflator = 2.0  # price assumption (%/yr): the price slider's start and the presets' price change'''
 
-BRIEF_PARAMS = COMMON + '\ngdp_target_override = 0.0  # replace the GDP target in 亿元; 0 means use the aspiration in the plan'
-nb("brief",
-   "# Decision-maker brief\nOne screen in plain language: key messages written from the numbers and a traffic-light "
-   "table. No code, no jargon in the rendered page.",
-   BRIEF_PARAMS,
-   'ctx = report.setup(district=district, lang=lang, data_path=data_path, target_year=target_year,\n'
-   '                   target_override=gdp_target_override)\n'
-   'records = report.brief_records(ctx, gdp_target_override)',
-   [code('report.show_header(ctx, "brief")\nreport.show(report.heading("key_messages", ctx))\n'
-         'report.show(report.messages_html(report.key_messages(ctx, records, plain=True)))'),
-    code('report.show(report.heading("traffic_light", ctx))\nreport.show(report.traffic_light_html(ctx, records, assessable_only=True))'),
-   ])
+DISTRICT_ARGS = "district=district, lang=lang, data_path=data_path, target_year=target_year"
+INDICATOR_ARGS = ("district=district, indicator=indicator, lang=lang, data_path=data_path,\n"
+                  "                   target_year=target_year, target_override=target_override")
 
-EXP_PARAMS = GAP_PARAMS + '''
-interactive = True  # True: sliders in JupyterLab; False: static table of preset scenarios (for HTML)
-growth_assumption = 10.0  # starting value of the real-growth slider (%)
-deflator = 2.0  # starting value of the price slider (%)'''
-nb("explorer",
-   "# Scenario explorer (JupyterLab)\nMove the sliders: real growth, price change and the target redraw the path. "
-   "Rendered to HTML (interactive=False) it shows a static table of preset scenarios instead.",
-   EXP_PARAMS,
-   'ctx = report.setup(district=district, indicator=indicator, lang=lang, data_path=data_path,\n'
-   '                   target_year=target_year, target_override=target_override,\n'
-   '                   growth_assumption=growth_assumption, deflator=deflator)\n'
-   'record = report.record_for(ctx, ctx.gaps(n_paths=1000))',
-   [code('report.show_header(ctx, "explorer")'),
-    code('if record is None or record["latest_year"] is None:\n    report.show(report.no_target_html(ctx))\n'
-         'elif interactive:\n    display(report.explorer_widget(ctx, record, growth_assumption, deflator))\n'
-         'else:\n    report.show(report.html_table(report.preset_scenarios(ctx, record, deflator)))'),
-   ])
-print("written")
+NOTEBOOKS = {
+    "overview": {
+        "intro": "# Overview of a district\nKey messages, the plan implementation progress table (规划实施进度表), the "
+                 "scenario grid where the spread of growth is assumed, the latest headline figures, annual targets and "
+                 "tasks. A district with only annual tasks gets an annual-task page.",
+        "reads": "district", "parameters": COMMON, "setup": DISTRICT_ARGS,
+        "sections": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
+                     "main_series", "annual_targets", "annual_tasks", "caveats"],
+    },
+    "brief": {
+        "intro": "# Decision-maker brief\nDated, plain findings with their caveats beside them, the latest headline "
+                 "figures, next year's targets, the scenario grid and the targets at a glance.",
+        "reads": "district", "parameters": BRIEF,
+        "setup": DISTRICT_ARGS + ",\n                   target_overrides={\"gdp\": gdp_target_override}",
+        "sections": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
+    },
+    "growth_gap": {
+        "intro": "# Growth gap for one indicator\nActual path, the path now required, the even plan path and the target; "
+                 "the indicator's row of the progress table; the scenario grid; its annual targets; caveats.",
+        "reads": "indicator", "parameters": INDICATOR, "setup": INDICATOR_ARGS,
+        "sections": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
+    },
+    "projection": {
+        "intro": "# Projection and scenarios for one indicator\nDrift, plan-rate and (with four or more points) log-linear "
+                 "trend projections with prediction intervals, a Monte Carlo fan, and a backtest.",
+        "reads": "indicator", "parameters": PROJECTION,
+        "setup": INDICATOR_ARGS + ",\n                   growth_assumption=growth_assumption, deflator=deflator, "
+                 "sigma_pp=sigma_pp,\n                   alpha=alpha, n_paths=n_paths, seed=seed",
+        "sections": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
+                     "caveats"],
+    },
+    "explorer": {
+        "intro": "# Scenario explorer\nReal growth and a separate price assumption → the value in the target year. The "
+                 "rendered page shows the scenario grid, preset paths and their table; in JupyterLab (interactive = True) "
+                 "dropdowns for district and indicator, sliders and a numeric readout follow.",
+        "reads": "indicator", "parameters": EXPLORER,
+        "setup": INDICATOR_ARGS + ",\n                   interactive=interactive, growth_assumption=growth_assumption, "
+                 "deflator=deflator",
+        "sections": ["header", "explorer"],
+    },
+}
+
+
+def build(name: str) -> nbf.NotebookNode:
+    """The notebook *name* as this script defines it."""
+    spec = NOTEBOOKS[name]
+    intro = nbf.v4.new_markdown_cell(spec["intro"], metadata={"tags": ["analyst-only"]})
+    params = nbf.v4.new_code_cell(spec["parameters"], metadata={"tags": ["parameters"]})
+    setup = nbf.v4.new_code_cell(f'from analysis import report\n\nctx = report.setup(page="{name}", {spec["setup"]})')
+    sections = [nbf.v4.new_code_cell(f'report.section(ctx, "{s}")') for s in spec["sections"]]
+    cells = [intro, params, setup, *sections]
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{name}-{i}"
+    nb = nbf.v4.new_notebook(cells=cells, metadata=dict(KERNEL, analysis={"reads": spec["reads"]}))
+    nbf.validate(nb)
+    return nb
+
+
+def text_of(name: str) -> str:
+    return nbf.writes(build(name)) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    differing = []
+    for name in NOTEBOOKS:
+        path, text = OUT / f"{name}.ipynb", text_of(name)
+        if check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                differing.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    if differing:
+        print("out of date: " + ", ".join(differing) + "; run `python scripts/make_notebooks.py`", file=sys.stderr)
+        return 1
+    print("notebooks up to date" if check else f"written: {', '.join(NOTEBOOKS)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

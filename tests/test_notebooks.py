@@ -1,5 +1,5 @@
 """Every notebook runs through papermill with default and other parameters, renders to offline HTML,
-and fails with a one-line message on bad parameters."""
+and fails with a one-line message on bad parameters (the notebooks' source: tests/test_report_notebooks.py)."""
 import re
 from html.parser import HTMLParser
 
@@ -7,7 +7,7 @@ import pytest
 
 from analysis import config
 
-from conftest import NOTEBOOKS, execute
+from conftest import NOTEBOOKS, OTHER_PARAMETERS, execute
 
 pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
 
@@ -29,6 +29,17 @@ def test_notebooks_are_clean_and_parameterised():
         assert all(p["help"] for p in params.values()), f"{name}: every parameter needs a comment"
         assert "parameters" in code[0].metadata["tags"]        # the first code cell
         assert "report.setup(" in code[1].source
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_pages_keep_to_one_language_and_show_no_missing_markers(rendered, name):
+    from test_report_sections import language_problems
+
+    for variant, params in (("default", {}), ("other", OTHER_PARAMETERS[name])):
+        text = rendered[(name, variant)].read_text(encoding="utf-8")
+        main = text[text.index("<body"):text.index('<footer class="report-footer">')]
+        main = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", main, flags=re.S)
+        assert language_problems([main], params.get("lang", "zh")) == [], (name, variant)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

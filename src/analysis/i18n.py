@@ -1,4 +1,9 @@
-"""Every word a report shows, in Chinese (default) and English."""
+"""Every word a report shows, in Chinese (default) and English.
+
+The words live in catalogues (``locales/*.yaml``: ``assessment.yaml`` for the
+engine's status and flag keys, ``report.yaml`` for the report pages); this
+module looks them up and formats numbers, amounts and units for a page.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -10,72 +15,6 @@ LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
 LANGS = ("zh", "en")
 
-TEXT = {
-    "zh": {
-        "overview": "{district}经济运行与“十四五”目标进度概览",
-        "growth_gap": "{district}{indicator}：“十四五”目标差距分析",
-        "projection": "{district}{indicator}：2025年情景预测",
-        "brief": "{district}“十四五”规划目标进度简报",
-        "explorer": "{district}{indicator}：情景探索",
-        "how_to_read": "阅读说明：时序进度=规划期已过时间占比；任务进度=目标完成程度（对数尺度）。"
-                       "任务进度低于时序进度5个百分点以上即“滞后于预期”。增速单位为%，差距单位为百分点。",
-        "source": "数据来源：{sources}",
-        "generated": "生成时间",
-        "data_version": "数据版本",
-        "package_version": "程序版本",
-        "year": "年份", "value": "数值", "unit": "单位", "indicator": "指标", "latest": "最新值",
-        "latest_year": "最新年份", "target": "目标", "target_year": "目标年份", "status": "进度判断",
-        "ratio_status": "增速判断", "observed_growth": "年均增速(%)", "required_growth": "所需年均增速(%)",
-        "gap": "增速差距(百分点)", "tau": "时序进度(%)", "progress": "任务进度(%)", "probability": "达成概率(%)",
-        "projected": "预测值（中位/均值）", "interval": "区间", "prediction_interval": "{pct}%预测区间",
-        "simulated_interval": "{pct}%模拟区间（5%–95%分位）", "lower": "下限", "upper": "上限", "actual": "实际值", "required_path": "实现目标所需路径",
-        "plan_path": "规划匀速路径", "target_band": "目标区间", "growth_rate": "增速(%)",
-        "price_basis": "价格口径", "current": "现价（名义）", "comparable": "可比价（实际）",
-        "scorecard": "年度目标完成情况", "pending": "待公布", "met": "完成", "not met": "未完成",
-        "caveats": "口径与注意事项", "key_messages": "主要结论", "traffic_light": "目标进度一览",
-        "drift": "按既往年均增速", "plan_rate": "按年度计划增速", "trend": "对数线性趋势", "monte_carlo": "蒙特卡洛模拟",
-        "backtest": "回测（留出最后一个观测值）", "model": "模型", "error_pct": "误差(%)", "note": "说明",
-        "fan": "90%模拟区间（5%–95%分位）", "scenario": "情景", "growth_assumption": "增速假设(%)", "deflator": "价格指数假设(%)",
-        "no_targets": "该地区在目标年份没有可比较的数值目标。",
-        "main_series": "主要经济指标", "growth_table": "最新增速",
-        "aspiration": "注：该目标为规划中的方向性表述，可由分析人员调整。",
-        "flags": "数据提示", "data_note": "数据表注释", "not_assessed": "另有{n}项目标尚无任何实际数据，未列入上表（详见概览报告）。",
-    },
-    "en": {
-        "overview": "{district}: economy and progress toward the 14th five-year plan goals",
-        "growth_gap": "{district}, {indicator}: gap to the 14th five-year plan target",
-        "projection": "{district}, {indicator}: scenarios to 2025",
-        "brief": "{district}: five-year plan progress brief",
-        "explorer": "{district}, {indicator}: scenario explorer",
-        "how_to_read": "How to read: time elapsed = share of the plan period gone; task progress = share of the way "
-                       "to the target (log scale). Progress more than 5 points behind time elapsed is 'behind "
-                       "schedule'. Growth in %, gaps in percentage points.",
-        "source": "Source: {sources}",
-        "generated": "Generated",
-        "data_version": "Data version",
-        "package_version": "Software version",
-        "year": "Year", "value": "Value", "unit": "Unit", "indicator": "Indicator", "latest": "Latest",
-        "latest_year": "Latest year", "target": "Target", "target_year": "Target year", "status": "Schedule status",
-        "ratio_status": "Growth status", "observed_growth": "Observed growth (%/yr)",
-        "required_growth": "Required growth (%/yr)", "gap": "Gap (pp)", "tau": "Time elapsed (%)",
-        "progress": "Task progress (%)", "probability": "Probability (%)", "projected": "Projected (central)", "interval": "Interval",
-        "prediction_interval": "{pct}% prediction interval", "simulated_interval": "{pct}% simulated range (5th–95th percentile)",
-        "lower": "Lower", "upper": "Upper",
-        "actual": "Actual", "required_path": "Path required to hit target", "plan_path": "Even plan path",
-        "target_band": "Target band", "growth_rate": "Growth (%)", "price_basis": "Price basis",
-        "current": "current prices (nominal)", "comparable": "comparable prices (real)",
-        "scorecard": "Annual targets", "pending": "pending", "met": "met", "not met": "not met",
-        "caveats": "Definitions and caveats", "key_messages": "Key messages", "traffic_light": "Targets at a glance",
-        "drift": "Past average growth", "plan_rate": "Annual plan rates", "trend": "Log-linear trend",
-        "monte_carlo": "Monte Carlo", "backtest": "Backtest (last observation held out)", "model": "Model",
-        "error_pct": "Error (%)", "note": "Note", "fan": "90% simulated range (5th–95th percentile)", "scenario": "Scenario",
-        "growth_assumption": "Growth assumption (%)", "deflator": "Price assumption (%)",
-        "no_targets": "This district has no numeric target to compare in the target year.",
-        "main_series": "Main economic indicators", "growth_table": "Latest growth rates",
-        "aspiration": "Note: this target paraphrases an aspiration in the plan; analysts may override it.",
-        "flags": "Data notes", "data_note": "Data note", "not_assessed": "{n} more targets have no actual figure at all yet and are not listed (see the overview report).",
-    },
-}
 
 def number(value, digits: int = 1) -> str:
     """A table cell: '1,234.5', or '–' for a missing value (None or NaN)."""
@@ -92,14 +31,14 @@ def check_lang(lang: str) -> str:
 
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, dict[str, str]]:
-    """Every ``locales/*.yaml`` catalogue merged with TEXT: {lang: {key: template}}.
+    """Every ``locales/*.yaml`` catalogue merged: {lang: {key: template}}.
 
     A key defined twice, or present in one language only, is an error: a page
     must never fall back to the other language.
     """
     import yaml
 
-    merged = {lang: dict(TEXT[lang]) for lang in LANGS}
+    merged = {lang: {} for lang in LANGS}
     for path in sorted(LOCALES_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if set(data) != set(LANGS) or set(data["zh"]) != set(data["en"]):
@@ -159,41 +98,90 @@ def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
 
 
 def flag_text(flag, lang: str) -> str:
-    """A gap-table flag in the report language.
+    """A flag in the report language.
 
     Flags are ``{"code": ..., "params": {...}}`` and become words here only:
-    ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案….
+    ``{"code": "draft_source", "params": {}}`` → 数据来源为规划草案…. A plain
+    string (an engine note without a code) is returned unchanged.
     """
-    if isinstance(flag, dict):
-        params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
-        text = t(f"flag.{flag['code']}", lang, **params)
-        if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
-            text += t("flag.series_break_assumed", lang, **params)
-        return text
-    return str(flag)
+    if not isinstance(flag, dict):
+        return str(flag)
+    params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
+    text = t(f"flag.{flag['code']}", lang, **params)
+    if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
+        text += t("flag.series_break_assumed", lang, **params)
+    return text
 
 
+# A unit shown in another unit on a page: in English, 亿 (100 million) yuan read as billions.
+DISPLAY_UNITS = {"en": {"亿元": ("unit.bn_yuan", 0.1)}}
+
+
+def display_unit(unit: str, lang: str) -> tuple[str, float]:
+    """The unit a page shows for *unit*, and the factor to apply: ('bn yuan', 0.1) for 亿元 in English."""
+    key, factor = DISPLAY_UNITS.get(lang, {}).get(unit, (None, 1.0))
+    return (t(key, lang) if key else unit_label(unit, lang)), factor
 
 
 def unit_label(unit: str, lang: str) -> str:
-    return _registry().unit_name(unit, lang)
+    """The unit's name in *lang* (data/units.csv); a count with no English name reads 'number'."""
+    name = _registry().unit_name(unit, lang)
+    if not name and unit:
+        return t("unit.count", lang) if lang != "zh" else unit
+    return name
 
 
 def bound_label(bound: str, lang: str) -> str:
     """How a target's bound reads in front of its value: ≥227, ≤4, 约1000 / ~1000."""
-    return {">=": "≥", "<=": "≤", "~": "约" if lang == "zh" else "~"}.get(bound or "", "")
+    return t(f"bound.{bound}", lang) if bound in (">=", "<=", "~") else ""
 
 
-def amount(value: float, unit: str, lang: str) -> str:
-    """A value with its unit for running text: '620.5亿元' / '62.05 bn yuan'."""
-    def plain(v: float, digits: int) -> str:
-        return f"{round(v, digits):.{digits}f}".rstrip("0").rstrip(".")
+MONEY = "元"   # the base unit of money amounts in data/units.csv
 
-    if lang == "zh":                       # no thousands separators in Chinese running text
-        return f"{plain(value, 2)}{unit}"
-    if unit == "亿元":                     # 1 亿 = 100 million: say billions in English
-        return f"{plain(value / 10, 2)} bn yuan"
-    return f"{plain(value, 2)} {unit_label(unit, lang)}".rstrip()
+
+def is_money(unit: str) -> bool:
+    """Whether *unit* is an amount of money (its base unit in data/units.csv is yuan)."""
+    row = _registry().units.get(unit)
+    return bool(row and row.base_unit == MONEY)
+
+
+def is_count(unit: str) -> bool:
+    """Whether *unit* counts whole things (shown as integers)."""
+    return _registry().is_count(unit)
+
+
+def value_text(value, unit: str, lang: str, bound: str = "", digits: int | None = None) -> str:
+    """A value in the page's display unit, without the unit: '约1000', '62.05', '166'; '–' if unknown.
+
+    Counts are integers; other values keep up to two decimals, trailing zeros
+    dropped (figures as published), or exactly *digits* decimals (model
+    outputs); one more once scaled to billions. English uses thousands
+    separators, Chinese does not. Tables and running text use this one
+    function, so a page shows one amount one way.
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    _, factor = display_unit(unit, lang)
+    value = float(value) * factor
+    if digits is None:
+        digits = 0 if is_count(unit) else 2 + (factor < 1)
+        text = f"{round(value, digits):{',' if lang != 'zh' else ''}.{digits}f}"
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    else:
+        digits = 0 if is_count(unit) else digits + (factor < 1)
+        text = f"{value:{',' if lang != 'zh' else ''}.{digits}f}"
+    return bound_label(bound, lang) + ("0" if text in ("-0", "") else text)
+
+
+def amount(value, unit: str, lang: str, bound: str = "", digits: int | None = None) -> str:
+    """A value with its unit for running text: '620.5亿元' / '62.05 bn yuan', '约1000亿元'."""
+    number_text = value_text(value, unit, lang, bound, digits)
+    label, factor = display_unit(unit, lang)
+    if factor == 1.0 and not _registry().unit_name(unit, lang):
+        label = ""                          # '2', not '2 number': a count's noun is the indicator's name
+    if not label or label == "%":
+        return f"{number_text}{label}"
+    return t("fmt.amount", lang, value=number_text, unit=label)
 
 
 def _param_text(value, lang: str) -> str:
@@ -201,7 +189,7 @@ def _param_text(value, lang: str) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, (list, tuple)):
-        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+        return t("sep.list", lang).join(str(v) for v in value)
     if value in ("current", "comparable"):
         return basis_label(value, lang)
     return str(value)

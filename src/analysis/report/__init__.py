@@ -1,0 +1,56 @@
+"""The report layer the notebooks call, split by job.
+
+* ``context``     parameters, validated once, and the page's data (:func:`setup`, :class:`Context`)
+* ``assessment``  the one adapter to the assessment engine (records with the contract's keys)
+* ``tables``      DataFrames with typed cells (no HTML)
+* ``text``        sentences, every word from ``locales/report.yaml``
+* ``html``        fragments: escaped text, scrolling tables, status symbol + label
+* ``charts``      figures in the page's display unit
+* ``projections`` the projection page's models and tables
+* ``explorer``    presets and JupyterLab widgets
+* ``sections``    what a notebook cell shows: ``report.section(ctx, "progress_table")``
+* ``export``      the progress table as .xlsx and .csv
+
+A notebook reads::
+
+    from analysis import report
+    ctx = report.setup(district=district, lang=lang, page="overview")
+    report.section(ctx, "header")
+    report.section(ctx, "progress_table")
+"""
+from __future__ import annotations
+
+from .assessment import assessable_indicators
+from .context import Context, setup
+from .sections import SECTIONS, render, section
+
+__all__ = ["Context", "SECTIONS", "assessable_indicators", "chart_main_series", "chart_path", "record_for", "render",
+           "section", "setup", "write_progress_workbook"]
+
+
+def record_for(ctx: Context, records: list[dict] | None = None) -> dict | None:
+    """The record of ctx.indicator among *records* (default: the page's own)."""
+    if records is None:
+        return ctx.record
+    return next((r for r in records if r["indicator"] == ctx.indicator), None)
+
+
+def chart_path(ctx: Context, record: dict):
+    """The path-to-target figure of *record* (see :func:`analysis.report.charts.path_to_target`)."""
+    from .charts import path_to_target
+
+    return path_to_target(ctx, record)
+
+
+def chart_main_series(ctx: Context):
+    """The main money series of the district (see :func:`analysis.report.charts.main_series`)."""
+    from .charts import main_series
+
+    return main_series(ctx)
+
+
+def write_progress_workbook(*args, **kwargs):
+    """See :func:`analysis.report.export.write_progress_workbook` (imported on use: openpyxl is heavy)."""
+    from .export import write_progress_workbook as write
+
+    return write(*args, **kwargs)

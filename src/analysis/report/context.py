@@ -1,0 +1,213 @@
+"""Notebook parameters, validated once, and the data every section needs (the Context)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .. import config, i18n
+from ..exceptions import ParameterError
+
+OBSERVED_KINDS = ("level", "growth", "share", "cumulative")
+ENGINE_OPTIONS = ("n_paths", "seed", "sigma_pp")
+PAGES = ("overview", "brief", "growth_gap", "projection", "explorer")
+LIMITS = {"growth_assumption": (-50, 100), "deflator": (-20, 50), "sigma_pp": (0, 50),
+          "alpha": (0.001, 0.5), "n_paths": (1000, 1_000_000), "seed": (0, 2**32 - 1)}
+
+
+@dataclass
+class Context:
+    """Validated parameters plus the data every section needs.
+
+    Records (the assessment) are computed once, on first use, and shared by
+    every section of the page.
+    """
+    district: str
+    lang: str
+    data: pd.DataFrame
+    data_path: Path
+    indicator: str | None = None
+    target_year: int = config.PLAN_TARGET_YEAR
+    target_overrides: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+    page: str = "overview"
+    cache: dict = field(default_factory=dict, repr=False)
+
+    def t(self, key: str, **values) -> str:
+        """The catalogue text for *key* in the page's language."""
+        return i18n.t(key, self.lang, **values)
+
+    # --- names -----------------------------------------------------------------------------
+    @cached_property
+    def registry(self):
+        from ..registry import load_registry
+
+        return load_registry(self.data_path)
+
+    @property
+    def plan(self):
+        """The five-year plan whose targets the page assesses (from data/plans.csv)."""
+        return self.registry.plan_for(self.target_year)
+
+    @property
+    def plan_name(self) -> str:
+        return self.plan.name(self.lang)
+
+    @property
+    def district_name(self) -> str:
+        return self.registry.district_name(self.district, self.lang)
+
+    def name_of(self, indicator: str, indicator_zh: str = "") -> str:
+        return i18n.indicator_label(indicator, indicator_zh, self.lang)
+
+    @property
+    def indicator_name(self) -> str:
+        if self.indicator is None:
+            return ""
+        return self.name_of(self.indicator, self.rows["indicator_zh"].iloc[0])
+
+    # --- rows ------------------------------------------------------------------------------
+    @property
+    def district_rows(self) -> pd.DataFrame:
+        return self.data[self.data["district"] == self.district]
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        rows = self.district_rows
+        return rows if self.indicator is None else rows[rows["indicator"] == self.indicator]
+
+    @property
+    def as_of_year(self) -> int | None:
+        """Latest year with an observed figure for the district (not a target)."""
+        observed = self.district_rows[self.district_rows["kind"].isin(OBSERVED_KINDS)]
+        return int(observed["year"].max()) if not observed.empty else None
+
+    # --- the assessment --------------------------------------------------------------------
+    @cached_property
+    def all_records(self) -> list[dict]:
+        """The engine's records for the district: targets due in the target year and annual growth targets."""
+        from .assessment import gap_records
+
+        options = {k: v for k, v in self.options.items() if k in ENGINE_OPTIONS and v is not None}
+        return gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
+                           data_path=self.data_path, **options)
+
+    def gaps(self, **options) -> list[dict]:
+        """The page's records with other engine options (n_paths, seed, sigma_pp); not cached."""
+        from .assessment import gap_records
+
+        records = gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
+                              data_path=self.data_path, **options)
+        return [r for r in records if r["target_year"] == self.target_year
+                and (self.indicator is None or r["indicator"] == self.indicator)]
+
+    @property
+    def records(self) -> list[dict]:
+        """The plan targets of this page (due in the target year): the district's, or the one indicator's.
+        Annual growth targets have their own table (sections ``annual_targets``, ``next_targets``)."""
+        return [r for r in self.all_records if r["target_year"] == self.target_year
+                and (self.indicator is None or r["indicator"] == self.indicator)]
+
+    @property
+    def record(self) -> dict | None:
+        """The indicator's record for the target year (a level-type target first)."""
+        order = ("level", "ceiling", "floor", "share", "growth_average", "cumulative", "growth_annual")
+        records = sorted(self.records, key=lambda r: order.index(r["target_type"]) if r["target_type"] in order else 9)
+        return records[0] if records else None
+
+    @cached_property
+    def annual_tasks(self) -> pd.DataFrame:
+        from .assessment import annual_tasks
+
+        return annual_tasks(self.data, self.district)
+
+    @property
+    def mode(self) -> str:
+        """'plan' when the district has targets for the target year, 'annual' when it has only
+        annual tasks, 'none' when it has neither: the overview and brief pick their title by it."""
+        if self.records:
+            return "plan"
+        return "annual" if not self.annual_tasks.empty else "none"
+
+
+def _minimal_tracebacks() -> None:
+    """In a notebook, show a bad parameter as its one-line message rather than a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "InteractiveTB"):
+        shell.InteractiveTB.set_mode(mode="Minimal")
+
+
+def check_range(name: str, value, low, high, allow_none: bool = False):
+    """*value* if it is a number within [low, high]; else ParameterError with the accepted range."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
+        raise ParameterError(f"parameter {name}={value!r} is not a number; accepted: {low} to {high}")
+    if not low <= value <= high:
+        raise ParameterError(f"parameter {name}={value!r} is out of range; accepted: {low} to {high}")
+    return value
+
+
+def setup(district: str, lang: str = "zh", indicator: str | None = None, data_path: str = "",
+          target_year: int = config.PLAN_TARGET_YEAR, target_override: float = 0.0,
+          target_overrides: dict | None = None, page: str = "overview", **options) -> Context:
+    """Validate notebook parameters and load the data.
+
+    Parameters
+    ----------
+    district, lang, indicator, data_path, target_year
+        As in the notebooks' parameters cell.
+    page : str
+        Which report the sections belong to (overview, brief, growth_gap, projection, explorer).
+    target_override : float
+        Replaces the target of *indicator* (0 keeps the plan's).
+    target_overrides : dict, optional
+        ``{indicator: value}`` for district pages (e.g. the brief's GDP aspiration); 0 keeps the plan's.
+    **options
+        Page options (growth_assumption, deflator, sigma_pp, alpha, n_paths, seed, interactive …).
+
+    Returns
+    -------
+    Context
+
+    Raises
+    ------
+    ParameterError
+        One line naming the parameter, the bad value and what is accepted.
+    """
+    from ..loading import load_indicators
+
+    _minimal_tracebacks()
+    i18n.check_lang(lang)
+    if page not in PAGES:
+        raise ParameterError(f"page '{page}' is unknown; accepted: {', '.join(PAGES)}")
+    if data_path and not Path(data_path).is_file():
+        raise ParameterError(f"parameter data_path='{data_path}' is not a file; give the path of an indicator CSV or ''")
+    path = config.indicators_path(data_path or None)
+    data = load_indicators(path)
+    districts = sorted(set(data["district"]))
+    if district not in districts:
+        raise ParameterError(f"parameter district='{district}' is not in {path.name}; accepted: {', '.join(districts)}")
+    if indicator is not None:
+        known = sorted(set(data.loc[data["district"] == district, "indicator"]))
+        if indicator not in known:
+            import difflib
+            close = difflib.get_close_matches(indicator, known, n=3) or known[:8]
+            raise ParameterError(f"parameter indicator='{indicator}' is not an indicator of {district}; "
+                                 f"did you mean: {', '.join(close)}")
+    check_range("target_year", target_year, config.PLAN_BASE_YEAR + 1, config.YEAR_RANGE[1])
+    check_range("target_override", target_override, 0, 1e9)
+    overrides = {k: v for k, v in (target_overrides or {}).items() if check_range(f"target_overrides[{k}]", v, 0, 1e9)}
+    if indicator and target_override:
+        overrides[indicator] = target_override
+    for name, value in options.items():
+        if name in LIMITS:
+            check_range(name, value, *LIMITS[name], allow_none=True)
+    return Context(district, lang, data, path, indicator, int(target_year), overrides, options, page)

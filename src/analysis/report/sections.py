@@ -1,0 +1,225 @@
+"""Sections: what a notebook cell shows. ``section(ctx, "progress_table")`` displays one.
+
+Each section returns a list of fragments (HTML strings and matplotlib Figures)
+from :func:`render`, empty when it has nothing to say on this page: no
+heading over an empty table. Notebooks are lists of ``section`` calls.
+"""
+from __future__ import annotations
+
+from . import charts, explorer, html, projections, tables, text
+
+
+def _table(ctx, frame) -> str:
+    return html.table(frame, ctx.lang)
+
+
+def _district_page(ctx) -> bool:
+    return ctx.indicator is None
+
+
+def header(ctx) -> list:
+    return [html.header(text.title(ctx, ctx.page), text.as_of(ctx), text.how_to_read(ctx, ctx.page))]
+
+
+def key_messages(ctx) -> list:
+    plain = ctx.page == "brief"
+    if _district_page(ctx):
+        if ctx.mode == "annual":
+            return [html.heading(ctx.t("heading.key_messages")), html.paragraph(text.annual_tasks_message(ctx))]
+        if ctx.mode == "none":
+            return [html.paragraph(ctx.t("no_targets"), "how-to-read")]
+        items = text.key_messages(ctx, ctx.records, plain)
+        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" else ""   # the brief's glance says it
+        return [html.heading(ctx.t("heading.key_messages")),
+                html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
+    record = ctx.record
+    if record is None or not text.is_assessed(record):
+        return [html.paragraph(text.not_assessable(ctx), "how-to-read")]
+    return [html.messages(text.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
+
+
+def progress_table(ctx) -> list:
+    if ctx.mode != "plan":
+        return []
+    return [html.heading(ctx.t("heading.progress_table")), _table(ctx, tables.progress_table(ctx))]
+
+
+def status(ctx) -> list:
+    """The indicator page's row of the progress table."""
+    record = ctx.record
+    if record is None or not text.is_assessed(record):
+        return []                    # the key message already says what is missing and where to find it
+    return [html.heading(ctx.t("heading.status")), _table(ctx, tables.progress_table(ctx, [record]))]
+
+
+def progress_chart(ctx) -> list:
+    fig = charts.progress_bars(ctx, ctx.records) if ctx.mode == "plan" else None
+    return [fig] if fig is not None else []
+
+
+def main_series(ctx) -> list:
+    fig = charts.main_series(ctx)
+    return [fig] if fig is not None else []
+
+
+def headline(ctx) -> list:
+    frame = tables.headline_table(ctx)
+    if frame.empty:
+        return []
+    return [html.heading(ctx.t("heading.headline", year=ctx.as_of_year)), _table(ctx, frame)]
+
+
+def annual_targets(ctx) -> list:
+    frame = tables.annual_targets_table(ctx)
+    return [html.heading(ctx.t("heading.annual_targets")), _table(ctx, frame)] if not frame.empty else []
+
+
+def next_targets(ctx) -> list:
+    """Annual targets after the latest data: what the district has set itself for next year."""
+    after = ctx.as_of_year or ctx.plan.base_year
+    frame = tables.annual_targets_table(ctx, after_year=after)
+    return [html.heading(ctx.t("heading.next_targets", year=after + 1)), _table(ctx, frame)] if not frame.empty else []
+
+
+def annual_tasks(ctx) -> list:
+    if ctx.annual_tasks.empty or not _district_page(ctx):
+        return []
+    year = int(ctx.annual_tasks["year"].max())
+    return [html.heading(ctx.t("heading.annual_tasks", year=year)), _table(ctx, tables.annual_tasks_table(ctx))]
+
+
+def glance(ctx) -> list:
+    frame = tables.glance_table(ctx, ctx.records)
+    if frame.empty:
+        return []
+    hidden = len(ctx.records) - len(frame)
+    return [html.heading(ctx.t("heading.glance")), _table(ctx, frame),
+            html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
+
+
+def _grid(ctx, record) -> list:
+    nominal = record["price_basis"] == "current"
+    intro = ctx.t("scenario.intro" if nominal else "scenario.intro_plain", as_of=record["latest_year"],
+                  latest=text.amount(ctx, record["latest_value"], record["unit"]), target_year=record["target_year"],
+                  unit=tables.unit_text(ctx, record["unit"]),
+                  target=text.amount(ctx, record["target_value"], record["unit"], record["bound"] or ""))
+    out = [html.heading(ctx.t("heading.scenario_grid", indicator=text.record_name(ctx, record),
+                              target_year=record["target_year"])),
+           html.paragraph(intro), _table(ctx, tables.scenario_table(ctx, record))]
+    if nominal and record.get("cagr_required") is not None:
+        out.append(html.paragraph(ctx.t("scenario.required", required=text.rate(record["cagr_required"])), "how-to-read"))
+    return out
+
+
+def scenario_grid(ctx) -> list:
+    """Where the spread of growth is assumed, the grid leads instead of one probability."""
+    chosen = [r for r in ctx.records if explorer.explorable(r) and text.is_assessed(r)
+              and (r.get("sigma_source") == "assumed" or ctx.indicator)]
+    return [fragment for r in chosen for fragment in _grid(ctx, r)]
+
+
+def caveats(ctx) -> list:
+    items = text.caveats(ctx, ctx.records)
+    if ctx.page == "projection":
+        items = projections.notes_text(ctx, _projection(ctx)) + items
+    if not items:
+        return []
+    return [html.heading(ctx.t("heading.caveats")), html.bullet_list(items)]
+
+
+def path_chart(ctx) -> list:
+    record = ctx.record
+    if record is None or not text.is_assessed(record):
+        return []
+    fig = charts.path_to_target(ctx, record, projection=_drift_path(ctx, record))
+    return [fig] if fig is not None else []
+
+
+def _drift_path(ctx, record):
+    proj = _projection(ctx)
+    if proj is None or "drift" not in proj.frames:
+        return None
+    return proj.frames["drift"]["mean"]
+
+
+def _projection(ctx):
+    """Fitted once per page and shared by the chart, the tables and the notes."""
+    if "projection" not in ctx.cache:
+        o = ctx.options
+        ctx.cache["projection"] = projections.project(
+            ctx, ctx.record, o.get("growth_assumption"), o.get("deflator", 2.0), o.get("sigma_pp"),
+            o.get("alpha", 0.05), o.get("n_paths", 100_000), o.get("seed", 20210101)) if ctx.record else None
+    return ctx.cache["projection"]
+
+
+def projection_chart(ctx) -> list:
+    fig = charts.fan(ctx, ctx.record, _projection(ctx)) if ctx.record else None
+    return [fig] if fig is not None else []
+
+
+def projection_table(ctx) -> list:
+    proj = _projection(ctx)
+    if proj is None or (not proj.frames and proj.mc is None):
+        return []
+    return [html.heading(ctx.t("heading.projection")), _table(ctx, projections.projection_table(ctx, ctx.record, proj))]
+
+
+def backtest(ctx) -> list:
+    proj = _projection(ctx)
+    if proj is None or proj.backtest.empty:
+        return []
+    return [html.heading(ctx.t("heading.backtest")), _table(ctx, projections.backtest_table(ctx, ctx.record, proj))]
+
+
+def explore(ctx) -> list:
+    """Static: the grid, the preset paths and their table. Interactive (JupyterLab): the widgets too."""
+    record = ctx.record
+    if not explorer.explorable(record):
+        return [html.paragraph(text.not_assessable(ctx) if record is None or not text.is_assessed(record)
+                               else ctx.t("no_targets"), "how-to-read")]
+    price = ctx.options.get("deflator", 2.0)
+    out = _grid(ctx, record)
+    fig = charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, price))
+    out += ([fig] if fig is not None else [])
+    out += [html.heading(ctx.t("heading.presets")), _table(ctx, explorer.presets_table(ctx, record, price))]
+    if ctx.options.get("interactive"):
+        out.append(explorer.widget(ctx, ctx.options.get("growth_assumption") or 5.0, price))
+    else:
+        out.append(html.paragraph(ctx.t("explorer.static"), "how-to-read"))
+    return out
+
+
+SECTIONS = {
+    "header": header, "key_messages": key_messages, "progress_table": progress_table, "status": status,
+    "progress_chart": progress_chart, "main_series": main_series, "headline": headline,
+    "annual_targets": annual_targets, "next_targets": next_targets, "annual_tasks": annual_tasks, "glance": glance,
+    "scenario_grid": scenario_grid, "caveats": caveats, "path_chart": path_chart, "projection_chart": projection_chart,
+    "projection_table": projection_table, "backtest": backtest, "explorer": explore,
+}
+
+
+def render(ctx, name: str) -> list:
+    """The fragments of section *name* (HTML strings, Figures, widgets)."""
+    from ..exceptions import ParameterError
+
+    if name not in SECTIONS:
+        raise ParameterError(f"section '{name}' is unknown; accepted: {', '.join(SECTIONS)}")
+    return [f for f in SECTIONS[name](ctx) if f is not None and f != ""]
+
+
+def section(ctx, name: str) -> None:
+    """Display section *name* in the notebook; the header also names the page for the HTML <title>."""
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    from ..render import TITLE_KEY
+
+    for fragment in render(ctx, name):
+        if isinstance(fragment, str):
+            metadata = {TITLE_KEY: text.title(ctx, ctx.page)} if name == "header" else None
+            display(HTML(fragment), metadata=metadata)
+        elif hasattr(fragment, "savefig"):
+            display(fragment)
+            plt.close(fragment)
+        else:
+            display(fragment)

@@ -1,0 +1,236 @@
+"""Sentences: every word comes from the catalogue (locales/report.yaml), keyed by status and flag codes.
+
+Functions here take a Context and records and return plain strings (no HTML).
+"""
+from __future__ import annotations
+
+from .. import i18n
+from ..probability import APPROX_TOLERANCE, tolerance_threshold
+
+UNKNOWN = "–"
+
+
+# --- numbers and small pieces ---------------------------------------------------------------
+
+def rate(value, digits: int = 1) -> str:
+    """A percentage or percentage-point figure: '13.0', '–' when unknown."""
+    return i18n.number(None if value is None else float(value), digits)
+
+
+def probability(value) -> str:
+    """A probability in percent, whole numbers, '<1' / '>99' at the ends."""
+    if value is None:
+        return UNKNOWN
+    if 0 < value < 1:
+        return "<1"
+    if 99 < value < 100:
+        return ">99"
+    return f"{value:.0f}"
+
+
+def amount(ctx, value, unit: str, bound: str = "", digits: int | None = None) -> str:
+    """A value with its unit, as the page's tables show it (e.g. '62.05 bn yuan')."""
+    return i18n.amount(value, unit, ctx.lang, bound, digits)
+
+
+def sentences(ctx, parts) -> str:
+    """Sentences run together: no space between Chinese sentences, one between English ones."""
+    return ("" if ctx.lang == "zh" else " ").join(p for p in parts if p)
+
+
+def year(ctx, value: int) -> str:
+    return ctx.t("fmt.year", year=value)
+
+
+def years(ctx, first: int, last: int) -> str:
+    """A span of years ('2023-2025' in English), or one year when first == last."""
+    return year(ctx, last) if first >= last else ctx.t("fmt.year_range", first=first, last=last)
+
+
+def at_basis(ctx, basis: str) -> str:
+    """' at current prices (nominal)' in English, or '' when no price basis applies."""
+    return ctx.t("fmt.at_basis", basis=i18n.basis_label(basis, ctx.lang)) if basis else ""
+
+
+def joined(ctx, items) -> str:
+    return ctx.t("sep.list").join(items)
+
+
+def status(ctx, record: dict) -> str:
+    return i18n.status_label(record["status"], ctx.lang, bool(record.get("final")))
+
+
+def record_name(ctx, record: dict) -> str:
+    return ctx.name_of(record["indicator"], record.get("indicator_zh", ""))
+
+
+# --- page header ---------------------------------------------------------------------------
+
+def title(ctx, page: str) -> str:
+    """The page title: overview and brief fit what the district has (plan targets, annual tasks, nothing)."""
+    values = {"district": ctx.district_name, "indicator": ctx.indicator_name, "plan": ctx.plan_name,
+              "target_year": ctx.target_year}
+    if page in ("overview", "brief") and ctx.mode != "plan":
+        if ctx.mode == "annual":
+            return ctx.t(f"title.{page}_annual", year=int(ctx.annual_tasks["year"].max()), **values)
+        return ctx.t("title.overview_none", **values)
+    return ctx.t(f"title.{page}", **values)
+
+
+def as_of(ctx) -> str:
+    """'Data as of 2022' (in the page's language) for the page's district."""
+    year_ = ctx.as_of_year
+    return ctx.t("subtitle.as_of", year=year_) if year_ else ctx.t("subtitle.no_data")
+
+
+def how_to_read(ctx, page: str) -> str:
+    if page in ("overview", "brief") and ctx.mode == "annual":
+        return ctx.t("how_to_read_annual", year=int(ctx.annual_tasks["year"].max()))
+    return ctx.t({"brief": "how_to_read_brief", "explorer": "how_to_read_explorer"}.get(page, "how_to_read"))
+
+
+# --- what is missing -----------------------------------------------------------------------
+
+def is_assessed(record: dict) -> bool:
+    """Whether the engine could judge the target (an observed figure inside the plan)."""
+    return record["status"] not in ("insufficient_data", "pending")
+
+
+def document(ctx, first: int, last: int) -> str:
+    """The documents that publish the missing figures."""
+    if first >= last:
+        return ctx.t("document.one", year=first, publish=first + 1)
+    return ctx.t("document.range", first=first, last=last)
+
+
+def remark(ctx, record: dict) -> str:
+    """For a target that cannot be assessed: what is missing and which document would fill it; else ''."""
+    if is_assessed(record):
+        return ""
+    first = ctx.plan.first_year
+    if record["target_type"] == "cumulative":
+        missing = ctx.t("missing.no_flows", first=record.get("period_start") or first)
+    elif record.get("latest_year") is not None:
+        missing = ctx.t("missing.base_only", year=record["latest_year"])
+    else:
+        missing = ctx.t("missing.no_observation")
+    last = max(first, min(ctx.as_of_year or first, record["target_year"]))
+    return ctx.t("remark", missing=missing, document=document(ctx, first, last))
+
+
+# --- key messages --------------------------------------------------------------------------
+
+def _headline(ctx, r: dict, plain: bool) -> str:
+    unit, kind = r["unit"], r["target_type"]
+    values = {"name": record_name(ctx, r), "latest_year": r["latest_year"], "status": status(ctx, r),
+              "latest": amount(ctx, r["latest_value"], unit), "target": amount(ctx, r["target_value"], unit, r["bound"]),
+              "target_year": r["target_year"], "base_year": r["base_year"], "cagr": rate(r.get("cagr_observed")),
+              "at_basis": at_basis(ctx, r.get("growth_basis") or r.get("price_basis", "")), "progress": rate(r.get("progress"), 0 if plain else 1),
+              "tau": rate(r.get("tau"), 0 if plain else 1), "first": r.get("period_start") or ctx.plan.first_year}
+    if kind in ("growth_average", "growth_annual"):
+        return ctx.t(f"msg.{kind}", **values)
+    if kind in ("ceiling", "floor"):
+        return ctx.t("msg.ceiling", **values)
+    if kind == "cumulative":
+        return ctx.t("msg.cumulative", **values, total=amount(ctx, r.get("observed_total"), unit))
+    if r["status"] in ("achieved", "not_achieved"):
+        return ctx.t(f"msg.{r['status']}", **values)
+    return ctx.t("msg.level_plain" if plain else "msg.level", **values)
+
+
+def _required(ctx, r: dict) -> str:
+    span = years(ctx, r["latest_year"] + 1, r["target_year"])
+    values = {"as_of": r["latest_year"], "years": span, "target_year": r["target_year"],
+              "target": amount(ctx, r["target_value"], r["unit"], r["bound"]), "required": rate(r.get("cagr_required")),
+              "at_basis": at_basis(ctx, r.get("growth_basis", ""))}
+    if r["target_type"] == "cumulative" and r.get("required_per_year") is not None:
+        return ctx.t("msg.cumulative_required", **values, per_year=amount(ctx, r["required_per_year"], r["unit"]))
+    if r.get("cagr_required") is None:
+        return ""
+    if r["target_type"] in ("growth_average", "growth_annual"):
+        return ctx.t("msg.growth_required", **values)
+    return ctx.t("msg.required", **values)
+
+
+def _probability(ctx, r: dict, plain: bool) -> str:
+    p, p_tol = r.get("probability"), r.get("probability_tolerance")
+    if (p is None and p_tol is None) or r.get("final"):
+        return ""
+    assumed = r.get("sigma_source") == "assumed"
+    if plain and assumed:
+        return ctx.t("msg.probability_assumed")
+    unit = r["unit"]
+    values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": f"{APPROX_TOLERANCE * 100:g}",
+              "target": amount(ctx, r["target_value"], unit, r["bound"]), "target_exact": amount(ctx, r["target_value"], unit),
+              "threshold": amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")), unit),
+              "p": probability(p), "p_tol": probability(p_tol)}
+    key = "msg.probability_both" if p is not None and p_tol is not None else (
+        "msg.probability_tolerance" if p_tol is not None else "msg.probability")
+    if key == "msg.probability_tolerance":
+        values["p"] = values["p_tol"]
+    return sentences(ctx, [ctx.t(key, **values), ctx.t("msg.probability_assumed") if assumed else ""])
+
+
+def message(ctx, record: dict, plain: bool = False) -> str:
+    """The finding for one assessed target, written from its numbers."""
+    parts = [_headline(ctx, record, plain)]
+    if record["status"] not in ("achieved", "not_achieved") and record.get("latest_year") is not None \
+            and record["latest_year"] < record["target_year"]:
+        parts += [_required(ctx, record), _probability(ctx, record, plain)]
+    return sentences(ctx, parts)
+
+
+# Flags the finding itself already says (its price basis, whether the spread is assumed) or that only
+# explain why there is no finding (the progress table's remark says that).
+SAID_IN_MESSAGE = ("nominal_growth", "real_growth", "sigma_assumed", "sigma_estimated", "no_observation",
+                   "no_growth_yet", "missing_flows")
+
+
+def notes(ctx, record: dict) -> list[str]:
+    """The caveats that qualify one record's finding (its flags, in words)."""
+    return [i18n.flag_text(f, ctx.lang) for f in record.get("flags", []) if f["code"] not in SAID_IN_MESSAGE]
+
+
+def key_messages(ctx, records: list[dict], plain: bool = False) -> list[tuple[str, list[str]]]:
+    """(finding, its caveats) for every assessed record."""
+    return [(message(ctx, r, plain), notes(ctx, r)) for r in records if is_assessed(r)]
+
+
+def summary(ctx, records: list[dict]) -> str:
+    """How many targets exist and how many can be assessed."""
+    n, m = len(records), sum(is_assessed(r) for r in records)
+    values = {"plan": ctx.plan_name, "n": n, "m": m, "k": n - m, "target_year": ctx.target_year}
+    if n == 0 or m == n:
+        return ""
+    return ctx.t("msg.summary" if m else "msg.summary_none", **values)
+
+
+def annual_tasks_message(ctx) -> str:
+    tasks = ctx.annual_tasks
+    year_ = int(tasks["year"].max())
+    return ctx.t("msg.annual_tasks", year=year_, n=len(tasks), document=document(ctx, year_, year_))
+
+
+def not_assessable(ctx) -> str:
+    """The one line an indicator page shows when its indicator has nothing to assess."""
+    record = ctx.record
+    if record is None:
+        return ctx.t("msg.no_target", indicator=ctx.indicator_name, target_year=ctx.target_year)
+    return ctx.t("msg.not_assessable", indicator=ctx.indicator_name, remark=remark(ctx, record))
+
+
+# --- caveats -------------------------------------------------------------------------------
+
+def caveats(ctx, records: list[dict]) -> list[str]:
+    """General notes for the page: price basis of the growth figures shown, and how 'about' targets are read."""
+    rows = ctx.rows
+    growth = rows[rows["kind"].isin(["growth", "target_growth"])]
+    out = []
+    for basis in ("comparable", "current"):
+        chosen = growth[growth["price_basis"] == basis].drop_duplicates("indicator")
+        if not chosen.empty:
+            names = joined(ctx, [ctx.name_of(i, z) for i, z in zip(chosen["indicator"], chosen["indicator_zh"])])
+            out.append(ctx.t(f"caveat.basis.{basis}", names=names))
+    if any(r.get("bound") == "~" for r in records) or (growth["bound"] == "~").any():
+        out.append(ctx.t("caveat.tolerance"))
+    return out

@@ -1,0 +1,115 @@
+"""report.sections: every section of every page, in both languages and for both districts.
+
+A simple page checker: no English sentence on a Chinese page, no Chinese on an English page, no
+missing-value marker (nan, None, <NA>), no heading left without content."""
+import re
+
+import pytest
+
+from analysis import report
+from analysis.report.context import PAGES
+
+CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;:'()-]+[A-Za-z]{2,}){3,}")
+MISSING = re.compile(r"(?<![A-Za-z])(nan|NaN|None|<NA>|&lt;NA&gt;)(?![A-Za-z])")
+SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
+                            "main_series", "annual_targets", "annual_tasks", "caveats"],
+               "brief": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
+               "growth_gap": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
+               "projection": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
+                              "caveats"],
+               "explorer": ["header", "explorer"]}
+
+
+def visible_text(fragment: str) -> str:
+    return re.sub(r"<[^>]+>", " ", fragment)
+
+
+def language_problems(fragments: list, lang: str) -> list[str]:
+    """What a reader would trip over in a page of *lang*."""
+    problems = []
+    for fragment in (f for f in fragments if isinstance(f, str)):
+        words = visible_text(fragment)
+        problems += [f"missing-value marker: {m}" for m in MISSING.findall(words)]
+        if lang == "zh":
+            problems += [f"English on a Chinese page: {m.group(0)}" for m in ENGLISH_SENTENCE.finditer(words)]
+        else:
+            problems += [f"Chinese on an English page: {m.group(0)}" for m in CJK.finditer(words)]
+    return problems
+
+
+def test_checker_catches_what_it_should():
+    assert language_problems(["<p>数据表注释：GDP growth is at comparable prices</p>"], "zh")
+    assert language_problems(["<p>Data note: 2023年预期目标</p>"], "en")
+    assert language_problems(["<td>nan</td>", "<td>&lt;NA&gt;</td>"], "en") == ["missing-value marker: nan",
+                                                                              "missing-value marker: &lt;NA&gt;"]
+    assert language_problems(["<p>地区生产总值2022年为620.5亿元</p>"], "zh") == []
+
+
+CASES = [(page, district, lang) for page in PAGES for district in ("万柏林区", "杏花岭区") for lang in ("zh", "en")
+         if not (page in ("growth_gap", "projection", "explorer") and district == "杏花岭区")]
+
+
+@pytest.mark.parametrize("page,district,lang", CASES)
+def test_pages_keep_to_one_language_and_show_no_missing_markers(page, district, lang):
+    indicator = "gdp" if page in ("growth_gap", "projection", "explorer") else None
+    ctx = report.setup(district, lang, indicator=indicator, page=page, n_paths=2000)
+    fragments = [f for name in SECTIONS_OF[page] for f in report.render(ctx, name)]
+    assert language_problems(fragments, lang) == []
+    html = [f for f in fragments if isinstance(f, str)]
+    assert 'id="report-title"' in html[0]
+    for i, fragment in enumerate(fragments):
+        if isinstance(fragment, str) and fragment.startswith("<h2>"):
+            assert i + 1 < len(fragments) and not (isinstance(fragments[i + 1], str) and
+                                                   fragments[i + 1].startswith("<h2>")), f"empty heading {fragment}"
+
+
+def test_overview_of_a_district_with_only_annual_tasks():
+    ctx = report.setup("杏花岭区", "zh", page="overview")
+    page = "".join(f for name in SECTIONS_OF["overview"] for f in report.render(ctx, name) if isinstance(f, str))
+    assert "杏花岭区2022年度重点任务" in page and "十四五" not in page
+    assert "规划实施进度表" not in page and "该目标为" not in page
+    assert page.count("◇ 待公布") == 22
+
+
+def test_overview_has_the_progress_table_and_every_target():
+    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
+    [heading, table] = report.render(ctx, "progress_table")
+    assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + 23
+    assert '<span class="status status-behind">▼ 滞后于预期</span>' in table
+
+
+def test_brief_is_dated_and_has_the_headline_figures_targets_and_grid():
+    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=2000)
+    page = "".join(f for name in SECTIONS_OF["brief"] for f in report.render(ctx, name) if isinstance(f, str))
+    assert "截至2022年数据" in page and "2022年主要指标" in page and "2023年预期目标" in page
+    assert "情景表：2025年地区生产总值" in page and "注：该目标来自规划中的方向性表述" in page
+    assert page.index("截至2022年数据") < page.index("主要结论")
+
+
+def test_indicator_page_without_data_has_one_line_not_empty_sections():
+    ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000)
+    assert report.render(ctx, "path_chart") == []
+    [line] = report.render(ctx, "key_messages")
+    assert "尚无规划期内的实际数据" in line and "另有" not in line
+
+
+def test_every_assessable_indicator_page_has_a_chart():
+    for indicator in report.assessable_indicators(report.setup("万柏林区").data, "万柏林区", 2025):
+        for page, name in (("growth_gap", "path_chart"), ("projection", "projection_chart")):
+            ctx = report.setup("万柏林区", indicator=indicator, page=page, n_paths=2000)
+            assert any(hasattr(f, "savefig") for f in report.render(ctx, name)), (indicator, page)
+
+
+def test_unknown_section_is_a_clear_error():
+    from analysis.exceptions import ParameterError
+
+    with pytest.raises(ParameterError, match="section 'scorecard' is unknown; accepted: header"):
+        report.render(report.setup("万柏林区"), "scorecard")
+
+
+def test_indicator_page_row_of_the_progress_table_only_when_assessed():
+    gdp = report.setup("万柏林区", "zh", indicator="gdp", page="growth_gap", n_paths=2000)
+    [heading, table] = report.render(gdp, "status")
+    assert heading == "<h2>目标进度</h2>" and table.count("<tr>") == 2 and "约1000" in table
+    assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap"), "status") == []

@@ -1,0 +1,105 @@
+"""report.text: sentences written from the numbers, words from the catalogue, dated and plan-aware."""
+import pytest
+
+from analysis import report
+from analysis.report import text
+
+
+@pytest.fixture(scope="module")
+def gdp_zh():
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=5000)
+    return ctx, ctx.record
+
+
+def test_message_is_written_from_the_numbers(gdp_zh):
+    ctx, record = gdp_zh
+    message = text.message(ctx, record)
+    # required: (1000 / 620.5)^(1/3) − 1 = 17.24 % a year, at current prices
+    assert f"{record['cagr_required']:.1f}%" == "17.2%"
+    assert "620.5亿元" in message and "约1000亿元" in message and "滞后于预期" in message
+    assert "截至2022年数据" in message and "2023—2025年每年需按现价（名义）增长17.2%" in message
+    assert "今后每年" not in message                          # the years are named, whatever the clock says
+    assert "不低于950亿元" in message                          # the ±5 % band of 约1000, said as such
+
+
+def test_english_message_uses_one_form_of_an_amount():
+    ctx = report.setup("万柏林区", "en", indicator="gdp", n_paths=5000)
+    message = text.message(ctx, ctx.record)
+    assert "62.05 bn yuan" in message and "620.5" not in message and "~100 bn yuan" in message
+    assert "behind schedule" in message and "at current prices (nominal)" in message
+
+
+def test_the_brief_leads_with_the_grid_when_the_spread_is_assumed():
+    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=5000)
+    [(message, notes)] = text.key_messages(ctx, ctx.records, plain=True)
+    assert "概率约" not in message and "以情景表为准" in message and "规划期已过40%" in message
+    assert any("方向性表述" in n for n in notes) and any("统计口径调整" in n for n in notes)
+    assert any("规划草案" in n for n in notes)
+
+
+def test_an_override_is_in_the_message():
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", target_override=800, n_paths=1000)
+    assert "800亿元" in text.message(ctx, ctx.record)
+
+
+def test_titles_use_the_plan_name_and_fit_the_district():
+    assert text.title(report.setup("万柏林区", page="brief"), "brief") == "万柏林区“十四五”规划目标进度简报"
+    assert "“十五五”" in text.title(report.setup("万柏林区", indicator="gdp", target_year=2030), "growth_gap")
+    annual = report.setup("杏花岭区", page="overview")
+    assert text.title(annual, "overview") == "杏花岭区2022年度重点任务" and "十四五" not in text.title(annual, "overview")
+    assert text.title(report.setup("杏花岭区", "en", page="brief"), "brief") == \
+        "Xinghualing District: brief on the annual tasks for 2022"
+    assert text.as_of(report.setup("万柏林区")) == "截至2022年数据"
+    assert text.as_of(annual) == "尚无实际数据"
+
+
+def test_summary_counts_targets_and_points_to_the_table():
+    ctx = report.setup("万柏林区")
+    assert text.summary(ctx, ctx.records) == ("“十四五”共23项2025年目标，其中1项有规划期内的实际数据可以评估；其余22项尚缺数据，"
+                                              "所缺数据及其来源文件见规划实施进度表“说明”栏。")
+
+
+def test_annual_tasks_say_which_report_will_tell():
+    ctx = report.setup("杏花岭区")
+    assert text.annual_tasks_message(ctx) == ("2022年度计划确定重点任务22项，尚无完成情况数据；"
+                                             "所需文件：2022年计划执行情况报告（2023年发布）或统计公报。")
+
+
+def test_an_indicator_page_without_data_says_why_in_one_line():
+    ctx = report.setup("万柏林区", "en", indicator="high_tech_firms")
+    assert text.not_assessable(ctx) == ("High-tech firms has no actual figure from the plan period yet and cannot be "
+                                        "assessed: only the 2020 base value; needed: the plan-execution reports or "
+                                        "statistical communiqués for 2021-2022.")
+
+
+def test_caveats_name_the_price_basis_of_each_growth_figure():
+    ctx = report.setup("万柏林区")
+    caveats = text.caveats(ctx, ctx.records)
+    assert caveats[0].startswith("地区生产总值、规模以上工业增加值、服务业增加值的增速为可比价（实际）口径")
+    assert any("现价（名义）口径" in c for c in caveats) and any("5%以内" in c for c in caveats)
+
+
+def test_probability_words():
+    assert [text.probability(p) for p in (None, 0.4, 9.8, 99.6, 100.0)] == ["–", "<1", "10", ">99", "100"]
+
+
+def _synthetic(ctx, **fields):
+    base = dict(ctx.record, flags=[], probability=None, probability_tolerance=None, cagr_required=None)
+    return base | fields
+
+
+def test_messages_for_other_target_types():
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=1000)
+    growth = _synthetic(ctx, target_type="growth_average", unit="%", target_value=6.5, bound="~", period_start=2021,
+                        latest_year=2022, cagr_observed=5.21, growth_basis="comparable", status="behind", final=False)
+    assert text.message(ctx, growth).startswith(
+        "地区生产总值2021—2022年按可比价（实际）年均增长5.2%，规划目标为年均增长约6.5%，滞后于预期。")
+    annual = _synthetic(ctx, target_type="growth_annual", unit="%", target_value=6.5, bound="~", latest_year=2023,
+                        latest_value=5.0, target_year=2023, growth_basis="comparable", status="not_achieved", final=True)
+    assert text.message(ctx, annual) == "地区生产总值2023年按可比价（实际）增长5%，年度目标为约6.5%，未实现。"
+    total = _synthetic(ctx, target_type="cumulative", unit="亿元", target_value=600.0, bound="", period_start=2021,
+                       latest_year=2022, observed_total=308.3, required_per_year=97.2, progress=51.4, tau=40.0,
+                       status="ahead", final=False)
+    # (600 − 308.3) / 3 remaining years = 97.2 a year
+    assert text.message(ctx, total) == ("地区生产总值2021—2022年累计完成308.3亿元，为规划期目标600亿元的51.4%"
+                                        "（时序进度40.0%），快于预期。截至2022年数据，2023—2025年每年需完成97.2亿元。")
