@@ -60,7 +60,7 @@ use_chinese_font()
 
 
 def wrap_label(text: str, lang: str, width: int | None = None) -> str:
-    """Break *text* into lines of at most *width* characters (CJK by character, Latin by word).
+    r"""Break *text* into lines of at most *width* characters (CJK by character, Latin by word).
 
     Examples
     --------
