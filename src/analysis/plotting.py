@@ -5,14 +5,15 @@ notebooks compose and tests render them the same way. Importing this module
 registers the bundled CJK font (Noto Sans SC subset, OFL) with matplotlib so
 Chinese renders on a machine with no system CJK font.
 
-Sized for a phone first: a 5.6-inch figure shown 360 px wide keeps 11-pt text
-about 10 px high (and 17 px on a desktop, where the page shows it at most
-38rem wide); legends sit below the axes in two columns, and long titles,
+Sized for a phone first: a 5.2-inch figure shown 358 px wide keeps 11-pt text
+about 10.5 px high (and 17 px on a desktop, where the page shows it at most
+36rem = 576 px wide); legends sit below the axes in two columns, and long titles,
 category names and source lines are wrapped instead of running off the figure.
 """
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import matplotlib
@@ -29,12 +30,12 @@ PALETTE = {
     "fan": "#aed6f1", "ahead": "#27ae60", "behind": "#c0392b", "neutral": "#95a5a6",
 }
 SERIES_COLORS = ["#1f4e79", "#c0392b", "#16a085", "#d35400", "#8e44ad", "#7f8c8d", "#2e86c1", "#b7950b"]
-FIGSIZE = (5.6, 4.2)          # inches; the page scales the PNG to the column width
-LEGEND_SIZE = 10
-SOURCE_SIZE = 8.5
+FIGSIZE = (5.2, 4.0)          # inches; the page scales the PNG to the column width
+LEGEND_SIZE = 11
+SOURCE_SIZE = 9
 # Characters a line holds at the figure's width (CJK characters are about twice as wide as Latin).
-TITLE_WIDTH = {"zh": 26, "en": 52}
-SOURCE_WIDTH = {"zh": 44, "en": 88}
+TITLE_WIDTH = {"zh": 23, "en": 46}
+SOURCE_WIDTH = {"zh": 38, "en": 76}
 LABEL_WIDTH = {"zh": 6, "en": 14}
 LEGEND_BELOW = "legend-below"
 
@@ -50,8 +51,8 @@ def use_chinese_font() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False     # ASCII hyphen-minus: present in every font
     matplotlib.rcParams.update({
         "figure.dpi": 100, "savefig.dpi": 160, "axes.spines.top": False, "axes.spines.right": False,
-        "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 12.5, "axes.titleweight": "normal",
-        "axes.labelsize": 10.5, "xtick.labelsize": 10, "ytick.labelsize": 10, "legend.fontsize": LEGEND_SIZE,
+        "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 13.5, "axes.titleweight": "normal",
+        "axes.labelsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11, "legend.fontsize": LEGEND_SIZE,
         "figure.figsize": FIGSIZE,
     })
 
@@ -60,20 +61,44 @@ use_chinese_font()
 
 
 def wrap_label(text: str, lang: str, width: int | None = None) -> str:
-    r"""Break *text* into lines of at most *width* characters (CJK by character, Latin by word).
+    r"""Break *text* into lines of at most *width* characters, in balanced lines.
+
+    Chinese breaks between characters, but never inside a number or a Latin
+    word (a Latin character counts half); English breaks between words.
 
     Examples
     --------
     >>> wrap_label("规模以上工业企业数", "zh", 6)
-    '规模以上工业\n企业数'
+    '规模以上工\n业企业数'
+    >>> wrap_label("万柏林区2022年计划执行情况与2023年计划报告", "zh", 12)
+    '万柏林区2022年计划执行\n情况与2023年计划报告'
+    >>> wrap_label("来源：万柏林区规划纲要；万柏林区2022年计划执行情况", "zh", 16)
+    '来源：万柏林区规划纲要；\n万柏林区2022年计划执行情况'
     >>> wrap_label("industrial firms above scale", "en", 14)
     'industrial\nfirms above\nscale'
     """
     text = str(text)
     width = width or LABEL_WIDTH[lang]
-    if lang == "zh":
-        return "\n".join(text[i:i + width] for i in range(0, len(text), width)) or text
-    return textwrap.fill(text, width, break_long_words=False) or text
+    if lang != "zh":
+        return textwrap.fill(text, width, break_long_words=False) or text
+    tokens = re.findall(r"[A-Za-z0-9.,%]+|\s+|.", text)
+    size = [len(tok) / 2 if tok.isascii() else len(tok) for tok in tokens]
+    lines_needed = math.ceil(sum(size) / width)
+    if lines_needed <= 1:
+        return text
+    target = sum(size) / lines_needed          # balanced: no one-character last line
+    lines, line, used = [], "", 0.0
+    for tok, n in zip(tokens, size):
+        balanced = len(lines) < lines_needed - 1
+        if line and (used + n > width or (balanced and used + n > target + 0.5)):
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if line or not tok.isspace():
+            line, used = line + tok, used + n
+        if balanced and tok in "；，、;," and used >= 0.6 * target:    # rather break after a pause
+            lines.append(line)
+            line, used = "", 0.0
+    return "\n".join(lines + [line.rstrip()])
 
 
 def legend_below(ax, ncol: int = 2):
