@@ -1,15 +1,48 @@
-"""Open rendered reports in headless Chromium with the network blocked."""
+"""Rendered reports in a real headless Chromium, network blocked: offline, phone, paper, one language.
+
+The default suite (``reports.yaml``) and a few English pages it does not hold
+(overview, one growth-gap page and one projection) are rendered once by the
+runner (``python -m analysis run``) into a temporary folder. Every page must
+fit a 390 px phone, print within A4's width with nothing cut off, keep to its
+own language and never show a missing-value marker; the brief must print on
+at most two A4 pages; every per-indicator page has a chart. Each check looks
+at every page and lists all that fail. Screenshots of the brief and one
+indicator page at 390 px and 1280 px go to ``test-artifacts/screenshots/``.
+"""
+import json
+import os
+import re
 import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+import analysis
+from analysis import config as project_config
 from conftest import ARTIFACTS
+from pagecheck import language_problems, missing_markers
+
+pytestmark = pytest.mark.slow
 
 pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
+PHONE = 390
+DESKTOP = 1280
+MAX_BRIEF_PAGES = 2
+
+# English pages the default suite does not hold: name: (notebook, parameters beyond the defaults)
+ENGLISH_EXTRAS = {
+    "overview-en": ("overview", {"lang": "en"}),
+    "growth_gap-gdp-en": ("growth_gap", {"indicator": "gdp", "lang": "en"}),
+    "projection-gdp-en": ("projection", {"indicator": "gdp", "lang": "en"}),
+}
+SCREENSHOT_PAGES = ["brief", "growth_gap-gdp"]
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +57,49 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("name", ["overview", "growth_gap", "projection", "brief", "explorer"])
-def test_report_opens_offline(browser, rendered, name):
-    requests, blocked = [], []
-    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+def run_suite(config: Path, out: Path) -> dict:
+    """Render the reports *config* lists into *out* with the runner; its manifest."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(analysis.__file__).parents[1]),
+                                                       os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(config), "--out", str(out),
+                           "--jobs", "2"], capture_output=True, text=True, env=env, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def suite(tmp_path_factory):
+    """{'pages': {name: html path}, 'reports': {name: manifest entry}} of the rendered suite."""
+    work = tmp_path_factory.mktemp("suite")
+    extras = work / "english.yaml"
+    extras.write_text(json.dumps({      # JSON is YAML: the runner's documented config format
+        "defaults": {"district": "万柏林区", "lang": "zh", "target_year": 2025},
+        "reports": [{"name": name, "notebook": notebook, "parameters": params}
+                    for name, (notebook, params) in ENGLISH_EXTRAS.items()],
+    }, ensure_ascii=False), encoding="utf-8")
+    pages, reports = {}, {}
+    for folder, config in (("default", project_config.DEFAULT_REPORTS_CONFIG), ("english", extras)):
+        out = work / folder
+        manifest = run_suite(Path(config), out)
+        reports.update(manifest["reports"])
+        pages.update({r["html"][:-len(".html")]: out / r["html"] for r in manifest["reports"].values()
+                      if r.get("status") == "ok"})
+        pages["index" if folder == "default" else f"index-{folder}"] = out / "index.html"
+    keep = ARTIFACTS / "suite"            # the pages the tests saw, for a person to open
+    shutil.rmtree(keep, ignore_errors=True)
+    shutil.copytree(work, keep, ignore=shutil.ignore_patterns("notebooks", "*.lock", "*.ipynb"))
+    assert {"brief", "brief-en", "overview", "overview-en", "index"} <= set(pages)
+    return {"pages": pages, "reports": reports}
+
+
+@contextmanager
+def opened(browser, path: Path, width: int = PHONE, height: int = 900, media: str = "screen"):
+    """A page showing *path* at *width*; fails if it asked for anything beyond file: and data: URLs."""
+    blocked = []
+    page = browser.new_page(viewport={"width": width, "height": height})
 
     def guard(route):
         url = route.request.url
-        requests.append(url)
         if url.startswith(("file:", "data:")):
             route.continue_()
         else:
@@ -39,15 +107,161 @@ def test_report_opens_offline(browser, rendered, name):
             route.abort()
 
     page.route("**/*", guard)
-    page.on("request", lambda r: requests.append(r.url))
-    path = rendered[(name, "default")]
+    page.emulate_media(media=media)
     page.goto(path.as_uri())
     page.wait_for_load_state("networkidle")
-    heading = page.locator("h1#report-title")
-    assert heading.is_visible() and heading.inner_text().strip()
+    try:
+        yield page
+    finally:
+        page.close()
+    assert blocked == [], f"{path.name} tried to reach the network: {blocked}"
+
+
+def visible_text(page) -> str:
+    return page.evaluate("document.body.innerText")
+
+
+def each_page(browser, suite, check, width=PHONE, media="screen", names=None) -> dict:
+    """{page: what *check* found} for every page (or *names*) where it found something."""
+    found = {}
+    for name, path in suite["pages"].items():
+        if names is None or name in names:
+            with opened(browser, path, width, media=media) as page:
+                result = check(page, name)
+            if result:
+                found[name] = result
+    return found
+
+
+# --- phone ---------------------------------------------------------------------------
+
+def test_every_page_fits_a_phone(browser, suite):
+    def too_wide(page, name):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        return width if width > PHONE else None
+
+    wide = each_page(browser, suite, too_wide)
+    assert wide == {}, f"pages wider than a {PHONE} px screen (px): {wide}"
+
+
+def test_tables_keep_chinese_readable_on_a_phone(browser, suite):
+    """No table cell stands one Chinese character a line: each cell holds at least three characters a line."""
+    def narrow_cells(page, name):
+        return page.evaluate("""() => [...document.querySelectorAll('main td, main th')]
+            .filter(c => /[\\u4e00-\\u9fff]{2}/.test(c.innerText))
+            .filter(c => { const s = getComputedStyle(c);
+                           const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+                           return inner < 2.9 * parseFloat(s.fontSize); })
+            .map(c => c.innerText.trim()).slice(0, 5)""")
+
+    narrow = each_page(browser, suite, narrow_cells)
+    assert narrow == {}, f"cells too narrow for Chinese on a phone: {narrow}"
+
+
+@pytest.mark.parametrize("name", SCREENSHOT_PAGES)
+def test_screenshots_for_review(browser, suite, name):
     shots = ARTIFACTS / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    page.close()
-    assert blocked == []
-    assert all(u.startswith(("file:", "data:")) for u in requests)
+    for width in (PHONE, DESKTOP):
+        target = shots / f"{name}-{width}.png"
+        with opened(browser, suite["pages"][name], width) as page:
+            page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
+
+
+# --- paper ---------------------------------------------------------------------------
+
+def a4_content_width(page) -> float:
+    """CSS px between the @page side margins of an A4 sheet, as the page's own stylesheet sets them."""
+    return page.evaluate("""() => {
+        const rule = [...document.styleSheets].flatMap(s => [...s.cssRules]).find(r => r instanceof CSSPageRule);
+        const probe = document.createElement('div');
+        probe.style.width = `calc(210mm - ${rule.style.marginLeft} - ${rule.style.marginRight})`;
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width;
+    }""")
+
+
+def test_nothing_is_cut_off_on_paper(browser, suite):
+    def cut_off(page, name):
+        width = a4_content_width(page)
+        assert 600 < width < 794, "the stylesheet's @page rule sets A4 side margins"
+        page.set_viewport_size({"width": int(width), "height": 1100})
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        clipped = page.evaluate("""[...document.querySelectorAll('main table, .table-scroll')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 1)
+            .map(e => e.innerText.slice(0, 40))""")
+        if page_width > int(width) or clipped:
+            return {"page_px": page_width, "paper_px": int(width), "clipped_tables": clipped}
+        return None
+
+    problems = each_page(browser, suite, cut_off, width=800, media="print")
+    assert problems == {}, f"pages wider than A4 or with tables cut off on paper: {problems}"
+
+
+@pytest.mark.parametrize("name", ["brief", "brief-en"])
+def test_brief_prints_on_at_most_two_a4_pages(browser, suite, name):
+    with opened(browser, suite["pages"][name], 800) as page:
+        pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "screenshots" / f"{name}.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    declared = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    assert declared == [pages], "page objects and the page tree's count agree"
+    assert 1 <= pages <= MAX_BRIEF_PAGES, f"{name} prints on {pages} A4 pages"
+
+
+def test_status_marks_print(browser, suite):
+    """A coloured status mark keeps its colour on paper (print-color-adjust), or carries a symbol."""
+    def lost_on_paper(page, name):
+        return page.evaluate("""[...document.querySelectorAll('.light, .status')]
+            .filter(e => getComputedStyle(e).printColorAdjust !== 'exact' && !e.innerText.trim())
+            .map(e => e.className)""")
+
+    assert each_page(browser, suite, lost_on_paper, width=800, media="print") == {}
+
+
+# --- content -------------------------------------------------------------------------
+
+def test_every_page_keeps_to_one_language(browser, suite):
+    """The index is a bilingual catalogue by design (it lists reports in both languages); every report is checked."""
+    def other_language(page, name):
+        lang = page.evaluate("document.documentElement.lang")
+        assert lang in ("zh-CN", "en"), f"{name}: <html lang={lang!r}>"
+        return language_problems(visible_text(page), lang)
+
+    reports = [n for n in suite["pages"] if not n.startswith("index")]
+    mixed = each_page(browser, suite, other_language, DESKTOP, names=reports)
+    assert mixed == {}, f"pages showing text in the other language: {mixed}"
+
+
+def test_no_page_shows_a_missing_value_marker(browser, suite):
+    found = each_page(browser, suite, lambda page, name: missing_markers(visible_text(page)), DESKTOP)
+    assert found == {}, f"pages showing missing-value markers: {found}"
+
+
+def test_every_indicator_page_has_a_chart(browser, suite):
+    indicator_pages = [name for name, r in suite["reports"].items()
+                       if (r.get("parameters") or {}).get("indicator") and name in suite["pages"]]
+    assert indicator_pages, "the suite has per-indicator pages"
+
+    def no_chart(page, name):
+        charts = page.evaluate("[...document.querySelectorAll('main img')].filter(i => i.naturalWidth > 0).length")
+        return charts == 0
+
+    chartless = sorted(each_page(browser, suite, no_chart, DESKTOP, names=indicator_pages))
+    assert chartless == [], f"{len(chartless)} of {len(indicator_pages)} per-indicator pages have no chart: {chartless}"
+
+
+# --- every notebook, offline (the shared notebook fixture) -----------------------------
+
+@pytest.mark.parametrize("name", ["overview", "growth_gap", "projection", "brief", "explorer"])
+def test_report_opens_offline(browser, rendered, name):
+    with opened(browser, rendered[(name, "default")], 1100, 1400) as page:
+        heading = page.locator("h1#report-title")
+        assert heading.is_visible() and heading.inner_text().strip()
+        shots = ARTIFACTS / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)

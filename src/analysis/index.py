@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .i18n import number as _fmt
-from .render import write_atomic
+from .render import responsive_tables, stylesheet, write_atomic
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 
@@ -68,14 +68,7 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>规划目标进度报告 · Plan progress reports</title>
 <style>
-body {{ font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
-  color: #1b2631; margin: 0; line-height: 1.5; }}
-main {{ max-width: 72rem; margin: 0 auto; padding: 1.5rem; }}
-h1 {{ color: #1f4e79; }} table {{ border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: 2rem; }}
-th, td {{ border-bottom: 1px solid #d5dbdb; padding: .3rem .5rem; text-align: left; vertical-align: top; }}
-th {{ background: #eaf0f6; }} tr.failed {{ background: #fdedec; }} code {{ font-size: .8rem; color: #5d6d7e; }}
-.alert {{ background: #fdedec; border-left: 4px solid #c0392b; padding: .5rem .8rem; }}
-footer {{ color: #5d6d7e; font-size: .85rem; }}
+{stylesheet()}
 </style></head><body><main>
 <h1 id="report-title">规划目标进度报告 · Plan progress reports</h1>
 {alert}
@@ -89,5 +82,5 @@ footer {{ color: #5d6d7e; font-size: .85rem; }}
 · git {html.escape(str(manifest.get('git_revision') or '–'))} · manifest.json · summary.json</footer>
 </main></body></html>"""
     path = Path(path or Path(out_dir) / "index.html")
-    write_atomic(path, page)
+    write_atomic(path, responsive_tables(page))
     return path

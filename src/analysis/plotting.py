@@ -4,15 +4,22 @@ Every function draws on an ``ax`` it is given and returns its Figure, so
 notebooks compose and tests render them the same way. Importing this module
 registers the bundled CJK font (Noto Sans SC subset, OFL) with matplotlib so
 Chinese renders on a machine with no system CJK font.
+
+Sized for a phone first: a 5.2-inch figure shown 358 px wide keeps 11-pt text
+about 10.5 px high (and 17 px on a desktop, where the page shows it at most
+36rem = 576 px wide); legends sit below the axes in two columns, and long titles,
+category names and source lines are wrapped instead of running off the figure.
 """
 from __future__ import annotations
 
 import math
+import re
+import textwrap
 
 import matplotlib
 
 from .config import FONTS_DIR
-from .i18n import bound_label, t
+from .i18n import bound_label, indicator_label, t
 
 FONT_FILE = FONTS_DIR / "NotoSansSC-Subset.otf"
 FONT_FAMILY = "Noto Sans SC Subset"
@@ -23,6 +30,14 @@ PALETTE = {
     "fan": "#aed6f1", "ahead": "#27ae60", "behind": "#c0392b", "neutral": "#95a5a6",
 }
 SERIES_COLORS = ["#1f4e79", "#c0392b", "#16a085", "#d35400", "#8e44ad", "#7f8c8d", "#2e86c1", "#b7950b"]
+FIGSIZE = (5.2, 4.0)          # inches; the page scales the PNG to the column width
+LEGEND_SIZE = 11
+SOURCE_SIZE = 9
+# Characters a line holds at the figure's width (CJK characters are about twice as wide as Latin).
+TITLE_WIDTH = {"zh": 23, "en": 46}
+SOURCE_WIDTH = {"zh": 38, "en": 76}
+LABEL_WIDTH = {"zh": 6, "en": 14}
+LEGEND_BELOW = "legend-below"
 
 
 def use_chinese_font() -> None:
@@ -35,24 +50,94 @@ def use_chinese_font() -> None:
     matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False     # ASCII hyphen-minus: present in every font
     matplotlib.rcParams.update({
-        "figure.dpi": 100, "savefig.dpi": 110, "axes.spines.top": False, "axes.spines.right": False,
-        "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 14, "axes.titleweight": "normal",
-        "figure.figsize": (8.0, 4.5),
+        "figure.dpi": 100, "savefig.dpi": 160, "axes.spines.top": False, "axes.spines.right": False,
+        "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 13.5, "axes.titleweight": "normal",
+        "axes.labelsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11, "legend.fontsize": LEGEND_SIZE,
+        "figure.figsize": FIGSIZE,
     })
 
 
 use_chinese_font()
 
 
+def wrap_label(text: str, lang: str, width: int | None = None) -> str:
+    r"""Break *text* into lines of at most *width* characters, in balanced lines.
+
+    Chinese breaks between characters, but never inside a number or a Latin
+    word (a Latin character counts half); English breaks between words.
+
+    Examples
+    --------
+    >>> wrap_label("规模以上工业企业数", "zh", 6)
+    '规模以上工\n业企业数'
+    >>> wrap_label("万柏林区2022年计划执行情况与2023年计划报告", "zh", 12)
+    '万柏林区2022年计划执行\n情况与2023年计划报告'
+    >>> wrap_label("来源：万柏林区规划纲要；万柏林区2022年计划执行情况", "zh", 16)
+    '来源：万柏林区规划纲要；\n万柏林区2022年计划执行情况'
+    >>> wrap_label("industrial firms above scale", "en", 14)
+    'industrial\nfirms above\nscale'
+    """
+    text = str(text)
+    width = width or LABEL_WIDTH[lang]
+    if lang != "zh":
+        return textwrap.fill(text, width, break_long_words=False) or text
+    tokens = re.findall(r"[A-Za-z0-9.,%]+|\s+|.", text)
+    size = [len(tok) / 2 if tok.isascii() else len(tok) for tok in tokens]
+    lines_needed = math.ceil(sum(size) / width)
+    if lines_needed <= 1:
+        return text
+    target = sum(size) / lines_needed          # balanced: no one-character last line
+    lines, line, used = [], "", 0.0
+    for tok, n in zip(tokens, size):
+        balanced = len(lines) < lines_needed - 1
+        if line and (used + n > width or (balanced and used + n > target + 0.5)):
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if line or not tok.isspace():
+            line, used = line + tok, used + n
+        if balanced and tok in "；，、;," and used >= 0.6 * target:    # rather break after a pause
+            lines.append(line)
+            line, used = "", 0.0
+    return "\n".join(lines + [line.rstrip()])
+
+
+def legend_below(ax, ncol: int = 2):
+    """Legend under the axes, *ncol* columns: it never covers the data and stays readable when scaled down."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return None
+    legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(ncol, len(handles)),
+                       frameon=False, fontsize=LEGEND_SIZE, handlelength=1.8, columnspacing=1.2)
+    legend.set_gid(LEGEND_BELOW)      # finish() moves it under the tick labels once they are laid out
+    return legend
+
+
+def _tuck_legend(ax) -> None:
+    """Anchor a below-the-axes legend just under the x tick labels and axis label, wherever they end."""
+    legend = ax.get_legend()
+    if legend is None or legend.get_gid() != LEGEND_BELOW:
+        return
+    renderer = ax.figure.canvas.get_renderer()
+    bottom = ax.xaxis.get_tightbbox(renderer).y0
+    y = ax.transAxes.inverted().transform((0, bottom))[1]
+    legend.set_bbox_to_anchor((0.5, y - 0.01), transform=ax.transAxes)
+
+
 def finish(ax, title: str, unit: str, source: str, lang: str, xlabel: str | None = None):
     """Title, unit on the y axis, source line under the plot; returns the Figure."""
     fig = ax.figure
-    ax.set_title(title, loc="left")
+    ax.set_title(wrap_label(title, lang, TITLE_WIDTH[lang]), loc="left")
     ax.set_ylabel(f"{t('unit', lang)}：{unit}" if lang == "zh" else f"{t('unit', lang)}: {unit}")
     if xlabel:
         ax.set_xlabel(xlabel)
-    fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    source = wrap_label(source, lang, SOURCE_WIDTH[lang])
+    fig.text(0.01, 0.01, source, fontsize=SOURCE_SIZE, color="#555555", ha="left", va="bottom", linespacing=1.3)
+    # Room for the source lines: each is about 1.4 × its font size high, in figure-height fractions.
+    bottom = 0.015 + (source.count("\n") + 1) * SOURCE_SIZE * 1.4 / 72 / fig.get_figheight()
+    fig.tight_layout(rect=(0, bottom, 1, 1))
+    for _ in range(2):                   # the axes shrink to make room, which moves the tick labels: settle
+        _tuck_legend(ax)
+        fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig
 
 
@@ -81,14 +166,14 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
     ax.plot([ty], [tv], marker="*", ms=14, color=PALETTE["target"], ls="none",
             label=f"{t('target', lang)} {bound_label(record.get('bound'), lang)}{tv:g}")
     _years_axis(ax, years + [ty])
-    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    legend_below(ax)
     return finish(ax, title or record["indicator_zh"], unit, source, lang)
 
 
 def plot_progress(ax, records, source: str, lang: str = "zh", title: str | None = None):
     """Task progress against time elapsed, one bar per indicator with data."""
     rows = [r for r in records if not _nan(r.get("progress_log")) and r.get("latest_year") != r.get("base_year")]
-    names = [r["indicator_zh"] if lang == "zh" else r["indicator"] for r in rows]
+    names = [wrap_label(_name(r, lang), lang) for r in rows]
     values = [r["progress_log"] for r in rows]
     colors = [PALETTE["behind"] if r["progress_log"] - r["tau"] <= -5 else PALETTE["ahead"] for r in rows]
     ax.barh(names, values, color=colors, height=0.5, label=t("progress", lang))
@@ -96,10 +181,10 @@ def plot_progress(ax, records, source: str, lang: str = "zh", title: str | None 
         ax.plot([r["tau"], r["tau"]], [i - 0.35, i + 0.35], color="black", lw=2,
                 label=t("tau", lang) if i == 0 else None)
     ax.set_xlim(0, max([100] + values))
-    ax.legend(loc="lower right", fontsize=9, frameon=False)
+    ax.set_xlabel("%")
+    legend_below(ax)
     fig = finish(ax, title or t("progress", lang), "%", source, lang)
     ax.set_ylabel("")
-    ax.set_xlabel("%")
     return fig
 
 
@@ -108,14 +193,14 @@ def plot_growth_compare(ax, records, source: str, lang: str = "zh", title: str |
     import numpy as np
 
     rows = [r for r in records if not _nan(r.get("cagr_required"))]
-    names = [r["indicator_zh"] if lang == "zh" else r["indicator"] for r in rows]
+    names = [wrap_label(_name(r, lang), lang) for r in rows]
     x = np.arange(len(rows))
     observed = [0 if _nan(r["cagr_observed"]) else r["cagr_observed"] for r in rows]
     ax.bar(x - 0.2, observed, 0.4, color=PALETTE["actual"], label=t("observed_growth", lang))
     ax.bar(x + 0.2, [r["cagr_required"] for r in rows], 0.4, color=PALETTE["required"], label=t("required_growth", lang))
     ax.set_xticks(x, names, rotation=0)
     ax.axhline(0, color="black", lw=0.8)
-    ax.legend(fontsize=9, frameon=False)
+    legend_below(ax)
     return finish(ax, title or t("required_growth", lang), "%", source, lang)
 
 
@@ -145,7 +230,7 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
         tops.append(float(mc_fan["q95"].max()))
     ax.set_ylim(bottom=0, top=max(tops) * 1.25)
     _years_axis(ax, years + ([target_year] if target_year else []) + [y for f in frames.values() for y in f.index])
-    ax.legend(loc="upper left", fontsize=9, frameon=False)
+    legend_below(ax)
     return finish(ax, title or t("projection", lang, district="", indicator=""), unit, source, lang)
 
 
@@ -155,7 +240,7 @@ def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str 
         s = table[column].dropna()
         ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8, label=column)
     _years_axis(ax, table.index)
-    ax.legend(fontsize=9, frameon=False, ncol=2)
+    legend_below(ax)
     return finish(ax, title or t("main_series", lang), unit, source, lang)
 
 
@@ -164,6 +249,11 @@ def _compound_path(y0: int, v0: float, y1: int, v1: float):
     years = list(range(int(y0), int(y1) + 1))
     rate = (v1 / v0) ** (1 / (y1 - y0))
     return years, [v0 * rate ** (y - y0) for y in years]
+
+
+def _name(record: dict, lang: str) -> str:
+    """The indicator's name in *lang* (the registry's English name, not its key)."""
+    return record["indicator_zh"] if lang == "zh" else indicator_label(record["indicator"], record["indicator_zh"], lang)
 
 
 def _nan(value) -> bool:

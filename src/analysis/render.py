@@ -1,14 +1,18 @@
 """Executed notebook → one self-contained, offline HTML page.
 
 nbconvert's ``HTMLExporter`` with the package's ``report`` template (which
-drops every CDN script and the lab stylesheet), input cells hidden, cells
-tagged ``analyst-only`` removed, images embedded as data URIs. Writes are
-atomic: a temporary file in the target folder renamed into place.
+drops every CDN script and the lab stylesheet for ``static/report.css``),
+input cells hidden, cells tagged ``analyst-only`` removed, images embedded as
+data URIs. Every table is put in its own horizontal scroll box and numeric
+cells are marked so they never wrap (:func:`responsive_tables`), which keeps a
+page within a phone's width. Writes are atomic: a temporary file in the
+target folder renamed into place.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +21,15 @@ from . import __version__, config
 from .i18n import t
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
+STYLESHEET = TEMPLATE_DIR / "report" / "static" / "report.css"
+SCROLL_CLASS = "table-scroll"
+NUMBER_CLASS = "num"
+# A cell that reads as one value: an optional bound, a number, an optional unit and year,
+# e.g. "13.0", "约1000", "≥227", "620.5 (2022)", "62.05 亿元", "62.05 bn yuan", "–". Such a cell never wraps.
+NUMBER_CELL = re.compile(r"^(?:[–—-]|(?:[≥≤<>~≈约+\-−]\s*)?\d[\d,.]*"
+                         r"(?:\s*(?:[^\x00-\x7f\s\d（()]{1,4}|[A-Za-z%‰/]{1,8})){0,2}"   # a unit: 亿元, %, bn yuan
+                         r"(?:\s*[（(]\d{4}[)）])?)$")
+CHART_ALT = {"zh": "图表", "en": "Chart"}
 TITLE_KEY = "analysis_title"
 SOURCES_NOTE = {
     "zh": "数据来源：各区县国民经济和社会发展规划纲要及年度计划执行报告；每个数字的原文引文见 data/indicators.csv 与 data/README.md。",
@@ -27,6 +40,62 @@ SOURCES_NOTE = {
 
 def file_digest(path: Path, length: int = 12) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:length]
+
+
+def stylesheet() -> str:
+    """The CSS every page of the suite shares (reports and the index)."""
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
+def responsive_tables(fragment: str) -> str:
+    """Wrap every table not already in a ``div.table-scroll`` in one; mark numeric cells ``num``.
+
+    The scroll box lets a wide table scroll inside itself on a phone instead of
+    widening the page; a ``num`` cell keeps a value and its unit on one line.
+
+    Parameters
+    ----------
+    fragment : str
+        HTML text (a fragment or a whole page).
+
+    Returns
+    -------
+    str
+        The same HTML, tables wrapped and numeric cells classed; unchanged if it has no table.
+
+    Examples
+    --------
+    >>> responsive_tables("<table><tr><td>GDP</td><td>13.0</td></tr></table>")
+    '<div class="table-scroll"><table><tr><td>GDP</td><td class="num">13.0</td></tr></table></div>'
+    """
+    if "<table" not in fragment:
+        return fragment
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    for table in soup.find_all("table"):
+        if not table.find_parent("div", class_=SCROLL_CLASS):
+            table.wrap(soup.new_tag("div", attrs={"class": SCROLL_CLASS}))
+        for cell in table.find_all("td"):
+            if NUMBER_CELL.match(cell.get_text(" ", strip=True)):
+                cell["class"] = list(dict.fromkeys([*cell.get("class", []), NUMBER_CLASS]))
+    return str(soup)
+
+
+def _responsive_outputs():
+    """An nbconvert preprocessor applying :func:`responsive_tables` to every HTML output."""
+    from nbconvert.preprocessors import Preprocessor
+
+    class ResponsiveTables(Preprocessor):
+        def preprocess_cell(self, cell, resources, index):
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if "text/html" in data:
+                    text = data["text/html"]
+                    data["text/html"] = responsive_tables("".join(text) if isinstance(text, list) else text)
+            return cell, resources
+
+    return ResponsiveTables()
 
 
 def _exporter(lang: str = "zh"):
@@ -43,6 +112,7 @@ def _exporter(lang: str = "zh"):
     exporter.mathjax_url = ""
     exporter.require_js_url = ""
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"analyst-only", "parameters", "injected-parameters"}), enabled=True)
+    exporter.register_preprocessor(_responsive_outputs(), enabled=True)
     return exporter
 
 
@@ -67,6 +137,7 @@ def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
         "data": f"{data_path.name} sha256:{file_digest(data_path)}" if data_path.exists() else str(data_path),
         "version": f"analysis {__version__}",
         "sources": SOURCES_NOTE[lang],
+        "chart_alt": CHART_ALT[lang],
     }}
     body, _ = _exporter(lang).from_notebook_node(nb, resources=resources)
     return body
