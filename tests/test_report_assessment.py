@@ -17,8 +17,12 @@ def records(data):
     return assessment.gap_records(data, "万柏林区", 2025, n_paths=5000)
 
 
-def test_records_have_the_contract_keys(records):
-    assert len(records) == 23 + 5                 # the plan's targets for 2025 and five annual targets for 2023
+def test_records_have_the_contract_keys(records, data):
+    # the plan's targets due in 2025 and the five annual targets for 2023, counted in the table
+    mine = data[data["district"] == "万柏林区"]
+    due = mine["kind"].isin(["target_level", "target_growth"]) & (mine["year"] == 2025)
+    annual = (mine["kind"] == "target_growth") & mine["period_start"].isna() & mine["year"].between(2021, 2024)
+    assert len(records) == int(due.sum()) + int(annual.sum()) and int(annual.sum()) == 5
     for r in records:
         assert CONTRACT_KEYS <= set(r), CONTRACT_KEYS - set(r)
         assert all(isinstance(f, dict) and set(f) == {"code", "params"} for f in r["flags"])
