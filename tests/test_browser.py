@@ -42,7 +42,7 @@ ENGLISH_EXTRAS = {
     "growth_gap-gdp-en": ("growth_gap", {"indicator": "gdp", "lang": "en"}),
     "projection-gdp-en": ("projection", {"indicator": "gdp", "lang": "en"}),
 }
-SCREENSHOT_PAGES = ["brief", "growth_gap-gdp"]
+SCREENSHOT_PAGES = ["brief-万柏林区", "growth_gap-万柏林区-gdp"]
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def suite(tmp_path_factory):
     keep = ARTIFACTS / "suite"            # the pages the tests saw, for a person to open
     shutil.rmtree(keep, ignore_errors=True)
     shutil.copytree(work, keep, ignore=shutil.ignore_patterns("notebooks", "*.lock", "*.ipynb"))
-    assert {"brief", "brief-en", "overview", "overview-en", "index"} <= set(pages)
+    assert {"brief-万柏林区", "brief-en-万柏林区", "overview-万柏林区", "overview-en", "index"} <= set(pages)
     return {"pages": pages, "reports": reports}
 
 
@@ -201,7 +201,7 @@ def test_nothing_is_cut_off_on_paper(browser, suite):
     assert problems == {}, f"pages wider than A4 or with tables cut off on paper: {problems}"
 
 
-@pytest.mark.parametrize("name", ["brief", "brief-en"])
+@pytest.mark.parametrize("name", ["brief-万柏林区", "brief-en-万柏林区", "brief-杏花岭区"])
 def test_brief_prints_on_at_most_two_a4_pages(browser, suite, name):
     with opened(browser, suite["pages"][name], 800) as page:
         pdf = page.pdf(format="A4", print_background=True)

@@ -14,9 +14,9 @@ from test_notebooks import external_references
 
 pytestmark = pytest.mark.slow
 
-TARGETS = 23   # 万柏林区 target levels in 2025 (see data/indicators.csv); 杏花岭区 has none for 2025
+TARGETS = 1    # 万柏林区 targets due in 2025 with a figure inside the plan (GDP); 杏花岭区 has none for 2025
 DISTRICTS = 2  # each gets overview, brief and brief-en
-SUITE = 3 * DISTRICTS + 2 * TARGETS
+SUITE = 3 * DISTRICTS + 3 * TARGETS   # growth_gap, projection and explorer per assessable target
 
 
 def write_config(path: Path, reports: list[dict], defaults=None) -> Path:
@@ -48,11 +48,17 @@ def test_default_suite_runs_end_to_end(suite):
     assert set(entry["hashes"]) == {"notebook", "parameters", "data", "package"}
     assert entry["duration_s"] > 0 and entry["started"] and "git_revision" in entry
     for name in ("overview-万柏林区", "brief-万柏林区", "brief-en-万柏林区", "projection-万柏林区-gdp",
-                 "growth_gap-万柏林区-high_tech_firms", "overview-杏花岭区", "brief-杏花岭区"):
+                 "explorer-万柏林区-gdp", "overview-杏花岭区", "brief-杏花岭区"):
         html = (out / f"{name}.html").read_text(encoding="utf-8")
         assert external_references(html) == [] and 'id="report-title"' in html
     brief_en = (out / "brief-en-万柏林区.html").read_text(encoding="utf-8")
     assert "Plan progress brief" in brief_en or "five-year plan progress brief" in brief_en
+    assert not (out / "growth_gap-万柏林区-high_tech_firms.html").exists()   # nothing to assess, no page
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out / "progress-万柏林区.xlsx").active
+    assert sheet["A1"].value == "指标" and sheet["D2"].value == 486           # 地区生产总值 基期值, a number
+    assert (out / "progress-万柏林区.csv").read_bytes().startswith("\ufeff".encode("utf-8"))
     index = (out / "index.html").read_text(encoding="utf-8")
     assert external_references(index) == [] and "growth_gap-万柏林区-gdp.html" in index
     # reading order: district by district, overview and briefs before the per-indicator pages

@@ -89,6 +89,25 @@ def gap_summary(data_path: Path) -> list[dict]:
     return to_records(gap_table(load_indicators(data_path)))
 
 
+def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path) -> list[str]:
+    """规划实施进度表 per district as ``progress-{district}.xlsx`` and ``.csv`` (UTF-8 with BOM) in *out_dir*,
+    for the plan the summary assesses; one line per file that could not be written."""
+    from ..report.export import write_progress_workbook
+
+    plan_years = [r["target_year"] for r in summary if r["target_type"] != "growth_annual"]
+    if not plan_years:
+        return []
+    problems = []
+    for district in dict.fromkeys(r["district"] for r in summary):
+        try:
+            inside(out_dir, out_dir / f"progress-{district}.xlsx")
+            write_progress_workbook(data_path, district, out_dir, records=summary, target_year=max(plan_years),
+                                    data_path=data_path)
+        except OSError as exc:
+            problems.append(f"{out_dir / f'progress-{district}.xlsx'}: {exc.strerror or exc}")
+    return problems
+
+
 def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log) -> list[str]:
     """Write summary (when its inputs changed or it is missing), manifest and index.
 
@@ -106,6 +125,7 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
         except OSError as exc:
             problems.append(f"{summary_path}: {exc.strerror or exc}")
             body.pop("summary_key", None)
+        problems += write_progress_tables(out_dir, summary, data_path)
     try:
         write(out_dir, MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, default=str))
     except OSError as exc:
