@@ -5,7 +5,6 @@ import json
 import sys
 import unicodedata
 
-from . import config
 from .argtypes import year_arg
 from .i18n import number as _fmt
 
@@ -78,7 +77,7 @@ def _cmd_gaps(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("gaps", help="gap to each target: required growth, progress vs plan time, probability")
     p.add_argument("--data", help="indicator CSV (default: data/indicators.csv or $ANALYSIS_DATA)")
-    p.add_argument("--district", help=f"one district, e.g. {config.DEFAULT_DISTRICT} (default: all)")
+    p.add_argument("--district", help="one district as written in the table (default: all; see data/districts.csv)")
     p.add_argument("--target-year", type=year_arg, default=None,
                    help="the plan's end year, e.g. 2025 or 2030 (default: the plan of the latest data; data/plans.csv)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="default: %(default)s")
