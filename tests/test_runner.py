@@ -87,10 +87,12 @@ def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
     out, _ = suite
     changed = tmp_path / "indicators.csv"
     text = config.DEFAULT_INDICATORS.read_text(encoding="utf-8")
-    changed.write_text(text.replace(",1160.1,", ",1160.2,", 1), encoding="utf-8")   # one cell of one row
+    # one row: its value and its quote (the value must show in the quote); no sources/ beside this copy
+    changed.write_text(text.replace(",1160.1,", ",1160.2,", 1).replace("累计完成1160.1亿元", "累计完成1160.2亿元", 1),
+                       encoding="utf-8")
     assert changed.read_text(encoding="utf-8") != text
     result = run(config.DEFAULT_REPORTS_CONFIG, data_path=changed, out_dir=out, jobs=2, log=quiet)
-    # fixed_asset_investment has no 2025 target: only the district-wide reports read it
+    # total_fixed_asset_investment has no 2025 target: only the district-wide reports read it
     assert sorted(result.ran) == ["brief-en-万柏林区", "brief-万柏林区", "overview-万柏林区"]
 
 
