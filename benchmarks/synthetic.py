@@ -160,10 +160,26 @@ def build_table(n_districts: int, out_dir: Path, seed: int = 2025) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for i, name in enumerate(district_names(n_districts)):
+        names = district_names(n_districts)
+        for i, name in enumerate(names):
             code = f"{i:05d}"
             rows, plan_text, report_text = district_rows(name, code, rng)
             (sources / f"{code}_plan.txt").write_text(plan_text, encoding="utf-8")
             (sources / f"{code}_report.txt").write_text(report_text, encoding="utf-8")
             writer.writerows(rows)
+    _write_names(out_dir, names)
     return path
+
+
+def _write_names(out_dir: Path, names: list[str]) -> None:
+    """The name files validation asks for beside the table (districts.csv, sources.csv)."""
+    with open(out_dir / "districts.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["district", "name_en", "city", "province", "level"])
+        writer.writerows([name, f"County {i}", "", "", "county"] for i, name in enumerate(names))
+    with open(out_dir / "sources.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["file", "title_zh", "title_en", "date", "status", "note"])
+        for i in range(len(names)):
+            writer.writerow([f"{i:05d}_plan.txt", "规划（合成）", "plan (synthetic)", "", "adopted", ""])
+            writer.writerow([f"{i:05d}_report.txt", "执行报告（合成）", "report (synthetic)", "", "report", ""])

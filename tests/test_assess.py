@@ -187,12 +187,22 @@ def test_every_status_has_words_in_both_languages_and_they_agree():
 
 def test_scale_many_districts_equals_one_at_a_time():
     rows = []
-    for i, v in enumerate(np.linspace(500, 900, 20)):
+    for i, v in enumerate(np.linspace(500, 900, 6)):
         d = f"区{i}"
         rows += [(d, "gdp", 2020, "level", 486, "亿元", "current", "", None),
                  (d, "gdp", 2022, "level", float(v), "亿元", "current", "", None),
                  (d, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]
     data = table(*rows)
     together = to_records(gap_table(data))
-    apart = [to_records(gap_table(data, district=f"区{i}"))[0] for i in range(20)]
+    apart = [to_records(gap_table(data, district=f"区{i}"))[0] for i in range(6)]
     assert together == apart
+
+
+def test_default_plan_follows_the_latest_actual_not_next_years_targets():
+    # 2025 actuals and 2026 annual targets: the default assessment is still the 14th plan's final one
+    data = table((D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "level", 800, "亿元", "current", "", None),
+                 (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None),
+                 (D, "gdp", 2026, "target_growth", 5, "%", "comparable", "~", None))
+    records = to_records(gap_table(data))
+    assert [(r["plan"], r["target_year"], r["status"]) for r in records] == [("14th", 2025, "not_achieved")]

@@ -38,7 +38,7 @@ GOLDEN = [
     ("万柏林区", "fixed_asset_investment", 2022, "growth", -10.5, "current", ""),
     ("万柏林区", "fixed_asset_investment", 2023, "target_growth", 9.0, "current", ""),
     # 002: 全社会固定资产投资“十三五”累计完成1160.1亿元
-    ("万柏林区", "fixed_asset_investment", 2020, "cumulative", 1160.1, "current", ""),
+    ("万柏林区", "total_fixed_asset_investment", 2020, "cumulative", 1160.1, "current", ""),
     # 004: 一般公共預(yù)算收入實(shí)現(xiàn)20.26億元,同比下降3.1%
     ("万柏林区", "budget_revenue", 2022, "level", 20.26, "current", ""),
     ("万柏林区", "budget_revenue", 2022, "growth", -3.1, "current", ""),
@@ -68,11 +68,30 @@ NOMINAL = {"fixed_asset_investment", "retail_sales", "budget_revenue"}
 
 def test_growth_price_basis_follows_chinese_statistical_convention(data):
     growth = data[data["kind"].isin(["growth", "target_growth"])]
-    for row in growth.itertuples():
+    # the one exception: 002's "服务业增加值…年均增幅10%以上" (2016-2020) states no basis, and the table says so
+    unstated = growth[growth["price_basis"] == "unstated"]
+    assert unstated[["indicator", "year", "period_start"]].values.tolist() == [["services_value_added", 2020, 2015]]
+    for row in growth.drop(unstated.index).itertuples():
         if row.indicator in REAL:
             assert row.price_basis == "comparable", row
         elif row.indicator in NOMINAL:
             assert row.price_basis == "current", row
+
+
+def test_data_readings_of_issue_10(data):
+    """The readings revisited in issue 10, each traced to its quote."""
+    wbl = data[data["district"] == "万柏林区"].set_index(["indicator", "kind"])
+    # 控制在4.0%以内 holds for every year of the plan: a ceiling from 2021
+    assert wbl.loc[("registered_unemployment_rate", "target_level"), "period_start"] == 2021
+    # 每年参加培训学员…就业率不低于25%: an annual floor
+    floor = wbl.loc[("training_employment_rate", "target_level")]
+    assert (floor["value"], floor["bound"], floor["period_start"]) == (25, ">=", 2021) and "不低于25%" in floor["quote"]
+    # 全社会固定资产投资 (十三五 total) and 固定资产投资 (2022) are different scopes: two indicators
+    assert ("total_fixed_asset_investment", "cumulative") in wbl.index
+    assert ("fixed_asset_investment", "cumulative") not in wbl.index
+    for indicator in ("fitness_service_centres_new", "tech_incubators", "maker_spaces", "roads_upgraded",
+                      "streets_with_elderly_centre"):
+        assert indicator in wbl.index.get_level_values(0)
 
 
 def test_minimum_coverage(data):

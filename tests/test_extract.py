@@ -68,7 +68,7 @@ def test_plan_document_structure():
     assert ("gdp", 2015, "level", 300.0, "", "") in got                 # 从A亿元增长到B亿元: two levels
     assert ("gdp", 2020, "level", 420.0, "", "") in got
     assert ("gdp", 2020, "growth", 7.0, ">=", 2015) in got               # 年均增长7%以上
-    assert ("fixed_asset_investment", 2020, "cumulative", 900.5, "", 2016) in got   # “十三五”累计完成
+    assert ("total_fixed_asset_investment", 2020, "cumulative", 900.5, "", 2016) in got   # “十三五”累计完成
     assert ("high_tech_firms", 2025, "target_level", 200.0, ">=", "") in got        # 到2025年…达到200家以上
     assert ("registered_unemployment_rate", 2025, "target_level", 4.5, "<=", "") in got
     assert ("new_urban_labour_force", 2025, "target_level", 5.0, "", 2021) in got   # 十四五期间: a total
@@ -155,9 +155,184 @@ def test_merge_refuses_invalid_rows_and_unreviewed_files(workspace, tmp_path):
     assert table.read_bytes() == before
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_merge_cli_exit_codes(workspace, tmp_path):
     rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=DISTRICTS)
     review = review_file(tmp_path / "review.csv", [dict(rows[0], source="unknown.txt")])
     result = subprocess.run([sys.executable, "-m", "analysis", "merge", str(review), "--data",
                              str(workspace / "indicators.csv")], capture_output=True, text=True)
     assert result.returncode == 1 and "is not a file in" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- documents not written for the extractor (issue 12): one behaviour per test --------------------
+
+def read(rows, *fields):
+    return {tuple(r[f] for f in fields) for r in rows}
+
+
+def test_partial_year_figures_are_never_annual():
+    text = "前三季度，全区实现地区生产总值1291.92亿元，同比增长6.2%。\n四、消费市场\n前三季度全区实现社会消费品零售总额440.96亿元。"
+    rows = extract_text(text, "涪陵区", year=2025)
+    assert rows and {r["status"] for r in rows} == {"needs_review"}
+    assert all("前三季度" in r["note"] for r in rows)
+    assert read(rows, "indicator", "year", "kind", "value") == {
+        ("gdp", 2025, "level", 1291.92), ("gdp", 2025, "growth", 6.2), ("retail_sales", 2025, "level", 440.96)}
+
+
+def test_full_year_clause_lifts_a_partial_period():
+    text = "一、2023年工作回顾\n1—11月规上工业总产值超4500亿元、增长38%，预计全年首次突破5000亿元大关。"
+    rows = extract_text(text, "坪山区", year=2024)
+    annual = read([r for r in rows if r["status"] == "proposed"], "indicator", "year", "value", "bound", "note")
+    assert annual == {("industrial_output", 2023, 5000.0, ">=", "预计 (estimate)")}
+    assert {r["value"] for r in rows if r["status"] == "needs_review"} == {4500.0, 38.0}
+
+
+def test_ranks_and_completion_ratios_are_not_values():
+    text = ("一、2023年国民经济和社会发展计划执行情况\n全市实现地区生产总值3347.6亿元，居全省第4位，增长1.5%；"
+            "一般公共预算收入241.5亿元，增长6.4%，分居全省第4、第3位；固定资产投资300亿元，完成年计划385亿元的77.9%，下降18.4%。")
+    rows = extract_text(text, "新乡市")
+    assert read(rows, "indicator", "kind", "value") == {
+        ("gdp", "level", 3347.6), ("gdp", "growth", 1.5), ("budget_revenue", "level", 241.5),
+        ("budget_revenue", "growth", 6.4), ("fixed_asset_investment", "level", 300.0),
+        ("fixed_asset_investment", "target_level", 385.0),           # 年计划: the year's plan figure
+        ("fixed_asset_investment", "growth", -18.4)}
+    assert {r["year"] for r in rows} == {2023}
+
+
+def test_respectively_lists_map_value_by_value():
+    text = ("2023年国民经济和社会发展计划\n主要预期目标是：城乡居民人均可支配收入分别增长7%、8%左右；"
+            "城镇居民、农村居民人均可支配收入分别增长7.5%、9%。")
+    rows = extract_text(text, "咸阳市")
+    got = read(rows, "indicator", "year", "kind", "value", "bound")
+    assert ("urban_disposable_income", 2023, "target_growth", 7.0, "~") in got
+    assert ("rural_disposable_income", 2023, "target_growth", 8.0, "~") in got     # 左右 printed once, for both
+
+
+def test_shared_suffix_lists_and_city_level_documents():
+    rows = extract_text("今年经济社会发展的主要预期目标是：城镇居民、农村居民人均可支配收入分别增长7%、8%。", "福建省",
+                        year=2022)
+    assert read(rows, "indicator", "year", "kind", "value") == {
+        ("urban_disposable_income", 2022, "target_growth", 7.0), ("rural_disposable_income", 2022, "target_growth", 8.0)}
+
+
+def test_a_total_after_a_flow_yields_both():
+    text = "一、2024年国民经济和社会发展计划执行情况\n新认定高新技术企业58家，总数达到231家；城镇新增就业19240人。"
+    rows = extract_text(text, "万柏林区")
+    assert read(rows, "indicator", "year", "kind", "value", "period_start") == {
+        ("high_tech_firms_certified", 2024, "cumulative", 58.0, 2024),
+        ("high_tech_firms", 2024, "level", 231.0, ""),
+        ("new_urban_employment", 2024, "cumulative", 19240.0, 2024)}         # a one-year flow, not a plan total
+
+
+def test_trillions_and_plan_period_review_without_printed_years():
+    text = ("“十四五”时期是深圳砥砺前行的五年。\n地区生产总值从2020年的2.83万亿元提高到2025年的3.87万亿元，年均增长5.5%。\n"
+            "固定资产投资五年累计4.5万亿元。\n居民人均可支配收入从6.5万元提高到8.5万元、年均增长5.5%。\n"
+            "商事主体五年净增106万户、总量突破465万户。")
+    rows = extract_text(text, "深圳市")
+    got = read(rows, "indicator", "year", "kind", "value", "unit", "period_start")
+    assert got == {
+        ("gdp", 2020, "level", 2.83, "万亿元", ""), ("gdp", 2025, "level", 3.87, "万亿元", ""),
+        ("gdp", 2025, "growth", 5.5, "%", 2020),                                 # 年均: average over 2021-2025
+        ("fixed_asset_investment", 2025, "cumulative", 4.5, "万亿元", 2021),
+        ("disposable_income", 2020, "level", 6.5, "万元", ""), ("disposable_income", 2025, "level", 8.5, "万元", ""),
+        ("disposable_income", 2025, "growth", 5.5, "%", 2020),
+        ("new_market_entities", 2025, "cumulative", 106.0, "万户", 2021),
+        ("market_entities", 2025, "level", 465.0, "万户", "")}
+
+
+def test_relative_years_need_the_document_year():
+    text = "去年全省地区生产总值48810亿元、增长8.0%，今年全省地区生产总值预期增长6.5%。"
+    from analysis.extract import extract_document
+
+    undated = extract_document(text, "福建省")
+    assert undated.rows == [] and undated.undated == 3                     # never a year 0
+    dated = extract_document(text, "福建省", year=2022)
+    assert dated.undated == 0
+    assert read(dated.rows, "year", "kind", "value") == {(2021, "level", 48810.0), (2021, "growth", 8.0),
+                                                        (2022, "target_growth", 6.5)}
+
+
+def test_date_line_gives_the_document_year():
+    text = "某市人民政府\n2024年3月19日\n今年全市地区生产总值预期增长5%，去年增长4.1%。"
+    rows = extract_text(text, "某市")
+    assert read(rows, "year", "kind", "value") == {(2024, "target_growth", 5.0)}
+
+
+def test_growth_against_a_named_year_and_increments_are_not_rows():
+    text = ("第一节发展基础\n“十三五”时期，到2020年底，预计实现地区生产总值100.13亿元，同比2015年增长67.86%；"
+            "人均地区生产总值91243元，比上年增加14545元。")
+    rows = extract_text(text, "梁子湖区")
+    assert read(rows, "indicator", "year", "kind", "value") == {
+        ("gdp", 2020, "level", 100.13), ("per_capita_gdp", 2020, "level", 91243.0)}
+    assert next(r for r in rows if r["indicator"] == "gdp")["note"] == "预计 (estimate)"
+
+
+def test_text_tables_are_read_row_by_row():
+    text = ("指标名称 | 单位 | 2021年 | 2022年 |\n年末常住人口 | 万人 | 446.69 | 443.11 |\n"
+            "占常住人口比重 | % | 87 | 87.02 |\n年末户籍人口 | 万人 | 198.74 | 208.13 |")
+    from analysis.normalize import normalize_text
+
+    rows = extract_text(normalize_text(text), "中山市")
+    assert read(rows, "indicator", "year", "kind", "value", "unit") == {
+        ("resident_population", 2021, "level", 446.69, "万人"), ("resident_population", 2022, "level", 443.11, "万人"),
+        ("registered_population", 2021, "level", 198.74, "万人"), ("registered_population", 2022, "level", 208.13, "万人")}
+
+
+def test_units_as_printed_with_their_scale_known():
+    from analysis.registry import load_registry
+
+    text = "颍东区2022年国民经济和社会发展统计公报\n2022年全区实现生产总值2673224万元，按可比价格计算，比上年增长5.2%。"
+    rows = extract_text(text, "颍东区")
+    level = next(r for r in rows if r["kind"] == "level")
+    assert (level["value"], level["unit"], level["price_basis"]) == (2673224.0, "万元", "current")
+    assert load_registry().convert(level["value"], level["unit"], "亿元") == pytest.approx(267.3224)
+
+
+def test_traditional_script_with_pinyin_gives_the_simplified_rows():
+    from analysis.normalize import normalize_text
+
+    traditional = "張灣區(qū)2022年國(guó)民經(jīng)濟(jì)和社會(huì)發(fā)展統(tǒng)計(jì)公報(bào)\n全區(qū)實現(xiàn)地區(qū)生產(chǎn)總值548.4億元,比上年下降4.9%。"
+    simplified = "张湾区2022年国民经济和社会发展统计公报\n全区实现地区生产总值548.4亿元,比上年下降4.9%。"
+    rows = extract_text(normalize_text(traditional), "张湾区")
+    assert read(rows, "indicator", "year", "kind", "value") == read(extract_text(simplified, "张湾区"),
+                                                                    "indicator", "year", "kind", "value")
+    assert ("gdp", 2022, "growth", -4.9) in read(rows, "indicator", "year", "kind", "value")
+
+
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
+def test_cli_asks_for_the_year_in_one_line_and_never_writes_year_zero(tmp_path):
+    doc = tmp_path / "notice.txt"
+    doc.write_text("去年全区地区生产总值620亿元，增长5%。", encoding="utf-8")
+    out = tmp_path / "review.csv"
+    result = subprocess.run([sys.executable, "-m", "analysis", "extract", str(doc), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert "--year" in last and "2 figure(s)" in last
+    assert sum("--year" in line for line in result.stderr.splitlines()) == 1
+    assert out.read_text(encoding="utf-8").strip().splitlines()[1:] == []       # no row, not a year-0 row
+    result = subprocess.run([sys.executable, "-m", "analysis", "extract", str(doc), "--year", "2024", "--out", str(out)],
+                            capture_output=True, text=True)
+    years = {row["year"] for row in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert result.returncode == 0 and years == {"2023"} and "--year" not in result.stderr.splitlines()[-1]
+
+
+def test_extract_reads_its_vocabulary_from_the_table_given_by_data(tmp_path):
+    table = tmp_path / "indicators.csv"
+    rows = list(csv.DictReader(io.StringIO(config.DEFAULT_INDICATORS.read_text(encoding="utf-8"))))
+    with open(table, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows + [dict(rows[0], indicator="night_economy", indicator_zh="夜间经济营业额", unit="亿元")])
+    doc = tmp_path / "report.txt"
+    doc.write_text("2023年国民经济和社会发展计划执行情况\n万柏林区夜间经济营业额完成12.5亿元。", encoding="utf-8")
+
+    def proposed(*extra):
+        out = tmp_path / "review.csv"
+        run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(doc), "--out", str(out), *extra],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return {r["indicator"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+
+    assert "night_economy" in proposed("--data", str(table))
+    assert "night_economy" not in proposed()                     # the default table does not know the name

@@ -65,6 +65,7 @@ def run(*args):
     return subprocess.run([sys.executable, "-m", "analysis", "gaps", *args], capture_output=True, text=True)
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_json_and_table():
     result = run("--district", "万柏林区", "--format", "json")
     assert result.returncode == 0
@@ -82,6 +83,7 @@ def test_cli_json_and_table():
     (["--target-year", "20x"], "is not a year"),
     (["--format", "xml"], "invalid choice"),
 ])
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_bad_arguments(args, message):
     result = run(*args)
     assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr

@@ -128,12 +128,14 @@ def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True)
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_validate_ok():
     result = run_cli("validate")
     assert result.returncode == 0
     assert result.stdout.startswith("OK ") and "rows" in result.stdout and "districts" in result.stdout
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_validate_bad_file_exits_1_without_traceback(table):
     path = table(set_cell(1, "year", "20222"))
     before = path.read_bytes()
@@ -144,6 +146,7 @@ def test_cli_validate_bad_file_exits_1_without_traceback(table):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_missing_file():
     result = run_cli("validate", "/no/such.csv")
     assert result.returncode == 1 and result.stderr.startswith("error: /no/such.csv: no such file")
@@ -224,7 +227,10 @@ def test_key_text_is_nfc_normalised(table):
     def edit(rows):
         for i, r in enumerate(rows):
             r["district"] = "Cafe\u0301区" if i % 2 else "Caf\u00e9区"
-    data = load_indicators(table(edit))
+    path = table(edit)
+    (path.parent / "districts.csv").write_text("district,name_en,city,province,level\nCaf\u00e9区,Cafe,,,district\n",
+                                               encoding="utf-8")
+    data = load_indicators(path)
     assert data["district"].unique().tolist() == ["Caf\u00e9区"]
 
 
@@ -353,6 +359,7 @@ def test_source_must_be_a_name_not_a_path(tmp_path, curated_rows):
                                  "accepted: a normalised document name (see `python -m analysis normalize`)"]
 
 
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 @pytest.mark.parametrize("make", ["cp1252", "folder", "/dev/zero"])
 def test_cli_refuses_unreadable_input_in_one_line(table, tmp_path, make):
     path = {"cp1252": lambda: cp1252_table(tmp_path),
@@ -387,7 +394,8 @@ def test_merge_refuses_a_tampered_review_row(workspace, tmp_path, curated_rows):
     tampered = dict(gdp_2022, year="2021", value="720.5")    # a new key, the old quote
     added, problems = merge(review(tmp_path / "review.csv", [tampered]), workspace)
     assert added == 0 and workspace.read_bytes() == before
-    assert problems[0] == (f"{workspace} + {tmp_path / 'review.csv'} row 88, column 'value': '720.5' is not in its "
+    row = len(curated_rows) + 2           # the review row follows the table's rows and its header
+    assert problems[0] == (f"{workspace} + {tmp_path / 'review.csv'} row {row}, column 'value': '720.5' is not in its "
                            f"quote '地区生产总值完成620.5亿元,同比增长2.5%'; {QUOTE_FORMS}")
 
 
@@ -399,4 +407,5 @@ def test_merge_refuses_a_formula_in_a_review_note(workspace, tmp_path, curated_r
     row["value"], row["quote"] = "620.5", curated_rows[2]["quote"]
     added, problems = merge(review(tmp_path / "review.csv", [row]), workspace)
     assert added == 0 and workspace.read_bytes() == before
-    assert "row 88, column 'note': '=HYPERLINK(" in problems[0] and "runs as a formula" in problems[0]
+    row = len(curated_rows) + 2           # the review row follows the table's rows and its header
+    assert f"row {row}, column 'note': '=HYPERLINK(" in problems[0] and "runs as a formula" in problems[0]

@@ -1,299 +1,271 @@
-"""Propose indicator rows from a new official document, for a person to review.
+"""Propose indicator rows from an official document, for a person to review.
 
-The yearly plan-execution report follows a predictable style: "X完成N亿元，同比
-增长Y%" in the execution section, "X增长Y%左右" in the targets section, "到2025年
-…达到N家" in a plan. This module finds those sentences and proposes rows in the
-``indicators.csv`` schema plus ``confidence`` and ``status`` (= ``proposed``),
-each with its verbatim quote. It never writes the curated table; ``merge``
-does, after review.
+Plans, plan-execution reports, government work reports, statistical
+bulletins and partial-year notices all state figures the same few ways; this
+module reads them without knowing the place or the document in advance.
+Each figure becomes a row in the ``indicators.csv`` schema plus ``confidence``
+and ``status``, with its verbatim quote. It never writes the curated table;
+``merge`` does, after review.
 
-The year of a fact comes from the document's structure: the execution section
-is the report year, the targets section the next year, a five-year plan's
-review is its base year and its goals the plan's end year; ``year=`` overrides.
+- names come from the registry (``indicator_names.csv`` beside the table) and
+  the table's own ``indicator_zh`` (:mod:`analysis.extract_vocab`);
+- when a figure is from comes from the words before it, its section and the
+  document's year (:mod:`analysis.extract_context`); a figure whose year
+  cannot be read is not proposed (:attr:`Extraction.undated` counts them);
+- what a figure is (level, growth, target, flow, total …) comes from the words
+  next to it (:mod:`analysis.extract_facts`, :mod:`analysis.extract_table`);
+- partial-year figures (1—11月, 前三季度 …) are proposed with status
+  ``needs_review`` and the period in ``note``, never as annual values.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-
-N = r"\d+(?:\.\d+)?"
-
-# name → (indicator id, canonical Chinese name, price basis of its growth rates)
-ALIASES = {
-    "地区生产总值": ("gdp", "地区生产总值", "comparable"),
-    "GDP": ("gdp", "地区生产总值", "comparable"),
-    "经济总量": ("gdp", "地区生产总值", "comparable"),
-    "规模以上工业增加值": ("industrial_value_added", "规模以上工业增加值", "comparable"),
-    "规上工业增加值": ("industrial_value_added", "规模以上工业增加值", "comparable"),
-    "服务业增加值": ("services_value_added", "服务业增加值", "comparable"),
-    "第三产业增加值": ("services_value_added", "服务业增加值", "comparable"),
-    "社会消费品零售总额": ("retail_sales", "社会消费品零售总额", "current"),
-    "社零额": ("retail_sales", "社会消费品零售总额", "current"),
-    "社零": ("retail_sales", "社会消费品零售总额", "current"),
-    "全社会固定资产投资": ("fixed_asset_investment", "固定资产投资", "current"),
-    "固定资产投资": ("fixed_asset_investment", "固定资产投资", "current"),
-    "一般公共预算收入": ("budget_revenue", "一般公共预算收入", "current"),
-    "高新技术企业": ("high_tech_firms", "高新技术企业", ""),
-    "新认定高新技术企业": ("high_tech_firms_certified", "新认定高新技术企业", ""),
-    "“专精特新”企业": ("specialised_smes_new", "新培育专精特新企业", ""),
-    "专精特新企业": ("specialised_smes_new", "新培育专精特新企业", ""),
-    "科技型中小企业": ("tech_smes", "科技型中小企业", ""),
-    "规上工业企业数": ("industrial_firms_above_scale", "规上工业企业数", ""),
-    "规模以上工业企业数": ("industrial_firms_above_scale", "规上工业企业数", ""),
-    "5G基站": ("base_stations_5g", "5G基站", ""),
-    "国家级重点实验室": ("national_key_labs_new", "新增国家级重点实验室", ""),
-    "新型研发机构": ("rd_institutions_new", "新培育市级以上新型研发机构", ""),
-    "城镇登记失业率": ("registered_unemployment_rate", "城镇登记失业率", ""),
-    "城镇调查失业率": ("surveyed_unemployment_rate", "城镇调查失业率", ""),
-    "城镇新增劳动力": ("new_urban_labour_force", "城镇新增劳动力", ""),
-    "城镇新增就业人员": ("new_urban_employment", "城镇新增就业人员", ""),
-    "城镇新增就业": ("new_urban_employment", "城镇新增就业人员", ""),
-    "培训": ("vocational_training", "职业技能培训", ""),
-    "就业困难人员享受社保补贴": ("hardship_employment_subsidy", "就业困难人员享受社保补贴", ""),
-    "基本养老保险参保人数": ("pension_insured", "基本养老保险参保人数", ""),
-    "企业基本养老保险": ("enterprise_pension_insured", "企业基本养老保险参保人数", ""),
-    "机关事业单位养老保险": ("public_sector_pension_insured", "机关事业单位养老保险参保人数", ""),
-    "城乡居民养老保险": ("resident_pension_insured", "城乡居民养老保险参保人数", ""),
-    "失业保险参保人数": ("unemployment_insured", "失业保险参保人数", ""),
-    "工伤保险参保人数": ("work_injury_insured", "工伤保险参保人数", ""),
-    "千名老人拥有床位数": ("elderly_beds_per_1000", "千名老人拥有养老床位数", ""),
-    "床位数": ("elderly_care_beds", "养老床位数", ""),
-    "4A级景区": ("scenic_4a_new", "新创4A级景区", ""),
-    "3A级景区": ("scenic_3a_new", "新创3A级景区", ""),
-    "国家级旅游度假区": ("national_resorts_new", "新创国家级旅游度假区", ""),
-    "旅游类特色小镇": ("tourism_towns_new", "新创旅游类特色小镇", ""),
-    "社会足球场地": ("football_pitches_new", "社会足球场地建设", ""),
-    "健身步道": ("fitness_trails_new", "健身步道或骑行道建设", ""),
-    "森林覆盖率": ("forest_coverage", "森林覆盖率", ""),
-    "建成区绿地率": ("green_space_ratio", "建成区绿地率", ""),
-    "绿地率": ("green_space_ratio", "建成区绿地率", ""),
-    "绿化覆盖率": ("green_coverage_ratio", "建成区绿化覆盖率", ""),
-    "二产占比": ("secondary_industry_share", "第二产业占比", ""),
-    "第二产业占比": ("secondary_industry_share", "第二产业占比", ""),
-    "新增市场主体": ("new_market_entities", "新增市场主体", ""),
-    "居民人均可支配收入": ("disposable_income", "居民人均可支配收入", "current"),
-}
-# Flow words: the number counts what was added in the period, not a stock.
-FLOW = re.compile(r"新增|新认定|新培育|新创|新建|累计|培育|期间")
-COUNT_UNITS = "家|户|个|张|所|座|块|条|栋|部|亩|公里|人次|万人|人|万户"
-AMOUNT_UNITS = "亿元|万元"
-UNIT_CANON = {"户": "家", "万余户": "万户"}
+from .extract_context import (ESTIMATE_RE, TARGET_WORDS, Context, Document, document, heading, paragraph_cues,
+                              partial_at)
+from .extract_facts import SENTENCE_END, Fact, paragraph_facts
+from .extract_table import table_cells
+from .extract_vocab import Vocabulary, build_vocabulary
 
 
 @dataclass
-class Context:
-    mode: str | None          # 'actual', 'target', 'review' or None
-    year: int | None
-    period_start: int | None = None
+class Extraction:
+    rows: list[dict]
+    undated: int                      # figures found whose year could not be read (not proposed)
+    document_year: int | None         # the year the document was issued, as read or given
+    notes: list[str] = field(default_factory=list)
 
 
-def _names_pattern(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-def detect_years(text: str) -> tuple[int | None, int | None, bool]:
-    """(report year, next/target year, is a five-year plan) from the document's title lines."""
-    head = text[:600]
-    plan = bool(re.search(r"十四五|第十四个五年规划", head)) and "计划执行" not in head
-    match = re.search(r"(\d{4})年(?:国民经济和社会发展)?计划执行情况", text)
-    if match:
-        year = int(match.group(1))
-        return year, year + 1, plan
-    return None, None, plan
-
-
-def _heading_context(line: str, report_year, target_year, plan: bool, current: Context) -> Context:
-    short = len(line) <= 60
-    years = [int(y) for y in re.findall(r"(\d{4})年", line)]
-    if short and re.search(r"执行情况|完成情况", line):
-        return Context("actual", years[0] if years else report_year)
-    if short and re.search(r"预期目标|主要目标|目标任务|主要任务", line):
-        return Context("target", years[0] if years else target_year)
-    if plan and re.search(r"^第.{1,3}[章节]", line):
-        return Context("target", 2025, 2021)
-    if plan and "十三五" in line and ("时期" in line or "期间" in line):
-        return Context("review", 2020, 2016)
-    return current
-
-
-def _row(indicator, zh, year, kind, value, unit, basis, bound, period_start, quote, confidence, district, source):
+def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound, period_start, quote, note,
+         confidence, status="proposed"):
     return {"district": district, "indicator": indicator, "indicator_zh": zh, "year": year, "kind": kind,
             "value": value, "unit": unit, "price_basis": basis, "bound": bound,
             "period_start": "" if period_start is None else period_start, "source": source, "quote": quote,
-            "note": "", "confidence": round(confidence, 2), "status": "proposed"}
+            "note": note, "confidence": round(min(max(confidence, 0.05), 1.0), 2), "status": status}
 
 
-def _num(text: str, sign_word: str = "") -> float:
-    value = float(text)
-    return -value if sign_word in ("下降", "减少") else value
+def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
+             carried: Context | None = None) -> tuple[Context | None, bool]:
+    """When *fact* is from, and whether that came only from the document's year.
+
+    *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
+    own year when neither a cue nor a heading places the figure.
+    """
+    sentence_start = max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1
+    before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
+              and not (fact.average and c.context.plan is None)]
+    base = before[-1].context if before else (section if section.year or not carried else carried)
+    if fact.year is not None:
+        mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
+        return Context(mode, fact.year, base.plan, base.period, explicit=True), False
+    if fact.role:
+        if base.plan and base.mode in ("review", "target"):
+            year = base.plan.base if fact.role != "to" else base.plan.last
+            mode = "target" if fact.role == "to" and base.mode == "target" else "actual"
+            return Context(mode, year, base.plan), False
+        if fact.role == "now" and base.year:
+            return Context("actual", base.year - 5), False
+        return (Context("target", base.year), False) if fact.role == "to" and base.mode == "target" else (None, False)
+    if base.year is None:
+        if not doc.year:
+            return None, False
+        wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
+        return Context("target" if wanted else "actual", doc.year), True
+    mode = base.mode or "actual"
+    past = mode == "review" or (doc.year is not None and base.year < doc.year)
+    start = before[-1].end if before else sentence_start
+    if fact.target or (mode == "actual" and not past and TARGET_WORDS.search(para[start:fact.pos])):
+        mode = "target"
+    return Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), False
+
+
+def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
+    """(indicator Name, kind, unit, price basis, period_start) of a fact, or None when it is not a row."""
+    name = vocab.name(fact.name)
+    target = ctx.mode == "target"
+    if fact.vs_year is not None and fact.vs_year != ctx.year - 1:
+        return None                  # 同比2015年增长67.86%: growth over several years, not a rate a year
+    if fact.kind == "growth":
+        if not name.basis:
+            return None
+        start = (fact.period_start or (ctx.plan.base if ctx.plan else None)) if fact.average else None
+        if fact.average and start is None:
+            return None
+        return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, start
+    if fact.kind == "rate":
+        if name.unit != "%":
+            return None
+        # a ceiling or floor stated for the plan period (“十四五”期间…控制在4.0%以内) holds in every year from its first
+        every_year = target and fact.bound in ("<=", ">=") and ctx.plan is not None and ctx.period
+        return name, "target_level" if target else "share", "%", "", ctx.plan.first if every_year else None
+    if name.unit == "%" or not vocab.compatible(fact.unit, name.unit) or (fact.hold and not target):
+        return None
+    indicator = name
+    if fact.flow and not name.flow:
+        indicator = vocab.flow_of(fact.name)
+        if indicator is None:
+            if not fact.cumulative:
+                return None          # an addition to something the vocabulary does not count
+            indicator = name
+    nbn_flow = fact.before_name and (target or bool(re.search(r"新增|新创|新建|新培育|累计", fact.lead)))
+    counted = target and ctx.period and vocab.counts(fact.unit)
+    is_flow = not fact.stock and (indicator.flow or fact.flow or fact.cumulative or nbn_flow or counted)
+    if fact.stock:
+        indicator = vocab.stock_of(fact.name) if name.flow else name
+        if indicator is None:
+            return None
+    unit = vocab.canonical_unit(fact.unit, indicator.unit)
+    basis = "current" if vocab.unit_bases.get(unit) == "元" else ""
+    if target:
+        start = (ctx.plan.first if ctx.plan and (ctx.period or doc.plan or fact.cumulative) else ctx.year) if is_flow else None
+        return indicator, "target_level", unit, basis, start
+    review_stock = ctx.mode == "review" and fact.before_name and not (indicator.flow or fact.flow or fact.cumulative)
+    if is_flow and not review_stock:
+        period = ctx.plan and (ctx.period or fact.cumulative or ctx.mode == "review")
+        return indicator, "cumulative", unit, basis, ctx.plan.first if period else ctx.year
+    return indicator, "level", unit, basis, None
+
+
+def _quote(para: str, start: int, end: int) -> str:
+    cut = max(para.rfind(ch, 0, start) for ch in "。；;！？，,") + 1
+    return para[cut:end].strip()
+
+
+def _fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Document, place: str, source: str,
+              from_default: bool) -> dict | None:
+    reading = _kind(fact, ctx, vocab, doc)
+    if reading is None:
+        return None
+    indicator, kind, unit, basis, start = reading
+    clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
+    partial = "" if kind.startswith("target") else partial_at(para, fact.pos, doc, clause)
+    sentence = para[max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1:fact.pos]
+    notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
+        [f"partial year: {partial} — not an annual value"] if partial else [])
+    bound = fact.bound or (">=" if "余" in fact.unit else "")
+    confidence = fact.confidence - (0.1 if from_default else 0) - (0.3 if partial else 0)
+    return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
+                _quote(para, *fact.quote), "; ".join(notes), confidence, "needs_review" if partial else "proposed")
+
+
+def extract_document(text: str, district: str, source: str = "", year: int | None = None,
+                     vocabulary: dict | None = None, registry=None) -> Extraction:
+    """Proposed rows from normalised *text*.
+
+    *year* is the year the document was issued (今年 = year, 去年 = year − 1); without it the
+    year comes from a date line or the document's structure. Figures whose year cannot be read
+    are counted in ``undated`` and not proposed.
+    """
+    from .registry import load_registry
+
+    registry = registry or load_registry()
+    vocab = build_vocabulary(registry, vocabulary)
+    doc = document(text, year, registry.plans)
+    section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
+               Context("actual", doc.data_year) if doc.data_year else Context())
+    rows, weak, undated, carried = [], set(), 0, None
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    for number, para in enumerate(paragraphs):
+        new = heading(para, doc, section)
+        carried = None if new is not section else carried
+        section = new
+        cues = paragraph_cues(para, doc)
+        for fact in paragraph_facts(para, vocab):
+            ctx, from_default = _context(fact, para, cues, section, doc, carried)
+            if ctx is None or ctx.year is None:
+                undated += _kind(fact, Context("actual", 0), vocab, doc) is not None
+                continue
+            row = _fact_row(fact, ctx, para, vocab, doc, district, source, from_default)
+            if row is not None:
+                rows.append(row)
+                if from_default or number == 0:      # a year from the date line only, or a headline
+                    weak.add(id(row))
+        section = next((c.context for c in reversed(cues) if c.carries), section)
+        carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
+                        and not c.sentence), carried)
+    rows += _table_rows(paragraphs, vocab, doc, district, source)
+    return Extraction(_dedupe(rows, weak), undated, doc.year)
+
+
+def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
+    rows = []
+    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None):
+        name = vocab.name(cell.name)
+        target = cell.target or bool(doc.plan and cell.year > doc.plan.base)
+        if cell.unit == "%" or name.unit == "%":
+            kind, unit, basis = ("target_level" if target else "share"), "%", ""
+        else:
+            unit = vocab.canonical_unit(cell.unit or name.unit, name.unit)
+            kind, basis = ("target_level" if target else "level"), ("current" if vocab.unit_bases.get(unit) == "元" else "")
+        note = "table row" + ("; 预计 (estimate)" if cell.estimate else "")
+        rows.append(_row(district, source, name.indicator, name.zh, cell.year, kind, cell.value, unit, basis, cell.bound,
+                         None, cell.quote, note, 0.85))
+    return rows
+
+
+def _dedupe(rows: list[dict], weak: set) -> list[dict]:
+    """One row per key, the most confident. A weak reading (a headline, or a year from the date line only)
+    yields to any other reading of the same figure, since headlines repeat the body."""
+    def figure(r):
+        return r["indicator"], r["value"]
+
+    strong = {figure(r) for r in rows if id(r) not in weak}
+    kept = []
+    for r in rows:
+        if id(r) in weak:
+            rivals = [x for x in rows if figure(x) == figure(r)]
+            if figure(r) in strong or r is not max(rivals, key=lambda x: (x["kind"].startswith("target"),
+                                                                           rows.index(x))):
+                continue
+        kept.append(r)
+    best: dict[tuple, dict] = {}
+    for r in kept:
+        period = r["note"] if r["status"] == "needs_review" else ""        # 一季度 and 上半年 are different figures
+        key = (r["indicator"], r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"], period)
+        if key not in best or best[key]["confidence"] < r["confidence"]:
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r["indicator"], r["year"], r["kind"], r["status"]))
 
 
 def extract_text(text: str, district: str, source: str = "", year: int | None = None,
-                 vocabulary: dict | None = None) -> list[dict]:
-    """Proposed rows from normalised *text* (see module docstring)."""
-    aliases = dict(ALIASES)
-    for zh, indicator in (vocabulary or {}).items():
-        aliases.setdefault(zh, (indicator, zh, ""))
-    names = _names_pattern(aliases)
-    report_year, target_year, plan = detect_years(text)
-    if year is not None:
-        report_year, target_year = year, year + 1
-    ctx = Context("target", 2025, 2021) if plan else Context(None, report_year)
-    proposals: dict[tuple, dict] = {}
+                 vocabulary: dict | None = None, registry=None) -> list[dict]:
+    """Proposed rows from normalised *text* (see :func:`extract_document`).
 
-    def add(name, year_, kind, value, unit, bound, period_start, quote, confidence):
-        indicator, zh, basis = aliases[name]
-        if kind in ("growth", "target_growth"):
-            unit, price = "%", basis or "current"
-        elif kind == "share":
-            unit, price = "%", ""
-        else:
-            price = "current" if unit in ("亿元", "万元") else ""
-        if year_ is None:
-            year_, confidence = report_year or 0, confidence - 0.3
-        row = _row(indicator, zh, int(year_), kind, value, UNIT_CANON.get(unit, unit), price, bound,
-                   period_start, quote, confidence, district, source)
-        key = (indicator, row["year"], kind, price)
-        if key not in proposals or proposals[key]["confidence"] < row["confidence"]:
-            proposals[key] = row
-
-    for line in text.split("\n"):
-        ctx = _heading_context(line.strip(), report_year, target_year, plan, ctx)
-        for sentence in re.split(r"(?<=[。；;!！?？])", line):
-            _extract_sentence(sentence, names, aliases, ctx, plan, add, target_year)
-    return sorted(proposals.values(), key=lambda r: (r["indicator"], r["year"], r["kind"]))
+    >>> rows = extract_text("2024年主要预期目标\\n地区生产总值增长6%左右。", "某区")
+    >>> [(r["indicator"], r["year"], r["kind"], r["value"], r["bound"]) for r in rows]
+    [('gdp', 2024, 'target_growth', 6.0, '~')]
+    """
+    return extract_document(text, district, source, year, vocabulary, registry).rows
 
 
-def _sentence_context(sentence: str, ctx: Context, plan: bool) -> Context:
-    # "到2025年" announces a target; "增长到2020年的486亿元" does not
-    match = re.search(r"(?<![长加高升至])到(\d{4})年", sentence)
-    if match:
-        y = int(match.group(1))
-        return Context("target", y, y - 4 if plan else None)
-    if re.search(r"十四五.{0,3}(期间|末期|末)", sentence):
-        return Context("target", 2025, 2021)
-    if "十三五" in sentence and ctx.mode != "target":
-        return Context("review", 2020, 2016)
-    return ctx
-
-
-def _kind_for(ctx: Context, flow: bool, sentence: str) -> tuple[str, int | None, int | None]:
-    """(kind, year, period_start) of a level-like number under the sentence's context."""
-    if ctx.mode == "target":
-        period = ctx.period_start if flow and "期间" in sentence or flow and ctx.period_start else None
-        if flow and period is None and ctx.year is not None:
-            period = ctx.year
-        return "target_level", ctx.year, period
-    if flow and ctx.mode == "actual":
-        return "cumulative", ctx.year, ctx.year
-    return "level", ctx.year, None
-
-
-def _extract_sentence(sentence, names, aliases, ctx, plan, add, target_year):
-    ctx = _sentence_context(sentence, ctx, plan)
-    taken = []          # spans already explained by a more specific pattern
-
-    def free(m):
-        return all(m.end() <= a or m.start() >= b for a, b in taken)
-
-    def claim(m):
-        taken.append((m.start(), m.end()))
-
-    # "X从2015年的347亿元增长到2020年的486亿元(,年均增幅10%以上)"
-    for m in re.finditer(rf"(?P<name>{names})从(?P<y1>\d{{4}})年的(?P<v1>{N})(?P<u>{AMOUNT_UNITS}|{COUNT_UNITS})"
-                         rf"增长到(?P<y2>\d{{4}})年的(?P<v2>{N})(?P=u)"
-                         rf"(?:[^。；;]{{0,3}}年均(?:增长|增幅)(?P<g>{N})%(?P<b>以上|左右)?)?", sentence):
-        # in a goals section the end point is a target ("从2020年的486亿元增长到2025年的800亿元")
-        end_kind = "target_level" if ctx.mode == "target" and int(m["y2"]) >= (ctx.year or 9999) else "level"
-        add(m["name"], int(m["y1"]), "level", float(m["v1"]), m["u"], "", None, m.group(0), 0.95)
-        add(m["name"], int(m["y2"]), end_kind, float(m["v2"]), m["u"], "", None, m.group(0), 0.95)
-        if m["g"]:
-            add(m["name"], int(m["y2"]), "growth", float(m["g"]), "%", {"以上": ">=", "左右": "~"}.get(m["b"] or "", ""),
-                int(m["y1"]), m.group(0), 0.8)
-        claim(m)
-    # "X由现在的25家增加到60家"
-    for m in re.finditer(rf"(?P<name>{names})由现在的(?P<v1>{N})(?P<u>{COUNT_UNITS})增加到(?P<v2>{N})(?P=u)", sentence):
-        if free(m) and ctx.year:
-            add(m["name"], ctx.year - 5, "level", float(m["v1"]), m["u"], "", None, m.group(0), 0.7)
-            add(m["name"], ctx.year, "target_level", float(m["v2"]), m["u"], "", None, m.group(0), 0.9)
-            claim(m)
-    # "X完成620.5亿元,同比增长2.5%" (level and growth together)
-    for m in re.finditer(rf"(?P<name>{names})(?P<y>\d{{4}}年)?(?:完成|实现|达到|为|达)?(?P<v>{N})(?P<u>{AMOUNT_UNITS})"
-                         rf"[,，]?(?:同比|比上年)?(?P<dir>增长|下降|减少)(?P<g>{N})%", sentence):
-        if free(m):
-            year = int(m["y"][:4]) if m["y"] else ctx.year
-            add(m["name"], year, "level", float(m["v"]), m["u"], "", None, m.group(0), 0.95)
-            add(m["name"], year, "growth", _num(m["g"], m["dir"]), "%", "", None, m.group(0), 0.95)
-            claim(m)
-    # "X“十三五”累计完成1160.1亿元"
-    for m in re.finditer(rf"(?P<name>{names})[^,，。；]{{0,8}}累计完成(?P<v>{N})(?P<u>{AMOUNT_UNITS}|{COUNT_UNITS})", sentence):
-        if free(m):
-            start = 2016 if "十三五" in m.group(0) else (2021 if "十四五" in m.group(0) else ctx.period_start)
-            end = 2020 if "十三五" in m.group(0) else (2025 if "十四五" in m.group(0) else ctx.year)
-            add(m["name"], end, "cumulative", float(m["v"]), m["u"], "", start, m.group(0), 0.9)
-            claim(m)
-    # "X控制在4.0%以内"
-    for m in re.finditer(rf"(?P<name>{names})控制在(?P<v>{N})%以内", sentence):
-        if free(m) and ctx.year:
-            add(m["name"], ctx.year, "target_level", float(m["v"]), "%", "<=", None, m.group(0), 0.9)
-            claim(m)
-    # "A、B分别为38.75%、44.83%"
-    for m in re.finditer(rf"(?P<names>(?:{names})(?:、(?:{names}))+)分别(?:为|达到|达)(?P<vals>{N}%(?:、{N}%)+)", sentence):
-        if free(m):
-            for name, value in zip(m["names"].split("、"), re.findall(N, m["vals"])):
-                if name in aliases:
-                    add(name, ctx.year, "share", float(value), "%", "", None, m.group(0), 0.85)
-            claim(m)
-    # "X达38%" / "X达到52.8%": a rate or share
-    for m in re.finditer(rf"(?P<name>{names})(?:达到|达|为)(?P<v>{N})%", sentence):
-        if free(m):
-            add(m["name"], ctx.year, "share", float(m["v"]), "%", "", None, m.group(0), 0.8)
-            claim(m)
-    # "X增长6.5%左右" (targets) / "X增长4.7%" (actuals, growth alone)
-    for m in re.finditer(rf"(?P<name>{names})(?:年均)?(?P<dir>增长|下降)(?P<g>{N})%(?P<b>左右|以上)?", sentence):
-        if free(m):
-            bound = {"以上": ">=", "左右": "~"}.get(m["b"] or "", "")
-            kind = "target_growth" if ctx.mode == "target" else "growth"
-            add(m["name"], ctx.year, kind, _num(m["g"], m["dir"]), "%", bound, None, m.group(0), 0.85)
-            claim(m)
-    # "X达到227户以上" / "X预计达到6万人" / "X166家" / "X2.7万余户"
-    for m in re.finditer(rf"(?P<name>{names})(?:数)?(?P<y>\d{{4}}年)?(?:预计)?(?:达到|达|增加到|增至|为)?(?P<v>{N})(?P<u>万余户|{COUNT_UNITS}|{AMOUNT_UNITS})(?P<b>以上)?", sentence):
-        if free(m):
-            flow = bool(FLOW.search(m["name"])) or bool(FLOW.search(sentence[max(0, m.start() - 4): m.start()]))
-            kind, year, period = _kind_for(ctx, flow, sentence)
-            if m["y"]:
-                # an explicit year: a target if it is the target year, else an observed level
-                stated = int(m["y"][:4])
-                if not (ctx.mode == "target" and stated == ctx.year):
-                    kind, period = "level", None
-                year = stated
-            bound = ">=" if m["b"] or "余" in m["u"] else ""
-            add(m["name"], year, kind, float(m["v"]), m["u"].replace("余", ""), bound, period, m.group(0), 0.75)
-            claim(m)
-    # "新创1个4A级景区、3个3A级景区" / "完成35块社会足球场地" (number before the name)
-    for m in re.finditer(rf"(?P<v>{N})(?P<u>{COUNT_UNITS})(?P<name>{names})", sentence):
-        if free(m):
-            before = sentence[max(0, m.start() - 12): m.start()]
-            flow = bool(FLOW.search(before + m["name"])) or ctx.mode == "target"
-            kind, year, period = _kind_for(ctx, flow, sentence)
-            if ctx.mode == "review":
-                kind, period = "level", None
-            add(m["name"], year, kind, float(m["v"]), m["u"], "", period, m.group(0), 0.65)
-            claim(m)
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|旗))(?=人民政府|人民代表大会|第[一二三四五六七八九十]+届|"
+                    r"(?:19|20)\d{2}年|国民经济|统计局|发展和改革|发改|区长|县长|市长|政府|经济|实现|召开|[,，。、:：(（])")
+_NOT_IN_NAMES = set("我在于将了为的是和与及对向由经据全各该本其前季度现进促制定关印发共中日年月第届次代表")
+_GENERIC = re.compile(r"^(?:地区|园区|景区|城区|社区|新区|开发区|高新区|自治区)$")
 
 
 def detect_district(text: str, known=()) -> str:
-    """The district a document is about: a known one it names first, else the 区 after 市/县 in its title."""
+    """The place a document is about: a known one it names first, else the first place name of its opening.
+
+    >>> detect_district("关于杭州市余杭区2022年国民经济和社会发展计划执行情况的报告")
+    '余杭区'
+    """
     positions = [(text.find(d), d) for d in known if d and d in text]
     if positions:
         return min(positions)[1]
-    found = re.search(r"(?:市|县)([\u4e00-\u9fff]{2,4}?区)", text) or re.search(r"([\u4e00-\u9fff]{2,4}?区)", text)
-    return found.group(1) if found else ""
+    for found in _PLACE.finditer(text[:400]):
+        for part in re.findall(r"[\u4e00-\u9fff]+?(?:自治区|省|市|区|县|旗)", found.group(1))[::-1]:
+            for cut in range(len(part) - 1):
+                name = part[cut:]
+                stem = name[:-1]
+                if not _NOT_IN_NAMES & set(stem) and not _GENERIC.match(name) and len(stem) >= 1:
+                    return name
+    return ""
 
 
 def extract_file(path, district: str | None = None, year: int | None = None,
-                 vocabulary: dict | None = None, known_districts=()) -> tuple[list[dict], str, str]:
+                 vocabulary: dict | None = None, known_districts=(), registry=None) -> tuple[list[dict], str, str]:
     """Read, decode (UTF-8 or GB18030), normalise and extract; returns (rows, encoding, normalised text)."""
     from pathlib import Path
 
@@ -302,4 +274,5 @@ def extract_file(path, district: str | None = None, year: int | None = None,
     normalized, encoding = normalize_file(path)
     if district is None:
         district = detect_district(normalized, known_districts)
-    return extract_text(normalized, district, Path(path).name, year, vocabulary), encoding, normalized
+    rows = extract_document(normalized, district, Path(path).name, year, vocabulary, registry).rows
+    return rows, encoding, normalized

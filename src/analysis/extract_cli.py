@@ -18,34 +18,33 @@ from .argtypes import year_arg
 REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
 
 
+def _table_rows(data_path: Path) -> list[dict]:
+    if not data_path.exists():
+        return []
+    return list(csv.DictReader(io.StringIO(data_path.read_text(encoding="utf-8-sig"))))
 
 
-def _vocabulary(district: str | None) -> dict:
-    """Chinese names already in the curated table (for this district): the alias table grows with the data."""
-    path = config.indicators_path()
-    if not path.exists():
-        return {}
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+def _vocabulary(rows: list[dict], district: str | None) -> dict:
+    """Chinese names already in the table (for this district): the vocabulary grows with the data."""
     return {r["indicator_zh"]: r["indicator"] for r in rows if district is None or r["district"] == district}
 
 
-def _known_districts() -> list[str]:
-    path = config.indicators_path()
-    if not path.exists():
-        return []
-    return sorted({r["district"] for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))})
-
-
 def _cmd_extract(args) -> int:
-    from .extract import detect_district, extract_text
+    from .extract import detect_district, extract_document
     from .normalize import normalize_text, read_document, traditional_share
+    from .registry import load_registry
     from .schema import COLUMNS
 
     doc = Path(args.doc)
+    data_path = config.indicators_path(args.data)
+    registry = load_registry(data_path)              # the name files beside the table in use
+    table = _table_rows(data_path)
     raw_text, encoding = read_document(doc)           # read and decode once
     normalized = normalize_text(raw_text)
-    district = args.district or detect_district(normalized, _known_districts())
-    rows = extract_text(normalized, district, doc.name, args.year, _vocabulary(district))
+    known = sorted(set(registry.districts) | {r["district"] for r in table})
+    district = args.district or detect_district(normalized, known)
+    found = extract_document(normalized, district, doc.name, args.year, _vocabulary(table, district), registry)
+    rows = found.rows
     script = "traditional (converted to simplified)" if traditional_share(raw_text) >= 0.02 else "simplified"
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS + REVIEW_COLUMNS_EXTRA, lineterminator="\n")
@@ -58,8 +57,13 @@ def _cmd_extract(args) -> int:
     else:
         sys.stdout.write(buffer.getvalue())
     where = args.out or "stdout"
-    print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed → {where}. "
+    review = sum(r["status"] == "needs_review" for r in rows)
+    print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
+          f" ({review} partial-year, status needs_review) → {where}. "
           "Review them: set status to 'accepted', then `python -m analysis merge`", file=sys.stderr)
+    if found.undated and args.year is None:
+        print(f"{found.undated} figure(s) in {doc.name} have no readable year and were not proposed: "
+              "rerun with --year YYYY, the year the document was issued", file=sys.stderr)
     return 0
 
 
@@ -134,9 +138,12 @@ def _cmd_merge(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("extract", help="propose indicator rows from a new document into a review CSV")
     p.add_argument("doc", help="text document, UTF-8 or GB18030/GBK, simplified or traditional")
-    p.add_argument("--district", help="district the document is about (default: the first 区 named in it)")
-    p.add_argument("--year", type=year_arg, help="report year (default: from the document's structure)")
+    p.add_argument("--district", help="place the document is about (default: a known one it names, else its first 区/县/市)")
+    p.add_argument("--year", type=year_arg, help="the year the document was issued, for 今年/去年 (default: its date "
+                                                 "line or structure; asked for when figures have no readable year)")
     p.add_argument("--out", help="review CSV to write (default: stdout)")
+    p.add_argument("--data", type=Path, help="table whose names (and name files beside it) extraction knows "
+                                             "(default: data/indicators.csv or $ANALYSIS_DATA)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("merge", help="append the accepted rows of a review CSV to the curated table")

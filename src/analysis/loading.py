@@ -40,7 +40,8 @@ def parse_table(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     return frame, table.problems
 
 
-def _validate_raw(raw: bytes, name: str, sources_dir: Path | None) -> tuple[pd.DataFrame, list[str]]:
+def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
+                  registry_path: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
     from .validation import normalize_keys, table_problems
 
     if not raw.strip():
@@ -53,6 +54,10 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None) -> tuple[pd.D
     if not problems:
         frame = normalize_keys(frame)
         problems = table_problems(frame, name, sources_dir)
+    if not problems and registry_path is not None:
+        from .registry import load_registry, table_problems as name_problems
+
+        problems = name_problems(frame, load_registry(registry_path), name)
     return frame, sorted(problems, key=_row_of)
 
 
@@ -66,7 +71,7 @@ def validate_file(path: str | os.PathLike | None = None, sources_dir: Path | Non
     name = tableio.display_name(path)
     raw = tableio.read_bytes(path, name)
     sources_dir = Path(sources_dir) if sources_dir else Path(path).parent / "sources"
-    return _validate_raw(raw, name, sources_dir)
+    return _validate_raw(raw, name, sources_dir, registry_path=path)
 
 
 _ROW = re.compile(r" row (\d+)")
@@ -129,7 +134,7 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     key = str(Path(path).resolve()), hashlib.sha256(raw).hexdigest(), _sources_stamp(path)
     if key in _VALIDATED:
         return _VALIDATED[key].copy()        # a copy: callers may modify their frame
-    frame, problems = _validate_raw(raw, name, Path(path).parent / "sources")
+    frame, problems = _validate_raw(raw, name, Path(path).parent / "sources", registry_path=path)
     if problems:
         raise DataValidationError(problems)
     typed = to_typed(frame)

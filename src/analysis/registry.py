@@ -261,12 +261,13 @@ def load_registry(data_path: str | os.PathLike | None = None) -> Registry:
 
 
 def table_problems(frame, registry: Registry, name: str = "indicators.csv") -> list[str]:
-    """Rows of the indicator table whose district, indicator or source the name files do not list."""
+    """Rows of the indicator table (indexed by line number) whose district, indicator or source
+    the name files do not list: onboarding a district is one line in districts.csv."""
     problems = []
-    checks = (("district", registry.districts, "districts.csv"), ("indicator", registry.indicators, "indicator_names.csv"),
-              ("source", registry.sources, "sources.csv"))
+    # sources.csv is optional per document (a report then names the file); districts and indicators are not
+    checks = (("district", registry.districts, "districts.csv"), ("indicator", registry.indicators, "indicator_names.csv"))
     for column, known, file in checks:
         for value in sorted(set(frame[column]) - set(known)):
-            line = int(frame.index[frame[column] == value][0]) + 2
+            line = int(frame.index[frame[column] == value][0])      # the frame is indexed by the file's line
             problems.append(f"{name} row {line}, column '{column}': '{value}' is not listed in {file}; add one line there")
     return problems

@@ -24,7 +24,8 @@ KINDS = {
     "cumulative": "sum over period_start..year",
     "share": "% of a whole",
 }
-PRICE_BASES = {"": "does not apply", "current": "nominal, current prices", "comparable": "real, comparable prices"}
+PRICE_BASES = {"": "does not apply", "current": "nominal, current prices", "comparable": "real, comparable prices",
+               "unstated": "a growth rate whose source states no price basis (said wherever it is used)"}
 BOUNDS = {"": "exact", ">=": "at least (以上/不低于)", "<=": "at most (以内/控制在)", "~": "approximately (左右)"}
 
 # Kinds whose value is an amount or a count: negative values are errors and

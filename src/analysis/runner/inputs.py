@@ -5,9 +5,7 @@ library, papermill only for a notebook whose inspection is not cached yet.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from pathlib import Path
 
@@ -34,32 +32,26 @@ def read_table_bytes(data_path: Path) -> bytes:
 
 
 def read_rows(data_path: Path, raw: bytes | None = None) -> list[dict]:
-    """The table as dicts of stripped strings, read with the csv module (no pandas).
+    """The table as dicts of stripped strings, through the project's one table reader
+    (:mod:`analysis.tableio`, no pandas).
 
     Raises :class:`InputDataError` (one line) for a file that is not a UTF-8 CSV
     with the key columns; the full rules are checked by ``loading.validate_file``.
     """
+    from ..exceptions import DataFileError
+    from ..tableio import decode, parse_text
+
     raw = read_table_bytes(data_path) if raw is None else raw
+    name = str(data_path)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputDataError([f"{data_path}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                              f"run `python -m analysis validate {data_path}`"]) from None
-    if "\0" in text:
-        raise InputDataError([f"{data_path}: contains NUL bytes; it is not a text table. "
-                              f"Run `python -m analysis validate {data_path}`"])
-    try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if missing:
-            raise InputDataError([f"{data_path} row 1: missing column(s) {', '.join(missing)}; "
-                                  f"run `python -m analysis validate {data_path}`"])
-        return [{k.strip(): (v or "").strip() for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
-                for row in reader]
-    except csv.Error as exc:
-        raise InputDataError([f"{data_path}: not a readable CSV ({exc}); "
-                              f"run `python -m analysis validate {data_path}`"]) from None
+        table = parse_text(decode(raw, name), name)
+    except DataFileError as exc:
+        raise InputDataError([str(exc)]) from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
+    if missing:
+        raise InputDataError([f"{data_path} row 1: missing column(s) {', '.join(missing)}; "
+                              f"run `python -m analysis validate {data_path}`"])
+    return [dict(zip(table.header, row)) for row in table.rows]
 
 
 def notebook_info(path: Path) -> dict:

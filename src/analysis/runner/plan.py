@@ -66,9 +66,20 @@ def _districts(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(r["district"] for r in rows if r.get("district")))
 
 
+ACTUAL_KINDS = ("level", "share", "growth", "cumulative")
+
+
 def _target_indicators(rows: list[dict], district: str, target_year) -> list[str]:
-    return list(dict.fromkeys(r["indicator"] for r in rows if r.get("district") == district
-                              and r.get("kind") == "target_level" and r.get("year") == str(target_year)))
+    """Indicators of *district* with something to assess: a target due in *target_year* and an
+    actual figure after the plan's base year (data/plans.csv), so no page is empty."""
+    from ..registry import load_registry
+
+    base = load_registry().plan_for(int(target_year)).base_year
+    mine = [r for r in rows if r.get("district") == district]
+    observed = {r["indicator"] for r in mine if r.get("kind") in ACTUAL_KINDS
+                and str(r.get("year", "")).isdigit() and base < int(r["year"]) <= int(target_year)}
+    return list(dict.fromkeys(r["indicator"] for r in mine if r.get("kind") in ("target_level", "target_growth")
+                              and r.get("year") == str(target_year) and r["indicator"] in observed))
 
 
 def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str) -> list[dict]:
@@ -84,7 +95,7 @@ def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: st
     if not variants:
         scope = "any district" if "district" in steps else base.get("district", default_of(info, "district"))
         raise ConfigError(f"{where}: for_each {', '.join(steps)} matches nothing: no indicator of {scope} has a "
-                          f"target level in {base.get('target_year', config.PLAN_TARGET_YEAR)}; "
+                          f"target in {base.get('target_year', config.PLAN_TARGET_YEAR)} with an actual figure inside the plan; "
                           "check target_year and district, or drop the report")
     return variants
 

@@ -1,0 +1,211 @@
+"""When a figure is from: the document's year, its sections and the cues before the figure.
+
+A figure's year is read, in this order, from: a year printed next to it
+(社会消费品零售总额2020年达到…, 于2024年突破…); the nearest cue before it in its
+paragraph (a clause-leading 2023年, 到2025年, 今年 / 去年 / 明年 relative to the
+document's year, 过去五年, “十四五”期间 / 末 / 规划); the section heading
+(2022年…执行情况 → actual 2022, 2023年主要预期目标 → target 2023, a statistical
+bulletin's title); a five-year plan document's own period; and last the
+document's year (``--year``, a date line, or 今年是“十四五”收官之年). A figure
+with none of these has no year and is not proposed.
+
+Partial-year cues (1—11月, 前三季度, 上半年, 一季度, 截至9月 …) mark the rest of
+their paragraph, or the whole document when its title or opening says so;
+全年 in a clause lifts the mark for that clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+YEAR = r"(?:19|20)\d{2}"
+_ORDINAL = "一二三四五六七八九"
+PLAN_RE = re.compile(rf"十([{_ORDINAL}])五[”\"]?(规划|时期|期间|末期|末|以来)?|第十([{_ORDINAL}])个五年规划")
+PARTIAL_RE = re.compile(
+    r"(?<!\d)(?:1|一)\s*[-—–~～至到]\s*(?:[2-9]|1[01])月份?|(?<![\d-])(?:[1-9]|1[01])月份?(?:至|到)(?:[2-9]|1[01])月份?"
+    r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
+    r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)")
+ANNUAL_RE = re.compile(r"全年")
+TARGET_WORDS = re.compile(r"预期目标|预期|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保|(?<!即)将(?!我|其)")
+ESTIMATE_RE = re.compile(r"预计|预估")
+_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前)")
+_TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
+_REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
+_LAST_YEAR = re.compile(r"过去一年|一年来")
+_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
+_NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
+_REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
+DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A five-year plan's years."""
+    first: int
+    last: int
+
+    @property
+    def base(self) -> int:
+        return self.first - 1
+
+
+@dataclass
+class Context:
+    """When the figures of a stretch of text are from."""
+    mode: str | None = None           # 'actual', 'target' or 'review'
+    year: int | None = None
+    plan: Span | None = None          # plan whose period a flow totals over
+    period: bool = False              # figures are totals over the plan period (“十四五”期间 …)
+    partial: str = ""                 # partial-year cue in force
+    explicit: bool = False            # the year is printed next to the figure or its clause
+
+
+@dataclass
+class Document:
+    year: int | None                  # the year the document was issued (今年)
+    plan: Span | None                 # the plan a plan document sets out
+    partial: str = ""                 # partial-year cue for the whole document
+    plans: dict = field(default_factory=dict)
+    data_year: int | None = None      # a statistics bureau's publication: the year its figures are for
+
+    @property
+    def settled(self) -> int:
+        """Years before the first plan the registry lists are history, whatever the document's date."""
+        return min((span.first for span in self.plans.values()), default=0)
+
+    def plan_span(self, ordinal: int) -> Span:
+        return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
+
+
+def _ordinal(match: re.Match) -> int:
+    return 10 + _ORDINAL.index(match.group(1) or match.group(3)) + 1
+
+
+def document(text: str, year: int | None, registry_plans=()) -> Document:
+    """Document-level facts: its year (given, a date line, a title, 今年是…收官之年), plan and partial period."""
+    plans = {}
+    for p in registry_plans:
+        found = PLAN_RE.search(p.name_zh)
+        if found:
+            plans[_ordinal(found)] = Span(p.first_year, p.last_year)
+    doc = Document(year, None, plans=plans)
+    lines = [line for line in text.split("\n") if line.strip()]
+    head = "\n".join(lines[:3])
+    for line in lines[:3]:
+        found = PLAN_RE.search(line)
+        if found and len(line) <= 80 and re.search(r"规划(?:纲要|[(（]|$)|规划和.{0,8}远景目标|规划的建议|规划建议", line) \
+                and not re.search(r"计划执行|工作报告|统计公报", head):
+            doc.plan = doc.plan_span(_ordinal(found))
+            break
+    if re.search(r"统计局|统计公报", head):
+        first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
+        doc.data_year = int(first.group(1)) if first else None
+    opening = "\n".join(lines[:2])[:160]
+    partial = PARTIAL_RE.search(opening)
+    if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
+        doc.partial = partial.group(0)
+    if doc.year is None:
+        doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
+    return doc
+
+
+def _detect_year(text: str, doc: Document) -> int | None:
+    head = text[:600]
+    date = DATE_RE.search(head)
+    if date:
+        return int(next(g for g in date.groups() if g))
+    for pattern, offset in ((rf"({YEAR})年(?:国民经济和社会发展)?计划执行情况", 1), (rf"({YEAR})年[^\n]{{0,20}}统计公报", 1),
+                            (rf"(?:^|\n)[一二三四五六七八九十]、({YEAR})年(?:以来)?工作回顾", 1)):
+        found = re.search(pattern, text[:3000])
+        if found:
+            return int(found.group(1)) + offset
+    closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)
+    if closing:
+        span = doc.plan_span(10 + _ORDINAL.index(closing.group(1)) + 1)
+        return span.last if closing.group(2) == "收官" else span.first
+    return None
+
+
+def heading(line: str, doc: Document, current: Context) -> Context:
+    """The context a heading line sets (or *current* when the line is not a heading).
+
+    In a plan document a paragraph opening on the previous plan (“十三五”时期, …) starts its review.
+    """
+    opening = PLAN_RE.match(line.lstrip("“\"")) or PLAN_RE.match(line)
+    if doc.plan and opening and opening.group(2) in ("时期", "期间"):
+        span = doc.plan_span(_ordinal(opening))
+        if span.last < doc.plan.first:
+            return Context("review", span.last, span)
+    if len(line) > 60:
+        return current
+    years = [int(y) for y in re.findall(rf"({YEAR})年", line)]
+    if re.search(r"执行情况|完成情况|回顾|成绩单|统计公报", line):
+        year = years[0] if years else (doc.year - 1 if doc.year else None)
+        return Context("actual", year)
+    if re.search(r"预期目标|主要目标|目标任务|主要任务", line) or (
+            re.search(rf"{YEAR}年(?:国民经济和社会发展|经济社会发展)?计划(?!执行)", line) and years):
+        year = years[0] if years else (current.year + 1 if current.mode == "actual" and current.year else
+                                       current.year if current.mode == "target" else doc.year)
+        return Context("target", year)
+    if doc.plan and re.match(r"第.{1,3}[章节篇]", line):
+        return Context("target", doc.plan.last, doc.plan)
+    return current
+
+
+@dataclass(frozen=True)
+class Cue:
+    pos: int
+    end: int
+    context: Context
+    carries: bool = False             # holds for the following paragraphs too
+    sentence: bool = False            # holds only within its own sentence
+
+
+def paragraph_cues(text: str, doc: Document) -> list[Cue]:
+    """Year and period cues of one paragraph, in order."""
+    cues = []
+    for m in _YEAR_CUE.finditer(text):
+        cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
+    for m in _TO_CUE.finditer(text):
+        year = int(m.group(1))
+        past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
+        plan = doc.plan if doc.plan and year == doc.plan.last else None
+        cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
+    for m in _REL_CUE.finditer(text):
+        word = m.group(1) or m.group(2)
+        offset = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}[word]
+        year = doc.year + offset if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
+    for m in _LAST_YEAR.finditer(text):
+        cues.append(Cue(m.start(), m.end(), Context("actual", doc.year - 1 if doc.year else None)))
+    for m in _FIVE_YEARS.finditer(text):
+        span = Span(doc.year - 5, doc.year - 1) if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
+    for m in _NEXT_FIVE.finditer(text):
+        span = Span(doc.year, doc.year + 4) if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
+    for m in PLAN_RE.finditer(text):
+        cues.append(_plan_cue(m, text, doc))
+    return sorted(cues, key=lambda c: c.pos)
+
+
+def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
+    span = doc.plan_span(_ordinal(m))
+    word = m.group(2) or ""
+    statement = _REVIEW_STATEMENT.match(text, m.start())
+    review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
+        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled
+    period = word in ("时期", "期间", "以来", "")
+    if review:
+        year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
+        return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
+                   sentence=not statement)
+    return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)
+
+
+def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
+    """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure)."""
+    if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
+        return ""
+    found = [m.group(0) for m in PARTIAL_RE.finditer(text[:pos])]
+    return found[-1] if found else doc.partial

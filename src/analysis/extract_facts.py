@@ -1,0 +1,247 @@
+"""Figures in a paragraph: which indicator, which number, and what the words around it say.
+
+A mention of an indicator owns the text up to the next mention or the end of
+its sentence, clause by clause while each next clause continues it (starts
+with 同比, 增长, 居, 总量, a number …). In that text each number with a unit or
+% becomes a :class:`Fact`: an amount, a growth rate (增长/下降/涨幅 …, 年均 for
+an average) or a rate. Ranks (第4位), increments (比上年增加…), growth against a
+named year (同比2015年增长) and completion ratios (…的89.4%) are not figures.
+Also read: 分别 lists (A、B分别增长7%、8%), 从A增长到B, a total after a flow
+(净增106万户、总量突破465万户) and a number before its name (新创1个4A级景区).
+When a fact is from (year, target or actual) is decided later, from its position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract_context import YEAR
+from .extract_vocab import N, SUB_AGGREGATE, Vocabulary
+
+SENTENCE_END = "。；;！!？?"
+_CLAUSE = re.compile(r"[,，、:：]")
+_CONTINUES = re.compile(
+    r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
+    r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
+    r"约|近|从|由|\d)")
+_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
+_NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑")
+_INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
+_VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
+_FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
+_STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
+_TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
+_TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
+_HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
+_LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
+_BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
+                 ("控制在", "<="), ("约", "~"), ("近", "~"))
+_BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
+_FROM_TO = re.compile(rf"(?:从|由)(?:(?P<y1>{YEAR})年的|(?P<now>现在的))?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+                      rf"(?:增长|提高|增加|提升|上升|扩大)(?:到|至)(?:(?P<y2>{YEAR})年的)?(?P<v2>{N})")
+
+
+@dataclass
+class Fact:
+    name: str                 # vocabulary key of the mention
+    value: float
+    unit: str                 # printed unit, or '%'
+    kind: str                 # 'amount', 'growth' or 'rate'
+    bound: str
+    pos: int                  # where the number is in the paragraph
+    quote: tuple              # (start, end) in the paragraph
+    lead: str = ""            # words between the mention and the number
+    flow: bool = False        # an addition in a period (新增, 净增, 累计 …)
+    stock: bool = False       # a total after a flow (总数达到 …)
+    cumulative: bool = False
+    average: bool = False     # 年均
+    target: bool = False      # the words next to the number make it a target (年计划, 目标, 预期, 力争)
+    hold: bool = False        # 稳定在/保持在: a floor, a figure only as a target
+    before_name: bool = False  # the number came before the name (新创1个4A级景区)
+    year: int | None = None   # year printed next to the number
+    period_start: int | None = None
+    role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
+    vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
+    confidence: float = 0.8
+
+
+def mask_brackets(text: str) -> str:
+    """Blank out bracketed asides without figures (主要是…, GDP, 人民币,下同) keeping every position;
+    brackets holding a figure (GDP增长5.9%) stay."""
+    return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
+
+
+_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
+
+
+def _mentions(text: str, vocab: Vocabulary):
+    """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text.
+
+    A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
+    after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …).
+    """
+    out = []
+    for m in vocab.pattern.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        key = vocab.key(m.group(0))
+        glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS
+        short_alias = len(key) <= 4 and key != vocab.name(key).zh
+        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued)
+        out.append((m.start(), m.end(), key, blocked))
+    return out
+
+
+def _groups(text: str, mentions):
+    """Mentions joined only by 、/和/与/及 form one group that shares the text after the last one."""
+    groups, current = [], []
+    for mention in mentions:
+        if current and re.fullmatch(r"[、和与及\s]*", text[current[-1][1]:mention[0]]) and not current[-1][3] and not mention[3]:
+            current.append(mention)
+        else:
+            if current:
+                groups.append(current)
+            current = [mention]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _owned_text(text: str, start: int, stop: int) -> int:
+    """End of the text a mention owns: its sentence, clauses after the first only while they continue it."""
+    cut = next((i for i in range(start, stop) if text[i] in SENTENCE_END), stop)
+    end = start
+    for k, piece in enumerate(_CLAUSE.split(text[start:cut])):
+        clause = piece.strip("\u3000 ")
+        if k > 0 and clause and not _CONTINUES.match(clause):
+            break
+        end += len(piece) + 1
+    return min(end, cut)
+
+
+def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
+    """Every fact of one (normalised) paragraph, in order."""
+    masked = mask_brackets(text)
+    mentions = _mentions(masked, vocab)
+    value_re = re.compile(rf"(?P<num>{N})(?P<unit>%|{vocab.unit_re})(?P<post>左右|以上|以内|以下|多)?")
+    facts, claimed = [], set()
+    # a number before its name: 新创1个4A级景区、3个3A级景区; 完成35块社会足球场地
+    starts = {m[0]: m for m in mentions if not m[3]}
+    for m in value_re.finditer(masked):
+        mention = starts.get(m.end())
+        if mention and m["unit"] != "%" and not masked[max(0, m.start() - 1):m.start()] == "第":
+            facts.append(Fact(mention[2], float(m["num"]), m["unit"], "amount", "", m.start(), (m.start(), mention[1]),
+                              lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
+            claimed.add(m.start())
+    groups = _groups(masked, mentions)
+    for i, group in enumerate(groups):
+        if group[-1][3]:
+            continue
+        start = group[-1][1]
+        stop = groups[i + 1][0][0] if i + 1 < len(groups) else len(masked)
+        end = _owned_text(masked, start, stop)
+        names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
+        before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
+        pre_flow = bool(_FLOW_CUE.search(before))
+        facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+    return sorted(facts, key=lambda f: f.pos)
+
+
+def _bound(lead: str, post: str | None) -> str:
+    if post:
+        return _BOUND_AFTER[post]
+    for word, bound in _BOUND_BEFORE:
+        if lead.endswith(word) or lead.endswith(word + "了"):
+            return bound
+    return ""
+
+
+def _from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], int | None]:
+    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and the first year."""
+    found = _FROM_TO.search(owned)
+    if not found or len(names) != 1 or not found["u1"].replace("余", ""):
+        return [], None
+    facts = []
+    for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
+                                   (found["v2"], found["y2"], "to", found.start("v2"))):
+        facts.append(Fact(names[0], float(value), found["u1"], "amount", "", start + pos,
+                          (mention_start, start + found.end()), year=int(year) if year else None,
+                          role="" if year else role, confidence=0.95))
+        claimed.add(start + pos)
+    return facts, int(found["y1"]) if found["y1"] else None
+
+
+def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
+    """What the words around one number say it is, or None when it is not a figure (rank, ratio …)."""
+    minus = lead.endswith(("-", "－"))
+    lead = lead.rstrip("-－")
+    if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
+        return None                                          # 居全省第4位, 1.5倍
+    percent = m["unit"] == "%"
+    if percent and lead.endswith("的"):
+        return None                                          # 完成年计划710亿元的89.4%
+    verb = _GROWTH_VERB.search(lead)
+    growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
+    kind = "growth" if growth else "rate" if percent else "amount"
+    negative = growth and (verb.group(1) in _NEGATIVE or minus)
+    fact = Fact("", float(m["num"]) * (-1 if negative else 1), m["unit"], kind, _bound(lead, m["post"]), pos, quote,
+                lead=lead)
+    vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
+    fact.vs_year = int(vs_year.group(1)) if vs_year else None
+    fact.year = int(year.group(1)) if year else None
+    fact.average = growth and "年均" in lead
+    if growth:
+        fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
+    fact.cumulative = "累计" in lead
+    fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
+    fact.hold = bool(_HOLD.search(lead))
+    return fact
+
+
+def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False) -> list[Fact]:
+    """Facts in the text *names* own (text[start:end]); names are several for a 分别 list."""
+    owned = text[start:end]
+    unit = vocab.name(names[-1]).unit
+    facts, first_year = _from_to(owned, names, mention_start, start, claimed)
+    if "分别" in owned and len(names) == 1:
+        return facts                                         # a list whose names we do not know
+    respectively, queue, listed, seen, previous_end = len(names) > 1 and "分别" in owned, list(names), [], set(), 0
+    flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
+    verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
+    for m in value_re.finditer(owned):
+        if start + m.start() in claimed:
+            continue
+        lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
+        previous_end = m.end()
+        if m["unit"] != "%" and (_INCREMENT.search(lead) or not vocab.compatible(m["unit"].replace("余", ""), unit)):
+            continue                                         # 比上年增加14545元; 2个万亿元台阶
+        fact = _reading(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
+        if fact is None:
+            continue
+        if fact.average:
+            fact.period_start = first_year
+        clause_lead = re.split(r"[,，、]", fact.lead)[-1]
+        flow_cue = bool(_FLOW_CUE.search(clause_lead))
+        fact.stock = fact.kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
+            bool(_STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + listed))
+        fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
+        flow_seen = flow_seen or fact.flow
+        if respectively:
+            if not queue:
+                break
+            fact.name = queue.pop(0)
+            listed.append(fact)
+            continue
+        role = (fact.kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
+        if role not in seen:                                 # the first figure of each reading; later ones repeat
+            seen.add(role)
+            fact.name = names[-1]
+            facts.append(fact)
+    if listed:      # a 分别 list shares the first value's reading and any bound printed once
+        first, bound = listed[0], next((f.bound for f in listed if f.bound), "")
+        for f in listed:
+            f.kind, f.bound, f.average, f.target = first.kind, bound, first.average, first.target
+            if first.value < 0 < f.value:
+                f.value = -f.value
+        facts += listed
+    return facts

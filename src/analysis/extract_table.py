@@ -1,0 +1,109 @@
+"""Indicator tables written as text: ``指标 | 单位 | 2015年 | 2020年 | 2025年目标`` (``|`` or tab separated),
+or a header naming years followed by rows of a name and numbers separated by spaces
+(``1 全区生产总值(亿元) 1000 1008.5 完成`` under ``序号 指标名称 2020年目标值 2020年预计值``).
+
+A header row names the columns (years, 目标, 预计, 单位); each following row whose
+first cell is an indicator name gives one figure per year column. Columns
+marked 目标/预期/规划, or (in a plan document) after its base year, are targets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extract_context import YEAR
+from .extract_vocab import N, Vocabulary
+
+_SEPARATOR = re.compile(r"\s*[|\t]\s*")
+
+
+@dataclass
+class TableCell:
+    name: str          # vocabulary key
+    year: int
+    target: bool
+    value: float
+    unit: str
+    bound: str
+    quote: str
+    estimate: bool = False     # a 预计值 column
+
+
+def _cells(line: str) -> list[str] | None:
+    if line.count("|") < 2 and line.count("\t") < 2:
+        return None
+    cells = _SEPARATOR.split(line.strip().strip("|").strip())
+    return cells if len(cells) >= 2 else None
+
+
+def _column(header: str, plan_last: int | None) -> tuple[int | None, bool] | None:
+    """(year, is_target) of a header cell, or None when it is not a year column."""
+    found = re.search(rf"({YEAR})年?", header)
+    target = bool(re.search(r"目标|预期|规划", header))
+    if found:
+        return int(found.group(1)), target
+    if target and plan_last:
+        return plan_last, True
+    return None
+
+
+_SPACED_HEADER = re.compile(rf"({YEAR})\s*年\s*(目标值?|预计值?|实际值?|完成值?|规划目标|计划)?")
+_SPACED_ROW = re.compile(rf"^\d{{0,3}}\s*(?P<label>[^\d\s(（]+)(?:[(（](?P<unit>[^)）]+)[)）])?\s*(?P<numbers>(?:-?{N}\s*)+)")
+
+
+def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
+    """Rows of tables whose columns are separated by spaces only (a header with two or more years)."""
+    out, columns = [], None
+    for line in lines:
+        header = list(_SPACED_HEADER.finditer(line))
+        if len(header) >= 2 and not re.search(rf"{N}\s+{N}", line):
+            columns = [(int(h.group(1)), bool(re.search(r"目标|规划|计划", h.group(2) or "")),
+                        "预计" in (h.group(2) or "")) for h in header]
+            continue
+        row = _SPACED_ROW.match(line) if columns else None
+        if row is None:
+            columns = None                  # a line that is not a row ends the table
+            continue
+        numbers = re.findall(N, row["numbers"])
+        match = vocab.pattern.search(row["label"])
+        if len(numbers) != len(columns) or not match or len(row["label"]) - len(match.group(0)) > 2:
+            continue
+        for (year, target, estimate), number in zip(columns, numbers):
+            out.append(TableCell(vocab.key(match.group(0)), year, target, float(number), row["unit"] or "", "",
+                                 line.strip(), estimate))
+    return out
+
+
+def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None) -> list[TableCell]:
+    """Figures of every text table in *lines* (normalised paragraphs)."""
+    out, columns, unit_column = _spaced_rows(lines, vocab), None, None
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            columns = None
+            continue
+        header = {i: _column(c, plan_last) for i, c in enumerate(cells)}
+        if any(header.values()) and not any(re.fullmatch(N, c) for c in cells):
+            columns = {i: v for i, v in header.items() if v}
+            unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
+            continue
+        if not columns:
+            continue
+        label = re.sub(r"[(（][^)）]*[)）]", "", cells[0]).strip()
+        match = vocab.pattern.search(label)
+        if not match or match.start() > 2 or len(label) - len(match.group(0)) > 2 or "占" in label:
+            continue
+        unit = cells[unit_column] if unit_column is not None and unit_column < len(cells) else ""
+        if not unit:
+            bracket = re.search(r"[(（]([^)）]+)[)）]", cells[0])
+            unit = bracket.group(1) if bracket else ""
+        for i, (year, target) in columns.items():
+            if i >= len(cells):
+                continue
+            value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<p>以上|左右|以内)?", cells[i])
+            if not value:
+                continue
+            bound = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}.get(
+                value["b"] or value["p"] or "", "")
+            out.append(TableCell(match.group(0), year, target, float(value["v"]), unit, bound, line.strip()))
+    return out

@@ -1,0 +1,138 @@
+"""The words extraction knows: indicator names and printed units, read from data.
+
+Indicator names, aliases, growth bases and units come from the registry
+(``data/indicator_names.csv`` and ``data/units.csv`` beside the table in use)
+plus the Chinese names already in that table. Nothing here names a place or a
+document; the few word lists below are Chinese grammar (flow verbs, modifiers
+that make a sub-aggregate), not vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+N = r"\d+(?:\.\d+)?"
+# Words before an indicator that make the figure an addition in a period, not a stock.
+FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新创", "新建", "认定通过", "增加", "净增")
+FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新登记")
+# Modifiers that turn an aggregate into a part of it: 高技术工业增加值 is not 工业增加值.
+SUB_AGGREGATE = re.compile(r"(?:高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上)$")
+# Units printed in documents that units.csv may not list (measure words, not vocabulary).
+PRINTED_UNITS = ("万亿元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "个",
+                 "张", "座", "块", "条", "栋", "部", "所", "公里", "万亩", "亩", "万吨", "吨", "亿斤", "万斤", "岁", "项")
+_VALUE_WORDS = ("增加值", "总产值")
+# 户 and 家 both count firms; the tables use 家.
+UNIT_ALIASES = {("户", "家"): "家"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One indicator as extraction needs it."""
+    indicator: str
+    zh: str                 # canonical Chinese name (indicator_zh of proposed rows)
+    basis: str              # price basis of its growth rates; '' = growth rates are not proposed
+    unit: str               # unit in the registry ('' = unknown)
+    flow: bool              # the indicator counts additions in a period (城镇新增就业 …)
+
+
+class Vocabulary:
+    """Names → indicators, the printed-unit pattern and unit arithmetic for one table."""
+
+    def __init__(self, names: dict[str, Name], unit_bases: dict[str, str], count_units=frozenset()):
+        self.names = names
+        self.unit_bases = unit_bases
+        self.count_units = frozenset(count_units)
+        ordered = sorted(names, key=len, reverse=True)
+        # bulletins write 第一产业实现增加值47.24亿元: a verb inside the name
+        alternatives = [re.escape(n[:-3]) + "(?:实现|完成)?" + re.escape(n[-3:]) if n.endswith(_VALUE_WORDS) and len(n) > 3
+                        else re.escape(n) for n in ordered]
+        self.pattern = re.compile("|".join(alternatives)) if ordered else re.compile(r"(?!)")
+        units = sorted({u for u in (*unit_bases, *PRINTED_UNITS) if u and u != "%"}, key=len, reverse=True)
+        # 余 may sit after 万/亿 (2.7万余户) or before the unit (58余家); 个 is not 个百分点.
+        alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
+                        for u in units]
+        self.unit_re = "(?:" + "|".join(alternatives) + ")(?!百分点|月|季度|[万亿])"
+
+    def key(self, text: str) -> str:
+        """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值)."""
+        return text if text in self.names else re.sub(r"(?:实现|完成)(?=增加值|总产值)", "", text)
+
+    def name(self, text: str) -> Name:
+        return self.names[self.key(text)]
+
+    def flow_of(self, text: str) -> Name | None:
+        """The flow indicator of a stock name: 新认定 + 高新技术企业 → high_tech_firms_certified."""
+        stock = self.names[text]
+        if stock.flow:
+            return stock
+        for base in (text, stock.zh):
+            for prefix in FLOW_PREFIXES:
+                found = self.names.get(prefix + base)
+                if found and found.flow:
+                    return found
+        return None
+
+    def stock_of(self, text: str) -> Name | None:
+        """The stock indicator of a flow name: 新认定高新技术企业 → high_tech_firms (for 总数达到 …)."""
+        flow = self.names[text]
+        for base in (text, flow.zh):
+            for prefix in FLOW_PREFIXES:
+                found = self.names.get(base[len(prefix):]) if base.startswith(prefix) else None
+                if found and not found.flow:
+                    return found
+        return None
+
+    def compatible(self, printed: str, indicator_unit: str) -> bool:
+        """False when both units are known and measure different things (2个 is not GDP)."""
+        if not indicator_unit or printed == indicator_unit:
+            return True
+        a, b = self.unit_bases.get(printed), self.unit_bases.get(indicator_unit)
+        if (printed, indicator_unit) in UNIT_ALIASES:
+            return True
+        return a is None or b is None or a == b
+
+    def counts(self, printed: str) -> bool:
+        """True when the unit counts whole things (家, 个, 人次; 万人 counts 人)."""
+        unit = printed.replace("余", "")
+        return unit in self.count_units or self.unit_bases.get(unit) in self.count_units
+
+    def canonical_unit(self, printed: str, indicator_unit: str) -> str:
+        printed = printed.replace("余", "")
+        return UNIT_ALIASES.get((printed, indicator_unit), printed)
+
+    def expand(self, text: str, start: int, mention: str) -> list[str]:
+        """Names a mention stands for with the words before it: 城乡居民… → 城镇居民…, 农村居民…;
+        城镇居民、农村居民人均可支配收入 → both. Returns [mention] when nothing applies."""
+        if text[max(0, start - 2):start] == "城乡":
+            pair = ["城镇" + mention, "农村" + mention]
+            if all(p in self.names for p in pair):
+                return pair
+        match = re.search(r"([\u4e00-\u9fff]{2,6})、$", text[max(0, start - 8):start])
+        if match:
+            head = match.group(1)
+            for k in range(1, len(mention)):
+                if head + mention[k:] in self.names and head + mention[k:] != mention:
+                    return [head + mention[k:], mention]
+        return [mention]
+
+
+def build_vocabulary(registry, table_names: dict[str, str] | None = None) -> Vocabulary:
+    """Vocabulary from a :class:`analysis.registry.Registry` and the table's own ``indicator_zh`` names.
+
+    >>> from analysis.registry import load_registry
+    >>> vocab = build_vocabulary(load_registry())
+    >>> vocab.name("规上工业增加值").indicator, vocab.flow_of("高新技术企业").indicator
+    ('industrial_value_added', 'high_tech_firms_certified')
+    """
+    names: dict[str, Name] = {}
+    for ind in registry.indicators.values():
+        entry = Name(ind.indicator, ind.name_zh, ind.growth_basis, ind.unit, bool(FLOW_NAME.search(ind.name_zh)))
+        for text in (ind.name_zh, *ind.aliases):
+            names.setdefault(text, entry)
+    for text, indicator in (table_names or {}).items():
+        known = registry.indicators.get(indicator)
+        if text and text not in names:
+            names[text] = Name(indicator, known.name_zh if known else text, known.growth_basis if known else "",
+                               known.unit if known else "", bool(FLOW_NAME.search(text)))
+    unit_bases = {u.unit: u.base_unit for u in registry.units.values()}
+    return Vocabulary(names, unit_bases, {u.unit for u in registry.units.values() if u.count})

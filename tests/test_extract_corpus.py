@@ -1,0 +1,77 @@
+"""Extraction on the corpus of real documents (tests/fixtures/corpus, issue 12).
+
+The thresholds are computed here from the hand-written labels with the same
+matching rule as scripts/extract_eval.py: (indicator, year, kind, value,
+period_start). Nothing is hard-coded but the thresholds themselves.
+"""
+import csv
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+from analysis.normalize import normalize_file
+from analysis.registry import load_registry
+
+_spec = importlib.util.spec_from_file_location("extract_eval", config.PROJECT_DIR / "scripts" / "extract_eval.py")
+extract_eval = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("extract_eval", extract_eval)     # dataclasses look their module up
+_spec.loader.exec_module(extract_eval)
+
+DOCUMENTS = extract_eval.corpus_documents(extract_eval.ROUNDS.values())
+
+
+@pytest.fixture(scope="module")
+def result():
+    return extract_eval.corpus_scores()
+
+
+def test_recall_and_precision_on_the_whole_corpus(result):
+    score = result.overall
+    assert score.labelled >= 150 and score.recall >= 0.9, score.line("corpus") + f" misses: {score.misses}"
+    assert score.precision >= 0.95, score.line("corpus") + f" extras: {score.extras}"
+
+
+def test_no_partial_year_figure_is_proposed_as_annual(result):
+    assert result.partial_labels > 0            # the corpus does hold partial-year figures
+    assert result.partial_as_annual == []
+
+
+def test_every_document_kind_is_represented_and_scored(result):
+    kinds = {doc["kind"] for _, doc, _ in DOCUMENTS}
+    assert {"plan", "annual_report", "work_report", "bulletin", "partial_year"} <= kinds
+    for kind in kinds - {"partial_year"}:       # partial-year notices hold no annual rows by design
+        assert result.by_kind[kind].labelled > 0 and result.by_kind[kind].recall >= 0.8, result.by_kind[kind].line(kind)
+
+
+def test_corpus_breadth():
+    places = {doc["place"] for _, doc, _ in DOCUMENTS}
+    levels = {doc["level"] for _, doc, _ in DOCUMENTS}
+    assert len(DOCUMENTS) >= 18 and len(places) >= 12
+    assert {"district", "county", "city", "province"} <= levels
+
+
+@pytest.mark.parametrize("folder,doc,labels", DOCUMENTS, ids=[d["file"] for _, d, _ in DOCUMENTS])
+def test_labels_are_verbatim_and_well_formed(folder: Path, doc, labels):
+    raw = (folder / doc["file"]).read_text(encoding="utf-8")
+    assert len(raw) <= 3000 and doc["url"].startswith("http")
+    text, _ = normalize_file(folder / doc["file"])
+    indicators = set(load_registry().indicators)
+    for row in labels:
+        assert row["quote"] in text, row                      # quotes are verbatim from the normalised text
+        printed = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", row["quote"])]
+        assert abs(float(row["value"])) in printed, row       # the value is printed in its quote
+        assert row["indicator"] in indicators, row           # one id per indicator across places
+        assert row["status"] in ("expected", "needs_review")
+        assert row["district"] == doc["place"]
+        if row["status"] == "needs_review":
+            assert re.search(r"period", row["note"]), row     # partial-year labels say their period
+
+
+def test_manifest_files_exist_and_nothing_else_is_unlisted():
+    for folder in extract_eval.ROUNDS.values():
+        listed = {r["file"] for r in csv.DictReader(open(folder / "manifest.csv", encoding="utf-8"))}
+        assert listed == {p.name for p in folder.glob("*.txt")}
