@@ -14,7 +14,7 @@ ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;:'()-]+[A-Za-z]{2,}){3,}")
 MISSING = re.compile(r"(?<![A-Za-z])(nan|NaN|None|<NA>|&lt;NA&gt;)(?![A-Za-z])")
 SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
                             "main_series", "annual_targets", "annual_tasks", "caveats"],
-               "brief": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
+               "brief": ["header", "key_messages", "glance", "headline", "next_targets", "scenario_grid", "annual_tasks"],
                "growth_gap": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
                "projection": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
                               "caveats"],

@@ -89,12 +89,14 @@ def annual_tasks(ctx) -> list:
 
 
 def glance(ctx) -> list:
+    """The assessed targets in one table (from two on: one target is already the key message), and a
+    line on how many cannot be assessed yet."""
     frame = tables.glance_table(ctx, ctx.records)
     if frame.empty:
         return []
     hidden = len(ctx.records) - len(frame)
-    return [html.heading(ctx.t("heading.glance")), _table(ctx, frame),
-            html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
+    table = [html.heading(ctx.t("heading.glance")), _table(ctx, frame)] if len(frame) > 1 else []
+    return table + [html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
 
 
 def _grid(ctx, record) -> list:
