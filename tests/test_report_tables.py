@@ -92,7 +92,8 @@ def test_scenario_grid_rows_reach_the_growth_the_target_needs(zh):
     assert tables.grid_rates(record) == (0.0, 5.0, 10.0, 15.0, 20.0)
     assert tables.grid_rates(dict(record, cagr_required=6.0)) == (0.0, 2.5, 5.0, 7.5, 10.0)
     frame = tables.scenario_table(zh, record)
-    assert list(frame.columns) == ["实际增速（%/年）", "价格涨幅0%", "价格涨幅1%", "价格涨幅2%", "价格涨幅3%"]
+    assert list(frame.columns) == ["实际增速（%/年）", "价格涨幅0%", "价格涨幅1%", "价格涨幅2%", "价格涨幅3%", "单位"]
+    assert set(frame["单位"]) == {"亿元"}
     cell = frame.set_index("实际增速（%/年）").loc[15.0, "价格涨幅2%"]
     assert cell.mark == "met" and cell.text("zh") == "1001.5"       # 620.5 × (1.15 × 1.02)^3
 

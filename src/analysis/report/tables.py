@@ -234,5 +234,6 @@ def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 
             header = ctx.t("col.price_change", price=f"{p:g}") if nominal else ctx.t("col.value_in", year=record["target_year"])
             row[header] = Quantity(float(grid.loc[r, p]), record["unit"], mark="met" if bool(met.loc[r, p]) else "missed",
                                    digits=1)
+        row[ctx.t("col.unit")] = unit_text(ctx, record["unit"])
         rows.append(row)
     return frame_of(rows)
