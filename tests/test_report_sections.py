@@ -115,3 +115,15 @@ def test_indicator_page_row_of_the_progress_table_only_when_assessed():
     [heading, table] = report.render(gdp, "status")
     assert heading == "<h2>目标进度</h2>" and table.count("<tr>") == 2 and "约1000" in table
     assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap"), "status") == []
+
+
+def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):
+    from conftest import write_table
+
+    rows = [r for r in curated_rows if not (r["district"] == "万柏林区" and r["kind"] in ("level", "growth", "share")
+                                            and r["year"] > "2020")]
+    path = write_table(tmp_path / "indicators.csv", rows)
+    for page in ("overview", "brief"):
+        ctx = report.setup("万柏林区", "zh", page=page, data_path=str(path), n_paths=2000)
+        fragments = report.render(ctx, "key_messages")
+        assert fragments[0] == "<h2>主要结论</h2>" and "尚无规划期内的实际数据，暂无法评估" in fragments[-1]

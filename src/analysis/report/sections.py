@@ -29,7 +29,8 @@ def key_messages(ctx) -> list:
         if ctx.mode == "none":
             return [html.paragraph(ctx.t("no_targets"), "how-to-read")]
         items = text.key_messages(ctx, ctx.records, plain)
-        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" else ""   # the brief's glance says it
+        # the brief's glance line counts the targets left out, unless there is no finding at all
+        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
         return [html.heading(ctx.t("heading.key_messages")),
                 html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
     record = ctx.record
