@@ -55,7 +55,7 @@ NOTEBOOKS = {
                  "figures, next year's targets, the scenario grid and the targets at a glance.",
         "reads": "district", "parameters": BRIEF,
         "setup": DISTRICT_ARGS + ",\n                   target_overrides={\"gdp\": gdp_target_override}",
-        "sections": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
+        "sections": ["header", "key_messages", "glance", "headline", "next_targets", "scenario_grid", "annual_tasks"],
     },
     "growth_gap": {
         "intro": "# Growth gap for one indicator\nActual path, the path now required, the even plan path and the target; "

@@ -40,13 +40,11 @@ def test_no_english_sentences_for_readers_in_report_code(path):
     assert [f"{path.name}:{n}: {s}" for n, s in _reader_strings(path) if SENTENCE.search(s)] == []
 
 
-def test_checks_catch_a_sentence():
-    sample = 'def f():\n    """Doc string is fine here."""\n    return "Growth of GDP is real"\n'
-    tmp = PACKAGE.parent.parent.parent / "test-artifacts" / "sample.py"
-    tmp.parent.mkdir(exist_ok=True)
-    tmp.write_text(sample, encoding="utf-8")
-    assert [s for _, s in _reader_strings(tmp) if SENTENCE.search(s)] == ["Growth of GDP is real"]
-    tmp.unlink()
+def test_checks_catch_a_sentence(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('def f():\n    """Doc string is fine here."""\n    if 0:\n        raise ValueError("bad value given here")\n'
+                      '    return "Growth of GDP is real"\n', encoding="utf-8")
+    assert [s for _, s in _reader_strings(sample) if SENTENCE.search(s)] == ["Growth of GDP is real"]
 
 
 def test_every_key_the_package_asks_for_exists():

@@ -14,7 +14,7 @@ ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;:'()-]+[A-Za-z]{2,}){3,}")
 MISSING = re.compile(r"(?<![A-Za-z])(nan|NaN|None|<NA>|&lt;NA&gt;)(?![A-Za-z])")
 SECTIONS_OF = {"overview": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
                             "main_series", "annual_targets", "annual_tasks", "caveats"],
-               "brief": ["header", "key_messages", "headline", "next_targets", "scenario_grid", "glance", "annual_tasks"],
+               "brief": ["header", "key_messages", "glance", "headline", "next_targets", "scenario_grid", "annual_tasks"],
                "growth_gap": ["header", "key_messages", "path_chart", "status", "scenario_grid", "annual_targets", "caveats"],
                "projection": ["header", "key_messages", "projection_chart", "projection_table", "scenario_grid", "backtest",
                               "caveats"],
@@ -72,10 +72,12 @@ def test_overview_of_a_district_with_only_annual_tasks():
     assert page.count("◇ 待公布") == 22
 
 
-def test_overview_has_the_progress_table_and_every_target(targets_2025):
+def test_overview_has_the_progress_table_and_every_target():
+    from test_report_assessment import targets_due
+
     ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
     [heading, table] = report.render(ctx, "progress_table")
-    assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + targets_2025
+    assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + targets_due(ctx.data)
     assert '<span class="status status-behind">▼ 滞后于预期</span>' in table
 
 
@@ -113,3 +115,15 @@ def test_indicator_page_row_of_the_progress_table_only_when_assessed():
     [heading, table] = report.render(gdp, "status")
     assert heading == "<h2>目标进度</h2>" and table.count("<tr>") == 2 and "约1000" in table
     assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap"), "status") == []
+
+
+def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):
+    from conftest import write_table
+
+    rows = [r for r in curated_rows if not (r["district"] == "万柏林区" and r["kind"] in ("level", "growth", "share")
+                                            and r["year"] > "2020")]
+    path = write_table(tmp_path / "indicators.csv", rows)
+    for page in ("overview", "brief"):
+        ctx = report.setup("万柏林区", "zh", page=page, data_path=str(path), n_paths=2000)
+        fragments = report.render(ctx, "key_messages")
+        assert fragments[0] == "<h2>主要结论</h2>" and "尚无规划期内的实际数据，暂无法评估" in fragments[-1]

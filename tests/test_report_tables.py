@@ -25,9 +25,11 @@ def _texts(frame: pd.DataFrame, lang: str) -> list[str]:
     return [cell(v, lang)[0] for row in frame.itertuples(index=False) for v in row]
 
 
-def test_progress_table_has_a_row_for_every_target_and_the_practice_columns(zh, targets_2025):
+def test_progress_table_has_a_row_for_every_target_and_the_practice_columns(zh):
+    from test_report_assessment import targets_due
+
     frame = tables.progress_table(zh)
-    assert len(frame) == targets_2025
+    assert len(frame) == targets_due(zh.data)
     assert list(frame.columns) == ["指标", "单位", "属性", "基期值（2020年）", "2022年", "年均增速（%）", "增速口径",
                                    "目标（2025年）", "完成进度（%）", "评价", "说明"]
     gdp = frame.iloc[0]                        # the assessed target first
@@ -79,16 +81,19 @@ def test_annual_targets_after_the_latest_year(zh):
     # 两年平均 of nominal retail sales from the levels: √(205.2 / 183.2) − 1 = 5.83 %; real GDP has one rate only
     assert frame.loc["社会消费品零售总额", "两年平均增速（%）"] == pytest.approx(5.83, abs=0.01)
     assert frame.loc["地区生产总值", "两年平均增速（%）"] is None
-    assert "实际增速（%）" not in frame                                            # none published yet: dropped
+    assert "实际增速（%）" not in frame and "评价" not in frame          # still ahead: nothing published, all pending
+    assert "年份" not in frame and "年份" in tables.annual_targets_table(zh)   # one year ahead: the heading names it
     assert tables.annual_targets_table(zh, after_year=2023).empty
 
 
 def test_scenario_grid_rows_reach_the_growth_the_target_needs(zh):
     record = zh.record or next(r for r in zh.records if r["indicator"] == "gdp")
-    # required 17.2 %/yr → rows 0, 2.5, …, 17.5 (the first step at or above it)
-    assert tables.grid_rates(record) == (0.0, 2.5, 5.0, 7.5, 10.0, 12.5, 15.0, 17.5)
+    # required 17.2 %/yr (above 10: steps of 5) → rows 0, 5, …, 20 (the first step at or above it)
+    assert tables.grid_rates(record) == (0.0, 5.0, 10.0, 15.0, 20.0)
+    assert tables.grid_rates(dict(record, cagr_required=6.0)) == (0.0, 2.5, 5.0, 7.5, 10.0)
     frame = tables.scenario_table(zh, record)
-    assert list(frame.columns) == ["实际增速（%/年）", "价格涨幅0%", "价格涨幅1%", "价格涨幅2%", "价格涨幅3%"]
+    assert list(frame.columns) == ["实际增速（%/年）", "价格涨幅0%", "价格涨幅1%", "价格涨幅2%", "价格涨幅3%", "单位"]
+    assert set(frame["单位"]) == {"亿元"}
     cell = frame.set_index("实际增速（%/年）").loc[15.0, "价格涨幅2%"]
     assert cell.mark == "met" and cell.text("zh") == "1001.5"       # 620.5 × (1.15 × 1.02)^3
 

@@ -53,9 +53,11 @@ def test_titles_use_the_plan_name_and_fit_the_district():
     assert text.as_of(annual) == "尚无实际数据"
 
 
-def test_summary_counts_targets_and_points_to_the_table(targets_2025):
+def test_summary_counts_targets_and_points_to_the_table():
+    from test_report_assessment import targets_due
+
     ctx = report.setup("万柏林区")
-    n = targets_2025
+    n = targets_due(ctx.data)
     assert text.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
                                               "所缺数据及其来源文件见规划实施进度表“说明”栏。")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import i18n
 from . import text
 from .tables import Quantity, frame_of
 
@@ -68,13 +69,14 @@ def project(ctx, record: dict, growth_assumption: float | None = None, deflator:
     mc = None
     mean = growth_assumption if growth_assumption is not None else record.get("cagr_observed")
     if last_year is not None and last_year < ty and mean is not None:
-        assumed = sigma_pp is None and "drift" in fitted and len(levels.loc[by:]) < 4
-        sigma = sigma_pp if sigma_pp is not None else (fitted["drift"].sigma_log * 100 if "drift" in fitted else DEFAULT_SIGMA_PP)
+        # the spread the assessment used (estimated from ≥3 annual rates, else assumed), unless the analyst gives one
+        sigma = sigma_pp if sigma_pp is not None else (record.get("sigma_pp") or DEFAULT_SIGMA_PP)
+        assumed = sigma_pp is None and record.get("sigma_source") != "estimated"
         mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, record["target_value"], record["bound"] or "",
                              record.get("base_value"), n_paths=n_paths, seed=seed)
         notes.append(("proj.monte_carlo", {"n_paths": f"{n_paths:,}", "mean": f"{mean:.1f}", "sigma": f"{sigma:.1f}",
                                            "seed": seed}))
-        if assumed or "drift" not in fitted:
+        if assumed:
             notes.append(("proj.sigma_assumed", {}))
         growth["monte_carlo"] = mean
     bt = backtest(levels) if len(levels) else pd.DataFrame()
@@ -102,17 +104,20 @@ def projection_table(ctx, record: dict, projection: Projection) -> pd.DataFrame:
     ty, unit = record["target_year"], record["unit"]
     coverage = f"{(1 - projection.alpha) * 100:g}"
     head = [ctx.t("col.model"), ctx.t("col.projected", year=ty), ctx.t("col.lower", coverage=coverage),
-            ctx.t("col.upper", coverage=coverage), ctx.t("col.unit"), ctx.t("col.growth_assumption")]
+            ctx.t("col.upper", coverage=coverage), ctx.t("col.unit"), ctx.t("col.growth_assumption"),
+            ctx.t("col.growth_basis")]
     label = unit_text(ctx, unit)
+    basis = i18n.basis_label(record["price_basis"], ctx.lang) or None     # every model grows the target's own series
     rows = []
     for name, frame in projection.frames.items():
         end = frame.loc[ty]
         values = (float(end["mean"]), float(end["obs_ci_lower"]), float(end["obs_ci_upper"]))
-        rows.append(dict(zip(head, [ctx.t(name), *(Quantity(v, unit, digits=1) for v in values), label, projection.growth.get(name)])))
+        rows.append(dict(zip(head, [ctx.t(name), *(Quantity(v, unit, digits=1) for v in values), label,
+                                    projection.growth.get(name), basis])))
     if projection.mc is not None:
         values = _mc_interval(projection.mc, projection.alpha)
         rows.append(dict(zip(head, [ctx.t("monte_carlo"), *(Quantity(v, unit, digits=1) for v in values), label,
-                                    projection.growth.get("monte_carlo")])))
+                                    projection.growth.get("monte_carlo"), basis])))
     return frame_of(rows)
 
 

@@ -29,7 +29,8 @@ def key_messages(ctx) -> list:
         if ctx.mode == "none":
             return [html.paragraph(ctx.t("no_targets"), "how-to-read")]
         items = text.key_messages(ctx, ctx.records, plain)
-        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" else ""   # the brief's glance says it
+        # the brief's glance line counts the targets left out, unless there is no finding at all
+        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
         return [html.heading(ctx.t("heading.key_messages")),
                 html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
     record = ctx.record
@@ -89,12 +90,14 @@ def annual_tasks(ctx) -> list:
 
 
 def glance(ctx) -> list:
+    """The assessed targets in one table (from two on: one target is already the key message), and a
+    line on how many cannot be assessed yet."""
     frame = tables.glance_table(ctx, ctx.records)
     if frame.empty:
         return []
     hidden = len(ctx.records) - len(frame)
-    return [html.heading(ctx.t("heading.glance")), _table(ctx, frame),
-            html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
+    table = [html.heading(ctx.t("heading.glance")), _table(ctx, frame)] if len(frame) > 1 else []
+    return table + [html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
 
 
 def _grid(ctx, record) -> list:

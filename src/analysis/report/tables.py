@@ -167,7 +167,9 @@ def headline_table(ctx) -> pd.DataFrame:
 
 
 def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
-    """Annual growth targets with last year's actual and the acceleration they need (years > *after_year*)."""
+    """Annual growth targets with last year's actual and the acceleration they need (years > *after_year*:
+    targets still ahead, whose assessment column would read 'pending' throughout and is left out, as is the
+    year when the heading names it)."""
     table = annual_targets(ctx.data, ctx.district)
     if ctx.indicator:
         table = table[table["indicator"] == ctx.indicator]
@@ -184,7 +186,12 @@ def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
         ctx.t("col.actual_growth"): _value(r.actual),
         ctx.t("col.status"): Status(r.status),
     } for r in table.itertuples()])
-    return drop_unknown(frame, [ctx.t("col.two_year"), ctx.t("col.actual_growth")])
+    frame = drop_unknown(frame, [ctx.t("col.two_year"), ctx.t("col.actual_growth")])
+    if after_year is not None and not frame.empty:
+        frame = frame.drop(columns=[ctx.t("col.status")])
+        if table["year"].nunique() == 1:            # the heading names the year
+            frame = frame.drop(columns=[ctx.t("col.year_plain")])
+    return frame
 
 
 def annual_tasks_table(ctx) -> pd.DataFrame:
@@ -200,9 +207,11 @@ def annual_tasks_table(ctx) -> pd.DataFrame:
 
 # --- scenarios ---------------------------------------------------------------------------------
 
-def grid_rates(record: dict, step: float = 2.5, cap: float = 20.0) -> tuple[float, ...]:
-    """Real-growth rows from 0 up to the first step at or above the growth the target needs."""
+def grid_rates(record: dict, cap: float = 20.0) -> tuple[float, ...]:
+    """Real-growth rows from 0 up to the first step at or above the growth the target needs: steps of
+    2.5 points up to 10 %, of 5 points beyond (at most six rows, so the grid fits a printed page)."""
     needed = record.get("cagr_required") or 10.0
+    step = 2.5 if needed <= 10.0 else 5.0
     top = min(cap, max(10.0, step * math.ceil(needed / step)))
     return tuple(step * k for k in range(int(top / step) + 1))
 
@@ -225,5 +234,6 @@ def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 
             header = ctx.t("col.price_change", price=f"{p:g}") if nominal else ctx.t("col.value_in", year=record["target_year"])
             row[header] = Quantity(float(grid.loc[r, p]), record["unit"], mark="met" if bool(met.loc[r, p]) else "missed",
                                    digits=1)
+        row[ctx.t("col.unit")] = unit_text(ctx, record["unit"])
         rows.append(row)
     return frame_of(rows)
