@@ -81,9 +81,3 @@ def rendered(tmp_path_factory):
             out[(name, variant)] = path
     return out
 
-
-@pytest.fixture(scope="session")
-def targets_2025(data):
-    """How many 2025 targets 万柏林区 has in the curated table (counted, so adding a row moves every test)."""
-    mine = data[(data["district"] == "万柏林区") & data["kind"].isin(["target_level", "target_growth"])]
-    return int((mine["year"] == 2025).sum())
