@@ -70,26 +70,8 @@ def scenario_grid(record: dict, real_growth, price_change) -> pd.DataFrame:
 
 
 def assessable_indicators(data, district: str, target_year: int) -> list[str]:
-    """Indicators of *district* with something to assess: a target in *target_year* and an
-    observed figure inside the plan (first plan year … target year).
+    """:func:`analysis.assessable.assessable_indicators` for a loaded table or CSV rows."""
+    from ..assessable import assessable_indicators as rule
 
-    *data* is a loaded indicator table or a list of CSV rows (dicts of strings), so a
-    batch runner can call it without pandas.
-
-    Examples
-    --------
-    >>> rows = [{"district": "A", "indicator": "gdp", "kind": "level", "year": "2022"},
-    ...         {"district": "A", "indicator": "gdp", "kind": "target_level", "year": "2025"},
-    ...         {"district": "A", "indicator": "firms", "kind": "target_level", "year": "2025"}]
-    >>> assessable_indicators(rows, "A", 2025)
-    ['gdp']
-    """
-    from ..registry import load_registry
-
-    first = load_registry().plan_for(target_year).first_year
-    rows = data.to_dict("records") if isinstance(data, pd.DataFrame) else list(data)
-    mine = [r for r in rows if r["district"] == district]
-    targets = [r["indicator"] for r in mine if str(r["kind"]).startswith("target") and int(r["year"]) == target_year]
-    observed = {r["indicator"] for r in mine if r["kind"] in ("level", "share", "growth", "cumulative")
-                and first <= int(r["year"]) <= target_year}
-    return [i for i in dict.fromkeys(targets) if i in observed]
+    rows = data.astype({"year": str}).to_dict("records") if isinstance(data, pd.DataFrame) else list(data)
+    return rule(rows, district, target_year)

@@ -66,20 +66,11 @@ def _districts(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(r["district"] for r in rows if r.get("district")))
 
 
-ACTUAL_KINDS = ("level", "share", "growth", "cumulative")
-
-
 def _target_indicators(rows: list[dict], district: str, target_year) -> list[str]:
-    """Indicators of *district* with something to assess: a target due in *target_year* and an
-    actual figure after the plan's base year (data/plans.csv), so no page is empty."""
-    from ..registry import load_registry
+    """Indicators of *district* with something to assess (see :mod:`analysis.assessable`), so no page is empty."""
+    from ..assessable import assessable_indicators
 
-    base = load_registry().plan_for(int(target_year)).base_year
-    mine = [r for r in rows if r.get("district") == district]
-    observed = {r["indicator"] for r in mine if r.get("kind") in ACTUAL_KINDS
-                and str(r.get("year", "")).isdigit() and base < int(r["year"]) <= int(target_year)}
-    return list(dict.fromkeys(r["indicator"] for r in mine if r.get("kind") in ("target_level", "target_growth")
-                              and r.get("year") == str(target_year) and r["indicator"] in observed))
+    return assessable_indicators(rows, district, target_year)
 
 
 def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str) -> list[dict]:
