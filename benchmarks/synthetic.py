@@ -175,8 +175,8 @@ def _write_names(out_dir: Path, names: list[str]) -> None:
     """The name files validation asks for beside the table (districts.csv, sources.csv)."""
     with open(out_dir / "districts.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["district", "name_en", "city", "province", "level"])
-        writer.writerows([name, f"County {i}", "", "", "county"] for i, name in enumerate(names))
+        writer.writerow(["district", "name_en", "city", "city_en", "province", "level"])
+        writer.writerows([name, f"County {i}", "", "", "", "county"] for i, name in enumerate(names))
     with open(out_dir / "sources.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["file", "title_zh", "title_en", "date", "status", "note"])

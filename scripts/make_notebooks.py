@@ -46,9 +46,9 @@ NOTEBOOKS = {
         "intro": "# Overview of a district\nKey messages, the plan implementation progress table (规划实施进度表), the "
                  "scenario grid where the spread of growth is assumed, the latest headline figures, annual targets and "
                  "tasks. A district with only annual tasks gets an annual-task page.",
-        "reads": "district", "parameters": COMMON, "setup": DISTRICT_ARGS,
-        "sections": ["header", "key_messages", "progress_table", "progress_chart", "scenario_grid", "headline",
-                     "main_series", "annual_targets", "annual_tasks", "caveats"],
+        "reads": "city", "parameters": COMMON, "setup": DISTRICT_ARGS,
+        "sections": ["header", "key_messages", "progress_table", "progress_chart", "compare", "scenario_grid",
+                     "headline", "main_series", "annual_targets", "annual_tasks", "caveats"],
     },
     "brief": {
         "intro": "# Decision-maker brief\nDated, plain findings with their caveats beside them, the latest headline "

@@ -26,3 +26,26 @@ def test_two_districts_of_one_city_side_by_side():
 def test_no_comparison_with_one_assessable_district(data):
     records = to_records(gap_table(data))
     assert cities_to_compare(records, load_registry()) == {}
+
+
+def test_overview_section_puts_the_city_side_by_side(tmp_path, curated_rows):
+    """杏花岭区 gets GDP figures inside the plan: the 万柏林区 overview then shows both districts."""
+    from conftest import write_table
+
+    from analysis import report
+    from analysis.report import sections
+
+    extra = [dict(curated_rows[0], district="杏花岭区", year=y, kind=k, value=v, bound=b, quote=q, source="x.txt")
+             for y, k, v, b, q in (("2020", "level", "300", "", "300亿元"), ("2022", "level", "360", "", "360亿元"),
+                                   ("2025", "target_level", "500", "", "500亿元"))]
+    path = write_table(tmp_path / "indicators.csv", curated_rows + extra)
+    ctx = report.setup("万柏林区", "zh", data_path=str(path), page="overview")
+    [heading, table] = sections.render(ctx, "compare")
+    assert "太原市各区县比较" in heading and table.count("<tr>") == 1 + 2          # header + GDP of each district
+    assert "杏花岭区" in table and "万柏林区" in table and "现价（名义）" in table
+    # 杏花岭区 (360/300)^(1/2) − 1 = 9.5 % a year, nominal
+    assert "9.5" in table
+    en = report.setup("万柏林区", "en", data_path=str(path), page="overview")
+    assert "Districts of Taiyuan side by side" in sections.render(en, "compare")[0]
+    alone = report.setup("万柏林区", "zh", page="overview")
+    assert sections.render(alone, "compare") == []

@@ -228,7 +228,7 @@ def test_key_text_is_nfc_normalised(table):
         for i, r in enumerate(rows):
             r["district"] = "Cafe\u0301区" if i % 2 else "Caf\u00e9区"
     path = table(edit)
-    (path.parent / "districts.csv").write_text("district,name_en,city,province,level\nCaf\u00e9区,Cafe,,,district\n",
+    (path.parent / "districts.csv").write_text("district,name_en,city,city_en,province,level\nCaf\u00e9区,Cafe,,,,district\n",
                                                encoding="utf-8")
     data = load_indicators(path)
     assert data["district"].unique().tolist() == ["Caf\u00e9区"]

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).parent / "fixtures" / "onboarding"
 DISTRICT = "汾东区"
 DOCUMENTS = ("fendong_plan_2021.txt", "fendong_report_2025.txt")
-DISTRICT_LINE = "汾东区,Fendong District,太原市,山西省,district"
+DISTRICT_LINE = "汾东区,Fendong District,太原市,Taiyuan,山西省,district"
 SOURCE_LINES = (
     "fendong_plan_2021.txt,汾东区“十四五”规划纲要（虚构示例）,Fendong 14th five-year plan outline (fictitious),2021,adopted,",
     "fendong_report_2025.txt,汾东区2025年计划执行情况与2026年计划的报告（虚构示例）,"

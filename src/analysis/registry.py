@@ -7,7 +7,7 @@ problem naming file, row, column, value and what is accepted):
 * ``indicator_names.csv``: id, Chinese name and ``|``-separated aliases, English
   name, unit, direction (``higher`` or ``lower`` is better), the price basis its
   growth rates are published on, and 属性 (预期性 / 约束性) where the plan says;
-* ``districts.csv``: Chinese name, English name, city, province, level;
+* ``districts.csv``: Chinese name, English name, city (zh and en), province, level;
 * ``sources.csv``: document file → title (zh, en), date, status (adopted, draft, news);
 * ``plans.csv``: five-year plans (name, first year, last year, base year);
 * ``units.csv``: each unit, its English name, base unit and factor, and whether
@@ -30,7 +30,7 @@ from .exceptions import DataFileError, DataValidationError
 FILES = {
     "indicators": ("indicator_names.csv",
                    ["indicator", "name_zh", "aliases", "name_en", "unit", "direction", "growth_basis", "attribute", "note"]),
-    "districts": ("districts.csv", ["district", "name_en", "city", "province", "level"]),
+    "districts": ("districts.csv", ["district", "name_en", "city", "city_en", "province", "level"]),
     "sources": ("sources.csv", ["file", "title_zh", "title_en", "date", "status", "note"]),
     "plans": ("plans.csv", ["plan", "name_zh", "name_en", "first_year", "last_year", "base_year"]),
     "units": ("units.csv", ["unit", "name_en", "base_unit", "factor", "count"]),
@@ -169,6 +169,12 @@ class Registry:
     def district_name(self, district: str, lang: str) -> str:
         row = self.districts.get(district)
         return district if lang == "zh" or not row else row["name_en"]
+
+    def city_name(self, city: str, lang: str) -> str:
+        """The city's name in *lang*, from the districts listed in it."""
+        if lang == "zh":
+            return city
+        return next((row["city_en"] for row in self.districts.values() if row["city"] == city and row["city_en"]), city)
 
     def source_title(self, file: str, lang: str) -> str:
         row = self.sources.get(file)

@@ -53,6 +53,22 @@ def status(ctx) -> list:
     return [html.heading(ctx.t("heading.status")), _table(ctx, tables.progress_table(ctx, [record]))]
 
 
+def compare(ctx) -> list:
+    """The overview's comparison with the other districts of its city, once two have assessable targets."""
+    if ctx.page != "overview" or ctx.mode != "plan":
+        return []
+    from ..compare import cities_to_compare, compare_districts
+    from ..gaps import gap_table, to_records
+
+    city = ctx.registry.districts.get(ctx.district, {}).get("city", "")
+    records = to_records(gap_table(ctx.data, target_year=ctx.target_year, registry=ctx.registry))
+    if ctx.district not in cities_to_compare(records, ctx.registry).get(city, []):
+        return []
+    frame = compare_districts(records, ctx.registry, city)
+    return [html.heading(ctx.t("heading.compare", city=ctx.registry.city_name(city, ctx.lang))),
+            _table(ctx, tables.compare_table(ctx, frame))]
+
+
 def progress_chart(ctx) -> list:
     fig = charts.progress_bars(ctx, ctx.records) if ctx.mode == "plan" else None
     return [fig] if fig is not None else []
@@ -194,7 +210,7 @@ def explore(ctx) -> list:
 
 SECTIONS = {
     "header": header, "key_messages": key_messages, "progress_table": progress_table, "status": status,
-    "progress_chart": progress_chart, "main_series": main_series, "headline": headline,
+    "progress_chart": progress_chart, "compare": compare, "main_series": main_series, "headline": headline,
     "annual_targets": annual_targets, "next_targets": next_targets, "annual_tasks": annual_tasks, "glance": glance,
     "scenario_grid": scenario_grid, "caveats": caveats, "path_chart": path_chart, "projection_chart": projection_chart,
     "projection_table": projection_table, "backtest": backtest, "explorer": explore,

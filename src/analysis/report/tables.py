@@ -237,3 +237,19 @@ def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 
         row[ctx.t("col.unit")] = unit_text(ctx, record["unit"])
         rows.append(row)
     return frame_of(rows)
+
+
+def compare_table(ctx, frame: pd.DataFrame) -> pd.DataFrame:
+    """Districts of one city side by side (from :func:`analysis.compare.compare_districts`)."""
+    return frame_of([{
+        ctx.t("col.indicator"): text.record_name(ctx, r),
+        ctx.t("col.district"): ctx.registry.district_name(r["district"], ctx.lang),
+        ctx.t("col.latest"): ctx.t("fmt.value_year", value=text.amount(ctx, r["latest_value"], r["unit"]),
+                                   year=r["latest_year"]),
+        ctx.t("col.target", year=r["target_year"] if "target_year" in r else ctx.target_year):
+            Quantity(r["target_value"], r["unit"], r["bound"] or "", show_unit=True),
+        ctx.t("col.avg_growth"): _value(r.get("cagr_observed")),
+        ctx.t("col.growth_basis"): i18n.basis_label(r.get("growth_basis", ""), ctx.lang) or None,
+        ctx.t("col.required"): _value(r.get("cagr_required")),
+        ctx.t("col.status"): Status(r["status"], False),
+    } for r in frame.to_dict("records")])

@@ -107,8 +107,15 @@ def package_hash() -> str:
 
 
 def rows_hash(rows: list[dict], district: str | None, indicator: str | None, reads: str) -> str:
-    """Hash of the rows a report reads: its district, or its district and indicator."""
+    """Hash of the rows a report reads: its district, its district and indicator, or its city's districts."""
     chosen = rows
+    if reads == "city" and district:
+        from ..registry import load_registry
+
+        districts = load_registry().districts
+        city = districts.get(district, {}).get("city", "")
+        chosen = [r for r in chosen if r.get("district") == district
+                  or (city and districts.get(r.get("district"), {}).get("city") == city)]
     if reads in ("district", "indicator") and district:
         chosen = [r for r in chosen if r.get("district") == district]
     if reads == "indicator" and indicator:
