@@ -166,6 +166,8 @@ def test_the_default_suite_produces_its_overview(onboarded):
     title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
     assert title and DISTRICT in title.group(1)
     assert "812.4" in html                               # the merged 2025 level is on the page
+    # a second district of 太原市 with assessable targets: its overview now compares it with 万柏林区
+    assert "太原市各区县比较" in html and "万柏林区" in html
 
 
 def test_nothing_outside_the_workspace_was_written(onboarded):
