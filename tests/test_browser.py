@@ -203,7 +203,8 @@ def test_nothing_is_cut_off_on_paper(browser, suite):
 
 @pytest.mark.parametrize("name", ["brief-万柏林区", "brief-en-万柏林区", "brief-杏花岭区"])
 def test_brief_prints_on_at_most_two_a4_pages(browser, suite, name):
-    with opened(browser, suite["pages"][name], 800) as page:
+    # print media, as a browser's Print does (page.pdf after emulate_media("screen") would print the screen layout)
+    with opened(browser, suite["pages"][name], 800, media="print") as page:
         pdf = page.pdf(format="A4", print_background=True)
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "screenshots" / f"{name}.pdf").write_bytes(pdf)
