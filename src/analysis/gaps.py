@@ -199,7 +199,9 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     return _output(table, breaks, bounds, registry, basis_unstated)
 
 
-# Columns the flags read besides FIELDS.
+# The record fields the flag rules read, and the columns they read besides FIELDS.
+_FLAG_FIELDS = ["district", "indicator", "unit", "target_type", "growth_basis", "base_year", "latest_year",
+                "as_of_year", "period_start", "cagr_observed", "status", "final", "sigma_pp", "sigma_source"]
 _FLAG_INPUTS = ["override", "value", "note", "source", "substituted_base", "plan_base_year", "missing_from",
                 "converted", "n_rates"]
 
@@ -213,10 +215,9 @@ def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_uns
     table = table.assign(**{c: np.nan for c in missing})
     out = table[[f for f in FIELDS if f != "flags"]].copy()
     out = out.astype({key: "Int64" for key in INT_FIELDS})
-    inputs = [f for f in FIELDS if f != "flags"] + _FLAG_INPUTS
-    columns = {c: table[c].astype(object).where(table[c].notna(), None).tolist() for c in inputs}
+    columns = {c: table[c].astype(object).where(table[c].notna(), None).tolist() for c in _FLAG_FIELDS + _FLAG_INPUTS}
     columns["tid"] = table.index.tolist()
-    for key in INT_FIELDS:
+    for key in ("base_year", "latest_year", "as_of_year", "period_start"):
         columns[key] = [None if v is None else int(v) for v in columns[key]]
     names = list(columns)
     out["flags"] = [_flags(dict(zip(names, values)), breaks, bounds, registry, basis_unstated)
