@@ -173,12 +173,22 @@ def make_executor(jobs: int, scheduler: str | None):
 
     # spawn: a clean interpreter per worker (a parent that used zmq or asyncio deadlocks forked
     # children), no forkserver left behind, and the worker's parent is the run itself.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=hygiene.init_worker), None
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=hygiene.init_worker)
+    executor.kernel_dirs_before = set(Path(tempfile.gettempdir()).glob("analysis-kernel-*"))
+    return executor, None
 
 
 def stop_executor(executor) -> None:
-    """Cancel queued work and end a local pool's workers now (their kernels go with them)."""
+    """Cancel queued work and end a local pool's workers now (their kernels go with them).
+
+    A worker killed in the middle of starting a kernel cannot remove that kernel's socket
+    folder; the run removes the folders that appeared since its pool started.
+    """
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     hygiene.stop_processes(processes)
+    before = getattr(executor, "kernel_dirs_before", None)
+    if before is not None:
+        for folder in set(Path(tempfile.gettempdir()).glob("analysis-kernel-*")) - before:
+            shutil.rmtree(folder, ignore_errors=True)
