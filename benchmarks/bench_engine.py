@@ -29,8 +29,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from analysis import load_indicators
-    from analysis.gaps import gap_table
-    from analysis.projection import simulate
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.projection import simulate
 
     data = load_indicators()
     gap_table(data, n_paths=1000)  # warm caches and imports

@@ -31,7 +31,7 @@ from synthetic import build_table  # noqa: E402
 
 
 def _timed_gaps(data, district, queue) -> None:
-    from analysis.gaps import gap_table
+    from analysis.engine.gaps import gap_table
 
     start = time.perf_counter()
     table = gap_table(data, district=district, target_year=2025)
@@ -59,8 +59,8 @@ def main() -> int:
     parser.add_argument("--gaps-limit", type=float, default=75.0, help="seconds allowed for the all-district gaps")
     args = parser.parse_args()
 
-    from analysis.gaps import gap_table
-    from analysis.loading import to_typed, validate_file
+    from analysis.engine.gaps import gap_table
+    from analysis.data.loading import to_typed, validate_file
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
         start = time.perf_counter()

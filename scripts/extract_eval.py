@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
-from analysis.extract import extract_document
-from analysis.normalize import normalize_file
+from analysis.extract.propose import extract_document
+from analysis.data.normalize import normalize_file
 
 SEEDS = ["002_c37d50af50f0c12c.txt", "004_2e2771ea7a10172a.txt"]
 CORPUS_DIR = config.PROJECT_DIR / "tests" / "fixtures" / "corpus"

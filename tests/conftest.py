@@ -6,7 +6,7 @@ import pytest
 
 from analysis import config
 from analysis.render import render_html, write_atomic
-from analysis.schema import COLUMNS
+from analysis.data.schema import COLUMNS
 
 ARTIFACTS = config.PROJECT_DIR / "test-artifacts"
 

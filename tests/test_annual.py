@@ -2,8 +2,8 @@ import math
 
 import pytest
 
-from analysis.annual import annual_targets
-from analysis.scenarios import scenario_grid
+from analysis.engine.annual import annual_targets
+from analysis.engine.scenarios import scenario_grid
 
 
 def test_annual_targets_list_the_acceleration_they_need(data):

@@ -5,10 +5,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.gaps import gap_table, to_records
-from analysis.probability import probability_reach
-from analysis.projection import simulate
-from analysis.schema import COLUMNS
+from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.probability import probability_reach
+from analysis.engine.projection import simulate
+from analysis.data.schema import COLUMNS
 
 
 def table(*rows):

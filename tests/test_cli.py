@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from analysis import cli, exceptions
+from analysis.cli import main as cli
+from analysis import exceptions
 from analysis.exceptions import (
     AnalysisError, ConfigError, InputDataError, LockHeldError, OutputFolderError, ParameterError, ReportsFailedError,
     RunInterruptedError, UsageError,
@@ -19,7 +20,7 @@ def test_every_command_is_registered_statically():
 
 
 def test_command_modules_import_on_their_own_without_a_loop():
-    for module in ("analysis.gaps_cli", "analysis.extract_cli", "analysis.runner_cli", "analysis.cli"):
+    for module in ("analysis.cli.gaps", "analysis.cli.extract", "analysis.cli.run", "analysis.cli.main"):
         result = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
 

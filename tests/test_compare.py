@@ -1,6 +1,6 @@
-from analysis.compare import cities_to_compare, compare_districts
-from analysis.gaps import gap_table, to_records
-from analysis.registry import load_registry
+from analysis.engine.compare import cities_to_compare, compare_districts
+from analysis.engine.gaps import gap_table, to_records
+from analysis.data.registry import load_registry
 
 from test_assess import table
 

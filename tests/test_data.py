@@ -4,7 +4,7 @@ import math
 import pytest
 
 from analysis import config, series
-from analysis.numerals import numbers_in
+from analysis.data.numerals import numbers_in
 
 NEGATIVE_WORDS = ("下降", "减少")
 

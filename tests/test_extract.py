@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.extract import extract_file, extract_text
-from analysis.extract_cli import merge
-from analysis.loading import load_indicators
-from analysis.schema import COLUMNS
+from analysis.extract.propose import extract_file, extract_text
+from analysis.cli.extract import merge
+from analysis.data.loading import load_indicators
+from analysis.data.schema import COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DISTRICTS = ["万柏林区", "杏花岭区"]
@@ -104,7 +104,7 @@ def workspace(tmp_path):
     """A copy of data/ to merge into (with the 2023 report normalised into sources/)."""
     data = tmp_path / "data"
     shutil.copytree(config.DATA_DIR, data)
-    from analysis.normalize import normalize_file
+    from analysis.data.normalize import normalize_file
     (data / "sources" / "report_2023_simplified.txt").write_text(
         normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
     return data
@@ -242,7 +242,7 @@ def test_trillions_and_plan_period_review_without_printed_years():
 
 def test_relative_years_need_the_document_year():
     text = "去年全省地区生产总值48810亿元、增长8.0%，今年全省地区生产总值预期增长6.5%。"
-    from analysis.extract import extract_document
+    from analysis.extract.propose import extract_document
 
     undated = extract_document(text, "福建省")
     assert undated.rows == [] and undated.undated == 3                     # never a year 0
@@ -270,7 +270,7 @@ def test_growth_against_a_named_year_and_increments_are_not_rows():
 def test_text_tables_are_read_row_by_row():
     text = ("指标名称 | 单位 | 2021年 | 2022年 |\n年末常住人口 | 万人 | 446.69 | 443.11 |\n"
             "占常住人口比重 | % | 87 | 87.02 |\n年末户籍人口 | 万人 | 198.74 | 208.13 |")
-    from analysis.normalize import normalize_text
+    from analysis.data.normalize import normalize_text
 
     rows = extract_text(normalize_text(text), "中山市")
     assert read(rows, "indicator", "year", "kind", "value", "unit") == {
@@ -279,7 +279,7 @@ def test_text_tables_are_read_row_by_row():
 
 
 def test_units_as_printed_with_their_scale_known():
-    from analysis.registry import load_registry
+    from analysis.data.registry import load_registry
 
     text = "颍东区2022年国民经济和社会发展统计公报\n2022年全区实现生产总值2673224万元，按可比价格计算，比上年增长5.2%。"
     rows = extract_text(text, "颍东区")
@@ -289,7 +289,7 @@ def test_units_as_printed_with_their_scale_known():
 
 
 def test_traditional_script_with_pinyin_gives_the_simplified_rows():
-    from analysis.normalize import normalize_text
+    from analysis.data.normalize import normalize_text
 
     traditional = "張灣區(qū)2022年國(guó)民經(jīng)濟(jì)和社會(huì)發(fā)展統(tǒng)計(jì)公報(bào)\n全區(qū)實現(xiàn)地區(qū)生產(chǎn)總值548.4億元,比上年下降4.9%。"
     simplified = "张湾区2022年国民经济和社会发展统计公报\n全区实现地区生产总值548.4亿元,比上年下降4.9%。"

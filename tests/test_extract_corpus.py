@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.normalize import normalize_file
-from analysis.registry import load_registry
+from analysis.data.normalize import normalize_file
+from analysis.data.registry import load_registry
 
 _spec = importlib.util.spec_from_file_location("extract_eval", config.PROJECT_DIR / "scripts" / "extract_eval.py")
 extract_eval = importlib.util.module_from_spec(_spec)

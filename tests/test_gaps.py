@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from analysis.gaps import FIELDS, gap_table, to_records
+from analysis.engine.gaps import FIELDS, gap_table, to_records
 
 
 @pytest.fixture(scope="module")

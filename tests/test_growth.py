@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from analysis import growth
-from analysis.derive import implied_previous_levels
+from analysis.engine import growth
+from analysis.engine.derive import implied_previous_levels
 from analysis.exceptions import InsufficientDataError, PriceBasisError
 
 

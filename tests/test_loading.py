@@ -7,8 +7,8 @@ import pytest
 
 from analysis import load_indicators, series
 from analysis.exceptions import DataFileError, DataValidationError, UnknownSeriesError
-from analysis.loading import validate_file
-from analysis.schema import COLUMNS
+from analysis.data.loading import validate_file
+from analysis.data.schema import COLUMNS
 
 
 def problems_of(path):
@@ -340,7 +340,7 @@ def test_folders_and_devices_are_refused(tmp_path, where, expected):
 
 
 def test_oversize_file_is_refused(table, monkeypatch):
-    from analysis import tableio
+    from analysis.data import tableio
 
     path = table()
     size = path.stat().st_size
@@ -387,7 +387,7 @@ def review(path, rows):
 
 
 def test_merge_refuses_a_tampered_review_row(workspace, tmp_path, curated_rows):
-    from analysis.extract_cli import merge
+    from analysis.cli.extract import merge
 
     before = workspace.read_bytes()
     gdp_2022 = curated_rows[2]                       # 620.5 亿元, quoted from 004
@@ -400,7 +400,7 @@ def test_merge_refuses_a_tampered_review_row(workspace, tmp_path, curated_rows):
 
 
 def test_merge_refuses_a_formula_in_a_review_note(workspace, tmp_path, curated_rows):
-    from analysis.extract_cli import merge
+    from analysis.cli.extract import merge
 
     before = workspace.read_bytes()
     row = dict(curated_rows[2], year="2021", note='=HYPERLINK("http://evil.example","x")')

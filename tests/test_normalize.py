@@ -2,8 +2,14 @@ import pytest
 
 from analysis import config
 from analysis.exceptions import DataFileError
-from analysis.normalize import (decode_bytes, normalize_sources, normalize_text, strip_pinyin,
-                                tidy_whitespace, to_simplified)
+from analysis.data.normalize import (
+    decode_bytes,
+    normalize_sources,
+    normalize_text,
+    strip_pinyin,
+    tidy_whitespace,
+    to_simplified,
+)
 
 
 def test_pinyin_after_characters_is_stripped():

@@ -7,7 +7,7 @@ as a user would bring them: its 十四五 plan (2020 levels, 2025 targets) and i
 data: the documents, one line in ``districts.csv``, one line per document in
 ``sources.csv``, and the review files' ``status`` column. Everything else is the
 real command line in subprocesses; ``normalize`` has no option for another
-folder, so that one step calls the public ``analysis.normalize.normalize_sources``.
+folder, so that one step calls the public ``analysis.data.normalize.normalize_sources``.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.normalize import normalize_sources
+from analysis.data.normalize import normalize_sources
 
 pytestmark = pytest.mark.slow
 

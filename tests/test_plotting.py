@@ -9,8 +9,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import plotting  # noqa: E402
-from analysis.gaps import gap_table, to_records  # noqa: E402
+from analysis import plotting
+from analysis.engine.gaps import gap_table, to_records
 
 
 def render(fig) -> list[str]:
@@ -40,7 +40,7 @@ def test_every_chart_function_returns_a_figure_with_source_line(data):
     records = to_records(gap_table(data, district="万柏林区", n_paths=2000))
     gdp = next(r for r in records if r["indicator"] == "gdp")
     levels = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
-    from analysis.projection import DriftModel
+    from analysis.engine.projection import DriftModel
     frame = DriftModel(levels, base_year=2020).fit().summary_frame()
     figures = []
     for draw in (

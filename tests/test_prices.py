@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis.prices import implied_deflators, series_break_flags, series_break_table
+from analysis.engine.prices import implied_deflators, series_break_flags, series_break_table
 
 
 def test_gdp_levels_trigger_series_break(data):

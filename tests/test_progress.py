@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.progress import scorecard, target_met
+from analysis.engine.progress import scorecard, target_met
 
 
 def test_bounds():

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis.exceptions import InsufficientDataError, PriceBasisError
-from analysis.projection import DriftModel, LogLinearTrend, PlanRateModel, backtest, simulate
+from analysis.engine.projection import DriftModel, LogLinearTrend, PlanRateModel, backtest, simulate
 
 GDP = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
 

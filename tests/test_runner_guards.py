@@ -43,7 +43,7 @@ class Result(NamedTuple):
 
 def cli(*args, cwd=None) -> Result:
     """``python -m analysis ARGS`` in this process (no interpreter start-up per probe)."""
-    from analysis.cli import main
+    from analysis.cli.main import main
 
     out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
     try:

@@ -5,10 +5,10 @@ import sys
 
 import pytest
 
-from analysis import tableio
+from analysis.data import tableio
 from analysis.exceptions import DataFileError, DataValidationError
-from analysis.schema import COLUMNS
-from analysis.tableio import read_frame, read_records, read_table
+from analysis.data.schema import COLUMNS
+from analysis.data.tableio import read_frame, read_records, read_table
 
 HEADER = "district,indicator,note\n"
 
@@ -162,6 +162,6 @@ def test_empty_file(tmp_path):
 
 def test_reader_does_not_import_pandas():
     # the runner's fast path reads tables without pandas
-    code = "import sys, analysis.tableio; print('pandas' in sys.modules)"
+    code = "import sys, analysis.data.tableio; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -15,10 +15,10 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it (loaded on first use, PEP 562)
 _LAZY = {
-    "load_indicators": "loading",
-    "validate_file": "loading",
-    "series": "loading",
-    "normalize_text": "normalize",
+    "load_indicators": "data.loading",
+    "validate_file": "data.loading",
+    "series": "data.loading",
+    "normalize_text": "data.normalize",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .exceptions import ParameterError
+from analysis.exceptions import ParameterError
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
@@ -80,7 +80,7 @@ def basis_label(price_basis: str, lang: str) -> str:
 
 
 def _registry():
-    from .registry import load_registry
+    from analysis.data.registry import load_registry
 
     return load_registry()
 

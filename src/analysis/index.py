@@ -5,8 +5,8 @@ import html
 import json
 from pathlib import Path
 
-from .i18n import number as _fmt
-from .render import responsive_tables, stylesheet, write_atomic
+from analysis.i18n import number as _fmt
+from analysis.render import responsive_tables, stylesheet, write_atomic
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 

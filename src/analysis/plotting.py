@@ -18,8 +18,8 @@ import textwrap
 
 import matplotlib
 
-from .config import FONTS_DIR
-from .i18n import bound_label, indicator_label, t
+from analysis.config import FONTS_DIR
+from analysis.i18n import bound_label, indicator_label, t
 
 FONT_FILE = FONTS_DIR / "NotoSansSC-Subset.otf"
 FONT_FAMILY = "Noto Sans SC Subset"

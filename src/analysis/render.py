@@ -17,8 +17,8 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__, config
-from .i18n import t
+from analysis import __version__, config
+from analysis.i18n import t
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
 STYLESHEET = TEMPLATE_DIR / "report" / "static" / "report.css"

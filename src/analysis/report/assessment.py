@@ -1,18 +1,18 @@
 """The one place the report layer meets the assessment engine.
 
-Records come from :func:`analysis.gaps.gap_table` with the keys of
+Records come from :func:`analysis.engine.gaps.gap_table` with the keys of
 ENGINE_CONTRACT.md: ``status`` as a key, ``flags`` as ``{"code", "params"}``,
 ``progress`` None when unknown, ``unit``, ``plan``, ``target_type``,
 ``growth_basis``, ``as_of_year``, ``probability`` (the figure as written) and
 ``probability_tolerance`` (``~`` targets). Annual targets and the scenario grid
-come from :mod:`analysis.annual` and :mod:`analysis.scenarios`; the report adds
+come from :mod:`analysis.engine.annual` and :mod:`analysis.engine.scenarios`; the report adds
 only the one-year tasks and the choice of indicators worth a page.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from ..progress import target_met
+from analysis.engine.progress import target_met
 
 
 def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: dict | None = None,
@@ -29,8 +29,8 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
     sigma_pp : float, optional
         Spread of annual growth instead of the estimate or the default.
     """
-    from ..gaps import gap_table, to_records
-    from ..registry import load_registry
+    from analysis.engine.gaps import gap_table, to_records
+    from analysis.data.registry import load_registry
 
     table = gap_table(data, district=district, target_year=target_year, target_overrides=overrides or None,
                       sigma_pp=sigma_pp, registry=load_registry(data_path))
@@ -39,7 +39,7 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
 
 def annual_targets(data: pd.DataFrame, district: str) -> pd.DataFrame:
     """One row per annual growth target with last year's actual and the acceleration it needs."""
-    from ..annual import annual_targets as engine
+    from analysis.engine.annual import annual_targets as engine
 
     return engine(data, district)
 
@@ -60,9 +60,9 @@ def annual_tasks(data: pd.DataFrame, district: str) -> pd.DataFrame:
 
 
 def scenario_grid(record: dict, real_growth, price_change) -> pd.DataFrame:
-    """The engine's grid (:func:`analysis.scenarios.scenario_grid`) for one record: level in the target year
+    """The engine's grid (:func:`analysis.engine.scenarios.scenario_grid`) for one record: level in the target year
     for each real growth (rows) and price change (columns), ``.attrs["met"]`` beside it."""
-    from ..scenarios import scenario_grid as engine
+    from analysis.engine.scenarios import scenario_grid as engine
 
     return engine(record["latest_value"], record["latest_year"], record["target_year"], record["target_value"],
                   record["bound"] or "", price_basis=record["price_basis"], direction=record["direction"],
@@ -70,8 +70,8 @@ def scenario_grid(record: dict, real_growth, price_change) -> pd.DataFrame:
 
 
 def assessable_indicators(data, district: str, target_year: int) -> list[str]:
-    """:func:`analysis.assessable.assessable_indicators` for a loaded table or CSV rows."""
-    from ..assessable import assessable_indicators as rule
+    """:func:`analysis.engine.assessable.assessable_indicators` for a loaded table or CSV rows."""
+    from analysis.engine.assessable import assessable_indicators as rule
 
     rows = data.astype({"year": str}).to_dict("records") if isinstance(data, pd.DataFrame) else list(data)
     return rule(rows, district, target_year)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, i18n
-from ..exceptions import ParameterError
+from analysis import config, i18n
+from analysis.exceptions import ParameterError
 
 OBSERVED_KINDS = ("level", "growth", "share", "cumulative")
 ENGINE_OPTIONS = ("n_paths", "seed", "sigma_pp")
@@ -43,7 +43,7 @@ class Context:
     # --- names -----------------------------------------------------------------------------
     @cached_property
     def registry(self):
-        from ..registry import load_registry
+        from analysis.data.registry import load_registry
 
         return load_registry(self.data_path)
 
@@ -89,7 +89,7 @@ class Context:
     @cached_property
     def all_records(self) -> list[dict]:
         """The engine's records for the district: targets due in the target year and annual growth targets."""
-        from .assessment import gap_records
+        from analysis.report.assessment import gap_records
 
         options = {k: v for k, v in self.options.items() if k in ENGINE_OPTIONS and v is not None}
         return gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
@@ -97,7 +97,7 @@ class Context:
 
     def gaps(self, **options) -> list[dict]:
         """The page's records with other engine options (n_paths, seed, sigma_pp); not cached."""
-        from .assessment import gap_records
+        from analysis.report.assessment import gap_records
 
         records = gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
                               data_path=self.data_path, **options)
@@ -120,7 +120,7 @@ class Context:
 
     @cached_property
     def annual_tasks(self) -> pd.DataFrame:
-        from .assessment import annual_tasks
+        from analysis.report.assessment import annual_tasks
 
         return annual_tasks(self.data, self.district)
 
@@ -182,7 +182,7 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     ParameterError
         One line naming the parameter, the bad value and what is accepted.
     """
-    from ..loading import load_indicators
+    from analysis.data.loading import load_indicators
 
     _minimal_tracebacks()
     i18n.check_lang(lang)

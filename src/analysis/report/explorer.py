@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..progress import target_met
-from . import text
-from .tables import Quantity, frame_of, unit_text
+from analysis.engine.progress import target_met
+from analysis.report import text
+from analysis.report.tables import Quantity, frame_of, unit_text
 
 
 def nominal(record: dict, real_pct: float, price_pct: float) -> float:
@@ -84,8 +84,8 @@ def scenario_paths(ctx, record: dict, price_pct: float) -> dict:
 def readout(ctx, record: dict, real_pct: float, price_pct: float, sigma_pp: float | None = None,
             n_paths: int = 20_000, seed: int = 20210101) -> str:
     """The value in the target year, met or not, and the chance of the target itself, for the sliders' values."""
-    from ..progress import direction
-    from ..projection import DEFAULT_SIGMA_PP, simulate
+    from analysis.engine.progress import direction
+    from analysis.engine.projection import DEFAULT_SIGMA_PP, simulate
 
     value = value_in_target_year(record, real_pct, price_pct)
     met = target_met(value, record["target_value"], record["bound"] or "", record.get("base_value"))
@@ -114,9 +114,9 @@ def widget(ctx, growth: float, price: float):
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    from . import charts
-    from .assessment import assessable_indicators, gap_records
-    from .html import esc
+    from analysis.report import charts
+    from analysis.report.assessment import assessable_indicators, gap_records
+    from analysis.report.html import esc
 
     records = {}
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config, i18n
-from ..render import write_atomic
-from .tables import Quantity, Status, progress_table
+from analysis import config, i18n
+from analysis.render import write_atomic
+from analysis.report.tables import Quantity, Status, progress_table
 
 
 def _context(data, district: str, target_year: int, lang: str, data_path=None):
-    from ..loading import load_indicators
-    from .context import Context
+    from analysis.data.loading import load_indicators
+    from analysis.report.context import Context
 
     path = Path(data_path) if data_path else config.indicators_path(None if isinstance(data, pd.DataFrame) or data is None
                                                                     else data)

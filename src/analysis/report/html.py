@@ -10,8 +10,8 @@ import math
 
 import pandas as pd
 
-from .. import i18n
-from .tables import Quantity, Status
+from analysis import i18n
+from analysis.report.tables import Quantity, Status
 
 # A text symbol beside each status label: it survives printing in black and white.
 SYMBOLS = {"achieved": "✓", "ahead": "▲", "on_track": "●", "behind": "▼", "off_track": "✗", "breached": "✗",

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import i18n
-from . import text
-from .tables import Quantity, frame_of
+from analysis import i18n
+from analysis.report import text
+from analysis.report.tables import Quantity, frame_of
 
 
 @dataclass
@@ -36,9 +36,16 @@ def project(ctx, record: dict, growth_assumption: float | None = None, deflator:
             sigma_pp: float | None = None, alpha: float = 0.05, n_paths: int = 100_000,
             seed: int = 20210101) -> Projection | None:
     """Drift, plan-rate and (with ≥4 points) log-linear trend projections, a Monte Carlo and a backtest."""
-    from ..projection import (DEFAULT_SIGMA_PP, MIN_POINTS_FOR_TREND, DriftModel, LogLinearTrend, PlanRateModel, backtest,
-                              simulate_target)
-    from .charts import levels_of
+    from analysis.engine.projection import (
+        DEFAULT_SIGMA_PP,
+        MIN_POINTS_FOR_TREND,
+        DriftModel,
+        LogLinearTrend,
+        PlanRateModel,
+        backtest,
+        simulate_target,
+    )
+    from analysis.report.charts import levels_of
 
     if record is None or record.get("latest_year") is None or record["target_type"] not in ("level", "share", "floor"):
         return None
@@ -99,7 +106,7 @@ def _mc_interval(mc, alpha: float) -> tuple[float, float, float]:
 def projection_table(ctx, record: dict, projection: Projection) -> pd.DataFrame:
     """Each model's value in the target year with its (1 − alpha) interval: a prediction interval for the
     models, the same share of simulated paths for the Monte Carlo."""
-    from .tables import unit_text
+    from analysis.report.tables import unit_text
 
     ty, unit = record["target_year"], record["unit"]
     coverage = f"{(1 - projection.alpha) * 100:g}"
@@ -126,7 +133,7 @@ def backtest_table(ctx, record: dict, projection: Projection) -> pd.DataFrame:
     bt, unit = projection.backtest, record["unit"]
     if bt.empty:
         return bt
-    from .tables import unit_text
+    from analysis.report.tables import unit_text
 
     return frame_of({
         ctx.t("col.model"): [ctx.t(m) for m in bt["model"]],

@@ -6,7 +6,7 @@ heading over an empty table. Notebooks are lists of ``section`` calls.
 """
 from __future__ import annotations
 
-from . import charts, explorer, html, projections, tables, text
+from analysis.report import charts, explorer, html, projections, tables, text
 
 
 def _table(ctx, frame) -> str:
@@ -57,8 +57,8 @@ def compare(ctx) -> list:
     """The overview's comparison with the other districts of its city, once two have assessable targets."""
     if ctx.page != "overview" or ctx.mode != "plan":
         return []
-    from ..compare import cities_to_compare, compare_districts
-    from ..gaps import gap_table, to_records
+    from analysis.engine.compare import cities_to_compare, compare_districts
+    from analysis.engine.gaps import gap_table, to_records
 
     city = ctx.registry.districts.get(ctx.district, {}).get("city", "")
     records = to_records(gap_table(ctx.data, target_year=ctx.target_year, registry=ctx.registry))
@@ -219,7 +219,7 @@ SECTIONS = {
 
 def render(ctx, name: str) -> list:
     """The fragments of section *name* (HTML strings, Figures, widgets)."""
-    from ..exceptions import ParameterError
+    from analysis.exceptions import ParameterError
 
     if name not in SECTIONS:
         raise ParameterError(f"section '{name}' is unknown; accepted: {', '.join(SECTIONS)}")
@@ -231,7 +231,7 @@ def section(ctx, name: str) -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from ..render import TITLE_KEY
+    from analysis.render import TITLE_KEY
 
     for fragment in render(ctx, name):
         if isinstance(fragment, str):

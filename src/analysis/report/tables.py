@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import i18n
-from . import text
-from .assessment import annual_targets, scenario_grid
+from analysis import i18n
+from analysis.report import text
+from analysis.report.assessment import annual_targets, scenario_grid
 
 SEVERITY = ["breached", "off_track", "not_achieved", "behind", "on_track", "ahead", "achieved", "pending",
             "insufficient_data"]
@@ -240,7 +240,7 @@ def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 
 
 
 def compare_table(ctx, frame: pd.DataFrame) -> pd.DataFrame:
-    """Districts of one city side by side (from :func:`analysis.compare.compare_districts`)."""
+    """Districts of one city side by side (from :func:`analysis.engine.compare.compare_districts`)."""
     return frame_of([{
         ctx.t("col.indicator"): text.record_name(ctx, r),
         ctx.t("col.district"): ctx.registry.district_name(r["district"], ctx.lang),

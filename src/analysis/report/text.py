@@ -4,8 +4,8 @@ Functions here take a Context and records and return plain strings (no HTML).
 """
 from __future__ import annotations
 
-from .. import i18n
-from ..probability import APPROX_TOLERANCE, tolerance_threshold
+from analysis import i18n
+from analysis.engine.probability import APPROX_TOLERANCE, tolerance_threshold
 
 UNKNOWN = "–"
 

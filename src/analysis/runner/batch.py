@@ -11,14 +11,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .. import config
-from ..exceptions import (
-    DataFileError, InputDataError, LockHeldError, OutputFolderError, ParameterError, ReportsFailedError,
-    RunInterruptedError, UsageError,
+from analysis import config
+from analysis.exceptions import (
+    DataFileError,
+    InputDataError,
+    LockHeldError,
+    OutputFolderError,
+    ParameterError,
+    ReportsFailedError,
+    RunInterruptedError,
+    UsageError,
 )
-from . import confine, execute, publish
-from .inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
-from .plan import Job, load_jobs
+from analysis.runner import confine, execute, publish
+from analysis.runner.inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
+from analysis.runner.plan import Job, load_jobs
 
 LOCK = ".run.lock"
 MAX_WAIT_S = 7 * 24 * 3600
@@ -100,7 +106,7 @@ def plan(options: RunOptions) -> Plan:
 
 def _validate_table(data_path: Path) -> None:
     """The whole table must pass ``validate`` before anything is skipped or run (exit 2 otherwise)."""
-    from ..loading import validate_file
+    from analysis.data.loading import validate_file
 
     try:
         _, problems = validate_file(data_path)

@@ -11,9 +11,9 @@ import re
 import string
 from pathlib import Path
 
-from .. import config
-from ..exceptions import ConfigError, OutputFolderError
-from .limits import MAX_NAME_CHARS, short
+from analysis import config
+from analysis.exceptions import ConfigError, OutputFolderError
+from analysis.runner.limits import MAX_NAME_CHARS, short
 
 # letters, digits, _ and -, and CJK ideographs (the basic block and extension A)
 _NAME_CHARS = r"A-Za-z0-9_\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -19,10 +19,10 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .. import config
-from ..exceptions import UsageError
-from . import hygiene
-from .confine import inside
+from analysis import config
+from analysis.exceptions import UsageError
+from analysis.runner import hygiene
+from analysis.runner.confine import inside
 
 RESET_CELL = ("get_ipython().run_line_magic('reset', '-f')\n"
               "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt")
@@ -103,7 +103,7 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from .. import render
+    from analysis import render
 
     started = time.time()
     out = Path(out_dir)

@@ -9,9 +9,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from .. import config
-from ..exceptions import InputDataError
-from .limits import MAX_DATA_BYTES, read_capped
+from analysis import config
+from analysis.exceptions import InputDataError
+from analysis.runner.limits import MAX_DATA_BYTES, read_capped
 
 REQUIRED_COLUMNS = ("district", "indicator", "kind", "year")
 
@@ -23,7 +23,7 @@ def sha256(data: bytes | str) -> str:
 
 def read_table_bytes(data_path: Path) -> bytes:
     """The indicator table's bytes: a regular file under :data:`MAX_DATA_BYTES`, else one line."""
-    from ..exceptions import ConfigError
+    from analysis.exceptions import ConfigError
 
     try:
         return read_capped(data_path, MAX_DATA_BYTES, "indicator table", "--data")
@@ -33,13 +33,13 @@ def read_table_bytes(data_path: Path) -> bytes:
 
 def read_rows(data_path: Path, raw: bytes | None = None) -> list[dict]:
     """The table as dicts of stripped strings, through the project's one table reader
-    (:mod:`analysis.tableio`, no pandas).
+    (:mod:`analysis.data.tableio`, no pandas).
 
     Raises :class:`InputDataError` (one line) for a file that is not a UTF-8 CSV
     with the key columns; the full rules are checked by ``loading.validate_file``.
     """
-    from ..exceptions import DataFileError
-    from ..tableio import decode, parse_text
+    from analysis.exceptions import DataFileError
+    from analysis.data.tableio import decode, parse_text
 
     raw = read_table_bytes(data_path) if raw is None else raw
     name = str(data_path)
@@ -110,7 +110,7 @@ def rows_hash(rows: list[dict], district: str | None, indicator: str | None, rea
     """Hash of the rows a report reads: its district, its district and indicator, or its city's districts."""
     chosen = rows
     if reads == "city" and district:
-        from ..registry import load_registry
+        from analysis.data.registry import load_registry
 
         districts = load_registry().districts
         city = districts.get(district, {}).get("city", "")

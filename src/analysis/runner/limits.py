@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..exceptions import ConfigError
+from analysis.exceptions import ConfigError
 
 MAX_CONFIG_BYTES = 1_000_000          # reports.yaml: a few kB in practice
 MAX_DATA_BYTES = 256 * 1024 * 1024    # indicator CSV: ~100 bytes a row, ~2.5 M rows

@@ -10,11 +10,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import config
-from ..exceptions import ConfigError, ParameterError
-from . import confine
-from .inputs import default_of, notebook_info, package_hash, rows_hash, sha256
-from .limits import MAX_PARAMETER_CHARS, load_yaml, short
+from analysis import config
+from analysis.exceptions import ConfigError, ParameterError
+from analysis.runner import confine
+from analysis.runner.inputs import default_of, notebook_info, package_hash, rows_hash, sha256
+from analysis.runner.limits import MAX_PARAMETER_CHARS, load_yaml, short
 
 TOP_LEVEL_KEYS = ("defaults", "reports")
 ENTRY_KEYS = ("name", "notebook", "parameters", "for_each")
@@ -67,8 +67,8 @@ def _districts(rows: list[dict]) -> list[str]:
 
 
 def _target_indicators(rows: list[dict], district: str, target_year) -> list[str]:
-    """Indicators of *district* with something to assess (see :mod:`analysis.assessable`), so no page is empty."""
-    from ..assessable import assessable_indicators
+    """Indicators of *district* with something to assess (see :mod:`analysis.engine.assessable`), so no page is empty."""
+    from analysis.engine.assessable import assessable_indicators
 
     return assessable_indicators(rows, district, target_year)
 

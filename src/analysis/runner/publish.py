@@ -12,8 +12,8 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .. import __version__, config
-from .confine import inside
+from analysis import __version__, config
+from analysis.runner.confine import inside
 
 MANIFEST = "manifest.json"
 SUMMARY = "summary.json"
@@ -26,7 +26,7 @@ def now() -> str:
 
 def write(out_dir: Path, name: str, text: str) -> None:
     """Write *name* atomically into *out_dir* (refusing any path that leads outside it)."""
-    from ..render import write_atomic
+    from analysis.render import write_atomic
 
     write_atomic(inside(out_dir, out_dir / name), text)
 
@@ -83,8 +83,8 @@ def report_entries(all_jobs, skipped, results: dict, previous: dict, revision, o
 
 def gap_summary(data_path: Path) -> list[dict]:
     """The gap table's records, as ``python -m analysis gaps --format json`` prints them."""
-    from ..gaps import gap_table, to_records
-    from ..loading import load_indicators
+    from analysis.engine.gaps import gap_table, to_records
+    from analysis.data.loading import load_indicators
 
     return to_records(gap_table(load_indicators(data_path)))
 
@@ -92,7 +92,7 @@ def gap_summary(data_path: Path) -> list[dict]:
 def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path) -> list[str]:
     """规划实施进度表 per district as ``progress-{district}.xlsx`` and ``.csv`` (UTF-8 with BOM) in *out_dir*,
     for the plan the summary assesses; one line per file that could not be written."""
-    from ..report.export import write_progress_workbook
+    from analysis.report.export import write_progress_workbook
 
     plan_years = [r["target_year"] for r in summary if r["target_type"] != "growth_annual"]
     if not plan_years:
@@ -135,7 +135,7 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
             summary = json.loads(summary_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             summary = []
-    from ..index import write_index
+    from analysis.index import write_index
 
     try:
         write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX))

@@ -3,8 +3,8 @@
 Bad input never reaches the arithmetic: :func:`validate_file` returns one
 line per problem (file, row, column, value, what is accepted) and
 :func:`load_indicators` raises :class:`DataValidationError` carrying them.
-Reading is :mod:`analysis.tableio`'s (size, encoding, NUL, header rules);
-the rules are :mod:`analysis.validation`'s. Row numbers are the file's line
+Reading is :mod:`analysis.data.tableio`'s (size, encoding, NUL, header rules);
+the rules are :mod:`analysis.data.validation`'s. Row numbers are the file's line
 numbers, the header being row 1, as an editor or spreadsheet shows them.
 """
 from __future__ import annotations
@@ -15,14 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, tableio
-from .exceptions import DataFileError, DataValidationError, UnknownSeriesError
-from .schema import COLUMNS
-from .tableio import read_frame, read_table  # noqa: F401  (the table reader, re-exported for callers of loading)
+from analysis import config
+from analysis.data import tableio
+from analysis.exceptions import DataFileError, DataValidationError, UnknownSeriesError
+from analysis.data.schema import COLUMNS
+from analysis.data.tableio import read_frame, read_table
 
 
 def read_text_table(path: Path) -> str:
-    """The file's text, read by :mod:`analysis.tableio` (size cap, regular file, UTF-8, no NUL)."""
+    """The file's text, read by :mod:`analysis.data.tableio` (size cap, regular file, UTF-8, no NUL)."""
     name = tableio.display_name(path)
     raw = tableio.read_bytes(path, name)
     if not raw.strip():
@@ -33,7 +34,7 @@ def read_text_table(path: Path) -> str:
 def parse_table(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     """Parse CSV *text* into a frame of stripped strings (0-based index), plus row-shape problems.
 
-    Kept for ``merge``; new code reads files with :func:`analysis.tableio.read_frame`.
+    Kept for ``merge``; new code reads files with :func:`analysis.data.tableio.read_frame`.
     """
     table = tableio.parse_text(text, name)
     frame = pd.DataFrame(table.rows, columns=table.header, dtype=str)
@@ -42,7 +43,7 @@ def parse_table(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
 
 def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
                   registry_path: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
-    from .validation import normalize_keys, table_problems
+    from analysis.data.validation import normalize_keys, table_problems
 
     if not raw.strip():
         raise DataFileError(f"{name}: the file is empty; expected a header line with columns {', '.join(COLUMNS)}")
@@ -55,7 +56,7 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
         frame = normalize_keys(frame)
         problems = table_problems(frame, name, sources_dir)
     if not problems and registry_path is not None:
-        from .registry import load_registry, table_problems as name_problems
+        from analysis.data.registry import load_registry, table_problems as name_problems
 
         problems = name_problems(frame, load_registry(registry_path), name)
     return frame, sorted(problems, key=_row_of)
@@ -113,7 +114,7 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One fact per row, columns :data:`analysis.schema.COLUMNS`, ``year`` int,
+        One fact per row, columns :data:`analysis.data.schema.COLUMNS`, ``year`` int,
         ``value`` float, ``period_start`` nullable int.
 
     Raises
@@ -161,7 +162,7 @@ def series(district: str, indicator: str, kind: str = "level", data: pd.DataFram
     district, indicator : str
         E.g. ``"万柏林区"``, ``"gdp"``.
     kind : str
-        One of :data:`analysis.schema.KINDS`.
+        One of :data:`analysis.data.schema.KINDS`.
     data : DataFrame, optional
         A loaded table; loaded from the default path when omitted.
     price_basis : str, optional

@@ -13,12 +13,29 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import (
-    AMOUNT_KINDS, BOUNDS, COLUMNS, FREE_TEXT, GROWTH_KINDS, INDICATOR_ID, KEY, KEY_TEXT, KINDS, NUMBER, NUMBER_FORMS,
-    PERCENT_KINDS, PRICE_BASES, REQUIRED_TEXT, YEAR_RANGE, accepted, looks_like_formula, parse_number, parse_year,
+from analysis.data.schema import (
+    AMOUNT_KINDS,
+    BOUNDS,
+    COLUMNS,
+    FREE_TEXT,
+    GROWTH_KINDS,
+    INDICATOR_ID,
+    KEY,
+    KEY_TEXT,
+    KINDS,
+    NUMBER,
+    NUMBER_FORMS,
+    PERCENT_KINDS,
+    PRICE_BASES,
+    REQUIRED_TEXT,
+    YEAR_RANGE,
+    accepted,
+    looks_like_formula,
+    parse_number,
+    parse_year,
     value_in_quote,
 )
-from .tableio import invisible_characters, visible
+from analysis.data.tableio import invisible_characters, visible
 
 
 def normalize_keys(frame: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +156,7 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
 
 
 def quote_problems(frame: pd.DataFrame, name: str, skip=frozenset()) -> list[str]:
-    """Each value must be shown by its quote (:func:`analysis.schema.value_in_quote`); rows in *skip* are not checked."""
+    """Each value must be shown by its quote (:func:`analysis.data.schema.value_in_quote`); rows in *skip* are not checked."""
     problems = []
     columns = (frame.index, frame["value"], frame["unit"], frame["kind"], frame["quote"])
     for line, value, unit, kind, quote in zip(*(c.tolist() for c in columns)):

@@ -14,7 +14,7 @@ Only the standard library is imported at module level, so the runner's fast
 path stays light; :func:`read_frame` imports pandas when called.
 
 >>> from analysis import config
->>> from analysis.tableio import read_table
+>>> from analysis.data.tableio import read_table
 >>> read_table(config.DEFAULT_INDICATORS)[0]["district"]
 '万柏林区'
 """
@@ -29,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exceptions import DataFileError, DataValidationError
+from analysis.exceptions import DataFileError, DataValidationError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest table accepted, checked with ``fstat`` before reading (the curated table is ~30 kB)."""
@@ -278,7 +278,7 @@ def read_table(path: str | os.PathLike, columns: list[str] | None = None) -> lis
     Examples
     --------
     >>> from analysis import config
-    >>> from analysis.schema import COLUMNS
+    >>> from analysis.data.schema import COLUMNS
     >>> read_table(config.DEFAULT_INDICATORS, columns=COLUMNS)[0]["indicator"]
     'gdp'
     """

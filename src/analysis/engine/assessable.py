@@ -21,7 +21,7 @@ def assessable_indicators(rows, district: str, target_year: int) -> list[str]:
     >>> assessable_indicators(rows, "A", 2025)
     ['gdp']
     """
-    from .registry import load_registry
+    from analysis.data.registry import load_registry
 
     target_year = int(target_year)
     base = load_registry().plan_for(target_year).base_year

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .exceptions import PriceBasisError
-from .growth import implied_previous_level
+from analysis.exceptions import PriceBasisError
+from analysis.engine.growth import implied_previous_level
 
 
 def implied_previous_levels(data: pd.DataFrame) -> pd.DataFrame:

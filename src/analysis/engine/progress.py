@@ -2,7 +2,7 @@
 
 The status of plan targets (one vocabulary of keys: achieved, ahead,
 on_track, behind, off_track, breached, not_achieved, insufficient_data,
-pending) is decided in :mod:`analysis.assess`; its words, in the Chinese
+pending) is decided in :mod:`analysis.engine.assess`; its words, in the Chinese
 schedule reading and the Eurostat/UN SDG-style classes, come from
 :mod:`analysis.i18n` (README, "Methods and assumptions").
 """
@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from .probability import APPROX_TOLERANCE, APPROX_TOLERANCE_PP
+from analysis.engine.probability import APPROX_TOLERANCE, APPROX_TOLERANCE_PP
 
 
 def direction(base_value: float | None, target_value: float, bound: str) -> int:

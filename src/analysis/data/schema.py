@@ -9,7 +9,7 @@ import functools
 import math
 import re
 
-from .config import YEAR_RANGE
+from analysis.config import YEAR_RANGE
 
 COLUMNS = [
     "district", "indicator", "indicator_zh", "year", "kind", "value", "unit",
@@ -125,7 +125,7 @@ def quote_numbers(quote: str) -> tuple[tuple[float, float, bool], ...]:
     >>> quote_numbers("经济总量向千亿元规模迈进")
     ((1000.0, 100000000.0, False),)
     """
-    from .numerals import chinese_numeral
+    from analysis.data.numerals import chinese_numeral
 
     found = []
     for pattern in (_PLAIN, _GROUPED):

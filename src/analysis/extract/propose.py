@@ -8,12 +8,12 @@ and ``status``, with its verbatim quote. It never writes the curated table;
 ``merge`` does, after review.
 
 - names come from the registry (``indicator_names.csv`` beside the table) and
-  the table's own ``indicator_zh`` (:mod:`analysis.extract_vocab`);
+  the table's own ``indicator_zh`` (:mod:`analysis.extract.vocab`);
 - when a figure is from comes from the words before it, its section and the
-  document's year (:mod:`analysis.extract_context`); a figure whose year
+  document's year (:mod:`analysis.extract.context`); a figure whose year
   cannot be read is not proposed (:attr:`Extraction.undated` counts them);
 - what a figure is (level, growth, target, flow, total …) comes from the words
-  next to it (:mod:`analysis.extract_facts`, :mod:`analysis.extract_table`);
+  next to it (:mod:`analysis.extract.facts`, :mod:`analysis.extract.tables`);
 - partial-year figures (1—11月, 前三季度 …) are proposed with status
   ``needs_review`` and the period in ``note``, never as annual values.
 """
@@ -22,11 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract_context import (ESTIMATE_RE, TARGET_WORDS, Context, Document, document, heading, paragraph_cues,
-                              partial_at)
-from .extract_facts import SENTENCE_END, Fact, paragraph_facts
-from .extract_table import table_cells
-from .extract_vocab import Vocabulary, build_vocabulary
+from analysis.extract.context import (
+    ESTIMATE_RE,
+    TARGET_WORDS,
+    Context,
+    Document,
+    document,
+    heading,
+    paragraph_cues,
+    partial_at,
+)
+from analysis.extract.facts import SENTENCE_END, Fact, paragraph_facts
+from analysis.extract.tables import table_cells
+from analysis.extract.vocab import Vocabulary, build_vocabulary
 
 
 @dataclass
@@ -157,7 +165,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     year comes from a date line or the document's structure. Figures whose year cannot be read
     are counted in ``undated`` and not proposed.
     """
-    from .registry import load_registry
+    from analysis.data.registry import load_registry
 
     registry = registry or load_registry()
     vocab = build_vocabulary(registry, vocabulary)
@@ -269,7 +277,7 @@ def extract_file(path, district: str | None = None, year: int | None = None,
     """Read, decode (UTF-8 or GB18030), normalise and extract; returns (rows, encoding, normalised text)."""
     from pathlib import Path
 
-    from .normalize import normalize_file
+    from analysis.data.normalize import normalize_file
 
     normalized, encoding = normalize_file(path)
     if district is None:

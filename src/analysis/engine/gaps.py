@@ -1,8 +1,8 @@
 """The gap table: for every target, where we are, what it now takes, how likely it is.
 
-One record per target of every type (see :mod:`analysis.targets`), with the
-arithmetic of :mod:`analysis.assess`, the closed-form probability of
-:mod:`analysis.probability`, and flags as codes with parameters. Field names
+One record per target of every type (see :mod:`analysis.engine.targets`), with the
+arithmetic of :mod:`analysis.engine.assess`, the closed-form probability of
+:mod:`analysis.engine.probability`, and flags as codes with parameters. Field names
 are the JSON keys of ``python -m analysis gaps --format json`` (README, "The
 gap table"). Vectorised across districts: the whole country costs a few
 merges, not a loop of per-target DataFrame filters.
@@ -14,12 +14,12 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import assess, targets
-from .exceptions import UnknownSeriesError
-from .i18n import status_label
-from .prices import series_break_flags, series_break_table
-from .probability import (probability_reach, sigma_from_rates, tolerance_threshold)
-from .registry import load_registry
+from analysis.engine import assess, targets
+from analysis.exceptions import UnknownSeriesError
+from analysis.i18n import status_label
+from analysis.engine.prices import series_break_flags, series_break_table
+from analysis.engine.probability import probability_reach, sigma_from_rates, tolerance_threshold
+from analysis.data.registry import load_registry
 
 FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "direction", "price_basis",
           "growth_basis", "base_year", "base_value", "latest_year", "latest_value", "as_of_year", "target_year",
@@ -33,7 +33,7 @@ ACTUAL_KINDS = ("level", "growth", "share", "cumulative")
 
 def _probabilities(tg: pd.DataFrame, m: pd.DataFrame, data: pd.DataFrame, registry, sigma_pp) -> pd.DataFrame:
     """Probability as written and within tolerance, for open level and average-growth targets."""
-    from . import observed
+    from analysis.engine import observed
 
     rates = observed.annual_log_rates(tg, data, registry)
     by_tid = rates.groupby("tid")["log_rate"]

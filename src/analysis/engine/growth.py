@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import math
 
-from .config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
-from .exceptions import InsufficientDataError, PriceBasisError
+from analysis.config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from analysis.exceptions import InsufficientDataError, PriceBasisError
 
 
 def cagr(start_value: float, end_value: float, years: float) -> float:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract_context import YEAR
-from .extract_vocab import N, SUB_AGGREGATE, Vocabulary
+from analysis.extract.context import YEAR
+from analysis.extract.vocab import N, SUB_AGGREGATE, Vocabulary
 
 SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")

@@ -24,8 +24,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import observed
-from .probability import APPROX_TOLERANCE, APPROX_TOLERANCE_PP
+from analysis.engine import observed
+from analysis.engine.probability import APPROX_TOLERANCE, APPROX_TOLERANCE_PP
 
 SCHEDULE_BAND_PP = 5.0
 

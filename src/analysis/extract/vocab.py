@@ -117,9 +117,9 @@ class Vocabulary:
 
 
 def build_vocabulary(registry, table_names: dict[str, str] | None = None) -> Vocabulary:
-    """Vocabulary from a :class:`analysis.registry.Registry` and the table's own ``indicator_zh`` names.
+    """Vocabulary from a :class:`analysis.data.registry.Registry` and the table's own ``indicator_zh`` names.
 
-    >>> from analysis.registry import load_registry
+    >>> from analysis.data.registry import load_registry
     >>> vocab = build_vocabulary(load_registry())
     >>> vocab.name("规上工业增加值").indicator, vocab.flow_of("高新技术企业").indicator
     ('industrial_value_added', 'high_tech_firms_certified')

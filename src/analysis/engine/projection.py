@@ -21,11 +21,11 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from .config import PLAN_TARGET_YEAR
-from .exceptions import InsufficientDataError, ParameterError, PriceBasisError
-from .growth import cagr, to_nominal
+from analysis.config import PLAN_TARGET_YEAR
+from analysis.exceptions import InsufficientDataError, ParameterError, PriceBasisError
+from analysis.engine.growth import cagr, to_nominal
 
-from .probability import DEFAULT_SIGMA_PP, MIN_RATES_FOR_SIGMA
+from analysis.engine.probability import DEFAULT_SIGMA_PP, MIN_RATES_FOR_SIGMA
 
 MIN_POINTS_FOR_TREND = 4
 
@@ -222,7 +222,7 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> MonteCarloResult:
     """Monte Carlo of annual log growth ~ Normal(ln(1 + mean), sigma), independent across years.
 
-    The same model as :func:`analysis.probability.probability_reach`, whose
+    The same model as :func:`analysis.engine.probability.probability_reach`, whose
     closed form gives the probability; the paths are for fan charts. The
     probability counts paths whose value in *until_year* meets *target* (at or
     below it for ``bound="<="``, at or above otherwise). Seeded, so the same
@@ -255,7 +255,7 @@ def simulate_target(start_value: float, start_year: int, target_year: int, mean_
                     n_paths: int = 100_000, seed: int = 20210101) -> MonteCarloResult:
     """:func:`simulate` for a target as written: the probability is that of reaching *target*
     itself (not the lower edge of a '~' tolerance band), in its direction."""
-    from .progress import direction
+    from analysis.engine.progress import direction
 
     sign = direction(base_value, target, bound)
     return simulate(start_value, start_year, target_year, mean_growth_pct, sigma_pp, target,

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import config
-from .exceptions import DataFileError, DataValidationError
+from analysis import config
+from analysis.exceptions import DataFileError, DataValidationError
 
 FILES = {
     "indicators": ("indicator_names.csv",

@@ -6,7 +6,7 @@ log-normal and
 
     P(X_T ≥ x*) = 1 − Φ((ln(x*/x_t) − h·ln(1 + μ)) / (σ √h))
 
-with h the years left. The Monte Carlo in :mod:`analysis.projection` draws
+with h the years left. The Monte Carlo in :mod:`analysis.engine.projection` draws
 from the same model (a test holds the two within 0.5 pp); it is kept for the
 fan chart only. σ is estimated from observed annual rates when there are at
 least three, and otherwise assumed (``DEFAULT_SIGMA_PP``) and said to be.

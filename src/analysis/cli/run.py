@@ -12,8 +12,8 @@ import argparse
 import signal
 from pathlib import Path
 
-from . import config
-from .argtypes import positive_int, seconds
+from analysis import config
+from analysis.cli.argtypes import positive_int, seconds
 
 
 def _raise_interrupt(signum, frame):
@@ -21,8 +21,8 @@ def _raise_interrupt(signum, frame):
 
 
 def _cmd_run(args) -> int:
-    from .exceptions import ReportsFailedError
-    from .runner import RunOptions, list_reports, run
+    from analysis.exceptions import ReportsFailedError
+    from analysis.runner import RunOptions, list_reports, run
 
     options = RunOptions(config_path=args.config, data_path=args.data, out_dir=args.out, jobs=args.jobs,
                          force=args.force, only=tuple(args.only or ()), scheduler=args.scheduler, wait=args.wait)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__, config, extract_cli, gaps_cli, runner_cli
-from .argtypes import year_arg  # noqa: F401 - kept importable from here
-from .exceptions import AnalysisError
+from analysis import __version__, config
+from analysis.cli import extract as extract_cli, gaps as gaps_cli, run as runner_cli
+from analysis.cli.argtypes import year_arg  # noqa: F401 - kept importable from here
+from analysis.exceptions import AnalysisError
 
 
 def _cmd_validate(args) -> int:
-    from .loading import to_typed, validate_file
+    from analysis.data.loading import to_typed, validate_file
 
     frame, problems = validate_file(args.path)
     if problems:
@@ -42,7 +43,7 @@ def indicator_summary(data):
 
 
 def _cmd_normalize(args) -> int:
-    from .normalize import normalize_sources
+    from analysis.data.normalize import normalize_sources
 
     differing = normalize_sources(config.RAW_SOURCES_DIR, config.SOURCES_DIR, check=args.check)
     if args.check:

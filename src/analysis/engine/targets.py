@@ -1,7 +1,7 @@
 """The target model: what kind of target each row is, classified once.
 
 A plan states targets in several ways, and each needs its own arithmetic
-(``analysis.assess``):
+(``analysis.engine.assess``):
 
 =================  ==========================================  ===========================
 target_type        how the plan says it                        row in indicators.csv

@@ -5,8 +5,8 @@ import json
 import sys
 import unicodedata
 
-from .argtypes import year_arg
-from .i18n import number as _fmt
+from analysis.cli.argtypes import year_arg
+from analysis.i18n import number as _fmt
 
 
 def _width(text: str) -> int:
@@ -30,7 +30,7 @@ TABLE_COLUMNS = [
 
 def format_table(records: list[dict]) -> str:
     """An aligned plain-text table with Chinese headers and names."""
-    from .i18n import basis_label, bound_label, flag_text, t
+    from analysis.i18n import basis_label, bound_label, flag_text, t
 
     rows = [r | {"target_type_zh": t(f"target_type.{r['target_type']}", "zh"),
                  "target_text": f"{bound_label(r['bound'], 'zh')}{r['target_value']:g}",
@@ -53,8 +53,8 @@ def format_table(records: list[dict]) -> str:
 def _cmd_gaps(args) -> int:
     import csv
 
-    from .gaps import FIELDS, gap_table, to_records
-    from .loading import load_indicators
+    from analysis.engine.gaps import FIELDS, gap_table, to_records
+    from analysis.data.loading import load_indicators
 
     data = load_indicators(args.data)
     records = to_records(gap_table(data, district=args.district, target_year=args.target_year))

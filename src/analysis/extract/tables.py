@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract_context import YEAR
-from .extract_vocab import N, Vocabulary
+from analysis.extract.context import YEAR
+from analysis.extract.vocab import N, Vocabulary
 
 _SEPARATOR = re.compile(r"\s*[|\t]\s*")
 

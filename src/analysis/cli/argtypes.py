@@ -7,7 +7,7 @@ import math
 
 def year_arg(text: str) -> int:
     """argparse type: a year between 1949 and 2100, else a one-line usage error."""
-    from .schema import parse_year
+    from analysis.data.schema import parse_year
 
     year = parse_year(text)
     if year is None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .exceptions import DataFileError
+from analysis.exceptions import DataFileError
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Pinyin with tone marks, as the annotated documents print it: 區(qū), 濟(jì).

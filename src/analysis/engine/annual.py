@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .probability import APPROX_TOLERANCE_PP
+from analysis.engine.probability import APPROX_TOLERANCE_PP
 
 COLUMNS = ["district", "indicator", "indicator_zh", "year", "target", "bound", "price_basis", "last_year",
            "last_actual", "acceleration_pp", "two_year_average", "two_year_basis", "actual", "status"]

@@ -12,8 +12,8 @@ import io
 import sys
 from pathlib import Path
 
-from . import config
-from .argtypes import year_arg
+from analysis import config
+from analysis.cli.argtypes import year_arg
 
 REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
 
@@ -30,10 +30,10 @@ def _vocabulary(rows: list[dict], district: str | None) -> dict:
 
 
 def _cmd_extract(args) -> int:
-    from .extract import detect_district, extract_document
-    from .normalize import normalize_text, read_document, traditional_share
-    from .registry import load_registry
-    from .schema import COLUMNS
+    from analysis.extract.propose import detect_district, extract_document
+    from analysis.data.normalize import normalize_text, read_document, traditional_share
+    from analysis.data.registry import load_registry
+    from analysis.data.schema import COLUMNS
 
     doc = Path(args.doc)
     data_path = config.indicators_path(args.data)
@@ -51,7 +51,7 @@ def _cmd_extract(args) -> int:
     writer.writeheader()
     writer.writerows(rows)
     if args.out:
-        from .render import write_atomic
+        from analysis.render import write_atomic
 
         write_atomic(Path(args.out), buffer.getvalue())
     else:
@@ -69,9 +69,9 @@ def _cmd_extract(args) -> int:
 
 def merge(review_path: Path, data_path: Path | None = None) -> tuple[int, list[str]]:
     """Append accepted review rows to the table; returns (rows appended, problems). Writes only if no problems."""
-    from .loading import parse_table, read_text_table, validate_file
-    from .render import write_atomic
-    from .schema import COLUMNS, KEY
+    from analysis.data.loading import parse_table, read_text_table, validate_file
+    from analysis.render import write_atomic
+    from analysis.data.schema import COLUMNS, KEY
 
     data_path = Path(data_path or config.indicators_path())
     review_name = str(review_path)
