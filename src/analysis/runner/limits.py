@@ -92,6 +92,7 @@ def load_yaml(path: Path):
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
                           "a config is a UTF-8 YAML file") from None
+    _check_depth(text, path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
@@ -109,6 +110,25 @@ def load_yaml(path: Path):
         raise ConfigError(f"{path}: nested too deeply; at most {MAX_YAML_DEPTH} levels are accepted") from None
     finally:
         loader.dispose()
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse nesting deeper than MAX_YAML_DEPTH from the event stream, before any node is built
+    (so the limit and its words are ours, whatever the installed PyYAML's own limits are)."""
+    import yaml
+
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):    # the pure-Python parser: no limit of its own
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise ConfigError(f"{path} line {event.start_mark.line + 1}: nested deeper than "
+                                      f"{MAX_YAML_DEPTH} levels; write the config flatter")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return      # a syntax error: reported with its line by the loader below
 
 
 def _check_expansion(root, path: Path) -> None:
