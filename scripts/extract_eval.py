@@ -38,6 +38,9 @@ CORPUS_DIR = config.PROJECT_DIR / "tests" / "fixtures" / "corpus"
 # Rounds of the corpus: the development set, and hold-out rounds labelled before the extractor saw them.
 ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout", "hold-out 2": CORPUS_DIR / "holdout2",
           "hold-out 3": CORPUS_DIR / "holdout3"}
+# Rounds measured and printed, but not held to THRESHOLDS (nor to tests/test_extract_corpus.py's): their first
+# measurement is below them and the extractor has not been worked on them yet. Their labels are still checked.
+REPORTED = {"hold-out places": CORPUS_DIR / "holdout_places"}
 THRESHOLDS = {"seed_recall": 0.9, "seed_precision": 0.9, "corpus_recall": 0.9, "corpus_precision": 0.95}
 
 
@@ -144,6 +147,16 @@ def main(verbose: bool = False) -> int:
                     print(f"   {what} {k}")
     for name, folder in ROUNDS.items():
         print(corpus_scores([folder]).overall.line(f"corpus, {name} ({folder.relative_to(config.PROJECT_DIR)})"))
+    for name, folder in REPORTED.items():
+        reported = corpus_scores([folder])
+        print(reported.overall.line(f"corpus, {name} ({folder.relative_to(config.PROJECT_DIR)}), reported, "
+                                    f"not enforced"))
+        print(f"   partial-year figures proposed as annual: {len(reported.partial_as_annual)}; "
+              f"flagged needs_review: {reported.partial_flagged}/{reported.partial_labels}")
+        if verbose:
+            for what, items in (("missed", reported.overall.misses), ("extra ", reported.overall.extras)):
+                for doc, k in items:
+                    print(f"   {what} {doc[:3]} {k}")
     result = corpus_scores()
     print("== corpus, all rounds, annual rows")
     print(result.overall.line("all documents"))
