@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
 from pathlib import Path
 
 from analysis import config
 from analysis.cli.argtypes import year_arg
-
-REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
+from analysis.data.merge import REVIEW_COLUMNS_EXTRA  # noqa: F401 - kept importable from here
 
 
 def _table_rows(data_path: Path) -> list[dict]:
-    if not data_path.exists():
+    from analysis.data.tableio import read_table
+
+    if not os.path.lexists(data_path):
         return []
-    return list(csv.DictReader(io.StringIO(data_path.read_text(encoding="utf-8-sig"))))
+    return read_table(data_path)
 
 
 def _vocabulary(rows: list[dict], district: str | None) -> dict:
@@ -37,6 +39,10 @@ def _cmd_extract(args) -> int:
 
     doc = Path(args.doc)
     data_path = config.indicators_path(args.data)
+    if args.out:
+        from analysis.data.write import check_review_out
+
+        check_review_out(args.out, inputs=(doc, data_path))
     registry = load_registry(data_path)              # the name files beside the table in use
     table = _table_rows(data_path)
     raw_text, encoding = read_document(doc)           # read and decode once
@@ -51,9 +57,10 @@ def _cmd_extract(args) -> int:
     writer.writeheader()
     writer.writerows(rows)
     if args.out:
-        from analysis.render import write_atomic
+        from analysis.data.write import replace_file
 
-        write_atomic(Path(args.out), buffer.getvalue())
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        replace_file(args.out, buffer.getvalue())
     else:
         sys.stdout.write(buffer.getvalue())
     where = args.out or "stdout"
@@ -68,65 +75,24 @@ def _cmd_extract(args) -> int:
 
 
 def merge(review_path: Path, data_path: Path | None = None) -> tuple[int, list[str]]:
-    """Append accepted review rows to the table; returns (rows appended, problems). Writes only if no problems."""
-    from analysis.data.loading import parse_table, read_text_table, validate_file
-    from analysis.render import write_atomic
-    from analysis.data.schema import COLUMNS, KEY
+    """``(rows appended, problems)``: :func:`analysis.data.merge.merge_review` for callers of the earlier API."""
+    from analysis.data.merge import merge_review
+    from analysis.exceptions import DataValidationError
 
-    data_path = Path(data_path or config.indicators_path())
-    review_name = str(review_path)
-    review_frame, problems = parse_table(read_text_table(review_path), review_name)
-    missing = [c for c in COLUMNS + ["status"] if c not in review_frame.columns]
-    if missing:
-        return 0, [f"{review_name} row 1: missing column(s) {', '.join(missing)}; use the file `extract` wrote"]
-    accepted = review_frame[review_frame["status"].str.lower() == "accepted"]
-    if accepted.empty:
-        return 0, [f"{review_name}: no row has status 'accepted'; mark the rows to merge, then run merge again"]
-    existing_text = read_text_table(data_path)
-    existing, _ = parse_table(existing_text, str(data_path))
-    index = {tuple(r[k] for k in KEY): (i + 2, r["value"]) for i, r in existing.iterrows()}
-    new_rows = []
-    for i, row in accepted.iterrows():
-        key = tuple(row[k] for k in KEY)
-        if key in index:
-            line, value = index[key]
-            if float(value) != float(row["value"] or "nan"):
-                problems.append(f"{review_name} row {i + 2}, column 'value': '{row['value']}' conflicts with "
-                                f"'{value}' in {data_path} row {line} for ({', '.join(key[:5])}); "
-                                "correct one of them or set the review row's status to 'rejected'")
-            continue        # already in the table with the same value
-        new_rows.append(row[COLUMNS].to_dict())
-    if problems:
-        return 0, problems
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writerows(new_rows)
-    combined = existing_text.rstrip("\n") + "\n" + buffer.getvalue()
-    # Validate the combined table exactly as `validate` would, from a temporary file beside it
-    # (so quotes are checked against data/sources/); nothing replaces the table unless it passes.
-    tmp = data_path.with_name(f".{data_path.name}.merge-check.csv")
     try:
-        tmp.write_text(combined, encoding="utf-8")
-        _, problems = validate_file(tmp, sources_dir=data_path.parent / "sources")
-    finally:
-        tmp.unlink(missing_ok=True)
-    if problems:
-        first_new = len(existing) + 2
-        mapped = []
-        for p in problems:
-            p = p.replace(str(tmp), f"{data_path} + {review_name}")
-            mapped.append(p)
-        mapped.append(f"(rows from {first_new} on are the accepted review rows, in order)")
-        return 0, mapped
-    if new_rows:
-        write_atomic(data_path, combined)
-    return len(new_rows), []
+        return merge_review(review_path, data_path), []
+    except DataValidationError as exc:
+        return 0, exc.problems
 
 
 def _cmd_merge(args) -> int:
-    added, problems = merge(Path(args.review), args.data)
-    if problems:
-        for line in problems:
+    from analysis.data.merge import merge_review
+    from analysis.exceptions import DataValidationError
+
+    try:
+        added = merge_review(Path(args.review), args.data)
+    except DataValidationError as exc:
+        for line in exc.problems:
             print(line, file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
@@ -141,7 +107,8 @@ def register(sub) -> None:
     p.add_argument("--district", help="place the document is about (default: a known one it names, else its first 区/县/市)")
     p.add_argument("--year", type=year_arg, help="the year the document was issued, for 今年/去年 (default: its date "
                                                  "line or structure; asked for when figures have no readable year)")
-    p.add_argument("--out", help="review CSV to write (default: stdout)")
+    p.add_argument("--out", help="review CSV to write, e.g. data/review/2024.csv (default: stdout); never an "
+                                 "existing file other than a review file, nor inside data/ outside data/review/")
     p.add_argument("--data", type=Path, help="table whose names (and name files beside it) extraction knows "
                                              "(default: data/indicators.csv or $ANALYSIS_DATA)")
     p.set_defaults(func=_cmd_extract)

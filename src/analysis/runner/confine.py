@@ -99,6 +99,12 @@ def check_out_dir(out_dir: Path) -> Path:
     if resolved == project or project.is_relative_to(resolved):
         raise OutputFolderError(f"--out {out}: is the project folder or contains it; "
                                 f"pass a folder of its own such as {project / 'reports'}")
+    from analysis.data.write import protected_folder
+
+    label = protected_folder(resolved)          # .git/ anywhere, tests/, scripts/, benchmarks/ …
+    if label is not None:
+        raise OutputFolderError(f"--out {out}: is inside {label}, which holds the project's sources; "
+                                f"pass a folder of its own such as {project / 'reports'}")
     for folder, label in protected.items():
         if resolved == folder or resolved.is_relative_to(folder):
             raise OutputFolderError(f"--out {out}: is inside {label}, which holds the project's sources; "

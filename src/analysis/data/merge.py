@@ -1,0 +1,105 @@
+"""Merge a reviewed file into the curated table: the only way rows get into it.
+
+:func:`merge_review` appends the rows of a review file (``extract``'s output)
+whose ``status`` is ``accepted`` to the indicator table, after the same
+validation as ``validate`` on the combined table, under the table's write lock
+(:mod:`analysis.data.write`), so two merges at once keep every row. A row
+whose key is already in the table with the same value is left out; one with
+another value is a conflict. Nothing is written unless everything passes;
+otherwise :class:`DataValidationError` carries one line per problem.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import unicodedata
+from pathlib import Path
+
+from analysis import config
+from analysis.exceptions import DataValidationError
+
+REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
+"""Columns a review file has after the table's: the extractor's confidence and the reviewer's status."""
+
+
+def _key(row, columns) -> tuple:
+    return tuple(unicodedata.normalize("NFC", str(row[k])) for k in columns)
+
+
+def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | None = None) -> int:
+    """Append the accepted rows of *review_path* to the table *data_path*; returns how many were appended.
+
+    Parameters
+    ----------
+    review_path : path-like
+        A review CSV as ``extract`` writes it, ``status`` set to ``accepted`` on the rows to keep.
+    data_path : path-like, optional
+        The table to extend (default: ``$ANALYSIS_DATA`` or ``data/indicators.csv``).
+
+    Raises
+    ------
+    DataValidationError
+        One line per problem (missing columns, nothing accepted, a conflict with an existing
+        row, any rule ``validate`` applies to the combined table); the table is unchanged.
+    DataFileError
+        Either file cannot be read as a CSV table.
+    LockHeldError
+        Another writer held the table's lock for longer than :data:`analysis.data.write.LOCK_WAIT_S`.
+    """
+    from analysis.data import tableio
+    from analysis.data.loading import _validate_raw, parse_table, read_text_table
+    from analysis.data.schema import COLUMNS, KEY, NUMBER_FORMS, parse_number
+    from analysis.data.write import replace_table, table_lock
+
+    data_path = Path(config.indicators_path(data_path))
+    review_name = str(review_path)
+    review_frame, problems = parse_table(read_text_table(Path(review_path)), review_name)
+    missing = [c for c in COLUMNS + ["status"] if c not in review_frame.columns]
+    if missing:
+        raise DataValidationError([f"{review_name} row 1: missing column(s) {', '.join(missing)}; "
+                                   "use the file `extract` wrote"])
+    accepted = review_frame[review_frame["status"].str.lower() == "accepted"]
+    if accepted.empty:
+        raise DataValidationError([f"{review_name}: no row has status 'accepted'; mark the rows to merge, "
+                                   "then run merge again"])
+    with table_lock(data_path):
+        existing_text = read_text_table(data_path)
+        existing, _ = parse_table(existing_text, str(data_path))
+        known = set(existing.columns)
+        index = ({_key(r, KEY): (i + 2, r["value"]) for i, r in existing.iterrows()}
+                 if set(KEY) | {"value"} <= known else {})
+        new_rows = []
+        for i, row in accepted.iterrows():
+            key = _key(row, KEY)
+            if key in index:
+                line, value = index[key]
+                mine, theirs = parse_number(row["value"]), parse_number(value)
+                if mine is None:
+                    problems.append(f"{review_name} row {i + 2}, column 'value': "
+                                    f"'{tableio.visible(row['value'])}' is not a number in an accepted form; "
+                                    + NUMBER_FORMS)
+                elif theirs is None or mine != theirs:
+                    problems.append(f"{review_name} row {i + 2}, column 'value': '{row['value']}' conflicts with "
+                                    f"'{value}' in {data_path} row {line} for ({', '.join(key[:5])}); "
+                                    "correct one of them or set the review row's status to 'rejected'")
+                continue        # already in the table with the same value
+            new_rows.append(row[COLUMNS].to_dict())
+        if problems:
+            raise DataValidationError(problems)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writerows(new_rows)
+        combined = existing_text.rstrip("\r\n") + "\n" + buffer.getvalue()
+        # Validated exactly as `validate` would, from memory: quotes against sources/ beside the table,
+        # names against the name files beside it. Nothing replaces the table unless it passes.
+        name = f"{data_path} + {review_name}"
+        _, problems = _validate_raw(combined.encode("utf-8"), name, data_path.parent / "sources",
+                                    registry_path=data_path)
+        if problems:
+            first_new = len(existing) + 2
+            raise DataValidationError(problems + [f"(rows from {first_new} on are the accepted review rows, "
+                                                  "in order)"])
+        if new_rows:
+            replace_table(data_path, combined)
+    return len(new_rows)

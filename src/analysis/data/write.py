@@ -1,0 +1,200 @@
+"""The one writer of the curated table (and of any file that must never be seen half-written).
+
+Every write of an indicator table goes through :func:`replace_table` while
+:func:`table_lock` is held: the lock is a ``filelock`` file beside the table
+(``.<name>.lock``), the mechanism the runner uses for its output folder, so
+two ``merge`` commands queue instead of losing a row. The new content goes to
+a uniquely named temporary file in the same folder, takes the original's
+permission bits, is flushed to disk (``fsync``) and renamed over the table;
+the folder is then fsynced so the rename survives a power cut. Only
+``merge`` (:mod:`analysis.data.merge`) calls it.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from analysis.exceptions import DataFileError, LockHeldError
+
+LOCK_WAIT_S = 60.0
+"""How long a writer waits for another writer of the same table before giving up (exit code 3)."""
+
+
+def lock_path(path: str | os.PathLike) -> Path:
+    """The lock file of the table *path*: ``.<name>.lock`` beside the real file (links resolved)."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(f".{real.name}.lock")
+
+
+class table_lock:
+    """Hold the write lock of the table *path* (blocks up to *wait* seconds, then :class:`LockHeldError`).
+
+    >>> import tempfile, pathlib
+    >>> table = pathlib.Path(tempfile.mkdtemp()) / "indicators.csv"
+    >>> with table_lock(table):
+    ...     lock_path(table).exists()
+    True
+    """
+
+    def __init__(self, path: str | os.PathLike, wait: float = LOCK_WAIT_S):
+        self.path, self.wait = lock_path(path), wait
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+            raise DataFileError(f"{self.path}: the lock file is a symlink or not a file; remove it and run again")
+
+    def __enter__(self):
+        from filelock import FileLock, Timeout
+
+        self.lock = FileLock(str(self.path))
+        try:
+            self.lock.acquire(timeout=self.wait)
+        except Timeout:
+            raise LockHeldError(f"another command is writing {self.path.with_name(self.path.name[1:-5])} "
+                                f"(lock {self.path}) for more than {self.wait:.0f} s; retry when it has finished") \
+                from None
+        except OSError as exc:
+            raise DataFileError(f"{self.path}: cannot create the lock file ({exc.strerror}); "
+                                "the table's folder must be writable") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.lock.release()
+
+
+def replace_file(path: str | os.PathLike, content: str | bytes, mode: int | None = None) -> None:
+    """Replace *path* by *content* atomically and durably.
+
+    A uniquely named temporary file in the same folder, the permission bits of
+    the file it replaces (or *mode*, or 0666 less the umask for a new file),
+    ``fsync`` of the file, rename, ``fsync`` of the folder. A symbolic link is
+    followed (the file it points to is replaced); a target that exists and is
+    not a regular file is refused with :class:`DataFileError`.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise DataFileError(f"{path}: exists and is not a regular file (a folder, device or pipe); "
+                            "pass the path of a file")
+    if mode is None:
+        if info is not None:
+            mode = stat.S_IMODE(info.st_mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass            # some file systems cannot sync a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def replace_table(path: str | os.PathLike, text: str) -> None:
+    """Replace the indicator table *path* by *text*; the caller holds :func:`table_lock` on it."""
+    replace_file(path, text)
+
+
+# --- where other commands may write ------------------------------------------------------------------
+REVIEW_DIR_NAME = "review"
+"""``data/review/``: the one folder under ``data/`` a command other than ``merge`` writes (review files; git-ignored)."""
+_SOURCE_FOLDERS = ("src", "notebooks", "tests", "scripts", "benchmarks", "data")
+
+
+def protected_folder(path: str | os.PathLike) -> str | None:
+    """What makes *path* (resolved) a place no command writes into, or None.
+
+    Inside a ``.git`` folder anywhere, or inside one of the project's tracked source folders
+    (``src/``, ``notebooks/``, ``tests/``, ``scripts/``, ``benchmarks/``, ``data/``), except
+    ``data/review/``.
+
+    >>> from analysis import config
+    >>> protected_folder(config.PROJECT_DIR / "tests" / "x.csv")
+    'tests/'
+    >>> protected_folder(config.DATA_DIR / "review" / "x.csv") is None
+    True
+    """
+    from analysis import config
+
+    resolved = Path(os.path.realpath(path))
+    if ".git" in resolved.parts:
+        return ".git/"
+    project = Path(os.path.realpath(config.PROJECT_DIR))
+    review = Path(os.path.realpath(config.DATA_DIR)) / REVIEW_DIR_NAME
+    if resolved == review or resolved.is_relative_to(review):
+        return None
+    for name in _SOURCE_FOLDERS:
+        folder = project / name
+        if resolved == folder or resolved.is_relative_to(folder):
+            return f"{name}/"
+    data = Path(os.path.realpath(config.DATA_DIR))
+    if resolved == data or resolved.is_relative_to(data):
+        return "data/"
+    return None
+
+
+def _first_line(path: Path, limit: int = 65536) -> str:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        head = f.read(limit)
+    return head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8-sig", errors="replace")
+
+
+def check_review_out(out: str | os.PathLike, inputs: tuple = ()) -> Path:
+    """*out* if ``extract`` may write its review file there; :class:`UsageError` (one line) otherwise.
+
+    Refused: one of *inputs* (the document, the table), an existing file that is not a review file
+    (its first line is not the review header), anything that is not a regular file (a folder,
+    device, pipe, symbolic link), a path inside ``.git`` or a source folder of the project
+    (``data/`` only in ``data/review/``).
+    """
+    from analysis.data.schema import COLUMNS
+    from analysis.exceptions import UsageError
+
+    out = Path(out)
+    shown = f"--out {out}"
+    fix = f"pass a new file such as {Path('data') / REVIEW_DIR_NAME / 'review.csv'}"
+    if os.path.lexists(out):
+        if out.is_symlink():
+            raise UsageError(f"{shown}: is a symbolic link; {fix}")
+        info = os.stat(out)
+        if stat.S_ISDIR(info.st_mode):
+            raise UsageError(f"{shown}: is a folder; {fix}")
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(f"{shown}: is not a regular file (a device, pipe or socket); {fix}")
+        for other in inputs:
+            if other is not None and os.path.exists(other) and os.path.samefile(out, other):
+                raise UsageError(f"{shown}: is the file extract reads ({other}); {fix}")
+        header = _first_line(out).split(",")
+        if not set(COLUMNS) | {"status"} <= {h.strip() for h in header}:
+            raise UsageError(f"{shown}: exists and is not a review file written by extract (its first line is not "
+                             f"the review header); extract replaces only its own review files: {fix}")
+    label = protected_folder(out)
+    if label is not None:
+        raise UsageError(f"{shown}: is inside {label}, which holds the project's sources (data/ only in "
+                         f"data/{REVIEW_DIR_NAME}/); {fix}")
+    return out
