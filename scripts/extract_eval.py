@@ -5,8 +5,9 @@ kind, value, period_start) are equal; bound, unit, price basis, quote and note
 are not compared. Recall = matched labelled rows / labelled rows; precision =
 matched proposed rows / proposed rows.
 
-Seeds: data/sources 002 (the five-year plan) and 004 (the 2022 execution
-report) against their curated rows in data/indicators.csv, twice: with the
+Seeds: sources 002 (the five-year plan) and 004 (the 2022 execution report)
+against their curated rows in data/indicators.csv (or the table
+``$ANALYSIS_DATA`` names, with its sources/raw/ beside it), twice: with the
 registry's names only, and with the district's curated names added (what the
 CLI does). These are in-sample: the aliases were first written from them.
 
@@ -90,13 +91,14 @@ class CorpusResult:
 
 
 def seed_scores(use_curated_names: bool) -> dict[str, Score]:
-    gold_rows = list(csv.DictReader(open(config.DEFAULT_INDICATORS, encoding="utf-8")))
+    table = config.indicators_path()              # $ANALYSIS_DATA (the tests' frozen copy) or data/indicators.csv
+    gold_rows = list(csv.DictReader(open(table, encoding="utf-8")))
     scores = {}
     for doc in SEEDS:
         gold = {key(r) for r in gold_rows if r["source"] == doc}
         district = next(r["district"] for r in gold_rows if r["source"] == doc)
         names = {r["indicator_zh"]: r["indicator"] for r in gold_rows if r["district"] == district} if use_curated_names else None
-        text, _ = normalize_file(config.RAW_SOURCES_DIR / doc)
+        text, _ = normalize_file(table.parent / "sources" / "raw" / doc)
         rows = extract_document(text, district, doc, vocabulary=names).rows
         score = Score()
         score.add(gold, {key(r) for r in rows if r["status"] == "proposed"}, doc)

@@ -10,18 +10,39 @@ from analysis.data.schema import COLUMNS
 
 ARTIFACTS = config.PROJECT_DIR / "test-artifacts"
 
+# The suite's own data: a frozen copy of the table, its name files and sources (see its README).
+# The root conftest.py points $ANALYSIS_DATA here, so every default load in a test reads it too.
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+FIXTURE_TABLE = FIXTURE_DATA / "indicators.csv"
+NAME_FILES = ("districts.csv", "indicator_names.csv", "sources.csv", "units.csv", "plans.csv")
+
 
 @pytest.fixture(scope="session")
 def data():
     from analysis import load_indicators
 
-    return load_indicators()
+    return load_indicators(FIXTURE_TABLE)
 
 
 @pytest.fixture(scope="session")
 def curated_rows():
-    with open(config.DEFAULT_INDICATORS, encoding="utf-8", newline="") as f:
+    """The fixture table's rows as dicts of strings."""
+    with open(FIXTURE_TABLE, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def copy_data(dest: Path) -> Path:
+    """A writable copy of the fixture data folder (table, name files, sources) at *dest*; returns *dest*."""
+    import shutil
+
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the fixture data folder; its table is ``data_copy / "indicators.csv"``."""
+    return copy_data(tmp_path / "data")
 
 
 def write_table(path: Path, rows: list[dict], header=COLUMNS, encoding="utf-8") -> Path:

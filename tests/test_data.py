@@ -1,10 +1,28 @@
-"""The curated table against its sources and against hand-checked numbers."""
+"""The curated table against its sources and against hand-checked numbers.
+
+The one test module that reads the live data/ (by its explicit path): these are the curated
+table's own checks. Every other test reads the frozen copy in tests/fixtures/data/.
+"""
+import csv
 import math
 
 import pytest
 
 from analysis import config, series
 from analysis.data.numerals import numbers_in
+
+
+@pytest.fixture(scope="module")
+def curated_rows():
+    with open(config.DEFAULT_INDICATORS, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def data():
+    from analysis import load_indicators
+
+    return load_indicators(config.DEFAULT_INDICATORS)
 
 NEGATIVE_WORDS = ("下降", "减少")
 
@@ -113,3 +131,24 @@ def test_gdp_aspiration_is_marked_as_overridable(data):
 
 def test_series_is_indexed_by_year(data):
     assert series("万柏林区", "budget_revenue", data=data).to_dict() == {2015: 15.4, 2020: 20.1, 2022: 20.26}
+
+
+# --- the live documents: data/sources/ is what `normalize` makes of data/sources/raw/ -------------------
+
+def test_committed_sources_equal_a_fresh_run(tmp_path):
+    from analysis.data.normalize import normalize_sources
+
+    assert normalize_sources(config.RAW_SOURCES_DIR, config.SOURCES_DIR, check=True) == []
+    written = normalize_sources(config.RAW_SOURCES_DIR, tmp_path)
+    assert sorted(written) == sorted(p.name for p in config.RAW_SOURCES_DIR.glob("*.txt"))
+    for p in tmp_path.glob("*.txt"):
+        assert p.read_bytes() == (config.SOURCES_DIR / p.name).read_bytes()
+
+
+def test_raw_copies_are_unchanged_seeds():
+    seeds = config.PROJECT_DIR.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout (only on the team's machines)")
+    for raw in config.RAW_SOURCES_DIR.glob("*.txt"):
+        if (seeds / raw.name).exists():             # documents added later are not seeds
+            assert raw.read_bytes() == (seeds / raw.name).read_bytes()

@@ -13,6 +13,7 @@ from analysis.extract.propose import extract_file, extract_text
 from analysis.cli.extract import merge
 from analysis.data.loading import load_indicators
 from analysis.data.schema import COLUMNS
+from conftest import FIXTURE_TABLE, copy_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DISTRICTS = ["万柏林区", "杏花岭区"]
@@ -89,21 +90,20 @@ def test_seed_documents_meet_recall_and_precision():
 
 
 def test_extract_never_touches_the_table(tmp_path):
-    before = config.DEFAULT_INDICATORS.read_bytes()
+    before = FIXTURE_TABLE.read_bytes()               # the default table in tests ($ANALYSIS_DATA)
     out = tmp_path / "review.csv"
     result = subprocess.run([sys.executable, "-m", "analysis", "extract", str(FIXTURES / "report_2023_traditional_gbk.txt"),
                              "--out", str(out)], capture_output=True, text=True)
     assert result.returncode == 0 and "gb18030" in result.stderr and "traditional" in result.stderr
-    assert config.DEFAULT_INDICATORS.read_bytes() == before
+    assert FIXTURE_TABLE.read_bytes() == before
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header == COLUMNS + ["confidence", "status"]
 
 
 @pytest.fixture
 def workspace(tmp_path):
-    """A copy of data/ to merge into (with the 2023 report normalised into sources/)."""
-    data = tmp_path / "data"
-    shutil.copytree(config.DATA_DIR, data)
+    """A copy of the fixture data to merge into (with the 2023 report normalised into sources/)."""
+    data = copy_data(tmp_path / "data")
     from analysis.data.normalize import normalize_file
     (data / "sources" / "report_2023_simplified.txt").write_text(
         normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
@@ -319,7 +319,7 @@ def test_cli_asks_for_the_year_in_one_line_and_never_writes_year_zero(tmp_path):
 
 def test_extract_reads_its_vocabulary_from_the_table_given_by_data(tmp_path):
     table = tmp_path / "indicators.csv"
-    rows = list(csv.DictReader(io.StringIO(config.DEFAULT_INDICATORS.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(FIXTURE_TABLE.read_text(encoding="utf-8"))))
     with open(table, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()

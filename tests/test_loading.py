@@ -373,11 +373,9 @@ def test_cli_refuses_unreadable_input_in_one_line(table, tmp_path, make):
 
 @pytest.fixture
 def workspace(tmp_path):
-    import shutil
+    from conftest import copy_data
 
-    from analysis import config
-    shutil.copytree(config.DATA_DIR, tmp_path / "data")
-    return tmp_path / "data" / "indicators.csv"
+    return copy_data(tmp_path / "data") / "indicators.csv"
 
 
 def review(path, rows):

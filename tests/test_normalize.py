@@ -1,6 +1,6 @@
 import pytest
 
-from analysis import config
+from conftest import FIXTURE_DATA
 from analysis.exceptions import DataFileError
 from analysis.data.normalize import (
     decode_bytes,
@@ -10,6 +10,8 @@ from analysis.data.normalize import (
     tidy_whitespace,
     to_simplified,
 )
+
+FIXTURE_SOURCES = FIXTURE_DATA / "sources"
 
 
 def test_pinyin_after_characters_is_stripped():
@@ -37,24 +39,17 @@ def test_layout_spaces_next_to_chinese_are_removed():
 
 def test_garbled_characters_stay_visible():
     # The 2023 plan report's title is mojibake in the seed; it must not be "repaired".
-    text = (config.SOURCES_DIR / "004_2e2771ea7a10172a.txt").read_text(encoding="utf-8")
+    text = (FIXTURE_SOURCES / "004_2e2771ea7a10172a.txt").read_text(encoding="utf-8")
     assert text.startswith("(山西?。┨腥f柏林区")
 
 
-def test_committed_sources_equal_a_fresh_run(tmp_path):
-    assert normalize_sources(config.RAW_SOURCES_DIR, config.SOURCES_DIR, check=True) == []
-    written = normalize_sources(config.RAW_SOURCES_DIR, tmp_path)
-    assert sorted(written) == sorted(p.name for p in config.RAW_SOURCES_DIR.glob("*.txt"))
+def test_normalising_the_fixture_documents_gives_their_normalised_copies(tmp_path):
+    raw, normalised = FIXTURE_SOURCES / "raw", FIXTURE_SOURCES
+    assert normalize_sources(raw, normalised, check=True) == []
+    written = normalize_sources(raw, tmp_path)
+    assert sorted(written) == sorted(p.name for p in raw.glob("*.txt"))
     for p in tmp_path.glob("*.txt"):
-        assert p.read_bytes() == (config.SOURCES_DIR / p.name).read_bytes()
-
-
-def test_raw_copies_are_unchanged_seeds():
-    seeds = config.PROJECT_DIR.parent / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout (only on the team's machines)")
-    for raw in config.RAW_SOURCES_DIR.glob("*.txt"):
-        assert raw.read_bytes() == (seeds / raw.name).read_bytes()
+        assert p.read_bytes() == (normalised / p.name).read_bytes()
 
 
 def test_gbk_and_bom_are_decoded():

@@ -1,6 +1,6 @@
 """Onboarding a district with data only (issue 12, "Done when").
 
-A copy of ``data/`` in a temporary workspace gets one new district, 汾东区
+A copy of the fixture data (``tests/fixtures/data/``) in a temporary workspace gets one new district, 汾东区
 (fictitious; see ``tests/fixtures/onboarding/README.md``), from two documents
 as a user would bring them: its 十四五 plan (2020 levels, 2025 targets) and its
 2025 execution report (2025 levels, 2026 growth targets). The only edits are
@@ -25,6 +25,7 @@ import pytest
 
 from analysis import config
 from analysis.data.normalize import normalize_sources
+from conftest import FIXTURE_TABLE, copy_data
 
 pytestmark = pytest.mark.slow
 
@@ -80,9 +81,8 @@ def table_rows(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def onboarded(tmp_path_factory):
     """The whole onboarding, once: every command's result and what it produced."""
-    curated = config.DEFAULT_INDICATORS.read_bytes()
-    work = tmp_path_factory.mktemp("onboard") / "data"
-    shutil.copytree(config.DATA_DIR, work)
+    curated = FIXTURE_TABLE.read_bytes()
+    work = copy_data(tmp_path_factory.mktemp("onboard") / "data")
     table = work / "indicators.csv"
     before = table_rows(table)
 
@@ -110,7 +110,7 @@ def onboarded(tmp_path_factory):
     out["run"] = ok(cli("run", "--data", table, "--out", out["reports"], "--jobs", "1",
                         "--only", f"overview-{DISTRICT}", timeout=600))
     out["after"] = table_rows(table)
-    out["curated_unchanged"] = config.DEFAULT_INDICATORS.read_bytes() == curated
+    out["curated_unchanged"] = FIXTURE_TABLE.read_bytes() == curated
     return out
 
 

@@ -9,6 +9,7 @@ import pytest
 from analysis import config
 from analysis.exceptions import ParameterError
 from analysis.runner import run
+from conftest import FIXTURE_TABLE
 
 from test_notebooks import external_references
 
@@ -86,7 +87,7 @@ def test_rerun_skips_and_force_reruns(suite):
 def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
     out, _ = suite
     changed = tmp_path / "indicators.csv"
-    text = config.DEFAULT_INDICATORS.read_text(encoding="utf-8")
+    text = FIXTURE_TABLE.read_text(encoding="utf-8")
     # one row: its value and its quote (the value must show in the quote); no sources/ beside this copy
     changed.write_text(text.replace(",1160.1,", ",1160.2,", 1).replace("累计完成1160.1亿元", "累计完成1160.2亿元", 1),
                        encoding="utf-8")

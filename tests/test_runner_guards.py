@@ -138,7 +138,7 @@ def test_a_symlink_in_notebooks_leading_outside_is_refused(tmp_path, out, monkey
 
 @pytest.mark.parametrize("where", ["project", "notebooks", "data", "src", "package", "parent", "root", "file"])
 def test_out_may_not_be_the_project_its_sources_or_a_file(tmp_path, where):
-    target = {"project": config.PROJECT_DIR, "notebooks": config.NOTEBOOKS_DIR, "data": config.DATA_DIR,
+    target = {"project": config.PROJECT_DIR, "notebooks": config.NOTEBOOKS_DIR, "data": config.DATA_DIR,  # path only
               "src": config.PROJECT_DIR / "src", "package": config.PACKAGE_DIR, "parent": config.PROJECT_DIR.parent,
               "root": Path("/"), "file": tmp_path / "a-file"}[where]
     if where == "file":
@@ -415,10 +415,12 @@ def test_lock_held_is_exit_3(tmp_path, out):
 def test_cr_only_line_endings_read_the_same_rows(tmp_path):
     from analysis.runner.inputs import read_rows
 
-    text = config.DEFAULT_INDICATORS.read_bytes()
+    from conftest import FIXTURE_TABLE
+
+    text = FIXTURE_TABLE.read_bytes()
     cr = tmp_path / "cr.csv"
     cr.write_bytes(text.replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
-    assert read_rows(cr) == read_rows(config.DEFAULT_INDICATORS)
+    assert read_rows(cr) == read_rows(FIXTURE_TABLE)
 
 
 def test_a_city_reading_report_reruns_when_a_neighbour_changes(curated_rows):

@@ -20,6 +20,7 @@ import yaml
 from analysis import config
 from analysis.exceptions import ReportsFailedError
 from analysis.index import failure_banner
+from conftest import FIXTURE_TABLE
 
 pytestmark = pytest.mark.slow
 
@@ -178,7 +179,7 @@ def test_summary_and_index_follow_the_data_even_when_every_report_is_skipped(tmp
     assert run(cfg, out_dir=out, jobs=1, log=lambda m: None).exit_code == 0
     before = (out / "summary.json").read_text(encoding="utf-8")
     changed = tmp_path / "indicators.csv"
-    with open(config.DEFAULT_INDICATORS, encoding="utf-8", newline="") as f:
+    with open(FIXTURE_TABLE, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     row = next(r for r in rows if r["district"] == "万柏林区" and r["indicator"] == "high_tech_firms" and r["kind"] == "level")
     old = row["value"]
