@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install the project with the given extras (default: none).
+# Create .venv and install the project with the given extras (default: none), every version
+# pinned by requirements/constraints.txt (the lock; see README "Pinned versions").
 # Usage: bash scripts/setup.sh [test|dev]
 # On Debian as root it also installs Chromium and a CJK font for the browser tests
 # (the charts carry their own font; this only makes the screenshots of page text legible).
@@ -7,18 +8,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 PY="${PYTHON:-python3}"
+LOCK=requirements/constraints.txt
+step() { echo "== $*"; }
 if [ "$extras" = "test" ] || [ "$extras" = "dev" ]; then
   if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    echo "== installing Debian's chromium for the browser tests"
+    step "installing Debian's chromium and a CJK font for the browser tests (apt-get, a minute or two)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   fi
 fi
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install -q -e ".[$extras]"
-else
-  .venv/bin/python -m pip install -q -e .
+if [ ! -x .venv/bin/python ]; then
+  step "creating .venv with $("$PY" --version 2>&1)"
+  "$PY" -m venv .venv
 fi
+target="."
+[ -n "$extras" ] && target=".[$extras]"
+# pip prints one line per package it collects: a first install takes a few minutes, a second one seconds.
+# (pipefail: a failing pip fails the script; the filter only drops lines about what is already there)
+step "installing $target with the versions in $LOCK"
+.venv/bin/python -m pip install --progress-bar off -c "$LOCK" -e "$target" 2>&1 \
+  | { grep -v -e "^Requirement already satisfied" -e "^WARNING: Location" || true; }
 # A named kernel so papermill runs the notebooks without -k.
+step "registering the Jupyter kernel 'python3' in .venv"
 .venv/bin/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (analysis)" >/dev/null
+step "ready: .venv/bin/python -m analysis --help"
