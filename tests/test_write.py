@@ -24,11 +24,11 @@ REVIEW_HEADER = COLUMNS + ["confidence", "status"]
 
 @pytest.fixture
 def workspace(tmp_path):
-    """A copy of data/ with the 2023 report normalised into sources/."""
+    """A copy of the fixture data with the 2023 report normalised into sources/."""
     from analysis.data.normalize import normalize_file
+    from conftest import copy_data
 
-    data = tmp_path / "data"
-    shutil.copytree(config.DATA_DIR, data, ignore=shutil.ignore_patterns("review", ".*.lock"))
+    data = copy_data(tmp_path / "data")
     (data / "sources" / "report_2023_simplified.txt").write_text(
         normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
     return data
@@ -206,7 +206,7 @@ def test_extract_out_refuses_git_and_source_folders(where):
 
 
 def test_extract_out_writes_review_files_into_data_review(tmp_path, monkeypatch):
-    monkeypatch.setattr(config, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(config, "DATA_DIR", tmp_path / "data")  # path only
     out = tmp_path / "data" / "review" / "2023.csv"
     assert check_review_out(out) == out
     assert extract("--out", out) == 0 and out.is_file()
