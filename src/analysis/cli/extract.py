@@ -46,7 +46,7 @@ def _cmd_extract(args) -> int:
     registry = load_registry(data_path)              # the name files beside the table in use
     table = _table_rows(data_path)
     raw_text, encoding = read_document(doc)           # read and decode once
-    normalized = normalize_text(raw_text)
+    normalized = normalize_text(raw_text, str(doc))
     known = sorted(set(registry.districts) | {r["district"] for r in table})
     district = args.district or detect_district(normalized, known)
     found = extract_document(normalized, district, doc.name, args.year, _vocabulary(table, district), registry)

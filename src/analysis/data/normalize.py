@@ -109,13 +109,48 @@ def tidy_whitespace(text: str) -> str:
     return _MANY_BLANK_LINES.sub("\n\n", text).strip() + "\n"
 
 
-def normalize_text(text: str) -> str:
-    """Full normalisation: pinyin stripped, simplified script, tidy whitespace.
+# Invisible formatting characters (Unicode category Cf: zero-width space/joiners, soft hyphen, word
+# joiner, BOM, bidi marks) between the digits of a number are a copy-paste or typesetting artefact;
+# left in, "7<U+200B>20.5亿元" would read as 20.5. They are removed; fullwidth digits become ASCII.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+_FORMAT_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_FORMAT}]+(?=[0-9.,])|(?<=[0-9.,])[{_FORMAT}]+(?=[0-9])")
+_FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+# A space between digits is kept (dates and times print one: 2022-08-03 11:06:54) unless what follows
+# reads as an amount (digits, then 万/亿/a measure word/%): "7 20.5亿元" has no one reading.
+_SPACE_IN_AMOUNT = re.compile(r"(?<=[0-9])[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+                              r"(?=[0-9]+(?:\.[0-9]+)?\s*(?:万|亿|元|%|％|人|户|家|个|项|吨|亩|公里|平方))")
+
+
+def clean_numbers(text: str, name: str = "<text>") -> str:
+    """Numbers made readable: invisible characters inside them removed, fullwidth digits and
+    decimal points made ASCII; a space between the digits of an amount refused with its line and column.
+
+    >>> clean_numbers("完成7\\u200b20.5亿元，增长２．５%")
+    '完成720.5亿元，增长2.5%'
+    """
+    text = _FORMAT_IN_NUMBER.sub("", text.translate(_FULLWIDTH_DIGITS))
+    text = _FULLWIDTH_POINT.sub(".", text)
+    match = _SPACE_IN_AMOUNT.search(text)
+    if match:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.start())
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - line_start + 1
+        shown = text[line_start:line_end if line_end >= 0 else len(text)][max(0, column - 13):column + 12]
+        raise DataFileError(f"{name} line {line}, column {column}: a space between the digits of a number "
+                            f"('{shown.strip()}') makes it two readings; delete the space, or separate the "
+                            "numbers with a word")
+    return text
+
+
+def normalize_text(text: str, name: str = "<text>") -> str:
+    """Full normalisation: pinyin stripped, simplified script, numbers cleaned, tidy whitespace.
 
     >>> normalize_text("萬柏林區(qū) 2022 年")
     '万柏林区2022年\\n'
     """
-    return tidy_whitespace(to_simplified(strip_pinyin(text)))
+    return tidy_whitespace(clean_numbers(to_simplified(strip_pinyin(text)), name))
 
 
 def read_document(path: Path) -> tuple[str, str]:
@@ -131,7 +166,7 @@ def read_document(path: Path) -> tuple[str, str]:
 def normalize_file(path: Path) -> tuple[str, str]:
     """Read and normalise one document; returns ``(text, detected_encoding)``."""
     text, encoding = read_document(path)
-    return normalize_text(text), encoding
+    return normalize_text(text, str(path)), encoding
 
 
 def normalize_sources(raw_dir: Path, out_dir: Path, check: bool = False) -> list[str]:

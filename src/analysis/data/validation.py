@@ -168,6 +168,10 @@ def quote_problems(frame: pd.DataFrame, name: str, skip=frozenset()) -> list[str
                             "the quote must show the figure as printed (620.5), with thousands separators "
                             "(18,830), after 下降 for a negative value, scaled to the unit by 万/亿 (6 万人: 6万人) "
                             "or as a Chinese numeral (1000 亿元: 千亿元); correct the value or the quote")
+        elif reason == "unit":
+            problems.append(f"{name} row {line}, column 'value': '{value}' appears in its quote '{visible(quote)}' "
+                            f"only as another quantity (a percentage, or beside a unit other than '{unit}'); "
+                            "the quote must print the figure with its unit: correct the value, unit or quote")
         elif reason == "sign":
             problems.append(f"{name} row {line}, column 'value': '{value}' is positive but its quote "
                             f"'{visible(quote)}' prints it as a decline; a decline is negative: write -{value}")
@@ -203,7 +207,10 @@ def table_problems(frame: pd.DataFrame, name: str, sources_dir: Path | None) -> 
     problems = row_problems(frame, name)
     # one line per cell: a value row_problems refuses (a negative amount, a second row of a key) is not checked again
     negative = frame["kind"].isin(AMOUNT_KINDS) & (frame["value"].map(parse_number) < 0)
-    reported = set(frame.index[negative | frame.duplicated(KEY, keep="first")])
+    amounts = frame[frame["kind"].isin(AMOUNT_KINDS)]
+    first_unit = amounts.groupby("indicator", sort=False)["unit"].transform("first")
+    other_unit = frame.index.isin(amounts.index[amounts["unit"] != first_unit])     # refused for its unit already
+    reported = set(frame.index[negative | frame.duplicated(KEY, keep="first") | other_unit])
     problems += quote_problems(frame, name, skip=reported)
     if sources_dir is not None and Path(sources_dir).is_dir():
         problems += source_problems(frame, name, Path(sources_dir))
