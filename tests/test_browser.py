@@ -25,8 +25,6 @@ from analysis import config as project_config
 from conftest import ARTIFACTS
 from pagecheck import language_problems, missing_markers
 
-pytestmark = pytest.mark.slow
-
 pytestmark = pytest.mark.slow     # runs notebooks / a browser: `pytest -m "not slow"` leaves it out
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -42,7 +40,8 @@ ENGLISH_EXTRAS = {
     "growth_gap-gdp-en": ("growth_gap", {"indicator": "gdp", "lang": "en"}),
     "projection-gdp-en": ("projection", {"indicator": "gdp", "lang": "en"}),
 }
-SCREENSHOT_PAGES = ["brief-万柏林区", "growth_gap-万柏林区-gdp"]
+SCREENSHOT_PAGES = ["overview-万柏林区", "brief-万柏林区", "growth_gap-万柏林区-gdp", "explorer-万柏林区-gdp"]
+PHONE_HEIGHT = 844          # a 390 × 844 phone screen (iPhone 12-15)
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +155,42 @@ def test_tables_keep_chinese_readable_on_a_phone(browser, suite):
 
     narrow = each_page(browser, suite, narrow_cells)
     assert narrow == {}, f"cells too narrow for Chinese on a phone: {narrow}"
+
+
+def test_every_status_is_on_screen_at_phone_width(browser, suite):
+    """Each indicator's judgement is visible without scrolling sideways: every status label's box lies
+    inside the 390 px viewport (labels folded away in a closed <details> have no box and are not shown)."""
+    def off_screen(page, name):
+        return page.evaluate("""() => [...document.querySelectorAll('.status')]
+            .map(e => [e, e.getBoundingClientRect()]).filter(([e, r]) => r.width > 0 && r.height > 0)
+            .filter(([e, r]) => r.left < 0 || r.right > innerWidth + 0.5)
+            .map(([e, r]) => `${e.innerText.trim()} @ ${Math.round(r.left)}-${Math.round(r.right)} px`).slice(0, 5)""")
+
+    found = each_page(browser, suite, off_screen)
+    assert found == {}, f"status labels outside a {PHONE} px screen: {found}"
+    labels = each_page(browser, suite, lambda page, name: page.locator(".status").count(), names=["overview-万柏林区"])
+    assert labels.get("overview-万柏林区", 0) >= 2, "the overview shows statuses at all"
+
+
+@pytest.mark.parametrize("name", ["overview-万柏林区", "overview-en"])
+def test_overview_first_screen_holds_the_finding_and_the_count_per_status(browser, suite, name):
+    """On a 390 × 844 screen, before any scrolling: the count of targets per status, whole, and the start
+    of the key finding (its first three lines)."""
+    with opened(browser, suite["pages"][name], PHONE, PHONE_HEIGHT) as page:
+        found = page.evaluate(r"""() => {
+            const counts = document.querySelector('.status-counts');
+            const finding = document.querySelector('ul.messages li');
+            const line = finding ? parseFloat(getComputedStyle(finding).lineHeight) : 0;
+            const statuses = counts ? [...counts.querySelectorAll('.status')] : [];
+            return {counts: counts && counts.getBoundingClientRect().bottom, finding: finding &&
+                    finding.getBoundingClientRect().top + 3 * line, n: statuses.length,
+                    total: counts ? [...counts.querySelectorAll('.count')]
+                           .map(c => parseInt(c.innerText.replace(/^\D*/, ''))).reduce((a, b) => a + b, 0) : 0,
+                    lead: counts ? parseInt(counts.innerText.match(/(\d+)\s*(项|targets)/)[1]) : -1};
+        }""")
+    assert found["counts"] is not None and found["counts"] <= PHONE_HEIGHT, f"{name}: counts end at {found['counts']} px"
+    assert found["finding"] is not None and found["finding"] <= PHONE_HEIGHT, f"{name}: finding at {found['finding']} px"
+    assert found["n"] >= 2 and found["total"] == found["lead"], found
 
 
 @pytest.mark.parametrize("name", SCREENSHOT_PAGES)

@@ -24,7 +24,7 @@ def test_cells_render_by_type_and_unknown_is_a_dash():
     frame = pd.DataFrame([{"a": None, "b": float("nan"), "c": Quantity(1000.0, "亿元", "~"), "d": Status("pending"),
                            "e": 12.993, "f": Quantity(1001.47, "亿元", mark="met", digits=1), "g": pd.NA}], dtype=object)
     out = html.table(frame, "zh")
-    assert out.count('<td class="unknown">–</td>') == 3
+    assert out.count('">–</td>') == 3 and out.count('class="unknown"') == 2 and 'class="name unknown"' in out
     assert "约1000" in out and "◇ 待公布" in out and ">13.0<" in out and "✓ 1001.5" in out
     assert "nan" not in out and "None" not in out and "NA" not in out
 
@@ -37,3 +37,35 @@ def test_messages_carry_their_caveats_beside_them():
 
 def test_empty_things_render_nothing():
     assert html.table(pd.DataFrame(), "zh") == "" and html.bullet_list([]) == "" and html.paragraph("") == ""
+
+
+def test_the_status_sits_beside_the_name_then_the_number_that_matters():
+    frame = pd.DataFrame([{"指标": "GDP", "单位": "亿元", "完成进度": 33.9, "评价": Status("behind"), "说明": "x"}],
+                         dtype=object)
+    out = html.table(frame, "zh", lead=("完成进度",))
+    heads = [h.split("</th>")[0] for h in out.split('<th scope="col">')[1:]]
+    assert heads == ["指标", "评价", "完成进度", "单位", "说明"]
+    # the districts of a comparison keep two name columns before the status
+    two = html.answer_first(pd.DataFrame([{"指标": "GDP", "区": "甲", "x": 1, "评价": Status("behind")}], dtype=object),
+                            names=2)
+    assert list(two.columns) == ["指标", "区", "评价", "x"]
+
+
+def test_every_cell_carries_its_header_for_the_phone_cards():
+    frame = pd.DataFrame([{"指标": "GDP", "评价": Status("behind"), "a<b": 1.0}], dtype=object)
+    out = html.table(frame, "zh")
+    assert 'class="report-table cards"' in out
+    assert '<td class="name" data-label="指标">GDP</td>' in out
+    assert 'class="status-cell" data-label="评价"' in out and 'data-label="a&lt;b"' in out
+    # a grid is read across and down: it stays a table
+    grid = html.table(pd.DataFrame([{"g": 1.0, "p0": 2.0, "p1": 3.0}], dtype=object), "zh", layout="grid")
+    assert 'class="report-table grid"' in grid
+    # a small table without a status stays a table too
+    assert 'class="report-table plain"' in html.table(pd.DataFrame([{"a": "x", "b": 1.0}], dtype=object), "zh")
+
+
+def test_missing_targets_are_one_line_per_document_with_the_list_behind_it():
+    out = html.missing_groups([("26项目标缺2021—2022年数据；所需文件：<报告>", ["甲：仅有基期数据", "乙"])])
+    assert out == ('<details class="missing-group"><summary>26项目标缺2021—2022年数据；所需文件：&lt;报告&gt;</summary>'
+                   "<ul><li>甲：仅有基期数据</li><li>乙</li></ul></details>")
+    assert html.missing_groups([]) == ""

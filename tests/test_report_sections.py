@@ -73,12 +73,30 @@ def test_overview_of_a_district_with_only_annual_tasks():
 
 
 def test_overview_has_the_progress_table_and_every_target():
+    """Assessed targets are rows; the others one line per missing document, each target listed behind it."""
     from test_report_assessment import targets_due
 
     ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
-    [heading, table] = report.render(ctx, "progress_table")
-    assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + targets_due(ctx.data)
+    [heading, table, missing] = report.render(ctx, "progress_table")
+    n = targets_due(ctx.data)
+    assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + 1
     assert '<span class="status status-behind">▼ 滞后于预期</span>' in table
+    assert "说明" not in table                       # no remark column of dashes for the assessed row
+    assert missing.count("<details") == 1 and missing.count("<li>") == n - 1
+    assert f"<summary>{n - 1}项目标缺2021—2022年数据；所需文件：2021—2022年计划执行情况报告或统计公报</summary>" in missing
+    assert "<li>高新技术企业（2025年目标≥227家）：仅有2020年基期数据</li>" in missing
+
+
+def test_overview_counts_targets_per_status_under_its_title():
+    from test_report_assessment import targets_due
+
+    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
+    [header] = report.render(ctx, "header")
+    n = targets_due(ctx.data)
+    counts = header[header.index('<p class="status-counts">'):header.index('<p class="how-to-read">')]
+    assert counts.startswith(f'<p class="status-counts">“十四五”{n}项2025年目标：')
+    assert counts.index("滞后于预期</span> 1项") < counts.index(f"数据不足</span> {n - 1}项")
+    assert "status-counts" not in report.render(report.setup("万柏林区", "zh", page="brief"), "header")[0]
 
 
 def test_brief_is_dated_and_has_the_headline_figures_targets_and_grid():

@@ -59,7 +59,7 @@ def test_summary_counts_targets_and_points_to_the_table():
     ctx = report.setup("万柏林区")
     n = targets_due(ctx.data)
     assert text.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
-                                              "所缺数据及其来源文件见规划实施进度表“说明”栏。")
+                                              "所缺数据及其来源文件见规划实施进度表下方的清单。")
 
 
 def test_annual_tasks_say_which_report_will_tell():

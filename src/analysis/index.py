@@ -37,13 +37,27 @@ def failure_banner(reports: dict, out_dir: Path) -> str:
     return f'<p class="alert">{text}</p>'
 
 
+# The gap table, answer first: who, what, the judgement, then the numbers behind it.
+GAP_COLUMNS = [("district", "区"), ("indicator_zh", "指标"), ("status", "判断"), ("cagr_required", "所需增速%"),
+               ("probability", "达成概率%"), ("latest_year", "最新年"), ("latest_value", "最新值"),
+               ("target_value", "目标"), ("cagr_observed", "实际增速%"), ("gap_pp", "差距pp")]
+
+
+def _gap_cell(record: dict, key: str, label: str) -> str:
+    from analysis.report.html import status_badge
+
+    if key == "status":
+        return f'<td class="status-cell" data-label="{label}">{status_badge(record["status"], "zh", bool(record.get("final")))}</td>'
+    css = "name" if key in ("district", "indicator_zh") else ("unknown" if record.get(key) is None else "")
+    css = f' class="{css}"' if css else ""
+    return f'<td{css} data-label="{label}">{html.escape(_fmt(record.get(key)))}</td>'
+
+
 def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path | None = None) -> Path:
     """Write the index page (headline gap table, every report with its status) into *out_dir*."""
     rows = [r for r in summary if r.get("latest_year") is not None]
-    gap_rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_fmt(r.get(k)))}</td>" for k in (
-            "district", "indicator_zh", "latest_year", "latest_value", "target_value", "cagr_observed",
-            "cagr_required", "gap_pp", "status_zh", "probability")) + "</tr>" for r in rows)
+    gap_rows = "".join("<tr>" + "".join(_gap_cell(r, k, label) for k, label in GAP_COLUMNS) + "</tr>" for r in rows)
+    gap_head = "".join(f"<th>{label}</th>" for _, label in GAP_COLUMNS)
     reports = manifest["reports"]
     report_rows, district = [], None
     for name, r in ordered_reports(reports):
@@ -60,9 +74,11 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
         params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
                                         ensure_ascii=False))
         report_rows.append(
-            f'<tr class="{html.escape(status)}"><td>{link}</td><td><b style="color:{color}">{html.escape(status)}</b></td>'
-            f'<td>{html.escape(r.get("started", "–"))}</td><td>{_fmt(r.get("duration_s"))}</td>'
-            f'<td><code>{params}</code></td><td>{error}</td></tr>')
+            f'<tr class="{html.escape(status)}"><td class="name" data-label="名称 name">{link}</td>'
+            f'<td class="status-cell" data-label="状态 status"><b style="color:{color}">{html.escape(status)}</b></td>'
+            f'<td data-label="开始 started (UTC)">{html.escape(r.get("started", "–"))}</td>'
+            f'<td data-label="秒 s">{_fmt(r.get("duration_s"))}</td>'
+            f'<td data-label="参数 parameters"><code>{params}</code></td><td data-label="错误 error">{error}</td></tr>')
     alert = failure_banner(reports, out_dir)
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -73,11 +89,10 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
 <h1 id="report-title">规划目标进度报告 · Plan progress reports</h1>
 {alert}
 <h2>目标差距 · Gaps to targets</h2>
-<table><tr><th>区</th><th>指标</th><th>最新年</th><th>最新值</th><th>目标</th><th>实际增速%</th><th>所需增速%</th>
-<th>差距pp</th><th>判断</th><th>达成概率%</th></tr>{gap_rows}</table>
+<table class="cards"><thead><tr>{gap_head}</tr></thead><tbody>{gap_rows}</tbody></table>
 <h2>报告 · Reports ({len(reports)})</h2>
-<table><tr><th>名称 name</th><th>状态 status</th><th>开始 started (UTC)</th><th>秒 s</th><th>参数 parameters</th><th>错误 error</th></tr>
-{''.join(report_rows)}</table>
+<table class="cards"><thead><tr><th>名称 name</th><th>状态 status</th><th>开始 started (UTC)</th><th>秒 s</th><th>参数 parameters</th><th>错误 error</th></tr></thead>
+<tbody>{''.join(report_rows)}</tbody></table>
 <footer>生成 generated {html.escape(manifest.get('generated', ''))} · analysis {html.escape(manifest.get('version', ''))}
 · git {html.escape(str(manifest.get('git_revision') or '–'))} · manifest.json · summary.json</footer>
 </main></body></html>"""

@@ -53,21 +53,57 @@ def cell(value, lang: str) -> tuple[str, str]:
     return esc(value), ""
 
 
-def table(frame: pd.DataFrame, lang: str, css_class: str = "report-table") -> str:
-    """A table in a box that scrolls sideways on a narrow screen; every cell escaped."""
+def answer_first(frame: pd.DataFrame, lead: tuple[str, ...] = (), names: int = 1) -> pd.DataFrame:
+    """The judgement beside the name: after the first *names* columns the status column, then the
+    *lead* columns (the one number that matters), then the rest in their order."""
+    status = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, Status)).any()][:1]
+    first = list(frame.columns[:names])
+    front = first + [c for c in status + [c for c in lead if c in frame.columns] if c not in first]
+    return frame[list(dict.fromkeys(front + list(frame.columns)))]
+
+
+CARD_MIN_COLUMNS = 6
+
+
+def table(frame: pd.DataFrame, lang: str, css_class: str = "report-table", layout: str | None = None,
+          lead: tuple[str, ...] = (), names: int = 1) -> str:
+    """A table with its answer first: the name, its status, the *lead* columns, then the details.
+
+    *layout* ``"cards"`` (the default for a table with a status or of six columns or more) shows each
+    row as a card on a phone: every cell carries its header in ``data-label`` and the stylesheet puts
+    the name and the status on the card's first line. ``"grid"`` (a scenario grid, read across and
+    down) keeps the table, which scrolls in its own box on a narrow screen.
+    """
     if frame is None or frame.empty:
         return ""
+    frame = answer_first(frame, lead, names)
+    has_status = any(isinstance(v, Status) for col in frame.columns for v in frame[col])
+    if layout is None:
+        layout = "cards" if has_status or len(frame.columns) >= CARD_MIN_COLUMNS else "plain"
+    classes = f"{css_class} {layout}"
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in frame.columns)
+    labels = [esc(c) for c in frame.columns]
     body = []
     for row in frame.itertuples(index=False):
         cells = []
-        for value in row:
+        for i, value in enumerate(row):
             inner, css = cell(value, lang)
-            cells.append(f'<td class="{css}">{inner}</td>' if css else f"<td>{inner}</td>")
+            css = " ".join(filter(None, ["name" if i == 0 else "", css]))
+            cls = f' class="{css}"' if css else ""
+            cells.append(f'<td{cls} data-label="{labels[i]}">{inner}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     # the inline overflow keeps a wide table inside its own box even where the stylesheet lacks .table-scroll
-    return (f'<div class="table-scroll" style="overflow-x:auto;max-width:100%"><table class="{esc(css_class)}"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+    return (f'<div class="table-scroll" style="overflow-x:auto;max-width:100%"><table class="{esc(classes)}">'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+
+
+def missing_groups(groups: list[tuple[str, list[str]]]) -> str:
+    """One line per missing document ("26 targets lack …: needed …"), its targets listed behind it."""
+    out = []
+    for summary, items in groups:
+        listed = "".join(f"<li>{esc(i)}</li>" for i in items)
+        out.append(f'<details class="missing-group"><summary>{esc(summary)}</summary><ul>{listed}</ul></details>')
+    return "".join(out)
 
 
 def heading(text: str, level: int = 2) -> str:
@@ -98,8 +134,15 @@ def messages(items: list[tuple[str, list[str]]], note_prefix: str, separator: st
     return '<ul class="messages">' + "".join(out) + "</ul>"
 
 
-def header(title: str, subtitle: str, how_to_read: str) -> str:
-    """Title block; the h1 gives the page its title, the date line says how current the data are."""
+def status_counts(lead: str, counts: list[tuple[str, bool, str]], lang: str) -> str:
+    """'27 targets for 2025: ▼ behind schedule 1 · ○ insufficient data 26': (key, final, count text) each."""
+    items = "".join(f'<span class="count">{status_badge(key, lang, final)} {esc(n)}</span>' for key, final, n in counts)
+    return f'<p class="status-counts">{esc(lead)} {items}</p>'
+
+
+def header(title: str, subtitle: str, how_to_read: str, counts: str = "") -> str:
+    """Title block; the h1 gives the page its title, the date line says how current the data are, and
+    *counts* (from :func:`status_counts`) how many targets stand where, before the reading note."""
     return (f'<header class="report-header"><h1 id="report-title">{esc(title)}</h1>'
-            f'<p class="as-of">{esc(subtitle)}</p>'
+            f'<p class="as-of">{esc(subtitle)}</p>{counts}'
             f'<p class="how-to-read">{esc(how_to_read)}</p></header>')

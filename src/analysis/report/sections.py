@@ -6,11 +6,12 @@ heading over an empty table. Notebooks are lists of ``section`` calls.
 """
 from __future__ import annotations
 
-from analysis.report import charts, explorer, html, projections, tables, text
+from analysis.report import charts, explorer, html, missing, projections, tables, text
 
 
-def _table(ctx, frame) -> str:
-    return html.table(frame, ctx.lang)
+def _table(ctx, frame, *lead: str, layout: str | None = None, names: int = 1) -> str:
+    """*frame* as HTML, its status beside its name and then the columns named by the catalogue keys *lead*."""
+    return html.table(frame, ctx.lang, layout=layout, lead=tuple(ctx.t(k) for k in lead), names=names)
 
 
 def _district_page(ctx) -> bool:
@@ -18,7 +19,20 @@ def _district_page(ctx) -> bool:
 
 
 def header(ctx) -> list:
-    return [html.header(text.title(ctx, ctx.page), text.as_of(ctx), text.how_to_read(ctx, ctx.page))]
+    return [html.header(text.title(ctx, ctx.page), text.as_of(ctx), text.how_to_read(ctx, ctx.page), _counts(ctx))]
+
+
+def _counts(ctx) -> str:
+    """The overview's count of targets per status, worst first, on its first screen."""
+    if ctx.page != "overview" or ctx.mode != "plan" or not ctx.records:
+        return ""
+    counts: dict[tuple[str, bool], int] = {}
+    for r in ctx.records:
+        key = (r["status"], bool(r.get("final")))
+        counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts, key=lambda k: tables.SEVERITY.index(k[0]) if k[0] in tables.SEVERITY else 99)
+    lead = ctx.t("counts.lead", n=len(ctx.records), target_year=ctx.target_year, plan=ctx.plan_name)
+    return html.status_counts(lead, [(k, f, ctx.t("counts.item", n=counts[(k, f)])) for k, f in order], ctx.lang)
 
 
 def key_messages(ctx) -> list:
@@ -42,7 +56,11 @@ def key_messages(ctx) -> list:
 def progress_table(ctx) -> list:
     if ctx.mode != "plan":
         return []
-    return [html.heading(ctx.t("heading.progress_table")), _table(ctx, tables.progress_table(ctx))]
+    assessed = [r for r in ctx.records if text.is_assessed(r)]
+    frame = tables.drop_unknown(tables.progress_table(ctx, assessed), [ctx.t("col.remark")]) if assessed else None
+    groups = missing.groups(ctx, [r for r in ctx.records if not text.is_assessed(r)])
+    return [html.heading(ctx.t("heading.progress_table")), _table(ctx, frame, "col.progress"),
+            html.missing_groups(groups)]
 
 
 def status(ctx) -> list:
@@ -50,7 +68,7 @@ def status(ctx) -> list:
     record = ctx.record
     if record is None or not text.is_assessed(record):
         return []                    # the key message already says what is missing and where to find it
-    return [html.heading(ctx.t("heading.status")), _table(ctx, tables.progress_table(ctx, [record]))]
+    return [html.heading(ctx.t("heading.status")), _table(ctx, tables.progress_table(ctx, [record]), "col.progress")]
 
 
 def compare(ctx) -> list:
@@ -66,7 +84,7 @@ def compare(ctx) -> list:
         return []
     frame = compare_districts(records, ctx.registry, city)
     return [html.heading(ctx.t("heading.compare", city=ctx.registry.city_name(city, ctx.lang))),
-            _table(ctx, tables.compare_table(ctx, frame))]
+            _table(ctx, tables.compare_table(ctx, frame), "col.required", names=2)]
 
 
 def progress_chart(ctx) -> list:
@@ -88,14 +106,14 @@ def headline(ctx) -> list:
 
 def annual_targets(ctx) -> list:
     frame = tables.annual_targets_table(ctx)
-    return [html.heading(ctx.t("heading.annual_targets")), _table(ctx, frame)] if not frame.empty else []
+    return [html.heading(ctx.t("heading.annual_targets")), _table(ctx, frame, "col.acceleration")] if not frame.empty else []
 
 
 def next_targets(ctx) -> list:
     """Annual targets after the latest data: what the district has set itself for next year."""
     after = ctx.as_of_year or ctx.plan.base_year
     frame = tables.annual_targets_table(ctx, after_year=after)
-    return [html.heading(ctx.t("heading.next_targets", year=after + 1)), _table(ctx, frame)] if not frame.empty else []
+    return [html.heading(ctx.t("heading.next_targets", year=after + 1)), _table(ctx, frame, "col.acceleration")] if not frame.empty else []
 
 
 def annual_tasks(ctx) -> list:
@@ -112,7 +130,7 @@ def glance(ctx) -> list:
     if frame.empty:
         return []
     hidden = len(ctx.records) - len(frame)
-    table = [html.heading(ctx.t("heading.glance")), _table(ctx, frame)] if len(frame) > 1 else []
+    table = [html.heading(ctx.t("heading.glance")), _table(ctx, frame, "col.required")] if len(frame) > 1 else []
     return table + [html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
 
 
@@ -124,7 +142,9 @@ def _grid(ctx, record) -> list:
                   target=text.amount(ctx, record["target_value"], record["unit"], record["bound"] or ""))
     out = [html.heading(ctx.t("heading.scenario_grid", indicator=text.record_name(ctx, record),
                               target_year=record["target_year"])),
-           html.paragraph(intro), _table(ctx, tables.scenario_table(ctx, record))]
+           html.paragraph(intro),
+           # the unit is in the sentence above: one column less for a phone
+           _table(ctx, tables.scenario_table(ctx, record).drop(columns=[ctx.t("col.unit")]), layout="grid")]
     if nominal and record.get("cagr_required") is not None:
         out.append(html.paragraph(ctx.t("scenario.required", required=text.rate(record["cagr_required"])), "how-to-read"))
     return out
@@ -200,7 +220,7 @@ def explore(ctx) -> list:
     out = _grid(ctx, record)
     fig = charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, price))
     out += ([fig] if fig is not None else [])
-    out += [html.heading(ctx.t("heading.presets")), _table(ctx, explorer.presets_table(ctx, record, price))]
+    out += [html.heading(ctx.t("heading.presets")), _table(ctx, explorer.presets_table(ctx, record, price), layout="cards")]
     if ctx.options.get("interactive"):
         out.append(explorer.widget(ctx, ctx.options.get("growth_assumption") or 5.0, price))
     else:

@@ -103,19 +103,26 @@ def document(ctx, first: int, last: int) -> str:
     return ctx.t("document.range", first=first, last=last)
 
 
+def missing(ctx, record: dict) -> str:
+    """What a target that cannot be assessed lacks ('only the 2020 base value')."""
+    if record["target_type"] == "cumulative":
+        return ctx.t("missing.no_flows", first=record.get("period_start") or ctx.plan.first_year)
+    if record.get("latest_year") is not None:
+        return ctx.t("missing.base_only", year=record["latest_year"])
+    return ctx.t("missing.no_observation")
+
+
+def missing_years(ctx, record: dict) -> tuple[int, int]:
+    """The plan years whose documents would fill what *record* lacks."""
+    first = ctx.plan.first_year
+    return first, max(first, min(ctx.as_of_year or first, record["target_year"]))
+
+
 def remark(ctx, record: dict) -> str:
     """For a target that cannot be assessed: what is missing and which document would fill it; else ''."""
     if is_assessed(record):
         return ""
-    first = ctx.plan.first_year
-    if record["target_type"] == "cumulative":
-        missing = ctx.t("missing.no_flows", first=record.get("period_start") or first)
-    elif record.get("latest_year") is not None:
-        missing = ctx.t("missing.base_only", year=record["latest_year"])
-    else:
-        missing = ctx.t("missing.no_observation")
-    last = max(first, min(ctx.as_of_year or first, record["target_year"]))
-    return ctx.t("remark", missing=missing, document=document(ctx, first, last))
+    return ctx.t("remark", missing=missing(ctx, record), document=document(ctx, *missing_years(ctx, record)))
 
 
 # --- key messages --------------------------------------------------------------------------
