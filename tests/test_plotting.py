@@ -60,6 +60,18 @@ def test_every_chart_function_returns_a_figure_with_source_line(data):
         assert not [m for m in render(fig) if "missing from" in m]
 
 
+def test_path_chart_when_the_only_level_is_in_the_target_year():
+    # A place whose first figure is its plan's last year (no base-year level): the tool substitutes the
+    # target year as the base, so there is no plan path to draw; the chart shows the actual and the target.
+    record = {"target_year": 2025, "target_value": 2300.0, "base_year": 2025, "base_value": 2000.0,
+              "latest_year": 2025, "latest_value": 2000.0, "bound": "", "indicator_zh": "地区生产总值"}
+    fig, ax = plt.subplots()
+    plotting.plot_path_to_target(ax, pd.Series({2025: 2000.0}), record, "亿元", "来源：测试", "zh")
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert len(labels) == 2 and not any("path" in label or "路径" in label for label in labels)
+    render(fig)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_report_charts_in_both_languages(lang):
     from analysis import report

@@ -153,7 +153,7 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
     ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
     ty, tv = record["target_year"], record["target_value"]
     by, bv, ly, lv = record["base_year"], record["base_value"], record["latest_year"], record["latest_value"]
-    if by is not None and not _nan(bv) and bv > 0 and tv > 0:
+    if by is not None and not _nan(bv) and by < ty and bv > 0 and tv > 0:
         ax.plot(*_compound_path(by, bv, ty, tv), ":", color=PALETTE["plan"], label=t("plan_path", lang))
     if ly is not None and not _nan(lv) and ly < ty and lv > 0 and tv > 0:
         ax.plot(*_compound_path(ly, lv, ty, tv), "--", color=PALETTE["required"], lw=1.8,
