@@ -80,3 +80,17 @@ def test_report_charts_in_both_languages(lang):
     record = report.record_for(ctx, ctx.gaps(n_paths=2000))
     for fig in (report.chart_path(ctx, record), report.chart_main_series(ctx)):
         assert not [m for m in render(fig) if "missing from" in m]
+
+
+def test_the_bundled_font_has_every_character_of_the_shipped_name_files():
+    # Chart titles print place and indicator names; a name outside the subset (弋江区: 弋 is not in GB 2312
+    # level 1) renders as an empty box with a warning. scripts/build_font_subset.py reads data/*.csv.
+    from fontTools.ttLib import TTFont
+
+    from analysis import config
+
+    cmap = TTFont(str(plotting.FONT_FILE)).getBestCmap()
+    data = config.PROJECT_DIR / "data"
+    text = "".join((data / name).read_text(encoding="utf-8") for name in ("districts.csv", "indicator_names.csv"))
+    missing = sorted({ch for ch in text if ord(ch) >= 0x2E80 and ord(ch) not in cmap})
+    assert missing == [], f"characters missing from {plotting.FONT_FILE.name}: {''.join(missing)}; run scripts/build_font_subset.py"
