@@ -8,7 +8,8 @@ problem naming file, row, column, value and what is accepted):
   name, unit, direction (``higher`` or ``lower`` is better), the price basis its
   growth rates are published on, and 属性 (预期性 / 约束性) where the plan says;
 * ``districts.csv``: Chinese name, English name, city (zh and en), province, level;
-* ``sources.csv``: document file → title (zh, en), date, status (adopted, draft, news);
+* ``sources.csv``: document file → title (zh, en), date, status (adopted, draft, news), and the
+  districts it covers (``districts``, ``|``-separated; when empty, the districts its title names);
 * ``plans.csv``: five-year plans (name, first year, last year, base year);
 * ``units.csv``: each unit, its English name, base unit and factor, and whether
   it counts whole things (shown as integers).
@@ -176,6 +177,17 @@ class Registry:
             return city
         return next((row["city_en"] for row in self.districts.values() if row["city"] == city and row["city_en"]), city)
 
+    def source_districts(self, file: str) -> frozenset | None:
+        """The districts the document *file* covers: its ``districts`` in sources.csv (``|``-separated),
+        else the known districts its Chinese title names; None when sources.csv does not list it."""
+        row = self.sources.get(file)
+        if row is None:
+            return None
+        listed = [d.strip() for d in (row.get("districts") or "").split("|") if d.strip()]
+        if listed:
+            return frozenset(listed)
+        return frozenset(d for d in self.districts if d in row["title_zh"])
+
     def source_title(self, file: str, lang: str) -> str:
         row = self.sources.get(file)
         return file if not row else row["title_zh" if lang == "zh" else "title_en"]
@@ -226,6 +238,12 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
     problems += _check(tables["sources"], FILES["sources"][0], "file", {
         "title_zh": (bool, "a Chinese title"), "title_en": (bool, "an English title"),
         "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES))})
+    known = {r["district"] for r in tables["districts"]}
+    for line, row in enumerate(tables["sources"], start=2):
+        for district in (d.strip() for d in (row.get("districts") or "").split("|")):
+            if district and district not in known:
+                problems.append(f"sources.csv row {line}, column 'districts': '{district}' is not listed in "
+                                "districts.csv; add it there or correct the name (names separated by |)")
     problems += _check(tables["plans"], FILES["plans"][0], "plan", {
         "first_year": (_int, "a year"), "last_year": (_int, "a year"), "base_year": (_int, "a year")})
     for line, row in enumerate(tables["plans"], start=2):
@@ -269,11 +287,27 @@ def load_registry(data_path: str | os.PathLike | None = None) -> Registry:
 def table_problems(frame, registry: Registry, name: str = "indicators.csv") -> list[str]:
     """Rows of the indicator table (indexed by line number) whose district, indicator or source
     the name files do not list: onboarding a district is one line in districts.csv."""
-    problems = []
+    problems = coverage_problems(frame, registry, name)
     # sources.csv is optional per document (a report then names the file); districts and indicators are not
     checks = (("district", registry.districts, "districts.csv"), ("indicator", registry.indicators, "indicator_names.csv"))
     for column, known, file in checks:
         for value in sorted(set(frame[column]) - set(known)):
             line = int(frame.index[frame[column] == value][0])      # the frame is indexed by the file's line
             problems.append(f"{name} row {line}, column '{column}': '{value}' is not listed in {file}; add one line there")
+    return problems
+
+
+def coverage_problems(frame, registry: Registry, name: str = "indicators.csv") -> list[str]:
+    """Rows whose district the document in ``source`` does not cover (sources.csv ``districts``, or the
+    districts its title names): a figure belongs to the places its document is about."""
+    problems = []
+    pairs = frame[["district", "source"]].drop_duplicates()
+    for line, district, source in zip(pairs.index.tolist(), pairs["district"].tolist(), pairs["source"].tolist()):
+        covered = registry.source_districts(source)
+        if covered is None or district in covered:
+            continue
+        where = ", ".join(sorted(covered)) if covered else "no district (its title names none)"
+        problems.append(f"{name} row {int(line)}, column 'district': '{district}' is not a place {source} covers "
+                        f"({where}, per sources.csv column 'districts' or its title); correct the district or the "
+                        "source, or add the district to that document's 'districts' in sources.csv")
     return problems
