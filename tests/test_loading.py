@@ -222,6 +222,12 @@ def test_nul_in_district_is_refused(table):
                                "not a CSV table: export the table again as CSV UTF-8")
 
 
+def rows_read(path):
+    from analysis.data.tableio import read_table
+
+    return read_table(path)
+
+
 def test_key_text_is_nfc_normalised(table):
     # 'é' composed (U+00E9) and decomposed (e + U+0301) are one district after loading
     def edit(rows):
@@ -230,6 +236,9 @@ def test_key_text_is_nfc_normalised(table):
     path = table(edit)
     (path.parent / "districts.csv").write_text("district,name_en,city,city_en,province,level\nCaf\u00e9区,Cafe,,,,district\n",
                                                encoding="utf-8")
+    sources = sorted({r["source"] for r in rows_read(path)})     # the documents cover the renamed district
+    (path.parent / "sources.csv").write_text("file,title_zh,title_en,date,status,note,districts\n" + "".join(
+        f"{s},t,t,2021,news,,Caf\u00e9区\n" for s in sources), encoding="utf-8")
     data = load_indicators(path)
     assert data["district"].unique().tolist() == ["Caf\u00e9区"]
 

@@ -238,12 +238,6 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
     problems += _check(tables["sources"], FILES["sources"][0], "file", {
         "title_zh": (bool, "a Chinese title"), "title_en": (bool, "an English title"),
         "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES))})
-    known = {r["district"] for r in tables["districts"]}
-    for line, row in enumerate(tables["sources"], start=2):
-        for district in (d.strip() for d in (row.get("districts") or "").split("|")):
-            if district and district not in known:
-                problems.append(f"sources.csv row {line}, column 'districts': '{district}' is not listed in "
-                                "districts.csv; add it there or correct the name (names separated by |)")
     problems += _check(tables["plans"], FILES["plans"][0], "plan", {
         "first_year": (_int, "a year"), "last_year": (_int, "a year"), "base_year": (_int, "a year")})
     for line, row in enumerate(tables["plans"], start=2):
