@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.render import render_html, write_atomic
+from analysis.data.files import write_atomic
+from analysis.report.page import render_html
 from analysis.data.schema import COLUMNS
 
 ARTIFACTS = config.PROJECT_DIR / "test-artifacts"

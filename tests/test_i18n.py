@@ -73,3 +73,11 @@ def test_statuses_flags_and_basis_come_from_keys():
     assert i18n.basis_label("current", "zh") == "现价（名义）" and i18n.basis_label("", "en") == ""
     flag = {"code": "base_year_substitute", "params": {"base_year": 2019, "wanted": 2020}}
     assert i18n.flag_text(flag, "zh") == "以2019年为基期（缺少2020年数据）"
+
+
+def test_a_missing_key_is_an_error_naming_the_key_not_the_key_on_a_page():
+    from analysis.exceptions import CatalogueKeyError
+
+    with pytest.raises(CatalogueKeyError) as caught:
+        i18n.t("msg.no_such_message", "en")
+    assert (caught.value.key, caught.value.lang) == ("msg.no_such_message", "en")

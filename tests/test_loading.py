@@ -349,11 +349,11 @@ def test_folders_and_devices_are_refused(tmp_path, where, expected):
 
 
 def test_oversize_file_is_refused(table, monkeypatch):
-    from analysis.data import tableio
+    from analysis.data import files
 
     path = table()
     size = path.stat().st_size
-    monkeypatch.setattr(tableio, "MAX_FILE_BYTES", size - 1)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", size - 1)
     with pytest.raises(DataFileError) as info:
         validate_file(path)
     assert str(info.value) == (f"{path}: {size:,} bytes is larger than the {size - 1:,} accepted; "

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import plotting
+from analysis.report import plotting
 from analysis.engine.gaps import gap_table, to_records
 
 
@@ -94,3 +94,12 @@ def test_the_bundled_font_has_every_character_of_the_shipped_name_files():
     text = "".join((data / name).read_text(encoding="utf-8") for name in ("districts.csv", "indicator_names.csv"))
     missing = sorted({ch for ch in text if ord(ch) >= 0x2E80 and ord(ch) not in cmap})
     assert missing == [], f"characters missing from {plotting.FONT_FILE.name}: {''.join(missing)}; run scripts/build_font_subset.py"
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("规模以上工业企业数", 6, "规模以上工\n业企业数"),
+    ("万柏林区2022年计划执行情况与2023年计划报告", 12, "万柏林区2022年计划执行\n情况与2023年计划报告"),
+    ("来源：万柏林区规划纲要；万柏林区2022年计划执行情况", 16, "来源：万柏林区规划纲要；\n万柏林区2022年计划执行情况"),
+])
+def test_chinese_labels_break_between_characters_never_inside_a_number(text, width, lines):
+    assert plotting.wrap_label(text, "zh", width) == lines

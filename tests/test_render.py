@@ -5,7 +5,7 @@ import nbformat
 import pytest
 
 from analysis import i18n
-from analysis.render import NUMBER_CELL, render_html, responsive_tables, stylesheet
+from analysis.report.page import NUMBER_CELL, render_html, responsive_tables, stylesheet
 
 
 def test_every_table_is_wrapped_once_and_numbers_are_marked():

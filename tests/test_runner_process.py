@@ -19,7 +19,8 @@ import yaml
 
 from analysis import config
 from analysis.exceptions import ReportsFailedError
-from analysis.index import failure_banner
+from analysis.i18n import t
+from analysis.report.index import failure_banner
 from conftest import FIXTURE_TABLE
 
 pytestmark = pytest.mark.slow
@@ -127,21 +128,21 @@ def test_some_failed_is_exit_1_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines()[-1].startswith("error: 1 report(s) failed: gap;")
     assert (tmp_path / "o" / "gap2.html").exists() and (tmp_path / "o" / "failed" / "gap.ipynb").exists()
     index = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
-    assert "上次成功生成的版本仍保留" not in index and "no earlier good version" in index   # a fresh folder
+    assert t("index.kept", "zh", names="")[:6] not in index and t("index.none_kept", "zh") in index   # a fresh folder
 
 
 def full_disk(monkeypatch, which):
     """Make every atomic write whose file name passes *which* fail as a full disk does."""
-    from analysis import render
+    from analysis.data import files
 
-    real = render.write_atomic
+    real = files.write_atomic
 
     def write_atomic(path, text):
         if which(Path(path).name):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         return real(path, text)
 
-    monkeypatch.setattr(render, "write_atomic", write_atomic)
+    monkeypatch.setattr(files, "write_atomic", write_atomic)
 
 
 def test_full_disk_for_reports_lists_them_and_writes_the_manifest(tmp_path, monkeypatch):
@@ -200,8 +201,10 @@ def test_failure_banner_promises_a_kept_version_only_when_there_is_one(tmp_path)
     (tmp_path / "old.html").write_text("good")
     reports = {"new": {"status": "failed", "html": "new.html"},
                "old": {"status": "failed", "html": "old.html", "last_success": "2025-01-01T00:00:00+00:00"}}
-    both = failure_banner(reports, tmp_path)
-    assert "仍保留" in both and "old" in both.split("仍保留")[1] and "new" not in both.split("仍保留")[1]
-    fresh = failure_banner({"new": reports["new"]}, tmp_path)
-    assert "仍保留" not in fresh and "no earlier good version" in fresh
+    for lang in ("zh", "en"):
+        kept = t("index.kept", lang, names="|").split("|")[0]
+        both = failure_banner(reports, tmp_path, lang)
+        assert kept in both and "old" in both.split(kept)[1] and "new" not in both.split(kept)[1]
+        fresh = failure_banner({"new": reports["new"]}, tmp_path, lang)
+        assert kept not in fresh and t("index.none_kept", lang) in fresh
     assert failure_banner({"a": {"status": "ok"}}, tmp_path) == ""

@@ -8,6 +8,7 @@ import pytest
 from analysis.data import tableio
 from analysis.exceptions import DataFileError, DataValidationError
 from analysis.data.schema import COLUMNS
+from analysis.data import files
 from analysis.data.tableio import read_frame, read_records, read_table
 
 HEADER = "district,indicator,note\n"
@@ -151,7 +152,7 @@ def test_missing_file(tmp_path):
 
 def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = write(tmp_path, HEADER.encode() + b"a,gdp,x\n" * 20)       # 24 + 20 × 8 = 184 bytes
-    monkeypatch.setattr(tableio, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     assert refusal(path) == (f"{path}: 184 bytes is larger than the 100 accepted; "
                              "pass the indicator table, or split the file")
 

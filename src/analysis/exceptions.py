@@ -55,6 +55,15 @@ class InsufficientDataError(AnalysisError):
     """Raised when a calculation needs more observations than the series has."""
 
 
+class CatalogueKeyError(AnalysisError):
+    """Raised when code asks for a word no catalogue (``locales/*.yaml``) defines: a page never shows
+    a raw key. ``key`` and ``lang`` say which."""
+
+    def __init__(self, key: str, lang: str):
+        self.key, self.lang = key, lang
+        super().__init__(f"catalogue key '{key}' ({lang}) is not defined in src/analysis/locales/*.yaml; add it under zh and en")
+
+
 class ReportsFailedError(AnalysisError):
     """Raised when one or more reports of a run failed (or could not be written) while
     the others were produced; the manifest and ``failed/`` say which (exit code 1)."""

@@ -1,7 +1,8 @@
 """Every word a report shows, in Chinese (default) and English.
 
 The words live in catalogues (``locales/*.yaml``: ``assessment.yaml`` for the
-engine's status and flag keys, ``report.yaml`` for the report pages); this
+engine's status and flag keys, ``report.yaml`` for the report pages, ``suite.yaml``
+for the frame around them: footer, charts, index page, terminal table); this
 module looks them up and formats numbers, amounts and units for a page.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.exceptions import ParameterError
+from analysis.exceptions import CatalogueKeyError, ParameterError
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
@@ -52,8 +53,11 @@ def catalog() -> dict[str, dict[str, str]]:
 
 
 def t(key: str, lang: str = "zh", **values) -> str:
-    """The text for *key* in *lang*, formatted with *values*."""
-    text = catalog()[check_lang(lang)].get(key, key)
+    """The text for *key* in *lang*, formatted with *values*; :class:`CatalogueKeyError` if no catalogue has it."""
+    try:
+        text = catalog()[check_lang(lang)][key]
+    except KeyError:
+        raise CatalogueKeyError(key, lang) from None
     return text.format(**values) if values else text
 
 

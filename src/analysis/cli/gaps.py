@@ -6,6 +6,7 @@ import sys
 import unicodedata
 
 from analysis.cli.argtypes import year_arg
+from analysis.i18n import basis_label, bound_label, flag_text, t
 from analysis.i18n import number as _fmt
 
 
@@ -18,36 +19,31 @@ def _pad(text: str, width: int, right: bool) -> str:
     return fill + text if right else text + fill
 
 
-
+# (record field, right-aligned); headers are cli.gaps.<field> in locales/suite.yaml
 TABLE_COLUMNS = [
-    ("district", "区", False), ("indicator_zh", "指标", False), ("target_type_zh", "目标类型", False),
-    ("latest_year", "最新年", True), ("latest_value", "最新值", True), ("target_text", "目标", True),
-    ("unit", "单位", False), ("cagr_observed", "年均增速%", True), ("cagr_required", "所需增速%", True),
-    ("basis_zh", "口径", False), ("tau", "时序%", True), ("progress", "任务%", True), ("status_zh", "判断", False),
-    ("probability", "达成概率%", True),
+    ("district", False), ("indicator_zh", False), ("target_type_zh", False), ("latest_year", True),
+    ("latest_value", True), ("target_text", True), ("unit", False), ("cagr_observed", True), ("cagr_required", True),
+    ("basis_zh", False), ("tau", True), ("progress", True), ("status_zh", False), ("probability", True),
 ]
 
 
-def format_table(records: list[dict]) -> str:
-    """An aligned plain-text table with Chinese headers and names."""
-    from analysis.i18n import basis_label, bound_label, flag_text, t
-
-    rows = [r | {"target_type_zh": t(f"target_type.{r['target_type']}", "zh"),
-                 "target_text": f"{bound_label(r['bound'], 'zh')}{r['target_value']:g}",
-                 "basis_zh": basis_label(r["growth_basis"], "zh") if r["cagr_observed"] is not None else ""}
+def format_table(records: list[dict], lang: str = "zh") -> str:
+    """An aligned plain-text table with headers and names in *lang* (Chinese: the table's own names)."""
+    rows = [r | {"target_type_zh": t(f"target_type.{r['target_type']}", lang),
+                 "target_text": f"{bound_label(r['bound'], lang)}{r['target_value']:g}",
+                 "basis_zh": basis_label(r["growth_basis"], lang) if r["cagr_observed"] is not None else ""}
             for r in records]
-    cells = [[h for _, h, _ in TABLE_COLUMNS]]
-    cells += [[_fmt(r[k]) for k, _, _ in TABLE_COLUMNS] for r in rows]
+    cells = [[t(f"cli.gaps.{k}", lang) for k, _ in TABLE_COLUMNS]]
+    cells += [[_fmt(r[k]) for k, _ in TABLE_COLUMNS] for r in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(TABLE_COLUMNS))]
-    lines = ["  ".join(_pad(c, w, right) for c, w, (_, _, right) in zip(row, widths, TABLE_COLUMNS)) for row in cells]
+    lines = ["  ".join(_pad(c, w, right) for c, w, (_, right) in zip(row, widths, TABLE_COLUMNS)) for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    notes = [f"* {r['district']}{r['indicator_zh']}：{flag_text(f, 'zh')}" for r in records for f in r["flags"]]
+    notes = [t("cli.gaps.flag", lang, district=r["district"], indicator=r["indicator_zh"], flag=flag_text(f, lang))
+             for r in records for f in r["flags"]]
     as_of = sorted({r["as_of_year"] for r in records if r["as_of_year"]})
     if as_of:
-        notes.insert(0, f"截至{'、'.join(map(str, as_of))}年数据；增速口径见“口径”列（现价=名义，可比价=实际）。")
+        notes.insert(0, t("cli.gaps.as_of", lang, years=t("sep.list", lang).join(map(str, as_of))))
     return "\n".join(lines + ([""] + notes if notes else []))
-
-
 
 
 def _cmd_gaps(args) -> int:

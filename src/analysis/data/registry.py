@@ -27,6 +27,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.exceptions import DataFileError, DataValidationError
+from analysis.i18n import t
 
 FILES = {
     "indicators": ("indicator_names.csv",
@@ -218,8 +219,9 @@ class Registry:
         for plan in self.plans:
             if plan.first_year <= target_year <= plan.last_year:
                 return plan
-        return Plan(f"{target_year}", f"{target_year - 4}—{target_year}年规划", f"plan {target_year - 4}-{target_year}",
-                    target_year - 4, target_year, target_year - 5)
+        first = target_year - 4
+        return Plan(f"{target_year}", t("plan.unlisted", "zh", first=first, last=target_year),
+                    t("plan.unlisted", "en", first=first, last=target_year), first, target_year, target_year - 5)
 
     def plan_named(self, name: str) -> Plan | None:
         return next((p for p in self.plans if p.plan == name), None)
@@ -231,7 +233,7 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
     problems += _check(tables["indicators"], FILES["indicators"][0], "indicator", {
         "name_zh": (bool, "a Chinese name"), "direction": (lambda v: v in DIRECTIONS, ", ".join(DIRECTIONS)),
         "growth_basis": (lambda v: v in GROWTH_BASES, "current, comparable or empty"),
-        "attribute": (lambda v: v in ATTRIBUTES, "预期性, 约束性 or empty"),
+        "attribute": (lambda v: v in ATTRIBUTES, ", ".join(filter(None, ATTRIBUTES)) + " or empty"),
         "unit": (lambda v: v == "" or v in {u["unit"] for u in tables["units"]}, "a unit listed in units.csv")})
     problems += _check(tables["districts"], FILES["districts"][0], "district", {
         "name_en": (bool, "an English name"), "level": (lambda v: v in LEVELS, ", ".join(LEVELS))})

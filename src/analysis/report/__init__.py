@@ -10,6 +10,9 @@
 * ``explorer``    presets and JupyterLab widgets
 * ``sections``    what a notebook cell shows: ``report.section(ctx, "progress_table")``
 * ``export``      the progress table as .xlsx and .csv
+* ``plotting``    the charts' palette, font and drawing functions
+* ``page``        executed notebook → one offline HTML page (the suite's stylesheet)
+* ``index``       reports/index.html: the gap table and every report with its status
 
 A notebook reads::
 
@@ -20,12 +23,27 @@ A notebook reads::
 """
 from __future__ import annotations
 
-from .assessment import assessable_indicators
-from .context import Context, setup
-from .sections import SECTIONS, render, section
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .context import Context
+
+# public name -> submodule that defines it, loaded on first use (PEP 562): the runner imports
+# report.page and report.index on its fast path without pandas, which context and sections need
+_LAZY = {"assessable_indicators": "assessment", "Context": "context", "setup": "context",
+         "SECTIONS": "sections", "render": "sections", "section": "sections"}
 
 __all__ = ["Context", "SECTIONS", "assessable_indicators", "chart_main_series", "chart_path", "record_for", "render",
            "section", "setup", "write_progress_workbook"]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis.report' has no attribute '{name}'")
 
 
 def record_for(ctx: Context, records: list[dict] | None = None) -> dict | None:

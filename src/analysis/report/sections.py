@@ -251,7 +251,7 @@ def section(ctx, name: str) -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from analysis.render import TITLE_KEY
+    from analysis.report.page import TITLE_KEY
 
     for fragment in render(ctx, name):
         if isinstance(fragment, str):

@@ -24,7 +24,7 @@ from analysis.exceptions import (
 )
 from analysis.runner import confine, execute, publish
 from analysis.runner.inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
-from analysis.runner.plan import Job, load_jobs
+from analysis.runner.plan import Job, load_jobs, run_lang
 
 LOCK = ".run.lock"
 MAX_WAIT_S = 7 * 24 * 3600
@@ -86,6 +86,7 @@ class Plan:
     info_cache: dict
     validated: str
     previous: dict
+    lang: str = "zh"               # the index page's language: the config's defaults.lang
 
 
 def plan(options: RunOptions) -> Plan:
@@ -101,7 +102,8 @@ def plan(options: RunOptions) -> Plan:
         if not selected:
             raise ParameterError(f"--only {' '.join(options.only)[:200]} matches no report of {options.config_path.name}; "
                                  f"`python -m analysis run --list` prints the {len(jobs)} report names")
-    return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package_hash()), manifest)
+    return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package_hash()), manifest,
+                run_lang(options.config_path))
 
 
 def _validate_table(data_path: Path) -> None:
@@ -201,7 +203,7 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
     revision = publish.git_revision() if results else previous.get("git_revision")
     reports = publish.report_entries(the_plan.jobs, skipped, results, before, revision, opts.out_dir)
     body = publish.manifest_body(reports, revision, opts.data_path, opts.config_path, the_plan.info_cache, previous,
-                                 validated=the_plan.validated)
+                                 validated=the_plan.validated, lang=the_plan.lang)
     cancelled = [j.name for j in to_run if j.name not in results]
     if interrupted:
         body["interrupted"] = {"at": publish.now(), "cancelled": cancelled}

@@ -103,7 +103,8 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from analysis import render
+    from analysis.data import files
+    from analysis.report import page
 
     started = time.time()
     out = Path(out_dir)
@@ -131,19 +132,19 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     failed_path = inside(out, out / "failed" / f"{job['name']}.ipynb")
     if error is None:
         try:
-            html = render.render_html(nb, job["lang"], Path(job["parameters"].get("data_path") or config.indicators_path()))
-            render.write_atomic(inside(out, out / "notebooks" / f"{job['name']}.ipynb"), nbformat.writes(nb))
-            render.write_atomic(inside(out, Path(job["html"])), html)
+            html = page.render_html(nb, job["lang"], Path(job["parameters"].get("data_path") or config.indicators_path()))
+            files.write_atomic(inside(out, out / "notebooks" / f"{job['name']}.ipynb"), nbformat.writes(nb))
+            files.write_atomic(inside(out, Path(job["html"])), html)
             failed_path.unlink(missing_ok=True)
         except Exception as exc:  # noqa: BLE001 - a full disk fails this report, the run goes on
             error = _one_line("rendering or writing failed: ", exc)
     if error is not None:
         try:
-            render.write_atomic(failed_path, nbformat.writes(nb))
+            files.write_atomic(failed_path, nbformat.writes(nb))
         except OSError as exc:
             error += f"; its notebook could not be kept in failed/ ({exc.strerror})"
     return {"name": job["name"], "status": "failed" if error else "ok", "error": error,
-            "title": render.report_title(nb),
+            "title": page.report_title(nb),
             "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
             "duration_s": round(time.time() - started, 3), "pid": os.getpid()}
 

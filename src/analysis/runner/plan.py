@@ -53,6 +53,14 @@ def read_config(config_path: Path) -> tuple[dict, list]:
     return defaults, reports
 
 
+def run_lang(config_path: Path) -> str:
+    """The language of the run's own page (the index): the config's ``defaults.lang``, else Chinese."""
+    lang = read_config(config_path)[0].get("lang") or "zh"
+    if lang not in ("zh", "en"):
+        raise ParameterError(f"{config_path}: defaults: lang {short(lang)} is not supported; accepted: zh, en")
+    return lang
+
+
 def _for_each(entry: dict, where: str) -> list[str]:
     value = entry.get("for_each")
     steps = [] if value is None else [value] if isinstance(value, str) else value

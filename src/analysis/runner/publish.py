@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__, config
+from analysis.data import files
 from analysis.runner.confine import inside
 
 MANIFEST = "manifest.json"
@@ -26,9 +27,7 @@ def now() -> str:
 
 def write(out_dir: Path, name: str, text: str) -> None:
     """Write *name* atomically into *out_dir* (refusing any path that leads outside it)."""
-    from analysis.render import write_atomic
-
-    write_atomic(inside(out_dir, out_dir / name), text)
+    files.write_atomic(inside(out_dir, out_dir / name), text)
 
 
 def read_manifest(out_dir: Path) -> dict:
@@ -135,10 +134,10 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
             summary = json.loads(summary_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             summary = []
-    from analysis.index import write_index
+    from analysis.report.index import write_index
 
     try:
-        write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX))
+        write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX), body.get("lang", "zh"))
     except OSError as exc:
         problems.append(f"{out_dir / INDEX}: {exc.strerror or exc}")
     return problems

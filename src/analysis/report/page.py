@@ -10,14 +10,12 @@ target folder renamed into place.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__, config
+from analysis.data.files import file_digest
 from analysis.i18n import t
 
 TEMPLATE_DIR = config.PACKAGE_DIR / "templates"
@@ -25,21 +23,12 @@ STYLESHEET = TEMPLATE_DIR / "report" / "static" / "report.css"
 SCROLL_CLASS = "table-scroll"
 NUMBER_CLASS = "num"
 # A cell that reads as one value: an optional bound, a number, an optional unit and year,
-# e.g. "13.0", "约1000", "≥227", "620.5 (2022)", "62.05 亿元", "62.05 bn yuan", "–". Such a cell never wraps.
-NUMBER_CELL = re.compile(r"^(?:[–—-]|(?:[≥≤<>~≈约+\-−]\s*)?\d[\d,.]*"
-                         r"(?:\s*(?:[^\x00-\x7f\s\d（()]{1,4}|[A-Za-z%‰/]{1,8})){0,2}"   # a unit: 亿元, %, bn yuan
-                         r"(?:\s*[（(]\d{4}[)）])?)$")
-CHART_ALT = {"zh": "图表", "en": "Chart"}
+# e.g. "13.0", "~1000", "\u2265227", "620.5 (2022)", "62.05 bn yuan", "–"; a CJK unit or a full-width
+# bracket and the Chinese bound "about" (\u7ea6) count too. Such a cell never wraps.
+NUMBER_CELL = re.compile(r"^(?:[–—-]|(?:[≥≤<>~≈\u7ea6+\-−]\s*)?\d[\d,.]*"
+                         r"(?:\s*(?:[^\x00-\x7f\s\d\uff08()]{1,4}|[A-Za-z%‰/]{1,8})){0,2}"   # a unit
+                         r"(?:\s*[\uff08(]\d{4}[)\uff09])?)$")
 TITLE_KEY = "analysis_title"
-SOURCES_NOTE = {
-    "zh": "数据来源：各区县国民经济和社会发展规划纲要及年度计划执行报告；每个数字的原文引文见 data/indicators.csv 与 data/README.md。",
-    "en": "Data source: the districts' five-year plan outlines and annual plan-execution reports; the source sentence "
-          "of every figure is quoted in data/indicators.csv (see data/README.md).",
-}
-
-
-def file_digest(path: Path, length: int = 12) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:length]
 
 
 def stylesheet() -> str:
@@ -136,26 +125,8 @@ def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
         "generated": datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "data": f"{data_path.name} sha256:{file_digest(data_path)}" if data_path.exists() else str(data_path),
         "version": f"analysis {__version__}",
-        "sources": SOURCES_NOTE[lang],
-        "chart_alt": CHART_ALT[lang],
+        "sources": t("page.sources", lang),
+        "chart_alt": t("page.chart_alt", lang),
     }}
     body, _ = _exporter(lang).from_notebook_node(nb, resources=resources)
     return body
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside *path*, then rename: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
-        # mkstemp makes the file private (0600); a report is meant to be read by others.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -38,6 +38,7 @@ TITLE_WIDTH = {"zh": 23, "en": 46}
 SOURCE_WIDTH = {"zh": 38, "en": 76}
 LABEL_WIDTH = {"zh": 6, "en": 14}
 LEGEND_BELOW = "legend-below"
+PAUSES = "\uff1b\uff0c\u3001;,"      # full-width semicolon and comma, the enumeration comma, and ASCII ones
 
 
 def use_chinese_font() -> None:
@@ -66,14 +67,8 @@ def wrap_label(text: str, lang: str, width: int | None = None) -> str:
     Chinese breaks between characters, but never inside a number or a Latin
     word (a Latin character counts half); English breaks between words.
 
-    Examples
+    Examples (Chinese ones in tests/test_plotting.py)
     --------
-    >>> wrap_label("规模以上工业企业数", "zh", 6)
-    '规模以上工\n业企业数'
-    >>> wrap_label("万柏林区2022年计划执行情况与2023年计划报告", "zh", 12)
-    '万柏林区2022年计划执行\n情况与2023年计划报告'
-    >>> wrap_label("来源：万柏林区规划纲要；万柏林区2022年计划执行情况", "zh", 16)
-    '来源：万柏林区规划纲要；\n万柏林区2022年计划执行情况'
     >>> wrap_label("industrial firms above scale", "en", 14)
     'industrial\nfirms above\nscale'
     """
@@ -95,7 +90,7 @@ def wrap_label(text: str, lang: str, width: int | None = None) -> str:
             line, used = "", 0.0
         if line or not tok.isspace():
             line, used = line + tok, used + n
-        if balanced and tok in "；，、;," and used >= 0.6 * target:    # rather break after a pause
+        if balanced and tok in PAUSES and used >= 0.6 * target:    # rather break after a pause
             lines.append(line)
             line, used = "", 0.0
     return "\n".join(lines + [line.rstrip()])
@@ -127,7 +122,7 @@ def finish(ax, title: str, unit: str, source: str, lang: str, xlabel: str | None
     """Title, unit on the y axis, source line under the plot; returns the Figure."""
     fig = ax.figure
     ax.set_title(wrap_label(title, lang, TITLE_WIDTH[lang]), loc="left")
-    ax.set_ylabel(f"{t('unit', lang)}：{unit}" if lang == "zh" else f"{t('unit', lang)}: {unit}")
+    ax.set_ylabel(t("chart.axis_unit", lang, unit=unit))
     if xlabel:
         ax.set_xlabel(xlabel)
     source = wrap_label(source, lang, SOURCE_WIDTH[lang])

@@ -1,0 +1,125 @@
+"""reports/index.html: the headline gap table and every report with its status, offline like the reports.
+
+One language per page: the index speaks the run's language (the config's
+``defaults.lang``, Chinese unless it says otherwise); every word comes from
+``locales/suite.yaml``.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from analysis.data import files
+from analysis.i18n import check_lang, district_name, indicator_label, t
+from analysis.i18n import number as _fmt
+from analysis.report.page import responsive_tables, stylesheet
+
+STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
+REPORT_STATUSES = ("ok", "failed")          # what the runner records; the index shows them as index.status.*
+# The gap table, answer first: who, what, the judgement, then the numbers behind it.
+GAP_COLUMNS = ("district", "indicator", "status", "cagr_required", "probability", "latest_year", "latest_value",
+               "target_value", "cagr_observed", "gap_pp")
+REPORT_COLUMNS = ("name", "status", "started", "duration", "parameters", "error")
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
+def ordered_reports(reports: dict) -> list[tuple[str, dict]]:
+    """Reports in reading order: failures first, then district by district (in the order the
+    config first names them), and within a district in config order (overview, brief, …)."""
+    items = list(reports.items())
+    districts = list(dict.fromkeys((r.get("parameters") or {}).get("district", "") for _, r in items))
+    position = {name: i for i, (name, _) in enumerate(items)}
+    return sorted(items, key=lambda kv: (kv[1].get("status") != "failed",
+                                         districts.index((kv[1].get("parameters") or {}).get("district", "")),
+                                         position[kv[0]]))
+
+
+def failure_banner(reports: dict, out_dir: Path, lang: str = "zh") -> str:
+    """The alert over the index: which reports failed, and, only where one exists, that the last good page is kept."""
+    failed = [n for n, r in reports.items() if r.get("status") == "failed"]
+    if not failed:
+        return ""
+    kept = [n for n in failed if reports[n].get("last_success") and reports[n].get("html")
+            and (Path(out_dir) / reports[n]["html"]).is_file()]
+    names = t("sep.list", lang)
+    text = t("index.failed", lang, n=len(failed), names=html.escape(names.join(failed)))
+    if kept:
+        text += t("index.kept", lang, names=html.escape(names.join(kept)))
+    if len(kept) < len(failed):
+        text += t("index.none_kept", lang)
+    return f'<p class="alert">{text}</p>'
+
+
+def _gap_cell(r: dict, key: str, lang: str) -> str:
+    from analysis.report.html import status_badge      # pandas: only once there is a row to show
+
+    label = t(f"index.gap.{key}", lang)
+    if key == "status":
+        return f'<td class="status-cell" data-label="{label}">{status_badge(r["status"], lang, bool(r.get("final")))}</td>'
+    names = {"district": district_name(r.get("district", ""), lang),
+             "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang)}
+    value = names[key] if key in names else r.get(key)
+    css = "name" if key in names else ("unknown" if value is None else "")
+    css = f' class="{css}"' if css else ""
+    return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'
+
+
+def _report_row(name: str, r: dict, lang: str) -> str:
+    status = r.get("status", "–")
+    color = STATUS_COLORS.get(status, "#7f8c8d")
+    label = html.escape(r.get("title") or name)
+    link = f'<a href="{html.escape(r["html"])}">{label}</a>' if r.get("last_success") else label
+    link += f'<br><code>{html.escape(name)}</code>'
+    word = t(f"index.status.{status}", lang) if status in REPORT_STATUSES else status
+    error = html.escape(r.get("error") or "")
+    params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
+                                    ensure_ascii=False))
+    label = {k: t(f"index.report.{k}", lang) for k in REPORT_COLUMNS}
+    return (f'<tr class="{html.escape(status)}"><td class="name" data-label="{label["name"]}">{link}</td>'
+            f'<td class="status-cell" data-label="{label["status"]}"><b style="color:{color}">{html.escape(word)}</b></td>'
+            f'<td data-label="{label["started"]}">{html.escape(r.get("started", "–"))}</td>'
+            f'<td data-label="{label["duration"]}">{_fmt(r.get("duration_s"))}</td>'
+            f'<td data-label="{label["parameters"]}"><code>{params}</code></td>'
+            f'<td data-label="{label["error"]}">{error}</td></tr>')
+
+
+def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path | None = None,
+                lang: str = "zh") -> Path:
+    """Write the index page (headline gap table, every report with its status) into *out_dir*, in *lang*."""
+    check_lang(lang)
+    gap_rows = "".join("<tr>" + "".join(_gap_cell(r, k, lang) for k in GAP_COLUMNS) + "</tr>"
+                       for r in summary if r.get("latest_year") is not None)
+    reports = manifest["reports"]
+    report_rows, district = [], None
+    for name, r in ordered_reports(reports):
+        here = (r.get("parameters") or {}).get("district", "")
+        if r.get("status", "–") != "failed" and here != district:
+            district = here
+            shown = district_name(here, lang) if here else "–"
+            report_rows.append(f'<tr class="district"><th colspan="6">{html.escape(shown)}</th></tr>')
+        report_rows.append(_report_row(name, r, lang))
+    title = t("index.title", lang)
+    gap_head = "".join(f"<th>{t(f'index.gap.{k}', lang)}</th>" for k in GAP_COLUMNS)
+    report_head = "".join(f"<th>{t(f'index.report.{k}', lang)}</th>" for k in REPORT_COLUMNS)
+    footer = t("index.footer", lang, generated=html.escape(manifest.get("generated", "")),
+               version=html.escape(manifest.get("version", "")),
+               git=html.escape(str(manifest.get("git_revision") or "–")))
+    page = f"""<!DOCTYPE html>
+<html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+{stylesheet()}
+</style></head><body><main>
+<h1 id="report-title">{title}</h1>
+{failure_banner(reports, out_dir, lang)}
+<h2>{t("index.heading.gaps", lang)}</h2>
+<table class="cards"><thead><tr>{gap_head}</tr></thead><tbody>{gap_rows}</tbody></table>
+<h2>{t("index.heading.reports", lang, n=len(reports))}</h2>
+<table class="cards"><thead><tr>{report_head}</tr></thead>
+<tbody>{''.join(report_rows)}</tbody></table>
+<footer>{footer}</footer>
+</main></body></html>"""
+    path = Path(path or Path(out_dir) / "index.html")
+    files.write_atomic(path, responsive_tables(page))
+    return path
