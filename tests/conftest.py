@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.data.files import write_atomic
+from analysis.data.write import write_atomic
 from analysis.report.page import render_html
 from analysis.data.schema import COLUMNS
 

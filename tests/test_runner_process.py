@@ -133,16 +133,16 @@ def test_some_failed_is_exit_1_in_one_line(tmp_path):
 
 def full_disk(monkeypatch, which):
     """Make every atomic write whose file name passes *which* fail as a full disk does."""
-    from analysis.data import files
+    from analysis.data import write as disk
 
-    real = files.write_atomic
+    real = disk.write_atomic
 
     def write_atomic(path, text):
         if which(Path(path).name):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         return real(path, text)
 
-    monkeypatch.setattr(files, "write_atomic", write_atomic)
+    monkeypatch.setattr(disk, "write_atomic", write_atomic)
 
 
 def test_full_disk_for_reports_lists_them_and_writes_the_manifest(tmp_path, monkeypatch):

@@ -1,18 +1,16 @@
-"""Files read and written safely: the size-capped reader of untrusted input and the atomic writer of output.
+"""Files read safely: the size-capped reader of untrusted input, how messages name a file, a file's digest.
 
 Reading (:func:`read_bytes`) refuses anything but a regular file no larger
 than :data:`MAX_FILE_BYTES`, in one line naming the file; messages name a path
 with :func:`display_name` and show invisible characters with :func:`visible`.
-Writing (:func:`write_atomic`) goes through a temporary file beside the target,
-renamed into place, so a reader never sees half a page or half a table.
-Standard library only: the runner's fast path imports this module.
+Writing lives in :mod:`analysis.data.write`. Standard library only: the
+runner's fast path imports this module.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -80,22 +78,3 @@ def read_bytes(path: str | os.PathLike, name: str | None = None) -> bytes:
 
 def file_digest(path: Path, length: int = 12) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:length]
-
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside *path*, then rename: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
-        # mkstemp makes the file private (0600); a report is meant to be read by others.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

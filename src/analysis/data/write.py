@@ -1,5 +1,9 @@
 """The one writer of the curated table (and of any file that must never be seen half-written).
 
+Output files (pages, manifest, workbooks) go through :func:`write_atomic`: a
+temporary file beside the target renamed into place, without the table's lock
+and fsyncs (a lost page is made again by the next run).
+
 Every write of an indicator table goes through :func:`replace_table` while
 :func:`table_lock` is held: the lock is a ``filelock`` file beside the table
 (``.<name>.lock``), the mechanism the runner uses for its output folder, so
@@ -198,3 +202,21 @@ def check_review_out(out: str | os.PathLike, inputs: tuple = ()) -> Path:
         raise UsageError(f"{shown}: is inside {label}, which holds the project's sources (data/ only in "
                          f"data/{REVIEW_DIR_NAME}/); {fix}")
     return out
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write to a temporary file beside *path*, then rename: readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+        # mkstemp makes the file private (0600); a report is meant to be read by others.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config, i18n
-from analysis.data.files import write_atomic
+from analysis.data.write import write_atomic
 from analysis.report.tables import Quantity, Status, progress_table
 
 

@@ -10,7 +10,7 @@ import html
 import json
 from pathlib import Path
 
-from analysis.data import files
+from analysis.data import write as disk
 from analysis.i18n import check_lang, district_name, indicator_label, t
 from analysis.i18n import number as _fmt
 from analysis.report.page import responsive_tables, stylesheet
@@ -121,5 +121,5 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
 <footer>{footer}</footer>
 </main></body></html>"""
     path = Path(path or Path(out_dir) / "index.html")
-    files.write_atomic(path, responsive_tables(page))
+    disk.write_atomic(path, responsive_tables(page))
     return path

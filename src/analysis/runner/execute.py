@@ -103,7 +103,7 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from analysis.data import files
+    from analysis.data import write as disk
     from analysis.report import page
 
     started = time.time()
@@ -133,14 +133,14 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     if error is None:
         try:
             html = page.render_html(nb, job["lang"], Path(job["parameters"].get("data_path") or config.indicators_path()))
-            files.write_atomic(inside(out, out / "notebooks" / f"{job['name']}.ipynb"), nbformat.writes(nb))
-            files.write_atomic(inside(out, Path(job["html"])), html)
+            disk.write_atomic(inside(out, out / "notebooks" / f"{job['name']}.ipynb"), nbformat.writes(nb))
+            disk.write_atomic(inside(out, Path(job["html"])), html)
             failed_path.unlink(missing_ok=True)
         except Exception as exc:  # noqa: BLE001 - a full disk fails this report, the run goes on
             error = _one_line("rendering or writing failed: ", exc)
     if error is not None:
         try:
-            files.write_atomic(failed_path, nbformat.writes(nb))
+            disk.write_atomic(failed_path, nbformat.writes(nb))
         except OSError as exc:
             error += f"; its notebook could not be kept in failed/ ({exc.strerror})"
     return {"name": job["name"], "status": "failed" if error else "ok", "error": error,

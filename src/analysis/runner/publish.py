@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__, config
-from analysis.data import files
+from analysis.data import write as disk
 from analysis.runner.confine import inside
 
 MANIFEST = "manifest.json"
@@ -27,7 +27,7 @@ def now() -> str:
 
 def write(out_dir: Path, name: str, text: str) -> None:
     """Write *name* atomically into *out_dir* (refusing any path that leads outside it)."""
-    files.write_atomic(inside(out_dir, out_dir / name), text)
+    disk.write_atomic(inside(out_dir, out_dir / name), text)
 
 
 def read_manifest(out_dir: Path) -> dict:
