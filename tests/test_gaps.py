@@ -87,3 +87,22 @@ def test_cli_json_and_table():
 def test_cli_bad_arguments(args, message):
     result = run(*args)
     assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_latest_figure_given_as_a_bound_is_flagged(data):
+    # "突破700亿元" is recorded as 700 with bound >=: the assessment uses 700, and the record says the figure
+    # is a lower bound (the seed's latest GDP, 620.5 in 2022, stands in for such a figure here).
+    from analysis.i18n import flag_text
+
+    def gdp_flags(frame):
+        t = gap_table(frame, district="万柏林区", indicators=["gdp"])
+        return t[t["target_type"] == "level"].iloc[0]["flags"]
+
+    assert not [f for f in gdp_flags(data) if f["code"].startswith("latest_at")]
+    bounded = data.copy()
+    latest = (bounded["indicator"] == "gdp") & (bounded["kind"] == "level") & (bounded["year"] == 2022)
+    assert latest.sum() == 1
+    bounded.loc[latest, "bound"] = ">="
+    flag = next(f for f in gdp_flags(bounded) if f["code"].startswith("latest_at"))
+    assert flag == {"code": "latest_at_least", "params": {"year": 2022}}
+    assert "2022年数值为原文给出的下限" in flag_text(flag, "zh") and "lower bound" in flag_text(flag, "en")

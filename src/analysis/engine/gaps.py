@@ -92,7 +92,12 @@ def _measures(tg: pd.DataFrame, data: pd.DataFrame, registry, plan, band_pp: flo
     return measures, bounds
 
 
-def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set) -> list[dict]:
+# The kind of the actual row a target type is checked against (for the bound of the latest figure).
+_OBSERVED_KIND = {"level": "level", "share": "share", "growth_annual": "growth"}
+
+
+def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
+           observed_bounds: dict | None = None) -> list[dict]:
     """The record's notes as codes with parameters (words come from i18n)."""
     row = _Row(rec)
     flags = []
@@ -127,6 +132,12 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set)
         flags.append({"code": "sigma_assumed", "params": {"sigma_pp": rec["sigma_pp"]}})
     elif rec["sigma_source"] == "estimated":
         flags.append({"code": "sigma_estimated", "params": {"sigma_pp": round(rec["sigma_pp"], 1), "n": row.n_rates}})
+    kind = _OBSERVED_KIND.get(rec["target_type"])
+    if kind and rec["latest_year"] is not None and observed_bounds:
+        limit = observed_bounds.get((rec["district"], rec["indicator"], rec["latest_year"], kind))
+        if limit:
+            code = "latest_at_least" if limit == ">=" else "latest_at_most"
+            flags.append({"code": code, "params": {"year": rec["latest_year"]}})
     if rec["final"]:
         flags.append({"code": "final_assessment", "params": {"as_of_year": rec["as_of_year"]}})
     flags.extend(breaks.get((rec["district"], rec["indicator"]), []))
@@ -186,6 +197,12 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     breaks = series_break_flags(series_break_table(data))
     unstated = data[data["kind"].eq("growth") & data["price_basis"].eq("unstated")]
     basis_unstated = set(zip(unstated["district"], unstated["indicator"]))
+    # Actual figures the source gives only as a bound (突破700亿元, 跨上2000亿台阶: at least): the assessment
+    # uses the bound, and the record says so.
+    one_year = data["kind"].isin(["level", "share"]) | (data["kind"].eq("growth") & data["period_start"].isna())
+    limits = data[one_year & data["bound"].isin([">=", "<="])]
+    observed_bounds = {(d, i, int(y), k): b for d, i, y, k, b in
+                       zip(limits["district"], limits["indicator"], limits["year"], limits["kind"], limits["bound"])}
     table = pd.concat([tg, measures.drop(columns=["growth_basis"], errors="ignore"), probs], axis=1)
     table["growth_basis"] = measures.get("growth_basis", "")
     table["target_year"] = tg["year"]
@@ -196,7 +213,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     words = {(s, f): (status_label(s, "zh", f), status_label(s, "en", f)) for s, f in set(pairs)}
     table["status_zh"] = [words[p][0] for p in pairs]
     table["status_en"] = [words[p][1] for p in pairs]
-    return _output(table, breaks, bounds, registry, basis_unstated)
+    return _output(table, breaks, bounds, registry, basis_unstated, observed_bounds)
 
 
 # The record fields the flag rules read, and the columns they read besides FIELDS.
@@ -206,7 +223,8 @@ _FLAG_INPUTS = ["override", "value", "note", "source", "substituted_base", "plan
                 "converted", "n_rates"]
 
 
-def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_unstated: set) -> pd.DataFrame:
+def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_unstated: set,
+            observed_bounds: dict | None = None) -> pd.DataFrame:
     """The public frame: FIELDS, integer years as Int64, NaN for unknown numbers, flags as lists.
 
     Columnar on purpose: a record-by-record DataFrame walk cost 10× more at 28,000 targets.
@@ -220,7 +238,7 @@ def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_uns
     for key in ("base_year", "latest_year", "as_of_year", "period_start"):
         columns[key] = [None if v is None else int(v) for v in columns[key]]
     names = list(columns)
-    out["flags"] = [_flags(dict(zip(names, values)), breaks, bounds, registry, basis_unstated)
+    out["flags"] = [_flags(dict(zip(names, values)), breaks, bounds, registry, basis_unstated, observed_bounds or {})
                     for values in zip(*columns.values())]
     return out.reset_index(drop=True)
 
