@@ -31,7 +31,9 @@ ESTIMATE_RE = re.compile(r"预计|预估")
 _YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前)")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
-_LAST_YEAR = re.compile(r"过去一年|一年来")
+_LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
+# 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
+_RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
@@ -178,6 +180,12 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
         cues.append(Cue(m.start(), m.end(), Context("actual", doc.year - 1 if doc.year else None)))
+    for m in _RANGE_CUE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last <= first + 15:
+            past = (doc.year is not None and last < doc.year) or last < doc.settled
+            cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, Span(first, last), True,
+                                                        explicit=True), sentence=True))
     for m in _FIVE_YEARS.finditer(text):
         span = Span(doc.year - 5, doc.year - 1) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))

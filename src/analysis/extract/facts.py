@@ -23,7 +23,7 @@ _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
-    r"约|近|从|由|\d)")
+    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|\d)")
 _GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
 _NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑")
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
@@ -32,6 +32,9 @@ _FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新�
 _STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
 _TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
+# 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
+_AVERAGE = re.compile(r"年均|平均年|(两|二|三|四|五)年平均|平均(?=增长|增速)")
+_SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
 _BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
@@ -60,6 +63,7 @@ class Fact:
     before_name: bool = False  # the number came before the name (新创1个4A级景区)
     year: int | None = None   # year printed next to the number
     period_start: int | None = None
+    span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
@@ -189,7 +193,9 @@ def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact
     vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
     fact.vs_year = int(vs_year.group(1)) if vs_year else None
     fact.year = int(year.group(1)) if year else None
-    fact.average = growth and "年均" in lead
+    average = _AVERAGE.search(lead) if growth else None
+    fact.average = bool(average)
+    fact.span = _SPAN_YEARS.get(average.group(1), 0) if average and average.group(1) else 0
     if growth:
         fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
     fact.cumulative = "累计" in lead
@@ -205,7 +211,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     facts, first_year = _from_to(owned, names, mention_start, start, claimed)
     if "分别" in owned and len(names) == 1:
         return facts                                         # a list whose names we do not know
-    respectively, queue, listed, seen, previous_end = len(names) > 1 and "分别" in owned, list(names), [], set(), 0
+    respectively, queue, seen, previous_end = len(names) > 1 and "分别" in owned, list(names), set(), 0
+    lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
     for m in value_re.finditer(owned):
@@ -223,21 +230,28 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         clause_lead = re.split(r"[,，、]", fact.lead)[-1]
         flow_cue = bool(_FLOW_CUE.search(clause_lead))
         fact.stock = fact.kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
-            bool(_STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + listed))
+            bool(_STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + [f for group in lists for f in group]))
         fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
         flow_seen = flow_seen or fact.flow
         if respectively:
+            now = owned.count("分别", 0, m.start())
+            if now != segment and lists[-1]:
+                lists.append([])
+                queue = list(names)
+            segment = now
             if not queue:
-                break
+                continue
             fact.name = queue.pop(0)
-            listed.append(fact)
+            lists[-1].append(fact)
             continue
         role = (fact.kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
         if role not in seen:                                 # the first figure of each reading; later ones repeat
             seen.add(role)
             fact.name = names[-1]
             facts.append(fact)
-    if listed:      # a 分别 list shares the first value's reading and any bound printed once
+    for listed in lists:    # a 分别 list shares its first value's reading and any bound printed once
+        if not listed:
+            continue
         first, bound = listed[0], next((f.bound for f in listed if f.bound), "")
         for f in listed:
             f.kind, f.bound, f.average, f.target = first.kind, bound, first.average, first.target

@@ -62,7 +62,7 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
     """
     sentence_start = max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1
     before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
-              and not (fact.average and c.context.plan is None)]
+              and not (fact.average and not fact.span and c.context.plan is None)]
     base = before[-1].context if before else (section if section.year or not carried else carried)
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
@@ -97,7 +97,8 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     if fact.kind == "growth":
         if not name.basis:
             return None
-        start = (fact.period_start or (ctx.plan.base if ctx.plan else None)) if fact.average else None
+        start = (fact.period_start or (ctx.year - fact.span if fact.span else None) or
+                 (ctx.plan.base if ctx.plan else None)) if fact.average else None
         if fact.average and start is None:
             return None
         return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, start

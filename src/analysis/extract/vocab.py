@@ -21,6 +21,8 @@ SUB_AGGREGATE = re.compile(r"(?:高技术|高新技术|战略性新兴|新兴|�
 PRINTED_UNITS = ("万亿元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "个",
                  "张", "座", "块", "条", "栋", "部", "所", "公里", "万亩", "亩", "万吨", "吨", "亿斤", "万斤", "岁", "项")
 _VALUE_WORDS = ("增加值", "总产值")
+# 第一、二、三产业增加值 / 一、二产业: ordinals listed before the last one, which the mention carries
+_ORDINAL_LIST = re.compile(r"(?:第?[一二三](?:产业?)?、)+$")
 # 户 and 家 both count firms; the tables use 家.
 UNIT_ALIASES = {("户", "家"): "家"}
 
@@ -107,6 +109,13 @@ class Vocabulary:
             pair = ["城镇" + mention, "农村" + mention]
             if all(p in self.names for p in pair):
                 return pair
+        ordinals = _ORDINAL_LIST.search(text[max(0, start - 12):start])
+        if ordinals and mention[0] in "第一二三":
+            lead = "第" if mention.startswith("第") else ""
+            digit = mention[len(lead)]
+            listed = [lead + o + mention[len(lead) + 1:] for o in re.findall(r"[一二三]", ordinals.group(0))]
+            if digit in "一二三" and all(n in self.names for n in listed):
+                return listed + [mention]
         match = re.search(r"([\u4e00-\u9fff]{2,6})、$", text[max(0, start - 8):start])
         if match:
             head = match.group(1)
