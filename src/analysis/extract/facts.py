@@ -13,6 +13,7 @@ When a fact is from (year, target or actual) is decided later, from its position
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from analysis.extract.context import YEAR
@@ -68,6 +69,7 @@ class Fact:
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
     confidence: float = 0.8
+    unnamed: str = ""         # a name the vocabulary does not know (proposed as indicator 'unknown', for review)
 
 
 def mask_brackets(text: str) -> str:
@@ -91,9 +93,22 @@ def _mentions(text: str, vocab: Vocabulary):
         key = vocab.key(m.group(0))
         glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
-        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued)
+        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
+            _within_part(text, m.start())
         out.append((m.start(), m.end(), key, blocked))
     return out
+
+
+# A sentence about a part of the economy (民营经济实现增加值…, 其中第一产业…): its 三次产业 figures are the part's.
+_PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济")
+
+
+def _within_part(text: str, pos: int) -> bool:
+    floor = max(0, pos - 300)                                 # a bounded look back keeps extraction linear
+    start = max(max(text.rfind(ch, floor, pos) for ch in SENTENCE_END) + 1, floor)
+    if text.startswith("其中", start) or text.startswith("其中", start + 1):
+        start = max(max(text.rfind(ch, floor, max(start - 1, 0)) for ch in SENTENCE_END) + 1, floor)
+    return bool(_PART_OF_ECONOMY.search(text, start, pos))
 
 
 def _groups(text: str, mentions):
@@ -137,7 +152,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
             facts.append(Fact(mention[2], float(m["num"]), m["unit"], "amount", "", m.start(), (m.start(), mention[1]),
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
-    groups = _groups(masked, mentions)
+    groups, covered = _groups(masked, mentions), []
     for i, group in enumerate(groups):
         if group[-1][3]:
             continue
@@ -148,6 +163,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         pre_flow = bool(_FLOW_CUE.search(before))
         facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+        covered.append((group[0][0], end))
+    facts += _unnamed(masked, mentions, covered, value_re, {f.pos for f in facts})
     return sorted(facts, key=lambda f: f.pos)
 
 
@@ -259,3 +276,70 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 f.value = -f.value
         facts += listed
     return facts
+
+
+_CLAUSE_SPLIT = re.compile(r"[,，；;。：:！？!?]")
+# words before an unregistered name that are not part of it (scope, time, connectives)
+_UNNAMED_PREFIX = re.compile(rf"^(?:其中|特别是|尤其是|全年|年末|年底|截至年末|截至年底|全(?:省|市|区|县|镇|州|旗)|本年|当年|({YEAR})年(?:末|底)?|"
+                             r"共|累计|预计|初步核算|据统计|据初步核算|按可比价格计算|并|及|和|与|同时|此外|另外|其|"
+                             r"我(?:省|市|区|县)|实现|完成)+")
+_UNNAMED = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z&]{2,14}?)"
+                      r"(?:实现|完成|达到|达|为|增长|下降|增加|减少|突破|超过|共计|共|总计|累计|上涨|提高|回落|下滑)?了?"
+                      r"(?:约|近|超|逾|同比|比上年|较上年)?(?:增长|下降|上涨|提高)?$")
+_NOT_A_NAME = re.compile(r"^(?:比|较|同比|与|占|增长|下降|增速|增幅|其中|分别|合计|总量|总数|以上|左右|达到|达|为)|"
+                         r"第|位|名|倍|百分点|同期|基础上|之一|以来|期间|平均|年均|^(?:增加|可比|全球|全国|企业|开发区|贡献|特别是)|"
+                         r"季度|上半年|下半年|月份")
+_UNNAMED_GROWTH = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
+
+
+def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:
+    """Figures in clauses no registered name reaches (金融机构存款余额320亿元,增长8%): each becomes a fact
+    named by the words before it, to be proposed as indicator 'unknown' for review, never dropped silently."""
+    out, last_name, sentence_start = [], "", 0
+    marks = sorted({m[0] for m in mentions if not m[3]} | {m[1] - 1 for m in mentions if not m[3]})
+    spans = sorted(covered)
+    position = 0
+    for piece in _CLAUSE_SPLIT.finditer(text + "。"):
+        start, end = position, piece.start()
+        position = piece.end()
+        clause = text[start:end]
+        values = [m for m in value_re.finditer(clause) if start + m.start() not in taken]
+        inside = _any_between(marks, start, end) or bool(values and _covered(spans, start + values[0].start()))
+        if not values or inside:
+            last_name = "" if inside else last_name
+        else:
+            m = values[0]
+            lead = clause[:m.start()].strip("\u3000 ")
+            bare = _UNNAMED_PREFIX.sub("", lead)
+            named = _UNNAMED.match(bare)
+            name = named.group("name") if named and not _NOT_A_NAME.search(named.group("name")) else ""
+            name = re.sub(r"(?<=.)(?:实现|完成)(?=.)", "", name)       # 零售业完成销售额 → 零售业销售额
+            if not name and last_name and (not bare or _UNNAMED_GROWTH.search(bare)):
+                name = last_name                                  # 增长8%: the clause continues the previous name
+            after = clause[m.end():m.end() + 2]
+            if name and not re.match(r"[位名倍]|个百", after) and not lead.endswith(("第", "的")):
+                percent = m["unit"] == "%"
+                growth = percent and bool(_UNNAMED_GROWTH.search(lead))
+                negative = growth and _UNNAMED_GROWTH.search(lead).group(1) in _NEGATIVE
+                fact = Fact("", float(m["num"]) * (-1 if negative else 1), m["unit"],
+                            "growth" if growth else "rate" if percent else "amount",
+                            _bound(lead, m["post"]), start + m.start(), (start, start + m.end()), lead=lead,
+                            confidence=0.3, unnamed=name)
+                out.append(fact)
+                last_name = name
+            else:
+                last_name = ""
+        if piece.group(0) in SENTENCE_END or piece.start() >= len(text):
+            last_name = ""
+    return out
+
+
+def _any_between(marks: list[int], start: int, end: int) -> bool:
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end
+
+
+def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when *pos* is in one of the sorted, non-overlapping (start, end) spans."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -141,8 +141,26 @@ def _quote(para: str, start: int, end: int) -> str:
     return para[cut:end].strip()
 
 
+UNKNOWN = "unknown"       # indicator of a figure whose name is not registered; merge refuses it until mapped
+
+
+def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str, source: str) -> dict:
+    """A figure under a name the registry does not list: proposed for review, never as a value to merge."""
+    target = ctx.mode == "target"
+    kind = {"growth": "target_growth" if target else "growth", "rate": "target_level" if target else "share",
+            "amount": "target_level" if target else "level"}[fact.kind]
+    clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
+    partial = "" if target else partial_at(para, fact.pos, doc, clause)
+    unit = "%" if fact.kind != "amount" else fact.unit.replace("余", "")
+    note = f"unregistered name: {fact.unnamed}" + (f"; partial year: {partial} — not an annual value" if partial else "")
+    return _row(place, source, UNKNOWN, fact.unnamed, ctx.year, kind, fact.value, unit, "", fact.bound, None,
+                _quote(para, *fact.quote), note, fact.confidence, "needs_review")
+
+
 def _fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Document, place: str, source: str,
               from_default: bool) -> dict | None:
+    if fact.unnamed:
+        return _unnamed_row(fact, ctx, para, doc, place, source)
     reading = _kind(fact, ctx, vocab, doc)
     if reading is None:
         return None
@@ -174,7 +192,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
     rows, weak, undated, carried = [], set(), 0, None
-    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs, broken = join_broken_lines([line.strip() for line in text.split("\n") if line.strip()])
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
         carried = None if new is not section else carried
@@ -183,9 +201,11 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         for fact in paragraph_facts(para, vocab):
             ctx, from_default = _context(fact, para, cues, section, doc, carried)
             if ctx is None or ctx.year is None:
-                undated += _kind(fact, Context("actual", 0), vocab, doc) is not None
+                undated += not fact.unnamed and _kind(fact, Context("actual", 0), vocab, doc) is not None
                 continue
             row = _fact_row(fact, ctx, para, vocab, doc, district, source, from_default)
+            if row is not None and para in broken:
+                row["quote"] = _verbatim(row["quote"], broken[para])
             if row is not None:
                 rows.append(row)
                 if from_default or number == 0:      # a year from the date line only, or a headline
@@ -197,12 +217,45 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     return Extraction(_dedupe(rows, weak), undated, doc.year)
 
 
+_BREAK_END = re.compile(r"[\u4e00-\u9fff\d%,，、]$")
+_NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第.{1,3}[章节篇部分]|[|\t])")
+
+
+def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%) joined again: a long line that
+    ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
+    Returns the lines and, for each joined one, the text as printed (with its line breaks) for quotes."""
+    out: list[str] = []
+    printed: dict[str, str] = {}
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (len(prev) >= 30 and _BREAK_END.search(prev) and prev.count("|") < 2 and "\t" not in prev
+                and not _NEW_ITEM.match(line) and line.count("|") < 2):
+            out[-1] = prev + line
+            printed[out[-1]] = printed.pop(prev, prev) + "\n" + line
+        else:
+            out.append(line)
+    return out, printed
+
+
+def _verbatim(quote: str, text: str) -> str:
+    """A quote from joined lines as *text* (the lines as printed) has it, with its line breaks."""
+    if quote in text or not quote:
+        return quote
+    found = re.search("\n?".join(map(re.escape, quote)), text)
+    return found.group(0) if found else quote
+
+
 def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
     rows = []
-    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None):
+    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None, doc.data_year):
         name = vocab.name(cell.name)
         target = cell.target or bool(doc.plan and cell.year > doc.plan.base)
-        if cell.unit == "%" or name.unit == "%":
+        if cell.kind == "growth":
+            if not name.basis or name.unit == "%":
+                continue
+            kind, unit, basis = "growth", "%", name.basis
+        elif cell.unit == "%" or name.unit == "%":
             kind, unit, basis = ("target_level" if target else "share"), "%", ""
         else:
             unit = vocab.canonical_unit(cell.unit or name.unit, name.unit)
@@ -231,7 +284,8 @@ def _dedupe(rows: list[dict], weak: set) -> list[dict]:
     best: dict[tuple, dict] = {}
     for r in kept:
         period = r["note"] if r["status"] == "needs_review" else ""        # 一季度 and 上半年 are different figures
-        key = (r["indicator"], r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"], period)
+        named = r["indicator_zh"] if r["indicator"] == UNKNOWN else ""       # unregistered names stay apart
+        key = (r["indicator"], named, r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"], period)
         if key not in best or best[key]["confidence"] < r["confidence"]:
             best[key] = r
     return sorted(best.values(), key=lambda r: (r["indicator"], r["year"], r["kind"], r["status"]))

@@ -27,6 +27,7 @@ class TableCell:
     bound: str
     quote: str
     estimate: bool = False     # a 预计值 column
+    kind: str = ""             # 'level' / 'growth' for a bulletin's 绝对数 / 比上年增长 columns ('' = by year)
 
 
 def _cells(line: str) -> list[str] | None:
@@ -36,14 +37,19 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
-def _column(header: str, plan_last: int | None) -> tuple[int | None, bool] | None:
-    """(year, is_target) of a header cell, or None when it is not a year column."""
+def _column(header: str, plan_last: int | None, data_year: int | None = None) -> tuple | None:
+    """(year, is_target, kind) of a header cell, or None when it is not a year column. A bulletin's
+    生产总值及其增长速度 table has no years: 绝对数 / 比上年增长 columns are levels and growth of its year."""
+    if data_year and re.search(r"增长|增速|增幅|比上年", header):
+        return data_year, False, "growth"
+    if data_year and re.search(r"绝对数|绝对值|总量|数值|金额|^增加值|^(?:亿元|万元|元)$|[(（](?:亿元|万元|元|万人|人|家|户)[)）]", header):
+        return data_year, False, "level"
     found = re.search(rf"({YEAR})年?", header)
     target = bool(re.search(r"目标|预期|规划", header))
     if found:
-        return int(found.group(1)), target
+        return int(found.group(1)), target, ""
     if target and plan_last:
-        return plan_last, True
+        return plan_last, True, ""
     return None
 
 
@@ -74,18 +80,21 @@ def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
     return out
 
 
-def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None) -> list[TableCell]:
+def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None,
+                data_year: int | None = None) -> list[TableCell]:
     """Figures of every text table in *lines* (normalised paragraphs)."""
-    out, columns, unit_column = _spaced_rows(lines, vocab), None, None
+    out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
     for line in lines:
         cells = _cells(line)
         if cells is None:
             columns = None
             continue
-        header = {i: _column(c, plan_last) for i, c in enumerate(cells)}
+        header = {i: _column(c, plan_last, data_year) for i, c in enumerate(cells) if i > 0}
         if any(header.values()) and not any(re.fullmatch(N, c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
+            level_unit = next((re.sub(r".*[(（]|[)）].*", "", c) for i, c in enumerate(cells)
+                               if columns.get(i, (0, 0, ""))[2] == "level" and re.search(r"[(（].+[)）]", c)), "")
             continue
         if not columns:
             continue
@@ -97,7 +106,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
         if not unit:
             bracket = re.search(r"[(（]([^)）]+)[)）]", cells[0])
             unit = bracket.group(1) if bracket else ""
-        for i, (year, target) in columns.items():
+        for i, (year, target, kind) in columns.items():
             if i >= len(cells):
                 continue
             value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<p>以上|左右|以内)?", cells[i])
@@ -105,5 +114,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
                 continue
             bound = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}.get(
                 value["b"] or value["p"] or "", "")
-            out.append(TableCell(match.group(0), year, target, float(value["v"]), unit, bound, line.strip()))
+            out.append(TableCell(match.group(0), year, target, float(value["v"]),
+                                 "%" if kind == "growth" else (unit or (level_unit if kind == "level" else "")),
+                                 bound, line.strip(), kind=kind))
     return out
