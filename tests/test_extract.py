@@ -50,8 +50,13 @@ def as_set(rows):
 def test_execution_report_simplified_utf8():
     rows, encoding, text = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=DISTRICTS)
     assert encoding == "utf-8"
+    unknown = [r for r in rows if r["indicator"] == "unknown"]
+    rows = [r for r in rows if r["indicator"] != "unknown"]
     assert as_set(rows) == EXPECTED_2023
     assert {r["district"] for r in rows} == {"万柏林区"} and {r["status"] for r in rows} == {"proposed"}
+    # 新增入统项目60个 is not a registered indicator: proposed for review under its own name, not dropped
+    assert [(r["indicator_zh"], r["year"], r["value"], r["status"]) for r in unknown] == [
+        ("新增入统项目", 2024, 60.0, "needs_review")]
     for r in rows:
         assert r["quote"] in text and 0 < r["confidence"] <= 1
 
@@ -59,7 +64,7 @@ def test_execution_report_simplified_utf8():
 def test_traditional_pinyin_gbk_twin_gives_the_same_rows():
     rows, encoding, text = extract_file(FIXTURES / "report_2023_traditional_gbk.txt", known_districts=DISTRICTS)
     assert encoding == "gb18030"
-    assert as_set(rows) == EXPECTED_2023
+    assert as_set(r for r in rows if r["indicator"] != "unknown") == EXPECTED_2023
     assert all(r["quote"] in text for r in rows)
 
 
@@ -120,6 +125,7 @@ def review_file(path: Path, rows: list[dict], status="accepted") -> Path:
 
 def test_merge_appends_accepted_rows_after_validation(workspace, tmp_path):
     rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=DISTRICTS)
+    rows = [r for r in rows if r["indicator"] != "unknown"]
     table = workspace / "indicators.csv"
     before = len(load_indicators(table))
     review = review_file(tmp_path / "review.csv", rows)
@@ -130,6 +136,20 @@ def test_merge_appends_accepted_rows_after_validation(workspace, tmp_path):
     assert merged.query("indicator == 'gdp' and year == 2023 and kind == 'level'")["value"].item() == 655.3
     again, problems = merge(review, table)                 # same rows again: nothing new, no error
     assert (again, problems) == (0, [])
+
+
+def test_merge_refuses_an_unregistered_name_until_mapped(workspace, tmp_path):
+    rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=DISTRICTS)
+    unknown = [r for r in rows if r["indicator"] == "unknown"]
+    assert unknown and all(r["status"] == "needs_review" for r in unknown)
+    table = workspace / "indicators.csv"
+    before = table.read_bytes()
+    added, problems = merge(review_file(tmp_path / "review.csv", rows), table)
+    assert added == 0 and len(problems) == 1 and table.read_bytes() == before
+    assert "新增入统项目" in problems[0] and "indicator_names.csv" in problems[0] and "row " in problems[0]
+    mapped = [r for r in rows if r["indicator"] != "unknown"]     # the analyst deletes (or maps) the row
+    added, problems = merge(review_file(tmp_path / "mapped.csv", mapped), table)
+    assert problems == [] and added == len(mapped)
 
 
 def test_merge_refuses_conflicts_and_writes_nothing(workspace, tmp_path):

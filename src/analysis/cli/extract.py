@@ -64,9 +64,11 @@ def _cmd_extract(args) -> int:
     else:
         sys.stdout.write(buffer.getvalue())
     where = args.out or "stdout"
-    review = sum(r["status"] == "needs_review" for r in rows)
+    unregistered = sum(r["indicator"] == "unknown" for r in rows)
+    review = sum(r["status"] == "needs_review" for r in rows) - unregistered
     print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
-          f" ({review} partial-year, status needs_review) → {where}. "
+          f" ({review} partial-year and {unregistered} under names data/indicator_names.csv does not list, "
+          f"status needs_review) → {where}. "
           "Review them: set status to 'accepted', then `python -m analysis merge`", file=sys.stderr)
     if found.undated and args.year is None:
         print(f"{found.undated} figure(s) in {doc.name} have no readable year and were not proposed: "

@@ -5,7 +5,8 @@ whose ``status`` is ``accepted`` to the indicator table, after the same
 validation as ``validate`` on the combined table, under the table's write lock
 (:mod:`analysis.data.write`), so two merges at once keep every row. A row
 whose key is already in the table with the same value is left out; one with
-another value is a conflict. Nothing is written unless everything passes;
+another value is a conflict; one of indicator ``unknown`` (a name the registry
+does not list) is refused until mapped or registered. Nothing is written unless everything passes;
 otherwise :class:`DataValidationError` carries one line per problem.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from analysis.exceptions import DataValidationError
 
 REVIEW_COLUMNS_EXTRA = ["confidence", "status"]
 """Columns a review file has after the table's: the extractor's confidence and the reviewer's status."""
+UNKNOWN_INDICATOR = "unknown"
+"""``indicator`` of a proposed figure whose Chinese name no registered indicator has; merge refuses it."""
 
 
 def _key(row, columns) -> tuple:
@@ -63,6 +66,12 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
     if accepted.empty:
         raise DataValidationError([f"{review_name}: no row has status 'accepted'; mark the rows to merge, "
                                    "then run merge again"])
+    unregistered = [f"{review_name} row {i + 2}, column 'indicator': '{UNKNOWN_INDICATOR}' ({row['indicator_zh']}) "
+                    "is not a registered indicator; set it to an id of data/indicator_names.csv, or add a line there "
+                    f"for {row['indicator_zh']}, then merge again"
+                    for i, row in accepted.iterrows() if row["indicator"] == UNKNOWN_INDICATOR]
+    if unregistered:
+        raise DataValidationError(unregistered)
     with table_lock(data_path):
         existing_text = read_text_table(data_path)
         existing, _ = parse_table(existing_text, str(data_path))

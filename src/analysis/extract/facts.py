@@ -280,7 +280,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
 
 _CLAUSE_SPLIT = re.compile(r"[,，；;。：:！？!?]")
 # words before an unregistered name that are not part of it (scope, time, connectives)
-_UNNAMED_PREFIX = re.compile(rf"^(?:其中|特别是|尤其是|全年|年末|年底|截至年末|截至年底|全(?:省|市|区|县|镇|州|旗)|本年|当年|({YEAR})年(?:末|底)?|"
+_UNNAMED_PREFIX = re.compile(rf"^(?:其中|特别是|尤其是|全年|今年|去年|明年|上年|年末|年底|截至年末|截至年底|全(?:省|市|区|县|镇|州|旗)|本年|当年|({YEAR})年(?:末|底)?|"
                              r"共|累计|预计|初步核算|据统计|据初步核算|按可比价格计算|并|及|和|与|同时|此外|另外|其|"
                              r"我(?:省|市|区|县)|实现|完成)+")
 _UNNAMED = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z&]{2,14}?)"

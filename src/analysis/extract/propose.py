@@ -141,7 +141,7 @@ def _quote(para: str, start: int, end: int) -> str:
     return para[cut:end].strip()
 
 
-UNKNOWN = "unknown"       # indicator of a figure whose name is not registered; merge refuses it until mapped
+from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not registered; merge refuses it until mapped
 
 
 def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str, source: str) -> dict:
