@@ -111,8 +111,8 @@ def tidy_whitespace(text: str) -> str:
 
 # Invisible formatting characters (Unicode category Cf: zero-width space/joiners, soft hyphen, word
 # joiner, BOM, bidi marks) between the digits of a number are a copy-paste or typesetting artefact;
-# left in, "7<U+200B>20.5亿元" would read as 20.5. They are removed; fullwidth digits become ASCII.
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# left in, "7<U+200B>20.5亿元" would read as 20.5. They are removed; fullwidth digits and ％ become ASCII.
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")     # and the percent sign (５．２％)
 _FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 _FORMAT_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_FORMAT}]+(?=[0-9.,])|(?<=[0-9.,])[{_FORMAT}]+(?=[0-9])")
 _FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")

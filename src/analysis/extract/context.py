@@ -16,9 +16,18 @@ their paragraph, or the whole document when its title or opening says so;
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 YEAR = r"(?:19|20)\d{2}"
+LOOK_BACK = 600          # characters a sentence or clause is looked for before a figure: keeps extraction linear
+
+
+def back_to(text: str, pos: int, marks: str) -> int:
+    """Start of the stretch before *pos* that none of *marks* ends (a sentence, a clause), within LOOK_BACK."""
+    floor = max(0, pos - LOOK_BACK)
+    return max(max(text.rfind(ch, floor, pos) for ch in marks) + 1, floor)
 _ORDINAL = "一二三四五六七八九"
 PLAN_RE = re.compile(rf"十([{_ORDINAL}])五[”\"]?(规划|时期|期间|末期|末|以来)?|第十([{_ORDINAL}])个五年规划")
 PARTIAL_RE = re.compile(
@@ -215,5 +224,12 @@ def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
     """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure)."""
     if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
         return ""
-    found = [m.group(0) for m in PARTIAL_RE.finditer(text[:pos])]
-    return found[-1] if found else doc.partial
+    ends, cues = _partial_cues(text)
+    i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
+    return cues[i] if i >= 0 else doc.partial
+
+
+@lru_cache(maxsize=8)
+def _partial_cues(text: str) -> tuple[list[int], list[str]]:
+    found = list(PARTIAL_RE.finditer(text))
+    return [m.end() for m in found], [m.group(0) for m in found]

@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.extract.context import YEAR
-from analysis.extract.vocab import N, SUB_AGGREGATE, Vocabulary
+from analysis.extract.context import YEAR, back_to
+from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocabulary, number, unit_of
 
 SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")
@@ -104,10 +104,9 @@ _PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海�
 
 
 def _within_part(text: str, pos: int) -> bool:
-    floor = max(0, pos - 300)                                 # a bounded look back keeps extraction linear
-    start = max(max(text.rfind(ch, floor, pos) for ch in SENTENCE_END) + 1, floor)
+    start = back_to(text, pos, SENTENCE_END)
     if text.startswith("其中", start) or text.startswith("其中", start + 1):
-        start = max(max(text.rfind(ch, floor, max(start - 1, 0)) for ch in SENTENCE_END) + 1, floor)
+        start = back_to(text, max(start - 1, 0), SENTENCE_END)
     return bool(_PART_OF_ECONOMY.search(text, start, pos))
 
 
@@ -142,14 +141,15 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     """Every fact of one (normalised) paragraph, in order."""
     masked = mask_brackets(text)
     mentions = _mentions(masked, vocab)
-    value_re = re.compile(rf"(?P<num>{N})(?P<unit>%|{vocab.unit_re})(?P<post>左右|以上|以内|以下|多)?")
+    value_re = re.compile(rf"(?:(?P<num>{N})(?P<unit>%|{vocab.unit_re})|(?<![{CN_DIGITS}第])(?P<cn>{CN_NUMBER})"
+                          rf"(?P<cnunit>{vocab.unit_re}))(?P<post>左右|以上|以内|以下|多)?")
     facts, claimed = [], set()
     # a number before its name: 新创1个4A级景区、3个3A级景区; 完成35块社会足球场地
     starts = {m[0]: m for m in mentions if not m[3]}
     for m in value_re.finditer(masked):
         mention = starts.get(m.end())
-        if mention and m["unit"] != "%" and not masked[max(0, m.start() - 1):m.start()] == "第":
-            facts.append(Fact(mention[2], float(m["num"]), m["unit"], "amount", "", m.start(), (m.start(), mention[1]),
+        if mention and unit_of(m) != "%" and not masked[max(0, m.start() - 1):m.start()] == "第" and _readable(m):
+            facts.append(Fact(mention[2], number(m), unit_of(m), "amount", "", m.start(), (m.start(), mention[1]),
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
     groups, covered = _groups(masked, mentions), []
@@ -198,14 +198,14 @@ def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact
     lead = lead.rstrip("-－")
     if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
         return None                                          # 居全省第4位, 1.5倍
-    percent = m["unit"] == "%"
+    percent = unit_of(m) == "%"
     if percent and lead.endswith("的"):
         return None                                          # 完成年计划710亿元的89.4%
     verb = _GROWTH_VERB.search(lead)
     growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
     kind = "growth" if growth else "rate" if percent else "amount"
     negative = growth and (verb.group(1) in _NEGATIVE or minus)
-    fact = Fact("", float(m["num"]) * (-1 if negative else 1), m["unit"], kind, _bound(lead, m["post"]), pos, quote,
+    fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, _bound(lead, m["post"]), pos, quote,
                 lead=lead)
     vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
     fact.vs_year = int(vs_year.group(1)) if vs_year else None
@@ -233,11 +233,11 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
     for m in value_re.finditer(owned):
-        if start + m.start() in claimed:
+        if start + m.start() in claimed or not _readable(m):
             continue
         lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
-        if m["unit"] != "%" and (_INCREMENT.search(lead) or not vocab.compatible(m["unit"].replace("余", ""), unit)):
+        if unit_of(m) != "%" and (_INCREMENT.search(lead) or not vocab.compatible(unit_of(m).replace("余", ""), unit)):
             continue                                         # 比上年增加14545元; 2个万亿元台阶
         fact = _reading(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None:
@@ -303,7 +303,7 @@ def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:
         start, end = position, piece.start()
         position = piece.end()
         clause = text[start:end]
-        values = [m for m in value_re.finditer(clause) if start + m.start() not in taken]
+        values = [m for m in value_re.finditer(clause) if start + m.start() not in taken and _readable(m)]
         inside = _any_between(marks, start, end) or bool(values and _covered(spans, start + values[0].start()))
         if not values or inside:
             last_name = "" if inside else last_name
@@ -318,10 +318,10 @@ def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:
                 name = last_name                                  # 增长8%: the clause continues the previous name
             after = clause[m.end():m.end() + 2]
             if name and not re.match(r"[位名倍]|个百", after) and not lead.endswith(("第", "的")):
-                percent = m["unit"] == "%"
+                percent = unit_of(m) == "%"
                 growth = percent and bool(_UNNAMED_GROWTH.search(lead))
                 negative = growth and _UNNAMED_GROWTH.search(lead).group(1) in _NEGATIVE
-                fact = Fact("", float(m["num"]) * (-1 if negative else 1), m["unit"],
+                fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m),
                             "growth" if growth else "rate" if percent else "amount",
                             _bound(lead, m["post"]), start + m.start(), (start, start + m.end()), lead=lead,
                             confidence=0.3, unnamed=name)
@@ -332,6 +332,11 @@ def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:
         if piece.group(0) in SENTENCE_END or piece.start() >= len(text):
             last_name = ""
     return out
+
+
+def _readable(m: re.Match) -> bool:
+    value = number(m)
+    return value == value                                    # NaN: Chinese numerals that are not a number
 
 
 def _any_between(marks: list[int], start: int, end: int) -> bool:

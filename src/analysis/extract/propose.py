@@ -27,6 +27,7 @@ from analysis.extract.context import (
     TARGET_WORDS,
     Context,
     Document,
+    back_to,
     document,
     heading,
     paragraph_cues,
@@ -60,7 +61,7 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
     *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
     own year when neither a cue nor a heading places the figure.
     """
-    sentence_start = max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1
+    sentence_start = back_to(para, fact.pos, SENTENCE_END)
     before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
               and not (fact.average and not fact.span and c.context.plan is None)]
     base = before[-1].context if before else (section if section.year or not carried else carried)
@@ -137,7 +138,7 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
 
 
 def _quote(para: str, start: int, end: int) -> str:
-    cut = max(para.rfind(ch, 0, start) for ch in "。；;！？，,") + 1
+    cut = back_to(para, start, "。；;！？，,")
     return para[cut:end].strip()
 
 
@@ -149,7 +150,7 @@ def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str,
     target = ctx.mode == "target"
     kind = {"growth": "target_growth" if target else "growth", "rate": "target_level" if target else "share",
             "amount": "target_level" if target else "level"}[fact.kind]
-    clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
+    clause = para[back_to(para, fact.pos, "，,；;。"):fact.pos]
     partial = "" if target else partial_at(para, fact.pos, doc, clause)
     unit = "%" if fact.kind != "amount" else fact.unit.replace("余", "")
     note = f"unregistered name: {fact.unnamed}" + (f"; partial year: {partial} — not an annual value" if partial else "")
@@ -165,9 +166,9 @@ def _fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docum
     if reading is None:
         return None
     indicator, kind, unit, basis, start = reading
-    clause = para[max(para.rfind(ch, 0, fact.pos) for ch in "，,；;。") + 1:fact.pos]
+    clause = para[back_to(para, fact.pos, "，,；;。"):fact.pos]
     partial = "" if kind.startswith("target") else partial_at(para, fact.pos, doc, clause)
-    sentence = para[max(para.rfind(ch, 0, fact.pos) for ch in SENTENCE_END) + 1:fact.pos]
+    sentence = para[back_to(para, fact.pos, SENTENCE_END):fact.pos]
     notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
         [f"partial year: {partial} — not an annual value"] if partial else [])
     bound = fact.bound or (">=" if "余" in fact.unit else "")
@@ -225,17 +226,17 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%) joined again: a long line that
     ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
     Returns the lines and, for each joined one, the text as printed (with its line breaks) for quotes."""
-    out: list[str] = []
-    printed: dict[str, str] = {}
+    groups: list[list[str]] = []
     for line in lines:
-        prev = out[-1] if out else ""
-        if (len(prev) >= 30 and _BREAK_END.search(prev) and prev.count("|") < 2 and "\t" not in prev
-                and not _NEW_ITEM.match(line) and line.count("|") < 2):
-            out[-1] = prev + line
-            printed[out[-1]] = printed.pop(prev, prev) + "\n" + line
+        prev = groups[-1][-1] if groups else ""
+        split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line))
+        if ((len(prev) >= 30 and _BREAK_END.search(prev) or split_figure) and prev.count("|") < 2
+                and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
+            groups[-1].append(line)
         else:
-            out.append(line)
-    return out, printed
+            groups.append([line])
+    out = ["".join(group) for group in groups]
+    return out, {joined: "\n".join(group) for joined, group in zip(out, groups) if len(group) > 1}
 
 
 def _verbatim(quote: str, text: str) -> str:

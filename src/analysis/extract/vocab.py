@@ -12,6 +12,26 @@ import re
 from dataclasses import dataclass
 
 N = r"\d+(?:\.\d+)?"
+# A number written in Chinese numerals before a unit (新增就业三千二百人, 两万亩); cn2an reads it.
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]{{0,11}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
+
+
+def number(match: re.Match) -> float:
+    """The value of a figure matched with groups ``num``/``unit`` (Arabic) or ``cn``/``cnunit`` (Chinese numerals)."""
+    if match["num"] is not None:
+        return float(match["num"])
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(match["cn"], "smart"))
+    except ValueError:                  # not a number cn2an can read (一二三): NaN, and the caller skips it
+        return float("nan")
+
+
+def unit_of(match: re.Match) -> str:
+    """The printed unit of a figure matched as in :func:`number`."""
+    return match["unit"] if match["num"] is not None else match["cnunit"]
 # Words before an indicator that make the figure an addition in a period, not a stock.
 FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新创", "新建", "认定通过", "增加", "净增")
 FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新登记")

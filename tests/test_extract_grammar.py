@@ -1,0 +1,103 @@
+"""The clause grammar on the kinds of sentence issue 19 names (each written here, not copied from a document)."""
+import pytest
+
+from analysis.data.normalize import normalize_text
+from analysis.extract.propose import extract_document, join_broken_lines
+
+BULLETIN = "2022年某县国民经济和社会发展统计公报\n"
+
+
+def rows(text, year=None):
+    return extract_document(text, "某县", "t.txt", year).rows
+
+
+def got(text, year=None, status="proposed"):
+    return {(r["indicator"], r["year"], r["kind"], r["value"], r["period_start"])
+            for r in rows(text, year) if r["status"] == status}
+
+
+def test_respectively_pairs_each_list_with_its_own_values():
+    text = BULLETIN + "全年城乡居民人均可支配收入分别增长6.5%和7.8%,分别达42100元和21500元。"
+    assert got(text) == {("urban_disposable_income", 2022, "growth", 6.5, ""),
+                         ("rural_disposable_income", 2022, "growth", 7.8, ""),
+                         ("urban_disposable_income", 2022, "level", 42100.0, ""),
+                         ("rural_disposable_income", 2022, "level", 21500.0, "")}
+
+
+def test_ordinal_list_of_the_three_industries():
+    text = BULLETIN + "第一、二、三产业增加值分别为40亿元、90亿元和120亿元,分别增长4.0%、6.2%和4.8%。"
+    assert got(text) == {("primary_value_added", 2022, "level", 40.0, ""), ("secondary_value_added", 2022, "level", 90.0, ""),
+                         ("services_value_added", 2022, "level", 120.0, ""),
+                         ("primary_value_added", 2022, "growth", 4.0, ""), ("secondary_value_added", 2022, "growth", 6.2, ""),
+                         ("services_value_added", 2022, "growth", 4.8, "")}
+
+
+def test_inverted_order_growth_before_the_amount_in_a_review():
+    text = "过去一年,全县地区生产总值增长6.1%达318.5亿元,一产增长3.9%达52.3亿元。"
+    assert got(text, 2024) == {("gdp", 2023, "growth", 6.1, ""), ("gdp", 2023, "level", 318.5, ""),
+                               ("primary_value_added", 2023, "growth", 3.9, ""),
+                               ("primary_value_added", 2023, "level", 52.3, "")}
+
+
+def test_statistical_forecast_is_last_years_actual_not_a_target():
+    assert got("据统计预测,全县地区生产总值增长5.5%达260亿元。", 2024) == {
+        ("gdp", 2023, "growth", 5.5, ""), ("gdp", 2023, "level", 260.0, "")}
+
+
+@pytest.mark.parametrize("text,year,expected", [
+    ("“十四五”以来,全市地区生产总值年均增速6.2%。", 2025, ("gdp", 2024, "growth", 6.2, 2020)),
+    ("2012—2016年,全市地区生产总值年均增长9.5%。", 2017, ("gdp", 2016, "growth", 9.5, 2011)),
+    (BULLETIN + "全年地区生产总值250亿元,两年平均增长5.3%。", None, ("gdp", 2022, "growth", 5.3, 2020)),
+])
+def test_averages_carry_their_base_year(text, year, expected):
+    assert expected in got(text, year)
+
+
+def test_plan_targets_in_news_style():
+    text = "某市发布十四五规划纲要\n到“十四五”末,第一产业增加值年均增长4%、冲刺60亿元;常住人口城镇化率达到60%。"
+    assert got(text, 2021) == {("primary_value_added", 2025, "target_growth", 4.0, 2020),
+                               ("primary_value_added", 2025, "target_level", 60.0, ""),
+                               ("urbanization_rate", 2025, "target_level", 60.0, "")}
+
+
+def test_wanyuan_amounts_and_counts_of_people():
+    found = {(r["indicator"], r["value"], r["unit"]) for r in rows(BULLETIN + "全年地方财政收入82350万元,增长6.2%。全年城镇新增就业3250人。")}
+    assert {("budget_revenue", 82350.0, "万元"), ("budget_revenue", 6.2, "%"), ("new_urban_employment", 3250.0, "人")} <= found
+
+
+def test_bulletin_table_of_levels_and_growth():
+    text = BULLETIN + ("生产总值及其增长速度\n指标 | 绝对数(亿元) | 比上年增长(%)\n地区生产总值 | 250.3 | 5.1\n"
+                       "第一产业 | 40.2 | 4.0\n第三产业 | 120.0 | 4.8")
+    assert {("services_value_added", 2022, "level", 120.0, ""), ("services_value_added", 2022, "growth", 4.8, ""),
+            ("gdp", 2022, "growth", 5.1, "")} <= got(text)
+
+
+def test_unregistered_names_are_proposed_for_review_not_dropped():
+    found = rows(BULLETIN + "全年邮政业务总量2.3亿元,增长5.5%。")
+    assert {(r["indicator"], r["indicator_zh"], r["kind"], r["value"], r["status"]) for r in found} == {
+        ("unknown", "邮政业务总量", "level", 2.3, "needs_review"), ("unknown", "邮政业务总量", "growth", 5.5, "needs_review")}
+
+
+def test_a_sector_of_the_economy_is_not_the_whole():
+    text = BULLETIN + "全年民营经济实现增加值150亿元,增长6%。其中,第一产业增加值20亿元,第二产业增加值60亿元。"
+    assert got(text) == set()
+    assert {r["indicator_zh"] for r in rows(text)} == {"民营经济增加值"}
+
+
+def test_partial_year_figures_are_never_annual():
+    text = "1-2月,全县规模以上工业增加值增长6%。3月末,金融机构存款余额300亿元。一季度地区生产总值增长5%。"
+    found = rows(text, 2023)
+    assert found and {r["status"] for r in found} == {"needs_review"}
+    assert all("partial year" in r["note"] for r in found)
+
+
+def test_chinese_numerals_and_fullwidth_digits():
+    assert ("new_urban_employment", 2022, "cumulative", 3200.0, 2022) in got(BULLETIN + "全年城镇新增就业三千二百人。")
+    assert ("gdp", 2022, "level", 250.3, "") in got(normalize_text(BULLETIN + "全年地区生产总值２５０．３亿元。"))
+
+
+def test_pdf_line_broken_inside_a_sentence():
+    text = "过去一年,我们坚持稳中求进工作总基调,全区实现地区生产总值158.6亿\n元,增长6.5%。\n二、今年工作安排\n"
+    found = {r["value"]: r["quote"] for r in rows(text, 2023) if r["indicator"] == "gdp"}
+    assert set(found) == {158.6, 6.5} and all(q in text for q in found.values())
+    assert join_broken_lines(["短标题", "一、正文"])[0] == ["短标题", "一、正文"]
