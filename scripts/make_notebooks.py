@@ -21,7 +21,8 @@ KERNEL = {"kernelspec": {"display_name": "Python 3 (analysis)", "language": "pyt
 COMMON = '''district = "万柏林区"  # district as in data/indicators.csv, e.g. 万柏林区 or 杏花岭区
 lang = "zh"  # report language: zh (Chinese) or en (English)
 data_path = ""  # indicator CSV path; empty means data/indicators.csv or $ANALYSIS_DATA
-target_year = 2025  # year of the targets to assess (plan end year)'''
+target_year = 2025  # year of the targets to assess (plan end year)
+as_of = ""  # assessment date YYYY-MM-DD: what is due, pending or not entered; empty means today'''
 INDICATOR = COMMON.replace('lang = "zh"', 'indicator = "gdp"  # indicator id with a target, e.g. gdp, high_tech_firms\nlang = "zh"') + \
     '\ntarget_override = 0.0  # replace the target value, e.g. the GDP aspiration; 0 means use the plan'
 PROJECTION = INDICATOR + '''
@@ -37,9 +38,9 @@ interactive = True  # True: dropdowns and sliders in JupyterLab (below the stati
 growth_assumption = 5.0  # starting value of the real-growth slider (%/yr)
 deflator = 2.0  # price assumption (%/yr): the price slider's start and the presets' price change'''
 
-DISTRICT_ARGS = "district=district, lang=lang, data_path=data_path, target_year=target_year"
+DISTRICT_ARGS = "district=district, lang=lang, data_path=data_path, target_year=target_year, as_of=as_of"
 INDICATOR_ARGS = ("district=district, indicator=indicator, lang=lang, data_path=data_path,\n"
-                  "                   target_year=target_year, target_override=target_override")
+                  "                   target_year=target_year, target_override=target_override, as_of=as_of")
 
 NOTEBOOKS = {
     "overview": {

@@ -1,4 +1,5 @@
 """Hand-worked plan-evaluation arithmetic for every target type (the arithmetic is in each test)."""
+from conftest import LATE, MID  # noqa: E402
 import math
 
 import numpy as np
@@ -23,8 +24,9 @@ def table(*rows):
     return frame
 
 
-def record(data, indicator, target_year=2025, **kw):
-    recs = [r for r in to_records(gap_table(data, target_year=target_year, **kw)) if r["indicator"] == indicator]
+def record(data, indicator, target_year=2025, as_of=MID, **kw):
+    recs = [r for r in to_records(gap_table(data, target_year=target_year, as_of=as_of, **kw))
+            if r["indicator"] == indicator]
     assert len(recs) == 1, recs
     return recs[0]
 
@@ -52,9 +54,10 @@ def test_ceiling_kept_is_on_track_and_a_later_breach_is_still_remembered():
     assert ceiling({2021: 3.5, 2022: 3.8})["status"] == "on_track"
     # breached in 2021, back inside in 2022: a bound "for every year" was still broken
     assert ceiling({2021: 4.2, 2022: 3.8})["status"] == "breached"
-    # final year observed: kept every year → achieved; broken once → not achieved
-    assert ceiling({2021: 3.5, 2025: 3.9})["status"] == "achieved"
-    assert ceiling({2021: 4.5, 2025: 3.9})["status"] == "not_achieved"
+    # final year observed: kept every year → 控制在目标内; broken once → 突破
+    assert ceiling({2021: 3.5, 2025: 3.9})["status"] == "within_bound"
+    last = ceiling({2021: 4.5, 2025: 3.9})
+    assert last["status"] == "breached" and last["final"] and last["status_zh"] == "突破"
 
 
 def test_average_growth_target_chains_real_rates():
@@ -119,14 +122,14 @@ def test_annual_growth_target_against_its_actual():
                  (D, "gdp", 2023, "target_growth", 6.5, "%", "comparable", "~", None),
                  (D, "gdp", 2023, "growth", 6.1, "%", "comparable", "", None))
     retail, gdp = record(data, "retail_sales"), record(data, "gdp")
-    assert retail["target_type"] == "growth_annual" and retail["status"] == "not_achieved"
+    assert retail["target_type"] == "growth_annual" and retail["status"] == "not_completed"
     assert retail["gap_pp"] == pytest.approx(6.1 - 8)
-    assert gdp["status"] == "achieved"          # 6.1 is within 0.5 points of "6.5左右"
+    assert gdp["status"] == "completed"          # 6.1 is within 0.5 points of "6.5左右": 完成
 
 
 def test_gdp_probability_of_the_figure_is_below_that_of_its_band(data):
     rec = next(
-        r for r in to_records(gap_table(data, district="万柏林区")) if r["indicator"] == "gdp" and r["target_type"] == "level")
+        r for r in to_records(gap_table(data, district="万柏林区", as_of=MID)) if r["indicator"] == "gdp" and r["target_type"] == "level")
     assert rec["probability"] < rec["probability_tolerance"]
     # closed form by hand: ln(1000/620.5) = 0.47722; 3·ln(1.129933) = 0.36636; σ√3 = 0.051962
     z = (math.log(1000 / 620.5) - 3 * math.log(1.1299332)) / (0.03 * math.sqrt(3))
@@ -158,13 +161,82 @@ def test_final_assessment_when_the_target_year_is_observed():
                  (D, "gdp", 2025, "level", 700, "亿元", "current", "", None),
                  (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None))
     rec = record(data, "gdp")
-    assert rec["final"] and rec["tau"] == 100 and rec["status"] == "not_achieved"
-    assert rec["status_zh"] == "未实现" and rec["cagr_required"] is None and rec["probability"] is None
+    assert rec["final"] and rec["tau"] == 100 and rec["status"] == "not_completed"
+    assert rec["status_zh"] == "未完成" and rec["cagr_required"] is None and rec["probability"] is None
     assert {"code": "final_assessment", "params": {"as_of_year": 2025}} in rec["flags"]
     reached = record(table(*[r for r in [(D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
                                          (D, "gdp", 2025, "level", 960, "亿元", "current", "", None),
                                          (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]]), "gdp")
-    assert reached["status"] == "achieved" and reached["status_zh"] == "已实现"   # 960 is within 5 % of 约1000
+    assert reached["status"] == "completed" and reached["status_zh"] == "完成"   # 960 is within 5 % of 约1000
+
+
+def final(value, target=1000, bound="", as_of=LATE):
+    """The 2025 GDP record of a district with a 2025 figure *value* against *target*."""
+    return record(table((D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                        (D, "gdp", 2025, "level", value, "亿元", "current", "", None),
+                        (D, "gdp", 2025, "target_level", target, "亿元", "current", bound, None)), "gdp", as_of=as_of)
+
+
+def test_final_assessment_uses_the_office_vocabulary():
+    # completion 1060/1000 = 106 % ≥ 105 % → 超额完成; 1010 → 101 %: 完成; 960 → 96 %, 4 % short of an exact target
+    # (within the 5 % band) → 基本完成; 940 → 94 % → 未完成; 约1000 (~): 960 is within 5 % → 完成
+    cases = [(1060, "", "exceeded", "超额完成"), (1010, "", "completed", "完成"),
+             (960, "", "basically_completed", "基本完成"), (940, "", "not_completed", "未完成"),
+             (960, "~", "completed", "完成")]
+    for value, bound, key, words in cases:
+        rec = final(value, bound=bound)
+        assert (rec["status"], rec["status_zh"], rec["final"]) == (key, words, True), (value, bound)
+        assert rec["completion_rate"] == pytest.approx(value / 1000 * 100) and rec["trend_status"] is None
+        assert rec["plan_ended"] is True and rec["missing_years"] == []
+    # the grade does not depend on the assessment date once the figure is in
+    assert final(1060, as_of=MID)["status"] == "exceeded"
+
+
+def test_final_grade_of_a_rate_is_in_points():
+    data = table((D, "gdp", 2023, "target_growth", 6.5, "%", "comparable", "", None),
+                 (D, "gdp", 2023, "growth", 7.0, "%", "comparable", "", None))
+    # 7.0 − 6.5 = +0.5 points: at the 0.5-point band → 超额完成; 6.2 is 0.3 short of an exact 6.5 → 基本完成
+    assert record(data, "gdp", target_year=2025)["status"] == "exceeded"
+    data.loc[1, "value"] = 6.2
+    assert record(data, "gdp", target_year=2025)["status"] == "basically_completed"
+
+
+def test_ended_plan_without_the_final_figure_is_not_entered_with_a_trend():
+    rows = [(D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+            (D, "gdp", 2022, "level", 620.5, "亿元", "current", "", None),
+            (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]
+    # τ = (2022 − 2020)/5 = 40 %; linear progress (620.5 − 486)/(1000 − 486) = 26.2 % → 13.8 points behind
+    late = record(table(*rows), "gdp", as_of=LATE)
+    assert (late["status"], late["trend_status"], late["final"], late["plan_ended"]) == \
+        ("not_entered", "behind", False, True)
+    assert late["assessment_date"] == "2026-11-28" and late["data_year"] == 2022
+    assert late["missing_years"] == [2023, 2024, 2025] and late["completion_rate"] == pytest.approx(62.05)
+    # 2026-03-01: the plan is over but the 2025 figure is due only by 2026-04-30 → pending
+    assert record(table(*rows), "gdp", as_of="2026-03-01")["status"] == "pending"
+    mid = record(table(*rows), "gdp", as_of=MID)
+    assert (mid["status"], mid["plan_ended"], mid["missing_years"]) == ("behind", False, [])
+
+
+def test_annual_target_is_pending_until_its_figure_is_due():
+    data = table((D, "gdp", 2023, "target_growth", 6.5, "%", "comparable", "~", None))
+    # the 2023 figure is due by 2024-04-30 (the default, data/plans.csv figures_due)
+    assert record(data, "gdp", as_of="2024-04-29")["status"] == "pending"
+    assert record(data, "gdp", as_of="2024-04-30")["status"] == "not_entered"
+    assert record(data, "gdp", as_of="2024-04-30")["missing_years"] == [2023]
+
+
+def test_ceiling_without_period_start_binds_in_the_target_year_only():
+    rows = [(D, "energy_intensity", 2020, "level", 1.2, "吨标准煤/万元", "", "", None),
+            (D, "energy_intensity", 2022, "level", 1.1, "吨标准煤/万元", "", "", None),
+            (D, "energy_intensity", 2025, "target_level", 1.0, "吨标准煤/万元", "", "<=", None)]
+    rec = record(table(*rows), "energy_intensity")
+    # above 1.0 in 2022 but falling: a reduction target before 2025, not a breach.
+    # progress (1.1 − 1.2)/(1.0 − 1.2) = 50 % against τ 40 %: 10 points ahead (≥ 5) → ahead of schedule
+    assert rec["target_type"] == "ceiling" and rec["status"] == "ahead"
+    assert rec["progress"] == pytest.approx(50.0)
+    done = record(table(*rows, (D, "energy_intensity", 2025, "level", 0.98, "吨标准煤/万元", "", "", None)),
+                  "energy_intensity")
+    assert (done["status"], done["status_zh"], done["final"]) == ("within_bound", "控制在目标内", True)
 
 
 def test_level_reached_early_and_moving_away():
@@ -193,16 +265,19 @@ def test_scale_many_districts_equals_one_at_a_time():
                  (d, "gdp", 2022, "level", float(v), "亿元", "current", "", None),
                  (d, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]
     data = table(*rows)
-    together = to_records(gap_table(data))
-    apart = [to_records(gap_table(data, district=f"区{i}"))[0] for i in range(6)]
+    together = to_records(gap_table(data, as_of=MID))
+    apart = [to_records(gap_table(data, district=f"区{i}", as_of=MID))[0] for i in range(6)]
     assert together == apart
 
 
-def test_default_plan_follows_the_latest_actual_not_next_years_targets():
-    # 2025 actuals and 2026 annual targets: the default assessment is still the 14th plan's final one
+def test_default_plan_is_the_current_plan_as_of_the_assessment_date():
+    # 2025 actuals and 2026 annual targets: on 2026-11-28 the latest year whose figures are due is 2025,
+    # so the default assessment is the 14th plan's final one; from May 2027 it is the 15th plan (none here)
     data = table((D, "gdp", 2020, "level", 486, "亿元", "current", "", None),
                  (D, "gdp", 2025, "level", 800, "亿元", "current", "", None),
                  (D, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None),
                  (D, "gdp", 2026, "target_growth", 5, "%", "comparable", "~", None))
-    records = to_records(gap_table(data))
-    assert [(r["plan"], r["target_year"], r["status"]) for r in records] == [("14th", 2025, "not_achieved")]
+    records = to_records(gap_table(data, as_of=LATE))
+    assert [(r["plan"], r["target_year"], r["status"]) for r in records] == [("14th", 2025, "not_completed")]
+    later = to_records(gap_table(data, as_of="2027-05-01"))
+    assert [(r["plan"], r["target_year"], r["status"]) for r in later] == [("15th", 2026, "not_entered")]

@@ -1,4 +1,5 @@
 import json
+from conftest import MID  # noqa: E402
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ from analysis.engine.gaps import FIELDS, gap_table, to_records
 
 @pytest.fixture(scope="module")
 def table(data):
-    frame = gap_table(data, district="万柏林区")
+    frame = gap_table(data, district="万柏林区", as_of=MID)
     return frame[frame["target_type"] != "growth_annual"].set_index("indicator")
 
 
@@ -26,15 +27,17 @@ def test_gdp_record(table):
     assert gdp["target_type"] == "level" and gdp["growth_basis"] == "current" and gdp["as_of_year"] == 2022
     assert 0 < gdp["probability"] < gdp["probability_tolerance"] < 50
     codes = [f["code"] for f in gdp["flags"]]
-    assert {"series_break", "aspiration_target", "draft_source", "nominal_growth", "sigma_assumed"} <= set(codes)
+    assert {"series_break", "directional_target", "draft_source", "nominal_growth", "sigma_assumed"} <= set(codes)
 
 
 def test_override_changes_the_answer(data):
-    t = gap_table(data, district="万柏林区", indicators=["gdp"], target_overrides={"gdp": 800})
+    t = gap_table(data, district="万柏林区", indicators=["gdp"], target_overrides={"gdp": 800}, as_of=MID)
     t = t[t["target_type"] == "level"].iloc[0]
     assert t["cagr_required"] == pytest.approx(((800 / 620.5) ** (1 / 3) - 1) * 100)
-    # log progress ln(620.5/486)/ln(800/486) = 0.24434/0.49840 = 49.0 % against τ 40 % → ahead
-    assert t["status"] == "ahead" and t["target_value"] == 800
+    # linear progress (620.5 − 486)/(800 − 486) = 134.5/314 = 42.8 % against τ 40 %: within 5 points → on track
+    # (log progress ln(620.5/486)/ln(800/486) = 0.24434/0.49846 = 49.0 % is kept as the secondary figure)
+    assert t["status"] == "on_track" and t["target_value"] == 800
+    assert t["progress"] == pytest.approx(42.834, abs=1e-3) and t["progress_log"] == pytest.approx(49.02, abs=1e-2)
     assert {"code": "target_override", "params": {"value": 800, "original": 1000.0}} in t["flags"]
 
 
@@ -45,7 +48,7 @@ def test_target_with_no_new_observation_is_insufficient_data(table):
 
 
 def test_json_records_have_exactly_the_documented_keys(data):
-    records = to_records(gap_table(data))
+    records = to_records(gap_table(data, as_of=MID))
     assert all(list(r) == FIELDS for r in records)
     assert {"target_type", "direction", "status", "status_zh", "status_en", "probability", "probability_tolerance",
             "observed_total", "required_per_year", "as_of_year"} <= set(FIELDS)
@@ -55,7 +58,7 @@ def test_json_records_have_exactly_the_documented_keys(data):
 
 
 def test_growth_targets_appear_as_records(data):
-    annual = [r for r in to_records(gap_table(data, district="万柏林区")) if r["target_type"] == "growth_annual"]
+    annual = [r for r in to_records(gap_table(data, district="万柏林区", as_of=MID)) if r["target_type"] == "growth_annual"]
     assert {r["indicator"] for r in annual} == {"gdp", "industrial_value_added", "retail_sales",
                                                  "fixed_asset_investment", "budget_revenue"}
     assert {r["status"] for r in annual} == {"pending"} and all(r["target_year"] == 2023 for r in annual)

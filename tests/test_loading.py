@@ -296,7 +296,7 @@ def test_duplicate_header_is_refused(table, curated_rows):
     path = table(header=COLUMNS + ["note"])
     with pytest.raises(DataFileError) as info:
         validate_file(path)
-    assert str(info.value) == (f"{path} row 1, column 'note': appears twice in the header (columns 13 and 14); "
+    assert str(info.value) == (f"{path} row 1, column 'note': appears twice in the header (columns 13 and 15); "
                                "delete or rename one")
 
 

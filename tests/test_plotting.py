@@ -1,4 +1,5 @@
 """Charts render Chinese with the bundled font, on any machine, without missing glyphs."""
+from conftest import MID  # noqa: E402
 import io
 import warnings
 
@@ -37,7 +38,7 @@ def test_chinese_labels_render_without_missing_glyphs():
 
 
 def test_every_chart_function_returns_a_figure_with_source_line(data):
-    records = to_records(gap_table(data, district="万柏林区", n_paths=2000))
+    records = to_records(gap_table(data, district="万柏林区", n_paths=2000, as_of=MID))
     gdp = next(r for r in records if r["indicator"] == "gdp")
     levels = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
     from analysis.engine.projection import DriftModel
@@ -76,7 +77,7 @@ def test_path_chart_when_the_only_level_is_in_the_target_year():
 def test_report_charts_in_both_languages(lang):
     from analysis import report
 
-    ctx = report.setup("万柏林区", lang, indicator="gdp")
+    ctx = report.setup("万柏林区", lang, indicator="gdp", as_of=MID)
     record = report.record_for(ctx, ctx.gaps(n_paths=2000))
     for fig in (report.chart_path(ctx, record), report.chart_main_series(ctx)):
         assert not [m for m in render(fig) if "missing from" in m]

@@ -1,4 +1,5 @@
 """report.explorer: growth in real terms, a separate price assumption, presets applied the way they are labelled."""
+from conftest import MID  # noqa: E402
 import pytest
 
 from analysis import report
@@ -7,7 +8,7 @@ from analysis.report import explorer
 
 @pytest.fixture(scope="module")
 def gdp():
-    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="explorer", n_paths=2000)
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="explorer", n_paths=2000, as_of=MID)
     return ctx, ctx.record
 
 
@@ -33,7 +34,7 @@ def test_readout_gives_value_verdict_and_probability(gdp):
 
 
 def test_a_count_has_no_price_assumption(data):
-    ctx = report.setup("万柏林区", indicator="gdp")
+    ctx = report.setup("万柏林区", indicator="gdp", as_of=MID)
     record = dict(ctx.record, price_basis="", unit="家", latest_value=100.0, target_value=120.0, bound=">=",
                   cagr_required=6.27)
     assert explorer.nominal(record, 5.0, 3.0) == 5.0
@@ -49,7 +50,7 @@ def test_static_explorer_shows_grid_chart_and_presets(gdp):
 
 
 def test_interactive_explorer_has_dropdowns_sliders_and_a_readout(data):
-    ctx = report.setup("万柏林区", indicator="gdp", page="explorer", interactive=True, n_paths=2000)
+    ctx = report.setup("万柏林区", indicator="gdp", page="explorer", interactive=True, n_paths=2000, as_of=MID)
     box = report.render(ctx, "explorer")[-1]
     (district, indicator), real, price, shown, _chart = box.children[0].children, *box.children[1:]
     assert district.value == "万柏林区" and indicator.value == "gdp" and [v for _, v in indicator.options] == ["gdp"]

@@ -1,4 +1,5 @@
 """report.export: the progress table as .xlsx (Chinese headers, numbers as numbers) and a CSV with a BOM."""
+from conftest import MID  # noqa: E402
 import csv
 
 import pytest
@@ -12,7 +13,7 @@ from test_report_assessment import targets_due
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, data):
-    return report.write_progress_workbook(data, "万柏林区", tmp_path_factory.mktemp("xlsx"))
+    return report.write_progress_workbook(data, "万柏林区", tmp_path_factory.mktemp("xlsx"), as_of=MID)
 
 
 def test_xlsx_reads_back_with_chinese_headers_and_numeric_cells(written, data):
@@ -41,7 +42,7 @@ def test_csv_has_a_bom_and_the_same_rows(written, data):
 
 
 def test_runner_records_give_the_same_table(tmp_path, data):
-    records = to_records(gap_table(data, target_year=2025, n_paths=1000))
-    paths = report.write_progress_workbook(data, "万柏林区", tmp_path, records=records, stem="table")
+    records = to_records(gap_table(data, target_year=2025, n_paths=1000, as_of=MID))
+    paths = report.write_progress_workbook(data, "万柏林区", tmp_path, records=records, stem="table", as_of=MID)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["table.csv", "table.xlsx"]
     assert load_workbook(paths["xlsx"]).active.max_row == 1 + targets_due(data)

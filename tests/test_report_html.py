@@ -17,7 +17,8 @@ def test_status_is_a_symbol_and_a_label():
     assert html.status_badge("achieved", "en", final=False) == \
         '<span class="status status-achieved">✓ achieved ahead of time</span>'
     assert set(html.SYMBOLS) == {"achieved", "ahead", "on_track", "behind", "off_track", "breached", "not_achieved",
-                                 "insufficient_data", "pending"}
+                                 "insufficient_data", "pending", "exceeded", "completed", "basically_completed",
+                                 "not_completed", "within_bound", "not_entered", "not_assessed"}
 
 
 def test_cells_render_by_type_and_unknown_is_a_dash():

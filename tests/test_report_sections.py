@@ -2,6 +2,7 @@
 
 A simple page checker: no English sentence on a Chinese page, no Chinese on an English page, no
 missing-value marker (nan, None, <NA>), no heading left without content."""
+from conftest import LATE, MID  # noqa: E402
 import re
 
 import pytest
@@ -53,7 +54,7 @@ CASES = [(page, district, lang) for page in PAGES for district in ("万柏林区
 @pytest.mark.parametrize("page,district,lang", CASES)
 def test_pages_keep_to_one_language_and_show_no_missing_markers(page, district, lang):
     indicator = "gdp" if page in ("growth_gap", "projection", "explorer") else None
-    ctx = report.setup(district, lang, indicator=indicator, page=page, n_paths=2000)
+    ctx = report.setup(district, lang, indicator=indicator, page=page, n_paths=2000, as_of=MID)
     fragments = [f for name in SECTIONS_OF[page] for f in report.render(ctx, name)]
     assert language_problems(fragments, lang) == []
     html = [f for f in fragments if isinstance(f, str)]
@@ -65,7 +66,7 @@ def test_pages_keep_to_one_language_and_show_no_missing_markers(page, district, 
 
 
 def test_overview_of_a_district_with_only_annual_tasks():
-    ctx = report.setup("杏花岭区", "zh", page="overview")
+    ctx = report.setup("杏花岭区", "zh", page="overview", as_of=MID)
     page = "".join(f for name in SECTIONS_OF["overview"] for f in report.render(ctx, name) if isinstance(f, str))
     assert "杏花岭区2022年度重点任务" in page and "十四五" not in page
     assert "规划实施进度表" not in page and "该目标为" not in page
@@ -76,7 +77,7 @@ def test_overview_has_the_progress_table_and_every_target():
     """Assessed targets are rows; the others one line per missing document, each target listed behind it."""
     from test_report_assessment import targets_due
 
-    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
+    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000, as_of=MID)
     [heading, table, missing] = report.render(ctx, "progress_table")
     n = targets_due(ctx.data)
     assert heading == "<h2>规划实施进度表</h2>" and table.count("<tr>") == 1 + 1
@@ -90,34 +91,45 @@ def test_overview_has_the_progress_table_and_every_target():
 def test_overview_counts_targets_per_status_under_its_title():
     from test_report_assessment import targets_due
 
-    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000)
+    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000, as_of=MID)
     [header] = report.render(ctx, "header")
     n = targets_due(ctx.data)
     counts = header[header.index('<p class="status-counts">'):header.index('<p class="how-to-read">')]
     assert counts.startswith(f'<p class="status-counts">“十四五”{n}项2025年目标：')
     assert counts.index("滞后于预期</span> 1项") < counts.index(f"数据不足</span> {n - 1}项")
-    assert "status-counts" not in report.render(report.setup("万柏林区", "zh", page="brief"), "header")[0]
+    assert "status-counts" not in report.render(report.setup("万柏林区", "zh", page="brief", as_of=MID), "header")[0]
 
 
 def test_brief_is_dated_and_has_the_headline_figures_targets_and_grid():
-    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=2000)
+    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=2000, as_of=MID)
     page = "".join(f for name in SECTIONS_OF["brief"] for f in report.render(ctx, name) if isinstance(f, str))
-    assert "截至2022年数据" in page and "2022年主要指标" in page and "2023年预期目标" in page
-    assert "情景表：2025年地区生产总值" in page and "注：该目标来自规划中的方向性表述" in page
-    assert page.index("截至2022年数据") < page.index("主要结论")
+    assert "评估基准日2023年3月1日，数据截至2022年" in page and "2022年主要指标" in page and "2023年预期目标" in page
+    assert "情景表：2025年地区生产总值" in page and "注：规划原文为方向性表述" in page
+    assert page.index("数据截至2022年") < page.index("主要结论")
+    assert "规划期已于" not in page                       # the plan is running on 2023-03-01
+
+
+def test_brief_after_the_plan_says_it_has_ended_and_what_is_missing():
+    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=2000, as_of=LATE)
+    page = "".join(f for name in SECTIONS_OF["brief"] for f in report.render(ctx, name) if isinstance(f, str))
+    assert "评估基准日2026年11月28日，数据截至2022年" in page
+    assert "“十四五”规划期已于2025年结束；终期评估缺2023—2025年数据" in page
+    assert page.index("规划期已于2025年结束") < page.index("地区生产总值2022年为")
+    assert "按截至2022年数据推算滞后于预期（2025年数据未录入）" in page
+    assert "每年需" not in page.split("主要结论")[1].split("</ul>")[0]    # no required rate for years gone by
 
 
 def test_indicator_page_without_data_has_one_line_not_empty_sections():
-    ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000)
+    ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000, as_of=MID)
     assert report.render(ctx, "path_chart") == []
     [line] = report.render(ctx, "key_messages")
     assert "尚无规划期内的实际数据" in line and "另有" not in line
 
 
 def test_every_assessable_indicator_page_has_a_chart():
-    for indicator in report.assessable_indicators(report.setup("万柏林区").data, "万柏林区", 2025):
+    for indicator in report.assessable_indicators(report.setup("万柏林区", as_of=MID).data, "万柏林区", 2025):
         for page, name in (("growth_gap", "path_chart"), ("projection", "projection_chart")):
-            ctx = report.setup("万柏林区", indicator=indicator, page=page, n_paths=2000)
+            ctx = report.setup("万柏林区", indicator=indicator, page=page, n_paths=2000, as_of=MID)
             assert any(hasattr(f, "savefig") for f in report.render(ctx, name)), (indicator, page)
 
 
@@ -125,14 +137,14 @@ def test_unknown_section_is_a_clear_error():
     from analysis.exceptions import ParameterError
 
     with pytest.raises(ParameterError, match="section 'scorecard' is unknown; accepted: header"):
-        report.render(report.setup("万柏林区"), "scorecard")
+        report.render(report.setup("万柏林区", as_of=MID), "scorecard")
 
 
 def test_indicator_page_row_of_the_progress_table_only_when_assessed():
-    gdp = report.setup("万柏林区", "zh", indicator="gdp", page="growth_gap", n_paths=2000)
+    gdp = report.setup("万柏林区", "zh", indicator="gdp", page="growth_gap", n_paths=2000, as_of=MID)
     [heading, table] = report.render(gdp, "status")
     assert heading == "<h2>目标进度</h2>" and table.count("<tr>") == 2 and "约1000" in table
-    assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap"), "status") == []
+    assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap", as_of=MID), "status") == []
 
 
 def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):
@@ -142,6 +154,6 @@ def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, cu
                                             and r["year"] > "2020")]
     path = write_table(tmp_path / "indicators.csv", rows)
     for page in ("overview", "brief"):
-        ctx = report.setup("万柏林区", "zh", page=page, data_path=str(path), n_paths=2000)
+        ctx = report.setup("万柏林区", "zh", page=page, data_path=str(path), n_paths=2000, as_of=MID)
         fragments = report.render(ctx, "key_messages")
         assert fragments[0] == "<h2>主要结论</h2>" and "尚无规划期内的实际数据，暂无法评估" in fragments[-1]

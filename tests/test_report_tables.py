@@ -1,4 +1,5 @@
 """report.tables: typed cells, a unit on every value, counts as integers, bounds kept, nothing unknown shown as nan."""
+from conftest import MID  # noqa: E402
 import math
 
 import pandas as pd
@@ -11,12 +12,12 @@ from analysis.report.tables import Quantity, Status
 
 @pytest.fixture(scope="module")
 def zh():
-    return report.setup("万柏林区", "zh")
+    return report.setup("万柏林区", "zh", as_of=MID)
 
 
 @pytest.fixture(scope="module")
 def en():
-    return report.setup("万柏林区", "en")
+    return report.setup("万柏林区", "en", as_of=MID)
 
 
 def _texts(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -99,7 +100,7 @@ def test_scenario_grid_rows_reach_the_growth_the_target_needs(zh):
 
 
 def test_annual_tasks_table(data):
-    ctx = report.setup("杏花岭区")
+    ctx = report.setup("杏花岭区", as_of=MID)
     frame = tables.annual_tasks_table(ctx)
     assert len(frame) == 22 and list(frame.columns) == ["任务", "单位", "目标（2022年）", "实际完成", "评价"]
     assert frame.iloc[2]["目标（2022年）"].text("zh") == "≥2" and frame.iloc[0]["实际完成"].text("zh") == "–"

@@ -1,4 +1,5 @@
 """report.text: sentences written from the numbers, words from the catalogue, dated and plan-aware."""
+from conftest import LATE, MID  # noqa: E402
 import pytest
 
 from analysis import report
@@ -7,7 +8,7 @@ from analysis.report import text
 
 @pytest.fixture(scope="module")
 def gdp_zh():
-    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=5000)
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=5000, as_of=MID)
     return ctx, ctx.record
 
 
@@ -23,60 +24,63 @@ def test_message_is_written_from_the_numbers(gdp_zh):
 
 
 def test_english_message_uses_one_form_of_an_amount():
-    ctx = report.setup("万柏林区", "en", indicator="gdp", n_paths=5000)
+    ctx = report.setup("万柏林区", "en", indicator="gdp", n_paths=5000, as_of=MID)
     message = text.message(ctx, ctx.record)
     assert "62.05 bn yuan" in message and "620.5" not in message and "~100 bn yuan" in message
     assert "behind schedule" in message and "at current prices (nominal)" in message
 
 
 def test_the_brief_leads_with_the_grid_when_the_spread_is_assumed():
-    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=5000)
+    ctx = report.setup("万柏林区", "zh", page="brief", n_paths=5000, as_of=MID)
     [(message, notes)] = text.key_messages(ctx, ctx.records, plain=True)
-    assert "概率约" not in message and "以情景表为准" in message and "规划期已过40%" in message
+    assert "概率约" not in message and "以情景表为准" in message and "时序进度40%" in message
+    assert "为2025年目标约1000亿元的62.1%" in message                  # completion 620.5 / 1000
+    assert message.startswith("（规划原文为方向性表述，按分析人员确认的约1000亿元评估）")
     assert any("方向性表述" in n for n in notes) and any("统计口径调整" in n for n in notes)
     assert any("规划草案" in n for n in notes)
 
 
 def test_an_override_is_in_the_message():
-    ctx = report.setup("万柏林区", "zh", indicator="gdp", target_override=800, n_paths=1000)
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", target_override=800, n_paths=1000, as_of=MID)
     assert "800亿元" in text.message(ctx, ctx.record)
 
 
 def test_titles_use_the_plan_name_and_fit_the_district():
-    assert text.title(report.setup("万柏林区", page="brief"), "brief") == "万柏林区“十四五”规划目标进度简报"
-    assert "“十五五”" in text.title(report.setup("万柏林区", indicator="gdp", target_year=2030), "growth_gap")
-    annual = report.setup("杏花岭区", page="overview")
+    assert text.title(report.setup("万柏林区", page="brief", as_of=MID), "brief") == "万柏林区“十四五”规划目标进度简报"
+    assert "“十五五”" in text.title(report.setup("万柏林区", indicator="gdp", target_year=2030, as_of=MID), "growth_gap")
+    annual = report.setup("杏花岭区", page="overview", as_of=MID)
     assert text.title(annual, "overview") == "杏花岭区2022年度重点任务" and "十四五" not in text.title(annual, "overview")
-    assert text.title(report.setup("杏花岭区", "en", page="brief"), "brief") == \
+    assert text.title(report.setup("杏花岭区", "en", page="brief", as_of=MID), "brief") == \
         "Xinghualing District: brief on the annual tasks for 2022"
-    assert text.as_of(report.setup("万柏林区")) == "截至2022年数据"
-    assert text.as_of(annual) == "尚无实际数据"
+    assert text.as_of(report.setup("万柏林区", as_of=MID)) == "评估基准日2023年3月1日，数据截至2022年"
+    assert text.as_of(annual) == "评估基准日2023年3月1日，尚无实际数据"
+    assert text.as_of(report.setup("万柏林区", "en", as_of=LATE)) == "Assessed on 2026-11-28; data up to 2022"
 
 
 def test_summary_counts_targets_and_points_to_the_table():
     from test_report_assessment import targets_due
 
-    ctx = report.setup("万柏林区")
+    ctx = report.setup("万柏林区", as_of=MID)
     n = targets_due(ctx.data)
     assert text.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
                                               "所缺数据及其来源文件见规划实施进度表下方的清单。")
 
 
 def test_annual_tasks_say_which_report_will_tell():
-    ctx = report.setup("杏花岭区")
+    ctx = report.setup("杏花岭区", as_of=MID)
     assert text.annual_tasks_message(ctx) == ("2022年度计划确定重点任务22项，尚无完成情况数据；"
                                              "所需文件：2022年计划执行情况报告（2023年发布）或统计公报。")
 
 
 def test_an_indicator_page_without_data_says_why_in_one_line():
-    ctx = report.setup("万柏林区", "en", indicator="high_tech_firms")
+    ctx = report.setup("万柏林区", "en", indicator="high_tech_firms", as_of=MID)
     assert text.not_assessable(ctx) == ("High-tech firms has no actual figure from the plan period yet and cannot be "
                                         "assessed: only the 2020 base value; needed: the plan-execution reports or "
                                         "statistical communiqués for 2021-2022.")
 
 
 def test_caveats_name_the_price_basis_of_each_growth_figure():
-    ctx = report.setup("万柏林区")
+    ctx = report.setup("万柏林区", as_of=MID)
     caveats = text.caveats(ctx, ctx.records)
     assert caveats[0].startswith("地区生产总值、规模以上工业增加值、服务业增加值的增速为可比价（实际）口径")
     assert any("现价（名义）口径" in c for c in caveats) and any("5%以内" in c for c in caveats)
@@ -92,7 +96,7 @@ def _synthetic(ctx, **fields):
 
 
 def test_messages_for_other_target_types():
-    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=1000)
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=1000, as_of=MID)
     growth = _synthetic(ctx, target_type="growth_average", unit="%", target_value=6.5, bound="~", period_start=2021,
                         latest_year=2022, cagr_observed=5.21, growth_basis="comparable", status="behind", final=False)
     assert text.message(ctx, growth).startswith(

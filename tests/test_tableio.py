@@ -120,7 +120,7 @@ def test_other_delimiters_are_refused_with_a_hint(tmp_path, delimiter, label):
 
 def test_header_names_are_compared_exactly(tmp_path):
     header = ["District"] + COLUMNS[1:]
-    path = write(tmp_path, (",".join(header) + "\n" + ",".join(["x"] * 13) + "\n").encode())
+    path = write(tmp_path, (",".join(header) + "\n" + ",".join(["x"] * len(COLUMNS)) + "\n").encode())
     assert refusal(path, columns=COLUMNS) == (f"{path} row 1, column 'District': unexpected column; header names "
                                               "are compared exactly (lower-case): rename it 'district'")
 

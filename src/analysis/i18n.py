@@ -70,6 +70,8 @@ def status_label(status: str, lang: str, final: bool = True) -> str:
     """The schedule reading of a status key: 'behind' → 滞后于预期; 'achieved' before the end → 提前实现."""
     if status == "achieved" and not final:
         return t("status_early.achieved", lang)
+    if status == "breached" and final:
+        return t("status_final.breached", lang)
     return t(f"status.{status}", lang)
 
 

@@ -35,3 +35,19 @@ def seconds(text: str, limit: float = 7 * 24 * 3600) -> float:
     if not math.isfinite(value) or not 0 <= value <= limit:
         raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a number of seconds from 0 to {int(limit)}")
     return value
+
+
+def date_arg(text: str):
+    """argparse type: an assessment date YYYY-MM-DD (years 1949 to 2100), else a one-line usage error."""
+    import datetime as dt
+    import re
+
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a date YYYY-MM-DD, e.g. 2026-11-28") from None
+    if not 1949 <= value.year <= 2100:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a date between 1949 and 2100")
+    return value

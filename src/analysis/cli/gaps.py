@@ -5,8 +5,8 @@ import json
 import sys
 import unicodedata
 
-from analysis.cli.argtypes import year_arg
-from analysis.i18n import basis_label, bound_label, flag_text, t
+from analysis.cli.argtypes import date_arg, year_arg
+from analysis.i18n import basis_label, bound_label, flag_text, status_label, t
 from analysis.i18n import number as _fmt
 
 
@@ -23,13 +23,16 @@ def _pad(text: str, width: int, right: bool) -> str:
 TABLE_COLUMNS = [
     ("district", False), ("indicator_zh", False), ("target_type_zh", False), ("latest_year", True),
     ("latest_value", True), ("target_text", True), ("unit", False), ("cagr_observed", True), ("cagr_required", True),
-    ("basis_zh", False), ("tau", True), ("progress", True), ("status_zh", False), ("probability", True),
+    ("basis_zh", False), ("completion_rate", True), ("tau", True), ("progress", True), ("status_zh", False),
+    ("trend_zh", False), ("probability", True),
 ]
 
 
 def format_table(records: list[dict], lang: str = "zh") -> str:
     """An aligned plain-text table with headers and names in *lang* (Chinese: the table's own names)."""
     rows = [r | {"target_type_zh": t(f"target_type.{r['target_type']}", lang),
+                 "trend_zh": status_label(r["trend_status"], lang, False) if r.get("trend_status")
+                 and r["status"] != r["trend_status"] else "",
                  "target_text": f"{bound_label(r['bound'], lang)}{r['target_value']:g}",
                  "basis_zh": basis_label(r["growth_basis"], lang) if r["cagr_observed"] is not None else ""}
             for r in records]
@@ -41,8 +44,11 @@ def format_table(records: list[dict], lang: str = "zh") -> str:
     notes = [t("cli.gaps.flag", lang, district=r["district"], indicator=r["indicator_zh"], flag=flag_text(f, lang))
              for r in records for f in r["flags"]]
     as_of = sorted({r["as_of_year"] for r in records if r["as_of_year"]})
-    if as_of:
-        notes.insert(0, t("cli.gaps.as_of", lang, years=t("sep.list", lang).join(map(str, as_of))))
+    day = records[0]["assessment_date"]
+    date = t("fmt.date", lang, year=int(day[:4]), month=int(day[5:7]), day=int(day[8:]))
+    data = t("subtitle.data_year", lang, year=t("sep.list", lang).join(map(str, as_of))) if as_of \
+        else t("subtitle.no_data", lang)
+    notes.insert(0, t("cli.gaps.as_of", lang, assessment=t("subtitle.assessment", lang, date=date, data=data)))
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
@@ -52,11 +58,19 @@ def _cmd_gaps(args) -> int:
     from analysis.engine.gaps import FIELDS, gap_table, to_records
     from analysis.data.loading import load_indicators
 
+    from analysis.data.registry import load_registry
+    from analysis.engine.timeline import as_of_date, current_plan
+
     data = load_indicators(args.data)
-    records = to_records(gap_table(data, district=args.district, target_year=args.target_year))
+    as_of = as_of_date(args.as_of)
+    records = to_records(gap_table(data, district=args.district, target_year=args.target_year, as_of=as_of,
+                                   registry=load_registry(args.data)))
     if not records:
-        print(f"no targets due in {args.target_year}" + (f" in {args.district}" if args.district else ""),
-              file=sys.stderr)
+        registry = load_registry(args.data)
+        plan = registry.plan_for(args.target_year) if args.target_year else current_plan(registry, as_of)
+        print(f"{args.district or 'the table'}: no targets for {args.target_year or plan.last_year} "
+              f"(the {plan.name_en}, {plan.first_year}-{plan.last_year}) as of {as_of.isoformat()}; "
+              "pass --target-year for another plan (data/plans.csv)", file=sys.stderr)
         return 1
     if args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
@@ -64,7 +78,8 @@ def _cmd_gaps(args) -> int:
     elif args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**r, "flags": json.dumps(r["flags"], ensure_ascii=False)} for r in records)
+        writer.writerows({**r, "flags": json.dumps(r["flags"], ensure_ascii=False),
+                          "missing_years": " ".join(map(str, r["missing_years"]))} for r in records)
     else:
         print(format_table(records))
     return 0
@@ -75,6 +90,10 @@ def register(sub) -> None:
     p.add_argument("--data", help="indicator CSV (default: data/indicators.csv or $ANALYSIS_DATA)")
     p.add_argument("--district", help="one district as written in the table (default: all; see data/districts.csv)")
     p.add_argument("--target-year", type=year_arg, default=None,
-                   help="the plan's end year, e.g. 2025 or 2030 (default: the plan of the latest data; data/plans.csv)")
+                   help="the plan's end year, e.g. 2025 or 2030 (default: the current plan as of the assessment date: "
+                        "the plan of the latest year whose figures are due; data/plans.csv)")
+    p.add_argument("--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
+                   help="assessment date (default: today): decides what is due, pending or not entered, "
+                        "and whether the plan has ended")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="default: %(default)s")
     p.set_defaults(func=_cmd_gaps)

@@ -13,7 +13,7 @@ import signal
 from pathlib import Path
 
 from analysis import config
-from analysis.cli.argtypes import positive_int, seconds
+from analysis.cli.argtypes import date_arg, positive_int, seconds
 
 
 def _raise_interrupt(signum, frame):
@@ -25,7 +25,8 @@ def _cmd_run(args) -> int:
     from analysis.runner import RunOptions, list_reports, run
 
     options = RunOptions(config_path=args.config, data_path=args.data, out_dir=args.out, jobs=args.jobs,
-                         force=args.force, only=tuple(args.only or ()), scheduler=args.scheduler, wait=args.wait)
+                         force=args.force, only=tuple(args.only or ()), scheduler=args.scheduler, wait=args.wait,
+                         as_of=args.as_of.isoformat() if args.as_of else "")
     if args.list:
         for name in list_reports(options):
             print(name)
@@ -54,5 +55,8 @@ def register(sub) -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
     p.add_argument("--wait", type=seconds, default=0, metavar="SECONDS",
                    help="wait this long (0 to 604800) for another run on the same folder (default: refuse at once)")
+    p.add_argument("--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
+                   help="assessment date every page is dated by (default: today; a report parameter, so a new "
+                        "date re-runs the reports)")
     p.set_defaults(func=_cmd_run)
     return p

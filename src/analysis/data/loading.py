@@ -18,7 +18,7 @@ import pandas as pd
 from analysis import config
 from analysis.data import tableio
 from analysis.exceptions import DataFileError, DataValidationError, UnknownSeriesError
-from analysis.data.schema import COLUMNS
+from analysis.data.schema import COLUMNS, OPTIONAL_COLUMNS
 from analysis.data.tableio import read_frame, read_table
 
 
@@ -51,7 +51,11 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
     frame = tableio.to_frame(table)
     if frame.empty and not table.problems:
         raise DataFileError(f"{name}: has a header but no rows; add at least one indicator row")
-    problems = tableio.header_problems(table.header, COLUMNS, name) + table.problems
+    for column in OPTIONAL_COLUMNS:       # a table from before the column existed: read it as empty
+        if column not in table.header and column not in frame:
+            frame[column] = ""
+    header = table.header + [c for c in OPTIONAL_COLUMNS if c not in table.header]
+    problems = tableio.header_problems(header, COLUMNS, name) + table.problems
     if not problems:
         frame = normalize_keys(frame)
         problems = table_problems(frame, name, sources_dir)

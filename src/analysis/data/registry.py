@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import datetime as _dt
+
 from analysis import config
 from analysis.exceptions import DataFileError, DataValidationError
 from analysis.i18n import t
@@ -56,6 +58,17 @@ class IndicatorName:
     attribute: str
 
 
+def parse_due(text: str) -> tuple[int, int] | None:
+    """'04-30' → (4, 30): the day of the following year by which a year's figures are published;
+    None when *text* is not a valid MM-DD (29 February is refused)."""
+    try:
+        month, day = (int(p) for p in str(text).split("-"))
+        _dt.date(2001, month, day)
+    except (ValueError, TypeError):
+        return None
+    return month, day
+
+
 @dataclass(frozen=True)
 class Plan:
     """A five-year plan: τ, base year and titles come from here.
@@ -70,6 +83,8 @@ class Plan:
     first_year: int
     last_year: int
     base_year: int
+    figures_due: tuple = (4, 30)     # (month, day) of Y+1 by which year Y's figures are published
+
 
     @property
     def years(self) -> int:
@@ -145,7 +160,8 @@ class Registry:
         self.districts = {r["district"]: r for r in tables["districts"]}
         self.sources = {r["file"]: r for r in tables["sources"]}
         self.plans = sorted((Plan(r["plan"], r["name_zh"], r["name_en"], int(r["first_year"]), int(r["last_year"]),
-                                  int(r["base_year"])) for r in tables["plans"]), key=lambda p: p.first_year)
+                                  int(r["base_year"]), parse_due(r.get("figures_due") or "04-30"))
+                             for r in tables["plans"]), key=lambda p: p.first_year)
         self.units = {r["unit"]: Unit(r["unit"], r["name_en"], r["base_unit"], float(r["factor"]), r["count"] == "yes")
                       for r in tables["units"]}
 
@@ -223,6 +239,13 @@ class Registry:
         return Plan(f"{target_year}", t("plan.unlisted", "zh", first=first, last=target_year),
                     t("plan.unlisted", "en", first=first, last=target_year), first, target_year, target_year - 5)
 
+    def plan_for_year(self, year: int) -> Plan:
+        """The plan whose years contain *year* (2025 → the 14th), else :meth:`plan_for`."""
+        for plan in self.plans:
+            if plan.first_year <= year <= plan.last_year:
+                return plan
+        return self.plan_for(year)
+
     def plan_named(self, name: str) -> Plan | None:
         return next((p for p in self.plans if p.plan == name), None)
 
@@ -243,6 +266,10 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
     problems += _check(tables["plans"], FILES["plans"][0], "plan", {
         "first_year": (_int, "a year"), "last_year": (_int, "a year"), "base_year": (_int, "a year")})
     for line, row in enumerate(tables["plans"], start=2):
+        if row.get("figures_due") and parse_due(row["figures_due"]) is None:
+            problems.append(f"plans.csv row {line}, column 'figures_due': '{row['figures_due']}' is not accepted; "
+                            "accepted: MM-DD (the day of the following year by which a year's figures are "
+                            "published, e.g. 04-30) or empty")
         if all(_int(row[c]) for c in ("first_year", "last_year", "base_year")) and not (
                 int(row["base_year"]) == int(row["first_year"]) - 1 < int(row["last_year"])):
             problems.append(f"plans.csv row {line}: base_year must be first_year − 1 and before last_year, got "

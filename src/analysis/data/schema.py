@@ -13,8 +13,10 @@ from analysis.config import YEAR_RANGE
 
 COLUMNS = [
     "district", "indicator", "indicator_zh", "year", "kind", "value", "unit",
-    "price_basis", "bound", "period_start", "source", "quote", "note",
+    "price_basis", "bound", "period_start", "source", "quote", "note", "qualifier",
 ]
+# Columns a table written before they existed may lack: read as empty.
+OPTIONAL_COLUMNS = ["qualifier"]
 
 KINDS = {
     "level": "value at the end of the year",
@@ -27,6 +29,11 @@ KINDS = {
 PRICE_BASES = {"": "does not apply", "current": "nominal, current prices", "comparable": "real, comparable prices",
                "unstated": "a growth rate whose source states no price basis (said wherever it is used)"}
 BOUNDS = {"": "exact", ">=": "at least (以上/不低于)", "<=": "at most (以内/控制在)", "~": "approximately (左右)"}
+QUALIFIERS = {"": "as the indicator's 属性 in indicator_names.csv says (约束性 binding, 预期性 expected)",
+              "binding": "约束性, a binding target", "expected": "预期性, an expected (indicative) target",
+              "aspiration": "力争, a stretch goal", "forecast": "预计, a forecast of something the plan does not "
+              "deliver (context, not assessed)", "directional": "方向性, a direction read as a figure (assessed "
+              "against that reading, which target_override can change)"}
 
 # Kinds whose value is an amount or a count: negative values are errors and
 # all rows of one indicator must share one unit.

@@ -27,6 +27,7 @@ from analysis.data.schema import (
     NUMBER_FORMS,
     PERCENT_KINDS,
     PRICE_BASES,
+    QUALIFIERS,
     REQUIRED_TEXT,
     YEAR_RANGE,
     accepted,
@@ -77,7 +78,7 @@ def _cell_schema():
     columns["value"] = pa.Column(str, pa.Check(_each(NUMBER.fullmatch),
                                                error="is not a number in an accepted form; " + NUMBER_FORMS))
     for name, vocabulary, what in (("kind", KINDS, "a kind"), ("price_basis", PRICE_BASES, "a price basis"),
-                                   ("bound", BOUNDS, "a bound")):
+                                   ("bound", BOUNDS, "a bound"), ("qualifier", QUALIFIERS, "a qualifier")):
         columns[name] = pa.Column(str, pa.Check.isin(list(vocabulary), error=f"is not {what}; accepted: "
                                                                               f"{accepted(vocabulary)}"))
     return pa.DataFrameSchema(columns, strict=True, ordered=False)
@@ -123,6 +124,10 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
     bad = rows[rows["kind"].isin(AMOUNT_KINDS) & (rows["num"] < 0)]
     problems += [f"{name} row {r.row_no}, column 'value': '{r.value}' is negative; "
                  f"a {r.kind} is an amount or count and must be 0 or more" for r in bad.itertuples()]
+    bad = rows[~rows["kind"].str.startswith("target_") & (rows["qualifier"] != "")]
+    problems += [f"{name} row {r.row_no}, column 'qualifier': '{r.qualifier}' is set on a {r.kind} row; a qualifier "
+                 "says how a target is meant: leave it empty here, or set it on a target_level/target_growth row"
+                 for r in bad.itertuples()]
     bad = rows[rows["kind"].isin(PERCENT_KINDS) & (rows["unit"] != "%")]
     problems += [f"{name} row {r.row_no}, column 'unit': '{r.unit}' is not a unit for a {r.kind}; accepted: %"
                  for r in bad.itertuples()]

@@ -4,15 +4,17 @@ Each spring the execution report sets next year's targets (地区生产总值增
 beside last year's actuals. For every such target this lists the actual it
 follows, the acceleration it needs in percentage points, the 两年平均增速
 (geometric mean of the last two years' growth) where it can be computed, and
-whether the target year's actual, once published, met it. Listed whether or
-not the plan also has a target for its final year.
+the target year's actual, once published, graded as a final assessment
+(:func:`analysis.engine.rules.final_grade`). Without it the target is
+``pending`` until the figure is due (:mod:`analysis.engine.timeline`) and
+``not_entered`` after. Listed whether or not the plan also has a target for its final year.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from analysis.engine.probability import APPROX_TOLERANCE_PP
+from analysis.engine import rules, timeline
 
 COLUMNS = ["district", "indicator", "indicator_zh", "year", "target", "bound", "price_basis", "last_year",
            "last_actual", "acceleration_pp", "two_year_average", "two_year_basis", "actual", "status"]
@@ -38,8 +40,11 @@ def two_year_average(rows: pd.DataFrame, year: int, basis: str) -> float:
     return np.nan
 
 
-def annual_targets(data: pd.DataFrame, district: str | None = None) -> pd.DataFrame:
-    """One row per annual growth target (kind target_growth without period_start); see the module text."""
+def annual_targets(data: pd.DataFrame, district: str | None = None, as_of=None, due=timeline.DEFAULT_DUE) -> pd.DataFrame:
+    """One row per annual growth target (kind target_growth without period_start); see the module text.
+    *as_of*: the assessment date (default today); *due*: (month, day) of the next year by which a
+    year's figures are published."""
+    as_of = timeline.as_of_date(as_of)
     rows = data if district is None else data[data["district"] == district]
     targets = rows[(rows["kind"] == "target_growth") & rows["period_start"].isna()]
     out = []
@@ -51,8 +56,10 @@ def annual_targets(data: pd.DataFrame, district: str | None = None) -> pd.DataFr
             last_year = int(last.index.max()) if not last.empty else None
             last_actual = float(last[last_year]) if last_year else np.nan
             actual = float(same[t.year]) if t.year in same.index else np.nan
-            slack = APPROX_TOLERANCE_PP if t.bound == "~" else 0.0
-            status = "pending" if np.isnan(actual) else ("achieved" if actual >= t.value - slack - 1e-12 else "not_achieved")
+            if np.isnan(actual):
+                status = "not_entered" if timeline.is_due(t.year, as_of, due) else "pending"
+            else:
+                status = str(rules.final_grade([actual], [t.value], [t.bound or ""], [t.bound == "<="], "points")[0])
             average = two_year_average(group, last_year, t.price_basis) if last_year else np.nan
             out.append({"district": t.district, "indicator": t.indicator, "indicator_zh": t.indicator_zh,
                         "year": int(t.year), "target": float(t.value), "bound": t.bound, "price_basis": t.price_basis,

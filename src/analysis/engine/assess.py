@@ -5,7 +5,9 @@ by ``tid``) and returns a frame of measures on the same index. Rates are in
 percent, gaps in percentage points, τ and progress in percent of the plan.
 
 * level — observed CAGR since the base year, required CAGR to the target,
-  τ against log (else linear) progress;
+  τ against linear progress (x_t − x_0)/(x_T − x_0), the progress an office
+  reads against 时序进度; log progress ln(x_t/x_0)/ln(x_T/x_0) is kept as a
+  labelled secondary figure; completion_rate = x_t / x_T × 100 (完成率);
 * share — the same with linear progress and changes in points per year;
 * ceiling / floor — met while inside the bound, ``breached`` when outside; with
   ``period_start`` every observed year from then on is checked;
@@ -14,7 +16,10 @@ percent, gaps in percentage points, τ and progress in percent of the plan.
   ((1+g)^n / Π(1+rᵢ))^(1/remaining) − 1; progress ln Π / ln (1+g)^n;
 * growth_annual — actual against target, gap in points;
 * cumulative — Σ annual flows inside the plan; required per year
-  (target − total) / years left; progress total / target.
+  (target − total) / years left; progress = completion_rate = total / target.
+* annual_task — one year's task (period_start = year), measured like a total.
+
+'Met' is :func:`analysis.engine.rules.met` everywhere (direction and '~' respected).
 
 Status keys (words only in ``analysis.i18n``): achieved, ahead, on_track,
 behind, off_track, breached, not_achieved, insufficient_data, pending.
@@ -24,8 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.engine import observed
-from analysis.engine.probability import APPROX_TOLERANCE, APPROX_TOLERANCE_PP
+from analysis.engine import observed, rules
 
 SCHEDULE_BAND_PP = 5.0
 
@@ -43,13 +47,6 @@ def schedule_status(progress, tau, band_pp: float = SCHEDULE_BAND_PP):
                      ["insufficient_data", "off_track", "ahead", "behind"], default="on_track").astype(object)
 
 
-def level_met(value, target, bound, lower):
-    """Whether *value* meets a level target: '~' within 5 %, else at or beyond it in the better direction."""
-    value, target = np.asarray(value, dtype=float), np.asarray(target, dtype=float)
-    slack = np.where(np.asarray(bound) == "~", np.abs(target) * APPROX_TOLERANCE, 0.0)
-    return np.where(lower, value <= target + slack + 1e-12, value >= target - slack - 1e-12)
-
-
 def _frame(tg: pd.DataFrame, **columns) -> pd.DataFrame:
     return pd.DataFrame(columns, index=tg.index)
 
@@ -63,14 +60,14 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
     lower, share = tg["direction"].eq("lower").to_numpy(), tg["target_type"].eq("share").to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         measured = ly > by
-        met = level_met(lv, tv, tg["bound"].to_numpy(), lower) & np.isfinite(lv)
+        met = rules.met(lv, tv, tg["bound"].to_numpy(), lower)
         final = ly >= ty
         tau = np.clip((ly - by) / (ty - by) * 100, 0, 100)
         p_lin = np.where(tv != bv, (lv - bv) / (tv - bv) * 100, np.nan)
         p_log = np.where((np.minimum(bv, np.minimum(lv, tv)) > 0) & (tv != bv),
                          np.log(lv / bv) / np.log(tv / bv) * 100, np.nan)
-        progress = np.where(share | ~np.isfinite(p_log), p_lin, p_log)
-        progress = np.where(measured | met, progress, np.nan)
+        progress = np.where(measured | met, p_lin, np.nan)
+        completion = np.where(measured & (tv != 0), lv / tv * 100, np.nan)
         cagr_obs = np.where(measured & ~share, ((lv / bv) ** (1 / (ly - by)) - 1) * 100, np.nan)
         open_ = (ly < ty) & ~met & np.isfinite(lv)
         cagr_req = np.where(open_ & ~share, ((tv / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
@@ -82,7 +79,7 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
     status = np.where(final, np.where(met, "achieved", "not_achieved"), status)
     status = np.where(np.isfinite(lv), status, "insufficient_data")
     return _frame(tg, base_year=by, base_value=bv, latest_year=ly, latest_value=lv, tau=tau, progress=progress,
-                  progress_linear=np.where(measured, p_lin, np.nan), progress_log=np.where(measured, p_log, np.nan),
+                  completion_rate=completion, progress_linear=np.where(measured, p_lin, np.nan), progress_log=np.where(measured, p_log, np.nan),
                   cagr_observed=cagr_obs, cagr_required=cagr_req, gap_pp=cagr_obs - cagr_req,
                   ratio_r=np.where(plan_rate != 0, cagr_obs / plan_rate, np.nan),
                   change_observed_pp=change_obs, change_required_pp=change_req,
@@ -104,10 +101,8 @@ def assess_bounds(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
     latest = obs.groupby("tid")["year"].max().reindex(tg.index).to_numpy(dtype=float)
     window_start = np.where(np.isfinite(start), start, latest)
     obs = obs[obs["year"] >= obs["tid"].map(pd.Series(window_start, index=tg.index))]
-    lower = obs["tid"].map(tg["direction"].eq("lower"))
-    target = obs["tid"].map(tg["target_value"])
-    slack = np.where(obs["tid"].map(tg["bound"]).eq("~"), target.abs() * APPROX_TOLERANCE, 0.0)
-    outside = np.where(lower, obs["value"] > target + slack + 1e-12, obs["value"] < target - slack - 1e-12)
+    outside = ~rules.met(obs["value"], obs["tid"].map(tg["target_value"]), obs["tid"].map(tg["bound"]),
+                         obs["tid"].map(tg["direction"].eq("lower")))
     checked = obs.groupby("tid")["year"].apply(list).to_dict() if not obs.empty else {}
     breached = obs[outside].groupby("tid")["year"].apply(list).to_dict() if outside.any() else {}
     last = obs.groupby("tid")[["year", "value"]].last().reindex(tg.index)
@@ -148,8 +143,7 @@ def assess_growth_average(tg: pd.DataFrame, data: pd.DataFrame, registry, band_p
         left = n - k
         required = np.where(has & (left > 0), np.expm1((goal - logsum) / left) * 100, np.nan)
     final = has & (left <= 0)
-    slack = np.where(tg["bound"].eq("~"), APPROX_TOLERANCE_PP, 0.0)
-    met_final = observed_avg >= g - slack - 1e-12
+    met_final = rules.met(observed_avg, g, tg["bound"].to_numpy(), tg["direction"].eq("lower").to_numpy(), "points")
     status = np.where(final, np.where(met_final, "achieved", "not_achieved"), schedule_status(progress, tau, band_pp))
     status = np.where(has, status, "insufficient_data")
     return _frame(tg, base_year=b0, latest_year=np.where(has, b0 + k, np.nan), latest_value=observed_avg,
@@ -163,9 +157,7 @@ def assess_growth_annual(tg: pd.DataFrame, data: pd.DataFrame, registry) -> pd.D
     obs = observed.match(tg, data, ["growth"], registry, annual_only=True)
     obs = obs[obs["year"].eq(obs["target_year"])].groupby("tid")["value"].last().reindex(tg.index)
     actual, g = obs.to_numpy(dtype=float), tg["target_value"].to_numpy(dtype=float)
-    lower = tg["direction"].eq("lower").to_numpy()
-    slack = np.where(tg["bound"].eq("~"), APPROX_TOLERANCE_PP, 0.0)
-    met = np.where(lower, actual <= g + slack + 1e-12, actual >= g - slack - 1e-12)
+    met = rules.met(actual, g, tg["bound"].to_numpy(), tg["direction"].eq("lower").to_numpy(), "points")
     known = np.isfinite(actual)
     status = np.where(known, np.where(met, "achieved", "not_achieved"), "pending")
     return _frame(tg, latest_year=np.where(known, tg["year"], np.nan), latest_value=actual, gap_pp=actual - g,
@@ -191,12 +183,12 @@ def assess_cumulative(tg: pd.DataFrame, data: pd.DataFrame, registry, band_pp: f
     with np.errstate(divide="ignore", invalid="ignore"):
         tau = np.clip((ly - first + 1) / (ty - first + 1) * 100, 0, 100)
         progress = np.where(has & (tv != 0), total / tv * 100, np.nan)
-        met = level_met(total, tv, tg["bound"].to_numpy(), np.zeros(len(tg), dtype=bool)) & has
+        met = rules.met(total, tv, tg["bound"].to_numpy(), tg["direction"].eq("lower").to_numpy())
         final = has & (ly >= ty)
         required = np.where(has & ~met & ~final, (tv - total) / (ty - ly), np.nan)
     status = np.where(final, np.where(met, "achieved", "not_achieved"),
                       np.where(met, "achieved", schedule_status(progress, tau, band_pp)))
     status = np.where(has, status, "insufficient_data")
-    return _frame(tg, latest_year=ly, observed_total=total, required_per_year=required, tau=tau, progress=progress,
-                  status=status, final=final, growth_basis="", missing_from=first_missing,
+    return _frame(tg, latest_year=ly, latest_value=total, observed_total=total, required_per_year=required, tau=tau,
+                  progress=progress, completion_rate=progress, status=status, final=final, growth_basis="", missing_from=first_missing,
                   converted=_any(flows, tg) | _any(running, tg))

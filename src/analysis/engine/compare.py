@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.engine.targets import ANNUAL_TYPES as ANNUAL
+
 COLUMNS = ["city", "indicator", "indicator_zh", "district", "unit", "latest_year", "latest_value", "target_value",
            "bound", "cagr_observed", "cagr_required", "growth_basis", "progress", "tau", "status", "as_of_year"]
 
 
 def cities_to_compare(records: list[dict], registry) -> dict[str, list[str]]:
     """{city: districts} for cities where at least two districts have an assessable target."""
-    assessed = {r["district"] for r in records if r["status"] not in ("insufficient_data", "pending")}
+    from analysis.engine.gaps import assessable
+
+    assessed = {r["district"] for r in assessable(records) if r["target_type"] not in ANNUAL}
     by_city: dict[str, list[str]] = {}
     for district in sorted(assessed):
         city = registry.districts.get(district, {}).get("city", "")
@@ -31,8 +35,10 @@ def compare_districts(records: list[dict], registry, city: str) -> pd.DataFrame:
     Only plan-end targets (not annual growth targets) with an assessable status count as shared.
     """
     districts = {d for d, row in registry.districts.items() if row.get("city") == city}
-    mine = [r | {"city": city} for r in records if r["district"] in districts and r["target_type"] != "growth_annual"
-            and r["status"] not in ("insufficient_data", "pending")]
+    from analysis.engine.gaps import assessable
+
+    mine = [r | {"city": city} for r in assessable(records) if r["district"] in districts
+            and r["target_type"] not in ANNUAL]
     frame = pd.DataFrame(mine, columns=COLUMNS)
     shared = frame.groupby("indicator")["district"].transform("nunique") >= 2
     return frame[shared].sort_values(["indicator", "district"]).reset_index(drop=True)

@@ -14,20 +14,21 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.engine import assess, targets
+from analysis.engine import assess, targets, timeline
 from analysis.exceptions import UnknownSeriesError
 from analysis.i18n import status_label
 from analysis.engine.prices import series_break_flags, series_break_table
 from analysis.engine.probability import probability_reach, sigma_from_rates, tolerance_threshold
 from analysis.data.registry import load_registry
 
-FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "direction", "price_basis",
-          "growth_basis", "base_year", "base_value", "latest_year", "latest_value", "as_of_year", "target_year",
-          "target_value", "bound", "period_start", "cagr_observed", "cagr_required", "gap_pp", "change_observed_pp",
-          "change_required_pp", "tau", "progress", "progress_linear", "progress_log", "ratio_r", "observed_total",
-          "required_per_year", "status", "final", "status_zh", "status_en", "projected_value", "probability",
-          "probability_tolerance", "sigma_pp", "sigma_source", "flags"]
-INT_FIELDS = ("base_year", "latest_year", "as_of_year", "target_year", "period_start")
+FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "qualifier", "direction",
+          "price_basis", "growth_basis", "assessment_date", "data_year", "plan_ended", "deadline_passed", "base_year",
+          "base_value", "latest_year", "latest_value", "as_of_year", "target_year", "target_value", "bound",
+          "period_start", "cagr_observed", "cagr_required", "gap_pp", "change_observed_pp", "change_required_pp", "tau",
+          "progress", "progress_linear", "progress_log", "completion_rate", "ratio_r", "observed_total",
+          "required_per_year", "status", "final", "trend_status", "status_zh", "status_en", "missing_years",
+          "projected_value", "probability", "probability_tolerance", "sigma_pp", "sigma_source", "flags"]
+INT_FIELDS = ("base_year", "latest_year", "as_of_year", "data_year", "target_year", "period_start")
 ACTUAL_KINDS = ("level", "growth", "share", "cumulative")
 
 
@@ -68,9 +69,9 @@ def _probabilities(tg: pd.DataFrame, m: pd.DataFrame, data: pd.DataFrame, regist
 
 def _measures(tg: pd.DataFrame, data: pd.DataFrame, registry, plan, band_pp: float):
     parts, bounds = [], {}
-    kinds = {"level": "levels", "share": "levels", "ceiling": "bounds", "floor": "bounds",
-             "growth_average": "average", "growth_annual": "annual", "cumulative": "cumulative"}
-    group = tg["target_type"].map(kinds)
+    group = tg["target_type"].map({k: t.assess for k, t in targets.TYPES.items()})
+    # a ceiling or floor without period_start binds in its target year only: before then it is a level target
+    group = group.where(~(group.eq("bounds") & tg["period_start"].isna()), "levels")
     for name, sub in tg.groupby(group, sort=False):
         if name == "levels":
             parts.append(assess.assess_levels(sub, data, registry, plan.base_year, band_pp))
@@ -85,7 +86,7 @@ def _measures(tg: pd.DataFrame, data: pd.DataFrame, registry, plan, band_pp: flo
             parts.append(assess.assess_cumulative(sub, data, registry, band_pp))
     measures = pd.concat(parts).reindex(tg.index) if parts else pd.DataFrame(index=tg.index)
     for column in ("cagr_observed", "cagr_required", "latest_year", "latest_value", "missing_from", "final",
-                   "converted", "substituted_base"):
+                   "converted", "substituted_base", "observed_total", "completion_rate"):
         if column not in measures:
             measures[column] = np.nan
     measures["final"] = measures["final"].fillna(False).astype(bool)
@@ -103,8 +104,11 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
     flags = []
     if row.override is not None:
         flags.append({"code": "target_override", "params": {"value": row.override, "original": row.value}})
-    elif "aspiration" in str(row.note):
-        flags.append({"code": "aspiration_target", "params": {}})
+    if rec["qualifier"] in ("aspiration", "forecast", "directional"):
+        flags.append({"code": f"{rec['qualifier']}_target", "params": {"value": rec["target_value"]}})
+    if rec["status"] in ("not_entered", "pending") and rec["trend_status"]:
+        flags.append({"code": "trend_estimate", "params": {"data_year": rec["latest_year"],
+                                                           "target_year": rec["target_year"]}})
     if registry.sources.get(row.source, {}).get("status") == "draft":
         flags.append({"code": "draft_source", "params": {}})
     if rec["status"] == "insufficient_data":
@@ -146,7 +150,7 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
 
 def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int | None = None, indicators=None,
               target_overrides: dict | None = None, band_pp: float = assess.SCHEDULE_BAND_PP,
-              sigma_pp: float | None = None, registry=None, **_ignored) -> pd.DataFrame:
+              sigma_pp: float | None = None, registry=None, as_of=None, **_ignored) -> pd.DataFrame:
     """Gap records for every target due in *target_year* (and the plan's annual growth targets).
 
     Parameters
@@ -156,13 +160,15 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     district, indicators : optional
         Restrict to one district and/or some indicator ids.
     target_year : int, optional
-        The plan's end year (default: the plan containing the latest actual figure, see data/plans.csv).
+        The plan's end year (default: the current plan as of *as_of*, see :mod:`analysis.engine.timeline`).
     target_overrides : dict, optional
         ``{indicator: value}`` replacing a target due in *target_year* (e.g. the GDP aspiration).
     band_pp : float
         Band around τ within which progress is on schedule (points).
     sigma_pp : float, optional
         Spread of annual growth to use instead of the estimate or the default.
+    as_of : date or 'YYYY-MM-DD', optional
+        The assessment date (default today): what is due, pending or not entered, whether the plan has ended.
 
     Returns
     -------
@@ -175,15 +181,15 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
         data = data[data["district"] == district]
     if indicators is not None:
         data = data[data["indicator"].isin(list(indicators))]
-    if not target_year:         # the plan of the latest actual figure (a 2026 annual target alone is not data)
-        actual_years = data.loc[data["kind"].isin(ACTUAL_KINDS), "year"]
-        latest = int(actual_years.max()) if not actual_years.empty else int(data["year"].max())
-        target_year = registry.plan_for(latest).last_year
+    as_of = timeline.as_of_date(as_of)
+    if not target_year:
+        target_year = timeline.current_plan(registry, as_of).last_year
     target_year = int(target_year)
     plan = registry.plan_for(target_year)
     tg = targets.select(data, target_year, plan.first_year)
     tg = targets.classify(tg, {k: v.direction for k, v in registry.indicators.items()}).reset_index(drop=True)
     tg.index.name = "tid"
+    tg["qualifier"] = targets.qualifiers(tg, {k: v.attribute for k, v in registry.indicators.items()})
     if tg.empty:
         return pd.DataFrame(columns=FIELDS).astype({key: "Int64" for key in INT_FIELDS})
     overrides = target_overrides or {}
@@ -191,9 +197,13 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     tg["target_value"] = np.where(tg["override"].notna(), tg["override"].astype(float), tg["value"])
     tg["override"] = tg["override"].astype(object).where(tg["override"].notna(), None)
     measures, bounds = _measures(tg, data, registry, plan, band_pp)
+    actual_years = data[data["kind"].isin(ACTUAL_KINDS)].groupby("district")["year"].max()
+    dated = timeline.judge(tg, measures, plan, as_of, tg["district"].map(actual_years))
+    measures = measures.drop(columns=["status", "final"]).join(dated)
     probs = _probabilities(tg, measures, data, registry, sigma_pp)
+    probs.loc[tg["qualifier"].eq("forecast").to_numpy(), ["probability", "probability_tolerance"]] = np.nan
     actual = data[data["kind"].isin(ACTUAL_KINDS)]
-    as_of = actual.groupby("district")["year"].max()
+    latest_actual = actual.groupby("district")["year"].max()
     breaks = series_break_flags(series_break_table(data))
     unstated = data[data["kind"].eq("growth") & data["price_basis"].eq("unstated")]
     basis_unstated = set(zip(unstated["district"], unstated["indicator"]))
@@ -208,7 +218,10 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     table["target_year"] = tg["year"]
     table["plan"] = plan.plan
     table["plan_base_year"] = plan.base_year
-    table["as_of_year"] = table["district"].map(as_of)
+    table["as_of_year"] = table["district"].map(latest_actual)
+    table["data_year"] = table["as_of_year"]
+    table["assessment_date"] = as_of.isoformat()
+    table["plan_ended"] = timeline.plan_ended(plan, as_of)
     pairs = list(zip(table["status"], table["final"]))
     words = {(s, f): (status_label(s, "zh", f), status_label(s, "en", f)) for s, f in set(pairs)}
     table["status_zh"] = [words[p][0] for p in pairs]
@@ -218,7 +231,8 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
 
 # The record fields the flag rules read, and the columns they read besides FIELDS.
 _FLAG_FIELDS = ["district", "indicator", "unit", "target_type", "growth_basis", "base_year", "latest_year",
-                "as_of_year", "period_start", "cagr_observed", "status", "final", "sigma_pp", "sigma_source"]
+                "as_of_year", "period_start", "cagr_observed", "status", "final", "sigma_pp", "sigma_source",
+                "qualifier", "trend_status", "target_value", "target_year"]
 _FLAG_INPUTS = ["override", "value", "note", "source", "substituted_base", "plan_base_year", "missing_from",
                 "converted", "n_rates"]
 
@@ -233,6 +247,8 @@ def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_uns
     table = table.assign(**{c: np.nan for c in missing})
     out = table[[f for f in FIELDS if f != "flags"]].copy()
     out = out.astype({key: "Int64" for key in INT_FIELDS})
+    for key in ("qualifier", "trend_status"):
+        out[key] = out[key].astype(object).where(out[key].notna(), None)
     columns = {c: table[c].astype(object).where(table[c].notna(), None).tolist() for c in _FLAG_FIELDS + _FLAG_INPUTS}
     columns["tid"] = table.index.tolist()
     for key in ("base_year", "latest_year", "as_of_year", "period_start"):
@@ -272,6 +288,9 @@ def to_records(table: pd.DataFrame) -> list[dict]:
             for rec in table.to_dict(orient="records")]
 
 
+NOT_ASSESSED = ("insufficient_data", "pending", "not_entered", "not_assessed")
+
+
 def assessable(records: list[dict]) -> list[dict]:
-    """Records with something to assess: a status other than insufficient_data or pending."""
-    return [r for r in records if r["status"] not in ("insufficient_data", "pending")]
+    """Records with a judgement: the status, or for a figure not yet entered the trend of the latest data."""
+    return [r for r in records if r["status"] not in NOT_ASSESSED or r.get("trend_status")]

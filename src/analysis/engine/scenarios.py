@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.engine.assess import level_met
+from analysis.engine.rules import met as level_met
 
 REAL_GROWTH = (0.0, 2.5, 5.0, 6.5, 8.0, 10.0)
 PRICE_CHANGE = (0.0, 1.0, 2.0, 3.0)
@@ -20,7 +20,7 @@ def scenario_grid(latest_value: float, latest_year: int, target_year: int, targe
                   price_basis: str = "current", direction: str = "higher", real_growth=REAL_GROWTH,
                   price_change=PRICE_CHANGE) -> pd.DataFrame:
     """Levels in *target_year* (rows: real growth %, columns: price change %); ``.attrs['met']`` says which
-    meet the target as :func:`analysis.engine.assess.level_met` reads it.
+    meet the target as :func:`analysis.engine.rules.met` reads it.
 
     >>> grid = scenario_grid(620.5, 2022, 2025, 1000, "~", real_growth=(5.0,), price_change=(2.0,))
     >>> round(float(grid.iloc[0, 0]), 1)     # 620.5 × (1.05 × 1.02)³

@@ -1,7 +1,8 @@
 """The one place the report layer meets the assessment engine.
 
-Records come from :func:`analysis.engine.gaps.gap_table` with the keys of
-ENGINE_CONTRACT.md: ``status`` as a key, ``flags`` as ``{"code", "params"}``,
+Records come from :func:`analysis.engine.gaps.gap_table` (fields: ``analysis.engine.gaps.FIELDS``):
+``status`` as a key, ``trend_status`` (the reading of the latest data while a figure is not entered),
+``assessment_date``, ``data_year``, ``plan_ended``, ``missing_years``, ``flags`` as ``{"code", "params"}``,
 ``progress`` None when unknown, ``unit``, ``plan``, ``target_type``,
 ``growth_basis``, ``as_of_year``, ``probability`` (the figure as written) and
 ``probability_tolerance`` (``~`` targets). Annual targets and the scenario grid
@@ -12,11 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.engine.progress import target_met
-
 
 def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: dict | None = None,
-                data_path=None, sigma_pp: float | None = None, **_engine_options) -> list[dict]:
+                data_path=None, sigma_pp: float | None = None, as_of=None, **_engine_options) -> list[dict]:
     """Contract records for every target of *district* due in *target_year*, plus the plan's annual
     growth targets (``target_type`` growth_annual, their own ``target_year``).
 
@@ -28,35 +27,34 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
         ``{indicator: value}`` replacing targets (analyst's choice).
     sigma_pp : float, optional
         Spread of annual growth instead of the estimate or the default.
+    as_of : date, optional
+        The assessment date (default today).
     """
     from analysis.engine.gaps import gap_table, to_records
     from analysis.data.registry import load_registry
 
     table = gap_table(data, district=district, target_year=target_year, target_overrides=overrides or None,
-                      sigma_pp=sigma_pp, registry=load_registry(data_path))
+                      sigma_pp=sigma_pp, registry=load_registry(data_path), as_of=as_of)
     return to_records(table)
 
 
-def annual_targets(data: pd.DataFrame, district: str) -> pd.DataFrame:
+def annual_targets(data: pd.DataFrame, district: str, as_of=None) -> pd.DataFrame:
     """One row per annual growth target with last year's actual and the acceleration it needs."""
     from analysis.engine.annual import annual_targets as engine
 
-    return engine(data, district)
+    return engine(data, district, as_of=as_of)
 
 
-def annual_tasks(data: pd.DataFrame, district: str) -> pd.DataFrame:
-    """Tasks set for one year (a target whose period is that year alone), with the year's actual if published."""
-    rows = data[data["district"] == district]
-    tasks = rows[rows["kind"].str.startswith("target") & (rows["period_start"] == rows["year"])]
-    out = []
-    for t in tasks.itertuples():
-        done = rows[(rows["indicator"] == t.indicator) & rows["kind"].isin(["level", "cumulative"])
-                    & (rows["year"] == t.year) & (rows["unit"] == t.unit)]
-        value = float(done["value"].iloc[0]) if not done.empty else None
-        status = "pending" if value is None else ("achieved" if target_met(value, t.value, t.bound) else "not_achieved")
-        out.append({"indicator": t.indicator, "indicator_zh": t.indicator_zh, "year": int(t.year), "target": t.value,
-                    "bound": t.bound, "unit": t.unit, "actual": value, "status": status})
-    return pd.DataFrame(out, columns=["indicator", "indicator_zh", "year", "target", "bound", "unit", "actual", "status"])
+TASK_COLUMNS = ["indicator", "indicator_zh", "year", "target", "bound", "unit", "actual", "status", "final"]
+
+
+def annual_tasks(records: list[dict]) -> pd.DataFrame:
+    """Tasks set for one year (target type annual_task), with the year's actual and the engine's status
+    (pending before the figure is due, not_entered after, the final grade once it is in)."""
+    return pd.DataFrame([{"indicator": r["indicator"], "indicator_zh": r["indicator_zh"], "year": r["target_year"],
+                          "target": r["target_value"], "bound": r["bound"] or "", "unit": r["unit"],
+                          "actual": r.get("observed_total"), "status": r["status"], "final": bool(r["final"])}
+                         for r in records if r["target_type"] == "annual_task"], columns=TASK_COLUMNS)
 
 
 def scenario_grid(record: dict, real_growth, price_change) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Notebook parameters, validated once, and the data every section needs (the Context)."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,6 +36,7 @@ class Context:
     options: dict = field(default_factory=dict)
     page: str = "overview"
     cache: dict = field(default_factory=dict, repr=False)
+    as_of: dt.date = field(default_factory=dt.date.today)
 
     def t(self, key: str, **values) -> str:
         """The catalogue text for *key* in the page's language."""
@@ -51,6 +53,13 @@ class Context:
     def plan(self):
         """The five-year plan whose targets the page assesses (from data/plans.csv)."""
         return self.registry.plan_for(self.target_year)
+
+    @property
+    def plan_ended(self) -> bool:
+        """Whether the assessed plan's last year is over on the assessment date."""
+        from analysis.engine.timeline import plan_ended
+
+        return plan_ended(self.plan, self.as_of)
 
     @property
     def plan_name(self) -> str:
@@ -93,14 +102,14 @@ class Context:
 
         options = {k: v for k, v in self.options.items() if k in ENGINE_OPTIONS and v is not None}
         return gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
-                           data_path=self.data_path, **options)
+                           data_path=self.data_path, as_of=self.as_of, **options)
 
     def gaps(self, **options) -> list[dict]:
         """The page's records with other engine options (n_paths, seed, sigma_pp); not cached."""
         from analysis.report.assessment import gap_records
 
         records = gap_records(self.data, self.district, self.target_year, overrides=self.target_overrides,
-                              data_path=self.data_path, **options)
+                              data_path=self.data_path, as_of=self.as_of, **options)
         return [r for r in records if r["target_year"] == self.target_year
                 and (self.indicator is None or r["indicator"] == self.indicator)]
 
@@ -114,15 +123,16 @@ class Context:
     @property
     def record(self) -> dict | None:
         """The indicator's record for the target year (a level-type target first)."""
-        order = ("level", "ceiling", "floor", "share", "growth_average", "cumulative", "growth_annual")
-        records = sorted(self.records, key=lambda r: order.index(r["target_type"]) if r["target_type"] in order else 9)
+        from analysis.engine.targets import TYPES
+
+        records = sorted(self.records, key=lambda r: TYPES[r["target_type"]].order if r["target_type"] in TYPES else 99)
         return records[0] if records else None
 
     @cached_property
     def annual_tasks(self) -> pd.DataFrame:
         from analysis.report.assessment import annual_tasks
 
-        return annual_tasks(self.data, self.district)
+        return annual_tasks(self.all_records)
 
     @property
     def mode(self) -> str:
@@ -157,7 +167,7 @@ def check_range(name: str, value, low, high, allow_none: bool = False):
 
 def setup(district: str, lang: str = "zh", indicator: str | None = None, data_path: str = "",
           target_year: int = config.PLAN_TARGET_YEAR, target_override: float = 0.0,
-          target_overrides: dict | None = None, page: str = "overview", **options) -> Context:
+          target_overrides: dict | None = None, page: str = "overview", as_of: str = "", **options) -> Context:
     """Validate notebook parameters and load the data.
 
     Parameters
@@ -170,6 +180,8 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
         Replaces the target of *indicator* (0 keeps the plan's).
     target_overrides : dict, optional
         ``{indicator: value}`` for district pages (e.g. the brief's GDP aspiration); 0 keeps the plan's.
+    as_of : str
+        The assessment date, YYYY-MM-DD; '' means today. Decides what is due, pending or not entered.
     **options
         Page options (growth_assumption, deflator, sigma_pp, alpha, n_paths, seed, interactive …).
 
@@ -202,7 +214,8 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
             close = difflib.get_close_matches(indicator, known, n=3) or known[:8]
             raise ParameterError(f"parameter indicator='{indicator}' is not an indicator of {district}; "
                                  f"did you mean: {', '.join(close)}")
-    check_range("target_year", target_year, config.PLAN_BASE_YEAR + 1, config.YEAR_RANGE[1])
+    check_range("target_year", target_year, config.YEAR_RANGE[0] + 1, config.YEAR_RANGE[1])
+    date = _as_of(as_of)
     check_range("target_override", target_override, 0, 1e9)
     overrides = {k: v for k, v in (target_overrides or {}).items() if check_range(f"target_overrides[{k}]", v, 0, 1e9)}
     if indicator and target_override:
@@ -210,4 +223,23 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     for name, value in options.items():
         if name in LIMITS:
             check_range(name, value, *LIMITS[name], allow_none=True)
-    return Context(district, lang, data, path, indicator, int(target_year), overrides, options, page)
+    return Context(district, lang, data, path, indicator, int(target_year), overrides, options, page, as_of=date)
+
+
+def _as_of(value) -> dt.date:
+    """The assessment date parameter: a date, 'YYYY-MM-DD' or '' (today)."""
+    from analysis.engine.timeline import as_of_date
+
+    if isinstance(value, dt.date):
+        return value
+    try:
+        if value not in ("", None) and not (isinstance(value, str) and len(value) == 10):
+            raise ValueError
+        date = as_of_date(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"parameter as_of={value!r} is not a date; accepted: YYYY-MM-DD (e.g. 2026-11-28) "
+                             "or '' for today") from None
+    if not config.YEAR_RANGE[0] <= date.year <= config.YEAR_RANGE[1]:
+        raise ParameterError(f"parameter as_of={value!r} is out of range; accepted: a date in "
+                             f"{config.YEAR_RANGE[0]} to {config.YEAR_RANGE[1]}")
+    return date

@@ -17,14 +17,16 @@ from analysis.data.write import write_atomic
 from analysis.report.tables import Quantity, Status, progress_table
 
 
-def _context(data, district: str, target_year: int, lang: str, data_path=None):
+def _context(data, district: str, target_year: int, lang: str, data_path=None, as_of=None):
     from analysis.data.loading import load_indicators
     from analysis.report.context import Context
 
     path = Path(data_path) if data_path else config.indicators_path(None if isinstance(data, pd.DataFrame) or data is None
                                                                     else data)
     frame = data if isinstance(data, pd.DataFrame) else load_indicators(path)
-    return Context(district, lang, frame, path, None, int(target_year))
+    from analysis.engine.timeline import as_of_date
+
+    return Context(district, lang, frame, path, None, int(target_year), as_of=as_of_date(as_of))
 
 
 def _number_format(value: Quantity, lang: str) -> str:
@@ -34,9 +36,10 @@ def _number_format(value: Quantity, lang: str) -> str:
 
 
 def progress_frame(data, district: str, records: list[dict] | None = None, target_year: int = config.PLAN_TARGET_YEAR,
-                   lang: str = "zh", data_path=None) -> pd.DataFrame:
-    """The progress table of *district* with typed cells (see :mod:`analysis.report.tables`)."""
-    ctx = _context(data, district, target_year, lang, data_path)
+                   lang: str = "zh", data_path=None, as_of=None) -> pd.DataFrame:
+    """The progress table of *district* with typed cells (see :mod:`analysis.report.tables`), as of *as_of*
+    (a date or YYYY-MM-DD; default today)."""
+    ctx = _context(data, district, target_year, lang, data_path, as_of)
     if records is not None:
         records = [r for r in records if r["district"] == district and r["target_year"] == ctx.target_year]
     return progress_table(ctx, records)
@@ -44,7 +47,7 @@ def progress_frame(data, district: str, records: list[dict] | None = None, targe
 
 def write_progress_workbook(data, district: str, out_dir, records: list[dict] | None = None,
                             target_year: int = config.PLAN_TARGET_YEAR, data_path=None,
-                            stem: str | None = None) -> dict[str, Path]:
+                            stem: str | None = None, as_of=None) -> dict[str, Path]:
     """Write ``{stem}.xlsx`` and ``{stem}.csv`` (UTF-8 with BOM) into *out_dir*.
 
     Parameters
@@ -58,6 +61,8 @@ def write_progress_workbook(data, district: str, out_dir, records: list[dict] | 
         Gap records already computed (e.g. the runner's summary); else computed here.
     stem : str, optional
         File name without extension; default ``progress-{district}``.
+    as_of : date or 'YYYY-MM-DD', optional
+        The assessment date (default today).
 
     Returns
     -------
@@ -68,7 +73,7 @@ def write_progress_workbook(data, district: str, out_dir, records: list[dict] | 
     from openpyxl.styles import Alignment, Font
 
     lang = "zh"
-    frame = progress_frame(data, district, records, target_year, lang, data_path)
+    frame = progress_frame(data, district, records, target_year, lang, data_path, as_of)
     out_dir = Path(out_dir)
     stem = stem or f"progress-{district}"
     book = Workbook()

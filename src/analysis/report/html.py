@@ -15,7 +15,8 @@ from analysis.report.tables import Quantity, Status
 
 # A text symbol beside each status label: it survives printing in black and white.
 SYMBOLS = {"achieved": "✓", "ahead": "▲", "on_track": "●", "behind": "▼", "off_track": "✗", "breached": "✗",
-           "not_achieved": "✗", "insufficient_data": "○", "pending": "◇"}
+           "not_achieved": "✗", "insufficient_data": "○", "pending": "◇", "exceeded": "✓", "completed": "✓",
+           "basically_completed": "◐", "not_completed": "✗", "within_bound": "✓", "not_entered": "□", "not_assessed": "–"}
 UNKNOWN = "–"
 
 

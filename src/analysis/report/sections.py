@@ -45,12 +45,13 @@ def key_messages(ctx) -> list:
         items = text.key_messages(ctx, ctx.records, plain)
         # the brief's glance line counts the targets left out, unless there is no finding at all
         closing = text.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
-        return [html.heading(ctx.t("heading.key_messages")),
+        return [html.heading(ctx.t("heading.key_messages")), html.paragraph(text.plan_standing(ctx)),
                 html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
     record = ctx.record
     if record is None or not text.is_assessed(record):
         return [html.paragraph(text.not_assessable(ctx), "how-to-read")]
-    return [html.messages(text.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
+    return [html.paragraph(text.plan_standing(ctx)),
+            html.messages(text.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
 
 
 def progress_table(ctx) -> list:
@@ -79,7 +80,7 @@ def compare(ctx) -> list:
     from analysis.engine.gaps import gap_table, to_records
 
     city = ctx.registry.districts.get(ctx.district, {}).get("city", "")
-    records = to_records(gap_table(ctx.data, target_year=ctx.target_year, registry=ctx.registry))
+    records = to_records(gap_table(ctx.data, target_year=ctx.target_year, registry=ctx.registry, as_of=ctx.as_of))
     if ctx.district not in cities_to_compare(records, ctx.registry).get(city, []):
         return []
     frame = compare_districts(records, ctx.registry, city)

@@ -170,7 +170,7 @@ def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
     """Annual growth targets with last year's actual and the acceleration they need (years > *after_year*:
     targets still ahead, whose assessment column would read 'pending' throughout and is left out, as is the
     year when the heading names it)."""
-    table = annual_targets(ctx.data, ctx.district)
+    table = annual_targets(ctx.data, ctx.district, as_of=ctx.as_of)
     if ctx.indicator:
         table = table[table["indicator"] == ctx.indicator]
     if after_year is not None:

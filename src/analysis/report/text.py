@@ -57,7 +57,18 @@ def joined(ctx, items) -> str:
 
 
 def status(ctx, record: dict) -> str:
-    return i18n.status_label(record["status"], ctx.lang, bool(record.get("final")))
+    """The record's status in words; a figure not yet entered or published says so beside the reading of
+    the latest data (catalogue key msg.trend_status)."""
+    label = i18n.status_label(record["status"], ctx.lang, bool(record.get("final")))
+    if record["status"] in ("not_entered", "pending") and record.get("trend_status"):
+        return ctx.t("msg.trend_status", data_year=record.get("latest_year"), target_year=record["target_year"],
+                     trend=i18n.status_label(record["trend_status"], ctx.lang, False), status=label)
+    return label
+
+
+def date(ctx, day) -> str:
+    """A date in the page's language (catalogue key fmt.date)."""
+    return ctx.t("fmt.date", year=day.year, month=day.month, day=day.day)
 
 
 def record_name(ctx, record: dict) -> str:
@@ -78,9 +89,28 @@ def title(ctx, page: str) -> str:
 
 
 def as_of(ctx) -> str:
-    """'Data as of 2022' (in the page's language) for the page's district."""
+    """The assessment date and the latest year of data (catalogue key subtitle.assessment)."""
     year_ = ctx.as_of_year
-    return ctx.t("subtitle.as_of", year=year_) if year_ else ctx.t("subtitle.no_data")
+    data = ctx.t("subtitle.data_year", year=year_) if year_ else ctx.t("subtitle.no_data")
+    return ctx.t("subtitle.assessment", date=date(ctx, ctx.as_of), data=data)
+
+
+def plan_standing(ctx) -> str:
+    """Where the plan stands in time, for the top of the findings: ended or not, which years a final
+    assessment still lacks and the documents that hold them; '' while the plan runs."""
+    from analysis.engine.timeline import latest_due_year
+
+    plan = ctx.plan
+    if not ctx.plan_ended:
+        return ""
+    data_year = ctx.as_of_year
+    first = max(plan.first_year, (data_year or plan.base_year) + 1)
+    last = min(plan.last_year, latest_due_year(ctx.as_of, plan.figures_due))
+    values = {"plan": ctx.plan_name, "last_year": plan.last_year, "data_year": data_year,
+              "years": years(ctx, first, last)}
+    if first > last:
+        return ctx.t("msg.plan_ended_final", **values)
+    return ctx.t("msg.plan_ended", **values, documents=document(ctx, first, last))
 
 
 def how_to_read(ctx, page: str) -> str:
@@ -92,19 +122,31 @@ def how_to_read(ctx, page: str) -> str:
 # --- what is missing -----------------------------------------------------------------------
 
 def is_assessed(record: dict) -> bool:
-    """Whether the engine could judge the target (an observed figure inside the plan)."""
-    return record["status"] not in ("insufficient_data", "pending")
+    """Whether there is a judgement to show: a status, or for a figure not yet entered the reading of
+    the latest data (``trend_status``)."""
+    from analysis.engine.gaps import NOT_ASSESSED
+
+    return record["status"] not in NOT_ASSESSED or bool(record.get("trend_status"))
 
 
 def document(ctx, first: int, last: int) -> str:
-    """The documents that publish the missing figures."""
+    """The documents that publish the figures of *first*..*last* (and, for a plan that has ended, its
+    summary report, which a final assessment needs)."""
     if first >= last:
-        return ctx.t("document.one", year=first, publish=first + 1)
-    return ctx.t("document.range", first=first, last=last)
+        text_ = ctx.t("document.one", year=last, publish=last + 1)
+    else:
+        text_ = ctx.t("document.range", first=first, last=last)
+    if ctx.plan_ended and last >= ctx.plan.last_year:
+        text_ += ctx.t("document.plan_summary", plan=ctx.plan_name, year=ctx.plan.last_year)
+    return text_
 
 
 def missing(ctx, record: dict) -> str:
-    """What a target that cannot be assessed lacks ('only the 2020 base value')."""
+    """What a target lacks: the years not entered (a target with a reading, an annual one), else what
+    a target that cannot be assessed has ('only the 2020 base value')."""
+    years_ = record.get("missing_years") or []
+    if years_ and (is_assessed(record) or record["target_type"] in ("growth_annual", "annual_task")):
+        return ctx.t("missing.not_entered", years=years(ctx, years_[0], years_[-1]))
     if record["target_type"] == "cumulative":
         return ctx.t("missing.no_flows", first=record.get("period_start") or ctx.plan.first_year)
     if record.get("latest_year") is not None:
@@ -113,14 +155,24 @@ def missing(ctx, record: dict) -> str:
 
 
 def missing_years(ctx, record: dict) -> tuple[int, int]:
-    """The plan years whose documents would fill what *record* lacks."""
+    """The plan years whose documents would fill what *record* lacks: the engine's ``missing_years``
+    (due by the assessment date), else the plan's years up to the latest data."""
+    if record.get("missing_years"):
+        return record["missing_years"][0], record["missing_years"][-1]
     first = ctx.plan.first_year
     return first, max(first, min(ctx.as_of_year or first, record["target_year"]))
 
 
 def remark(ctx, record: dict) -> str:
-    """For a target that cannot be assessed: what is missing and which document would fill it; else ''."""
-    if is_assessed(record):
+    """What a row lacks and which documents would fill it; '' when nothing is missing."""
+    from analysis.engine.timeline import due_date
+
+    if record["status"] == "not_assessed":
+        return ""
+    if record["status"] == "pending":
+        return ctx.t("missing.pending", year=record["target_year"],
+                     due=date(ctx, due_date(record["target_year"], ctx.plan.figures_due)))
+    if is_assessed(record) and not record.get("missing_years"):
         return ""
     return ctx.t("remark", missing=missing(ctx, record), document=document(ctx, *missing_years(ctx, record)))
 
@@ -138,14 +190,23 @@ def _headline(ctx, r: dict, plain: bool) -> str:
         return ctx.t(f"msg.{kind}", **values)
     if kind in ("ceiling", "floor"):
         return ctx.t("msg.ceiling", **values)
-    if kind == "cumulative":
+    if kind in ("cumulative", "annual_task"):
         return ctx.t("msg.cumulative", **values, total=amount(ctx, r.get("observed_total"), unit))
-    if r["status"] in ("achieved", "not_achieved"):
-        return ctx.t(f"msg.{r['status']}", **values)
-    return ctx.t("msg.level_plain" if plain else "msg.level", **values)
+    values["completion"] = rate(r.get("completion_rate"))
+    values["progress_log"] = rate(r.get("progress_log"), 0 if plain else 1)
+    if r.get("final"):
+        return ctx.t("msg.final", **values)
+    if r["status"] == "achieved":
+        return ctx.t("msg.achieved", **values)
+    head = ctx.t("msg.level_plain" if plain else "msg.level", **values)
+    if r.get("qualifier") == "directional":
+        head = ctx.t("msg.directional", target=values["target"]) + head
+    return head
 
 
 def _required(ctx, r: dict) -> str:
+    if r.get("deadline_passed"):
+        return ""                     # the years it would need are past: the probability says what is left
     span = years(ctx, r["latest_year"] + 1, r["target_year"])
     values = {"as_of": r["latest_year"], "years": span, "target_year": r["target_year"],
               "target": amount(ctx, r["target_value"], r["unit"], r["bound"]), "required": rate(r.get("cagr_required")),
@@ -168,6 +229,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
         return ctx.t("msg.probability_assumed")
     unit = r["unit"]
     values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": f"{APPROX_TOLERANCE * 100:g}",
+              "data_year": r.get("latest_year"),
               "target": amount(ctx, r["target_value"], unit, r["bound"]), "target_exact": amount(ctx, r["target_value"], unit),
               "threshold": amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")), unit),
               "p": probability(p), "p_tol": probability(p_tol)}
@@ -175,13 +237,15 @@ def _probability(ctx, r: dict, plain: bool) -> str:
         "msg.probability_tolerance" if p_tol is not None else "msg.probability")
     if key == "msg.probability_tolerance":
         values["p"] = values["p_tol"]
+    if r.get("deadline_passed"):          # worded as an estimate from old data, never as a live chance
+        key += "_passed"
     return sentences(ctx, [ctx.t(key, **values), ctx.t("msg.probability_assumed") if assumed else ""])
 
 
 def message(ctx, record: dict, plain: bool = False) -> str:
     """The finding for one assessed target, written from its numbers."""
     parts = [_headline(ctx, record, plain)]
-    if record["status"] not in ("achieved", "not_achieved") and record.get("latest_year") is not None \
+    if not record.get("final") and record["status"] != "achieved" and record.get("latest_year") is not None \
             and record["latest_year"] < record["target_year"]:
         parts += [_required(ctx, record), _probability(ctx, record, plain)]
     return sentences(ctx, parts)
@@ -190,7 +254,7 @@ def message(ctx, record: dict, plain: bool = False) -> str:
 # Flags the finding itself already says (its price basis, whether the spread is assumed) or that only
 # explain why there is no finding (the progress table's remark says that).
 SAID_IN_MESSAGE = ("nominal_growth", "real_growth", "sigma_assumed", "sigma_estimated", "no_observation",
-                   "no_growth_yet", "missing_flows")
+                   "no_growth_yet", "missing_flows", "trend_estimate")
 
 
 def notes(ctx, record: dict) -> list[str]:
@@ -215,7 +279,9 @@ def summary(ctx, records: list[dict]) -> str:
 def annual_tasks_message(ctx) -> str:
     tasks = ctx.annual_tasks
     year_ = int(tasks["year"].max())
-    return ctx.t("msg.annual_tasks", year=year_, n=len(tasks), document=document(ctx, year_, year_))
+    tasks = tasks[tasks["year"] == year_]
+    key = "msg.annual_tasks_not_entered" if tasks["status"].eq("not_entered").any() else "msg.annual_tasks"
+    return ctx.t(key, year=year_, n=len(tasks), document=ctx.t("document.one", year=year_, publish=year_ + 1))
 
 
 def not_assessable(ctx) -> str:

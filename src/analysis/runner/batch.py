@@ -45,6 +45,7 @@ class RunOptions:
     log: Callable[[str], None] | None = None
     reuse_kernel: bool = True
     timeout: int = 600
+    as_of: str = ""                      # assessment date YYYY-MM-DD; default: today (a report parameter)
 
     def resolved(self) -> "RunOptions":
         """Paths made absolute and checked, defaults filled in, limits applied."""
@@ -55,7 +56,13 @@ class RunOptions:
         if self.scheduler is not None:
             execute.check_scheduler(self.scheduler)
         data = Path(self.data_path or config.indicators_path()).absolute()
-        return replace(self, config_path=Path(self.config_path or config.DEFAULT_REPORTS_CONFIG).absolute(),
+        from analysis.engine.timeline import as_of_date
+
+        try:
+            as_of = as_of_date(self.as_of or None).isoformat()
+        except (TypeError, ValueError):
+            raise UsageError(f"--as-of {self.as_of!r}: expected a date YYYY-MM-DD, e.g. 2026-11-28") from None
+        return replace(self, as_of=as_of, config_path=Path(self.config_path or config.DEFAULT_REPORTS_CONFIG).absolute(),
                        data_path=data, out_dir=confine.check_out_dir(Path(self.out_dir or config.REPORTS_DIR)),
                        only=tuple(self.only or ()), log=self.log or _stderr)
 
@@ -95,7 +102,7 @@ def plan(options: RunOptions) -> Plan:
     raw = read_table_bytes(options.data_path)
     rows = read_rows(options.data_path, raw)
     jobs, cache = load_jobs(options.config_path, rows, options.out_dir, options.data_path,
-                            manifest.get("notebook_info"))
+                            manifest.get("notebook_info"), as_of=options.as_of)
     selected = jobs
     if options.only:
         selected = [j for j in jobs if any(fnmatch.fnmatch(j.name, p) for p in options.only)]
@@ -207,8 +214,8 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
     cancelled = [j.name for j in to_run if j.name not in results]
     if interrupted:
         body["interrupted"] = {"at": publish.now(), "cancelled": cancelled}
-    summary_key = None if interrupted else sha256(the_plan.validated + package_hash())
-    problems = publish.publish(opts.out_dir, body, opts.data_path, summary_key, opts.log)
+    summary_key = None if interrupted else sha256(the_plan.validated + package_hash() + opts.as_of)
+    problems = publish.publish(opts.out_dir, body, opts.data_path, summary_key, opts.log, as_of=opts.as_of)
     failed = [name for name, r in results.items() if r["status"] == "failed"]
     result = RunResult([j.name for j in to_run if j.name in results], [j.name for j in skipped], failed,
                        round(time.time() - started, 3), opts.out_dir / publish.MANIFEST,

@@ -140,13 +140,19 @@ def _entry(entry, i: int, config_path: Path) -> tuple[str, dict]:
 
 
 def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Path,
-              cached_info: dict | None = None) -> tuple[list[Job], dict]:
+              cached_info: dict | None = None, as_of: str = "") -> tuple[list[Job], dict]:
     """Expand and validate the config into jobs; returns ``(jobs, notebook_info_cache)``.
+
+    *as_of* (the run's assessment date, YYYY-MM-DD) is given to every notebook with an ``as_of``
+    parameter unless the config sets one, so the parameters hash, and with it the skip decision,
+    changes with the date a page is dated by.
 
     Raises :class:`ConfigError` / :class:`ParameterError` (one line) for anything
     wrong in the config; nothing has run at that point.
     """
     defaults, reports = read_config(config_path)
+    if as_of and "as_of" not in defaults:
+        defaults = {**defaults, "as_of": as_of}
     cache = dict(cached_info or {})
     pkg = package_hash()
     jobs, names = [], set()

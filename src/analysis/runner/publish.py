@@ -80,20 +80,23 @@ def report_entries(all_jobs, skipped, results: dict, previous: dict, revision, o
     return reports
 
 
-def gap_summary(data_path: Path) -> list[dict]:
-    """The gap table's records, as ``python -m analysis gaps --format json`` prints them."""
+def gap_summary(data_path: Path, as_of: str = "") -> list[dict]:
+    """The gap table's records, as ``python -m analysis gaps --as-of DATE --format json`` prints them."""
     from analysis.engine.gaps import gap_table, to_records
     from analysis.data.loading import load_indicators
+    from analysis.data.registry import load_registry
 
-    return to_records(gap_table(load_indicators(data_path)))
+    return to_records(gap_table(load_indicators(data_path), as_of=as_of or None, registry=load_registry(data_path)))
 
 
-def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path) -> list[str]:
+def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path, as_of: str = "") -> list[str]:
     """规划实施进度表 per district as ``progress-{district}.xlsx`` and ``.csv`` (UTF-8 with BOM) in *out_dir*,
     for the plan the summary assesses; one line per file that could not be written."""
     from analysis.report.export import write_progress_workbook
 
-    plan_years = [r["target_year"] for r in summary if r["target_type"] != "growth_annual"]
+    from analysis.engine.targets import ANNUAL_TYPES
+
+    plan_years = [r["target_year"] for r in summary if r["target_type"] not in ANNUAL_TYPES]
     if not plan_years:
         return []
     problems = []
@@ -101,13 +104,13 @@ def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path) -
         try:
             inside(out_dir, out_dir / f"progress-{district}.xlsx")
             write_progress_workbook(data_path, district, out_dir, records=summary, target_year=max(plan_years),
-                                    data_path=data_path)
+                                    data_path=data_path, as_of=as_of or None)
         except OSError as exc:
             problems.append(f"{out_dir / f'progress-{district}.xlsx'}: {exc.strerror or exc}")
     return problems
 
 
-def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log) -> list[str]:
+def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log, as_of: str = "") -> list[str]:
     """Write summary (when its inputs changed or it is missing), manifest and index.
 
     *summary_key* None means "do not recompute the summary" (an interrupted run).
@@ -117,14 +120,14 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
     summary_path = out_dir / SUMMARY
     summary = None
     if summary_key is not None and (body.get("summary_key") != summary_key or not summary_path.exists()):
-        summary = gap_summary(data_path)
+        summary = gap_summary(data_path, as_of)
         try:
             write(out_dir, SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1))
             body["summary_key"] = summary_key
         except OSError as exc:
             problems.append(f"{summary_path}: {exc.strerror or exc}")
             body.pop("summary_key", None)
-        problems += write_progress_tables(out_dir, summary, data_path)
+        problems += write_progress_tables(out_dir, summary, data_path, as_of)
     try:
         write(out_dir, MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, default=str))
     except OSError as exc:
