@@ -52,13 +52,13 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
     """
     from analysis.data import tableio
     from analysis.data.loading import _validate_raw, parse_table, read_text_table
-    from analysis.data.schema import COLUMNS, KEY, NUMBER_FORMS, parse_number
+    from analysis.data.schema import COLUMNS, KEY, NUMBER_FORMS, OPTIONAL_COLUMNS, parse_number
     from analysis.data.write import replace_table, table_lock
 
     data_path = Path(config.indicators_path(data_path))
     review_name = str(review_path)
     review_frame, problems = parse_table(read_text_table(Path(review_path)), review_name)
-    missing = [c for c in COLUMNS + ["status"] if c not in review_frame.columns]
+    missing = [c for c in COLUMNS + ["status"] if c not in review_frame.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise DataValidationError([f"{review_name} row 1: missing column(s) {', '.join(missing)}; "
                                    "use the file `extract` wrote"])
@@ -76,6 +76,8 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
         existing_text = read_text_table(data_path)
         existing, _ = parse_table(existing_text, str(data_path))
         known = set(existing.columns)
+        # the table's own columns: an optional column (qualifier) it lacks is not added by a merge
+        columns = [c for c in COLUMNS if c in known or c not in OPTIONAL_COLUMNS]
         index = ({_key(r, KEY): (i + 2, r["value"]) for i, r in existing.iterrows()}
                  if set(KEY) | {"value"} <= known else {})
         new_rows = []
@@ -93,11 +95,11 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
                                     f"'{value}' in {data_path} row {line} for ({', '.join(key[:5])}); "
                                     "correct one of them or set the review row's status to 'rejected'")
                 continue        # already in the table with the same value
-            new_rows.append(row[COLUMNS].to_dict())
+            new_rows.append({c: row.get(c, "") for c in columns})
         if problems:
             raise DataValidationError(problems)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writerows(new_rows)
         combined = existing_text.rstrip("\r\n") + "\n" + buffer.getvalue()
         # Validated exactly as `validate` would, from memory: quotes against sources/ beside the table,
