@@ -110,7 +110,8 @@ def test_every_literal_key_the_package_asks_for_exists():
 
 
 STATUSES = ("achieved", "ahead", "on_track", "behind", "off_track", "breached", "not_achieved",
-            "insufficient_data", "pending")
+            "insufficient_data", "pending", "not_entered", "not_assessed", "exceeded", "completed",
+            "basically_completed", "not_completed", "within_bound")
 FILE_NAME = re.compile(r".*\.(html|csv|json|yaml|py|xlsx|ipynb|txt|css|j2|lock)$")
 
 

@@ -42,6 +42,8 @@ FILES = {
 DIRECTIONS = ("higher", "lower")
 GROWTH_BASES = ("", "current", "comparable")
 ATTRIBUTES = ("", "预期性", "约束性")
+# 属性 → the qualifier a target gets when its row does not say (data/README.md, column qualifier)
+ATTRIBUTE_QUALIFIER = dict(zip(ATTRIBUTES[1:], ("expected", "binding")))
 LEVELS = ("district", "county", "city", "province")
 SOURCE_STATUSES = ("adopted", "draft", "news", "report")
 
