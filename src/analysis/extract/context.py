@@ -193,8 +193,11 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         first, last = int(m.group(1)), int(m.group(2))
         if first < last <= first + 15:
             past = (doc.year is not None and last < doc.year) or last < doc.settled
-            cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, Span(first, last), True,
-                                                        explicit=True), sentence=True))
+            # 2020年至2024年间 starts at a plan's base year (2010, 2015, 2020 …: the figures run from its level);
+            # 2012—2016年 names the years grown, so the base is the year before
+            span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
+            cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, span, True,
+                                                        explicit=True), sentence=not past))
     for m in _FIVE_YEARS.finditer(text):
         span = Span(doc.year - 5, doc.year - 1) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))

@@ -152,7 +152,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
             facts.append(Fact(mention[2], number(m), unit_of(m), "amount", "", m.start(), (m.start(), mention[1]),
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
-    groups, covered = _groups(masked, mentions), []
+    groups, covered, subjects = _groups(masked, mentions), [], []
     for i, group in enumerate(groups):
         if group[-1][3]:
             continue
@@ -162,10 +162,56 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         pre_flow = bool(_FLOW_CUE.search(before))
+        listed = masked.find("分别", start, end)
+        if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
+            end = max(back_to(masked, listed, ",，;；"), start)
         facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
         covered.append((group[0][0], end))
-    facts += _unnamed(masked, mentions, covered, value_re, {f.pos for f in facts})
+        subjects.append((group[0][0], names[-1], ""))
+    unnamed = _unnamed(masked, mentions, covered, value_re, {f.pos for f in facts})
+    facts += unnamed
+    subjects += [(f.quote[0], "", f.unnamed) for f in unnamed]
+    facts += _respectively_across(masked, sorted(subjects), {f.pos for f in facts}, value_re)
     return sorted(facts, key=lambda f: f.pos)
+
+
+def _respectively_across(text: str, subjects, taken: set, value_re) -> list[Fact]:
+    """A 分别 clause after clauses of different names (财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和
+    18.9%): its values go, in order, to the last names of its sentence, one per clause."""
+    out = []
+    for found in re.finditer(r"(?:^|(?<=[,，;；]))\s*分别", text):
+        clause_end = next((i for i in range(found.end(), min(len(text), found.end() + 80)) if text[i] in "，,；;。"),
+                          min(len(text), found.end() + 80))
+        values = [m for m in value_re.finditer(text, found.end(), clause_end) if _readable(m)]
+        if not values or any(m.start() in taken for m in values):
+            continue
+        sentence = back_to(text, found.start(), SENTENCE_END)
+        named, last_clause = [], None
+        for pos, name, unnamed in subjects:
+            if sentence <= pos < found.start():
+                clause = back_to(text, pos, ",，;；")
+                if clause == last_clause:
+                    named[-1] = (name, unnamed)            # one subject a clause: its last name
+                else:
+                    named.append((name, unnamed))
+                last_clause = clause
+        if len(named) < len(values):
+            continue
+        first = None
+        for (name, unnamed), m in zip(named[-len(values):], values):
+            lead = text[found.end():m.start()] if first is None else ""
+            fact = _reading(text, m, lead or "", m.start(), (sentence, m.end()))
+            if fact is None:
+                break
+            if first is None:
+                first = fact
+            fact.kind, fact.average, fact.target = first.kind, first.average, first.target
+            if first.value < 0 < fact.value:
+                fact.value = -fact.value
+            fact.name, fact.unnamed = name, unnamed
+            fact.confidence = 0.3 if unnamed else 0.75
+            out.append(fact)
+    return out
 
 
 def _bound(lead: str, post: str | None) -> str:
@@ -228,7 +274,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     facts, first_year = _from_to(owned, names, mention_start, start, claimed)
     if "分别" in owned and len(names) == 1:
         return facts                                         # a list whose names we do not know
-    respectively, queue, seen, previous_end = len(names) > 1 and "分别" in owned, list(names), set(), 0
+    listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
+    respectively = len(names) > 1 and ("分别" in owned or bool(listed_values))
+    queue, seen, previous_end = list(names), set(), 0
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
@@ -284,7 +332,7 @@ _UNNAMED_PREFIX = re.compile(rf"^(?:其中|特别是|尤其是|全年|今年|去
                              r"共|累计|预计|初步核算|据统计|据初步核算|按可比价格计算|并|及|和|与|同时|此外|另外|其|"
                              r"我(?:省|市|区|县)|实现|完成)+")
 _UNNAMED = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z&]{2,14}?)"
-                      r"(?:实现|完成|达到|达|为|增长|下降|增加|减少|突破|超过|共计|共|总计|累计|上涨|提高|回落|下滑)?了?"
+                      r"(?:分别)?(?:实现|完成|达到|达|为|增长|下降|增加|减少|突破|超过|共计|共|总计|累计|上涨|提高|回落|下滑)?了?"
                       r"(?:约|近|超|逾|同比|比上年|较上年)?(?:增长|下降|上涨|提高)?$")
 _NOT_A_NAME = re.compile(r"^(?:比|较|同比|与|占|增长|下降|增速|增幅|其中|分别|合计|总量|总数|以上|左右|达到|达|为)|"
                          r"第|位|名|倍|百分点|同期|基础上|之一|以来|期间|平均|年均|^(?:增加|可比|全球|全国|企业|开发区|贡献|特别是)|"
@@ -305,7 +353,7 @@ def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:
         clause = text[start:end]
         values = [m for m in value_re.finditer(clause) if start + m.start() not in taken and _readable(m)]
         inside = _any_between(marks, start, end) or bool(values and _covered(spans, start + values[0].start()))
-        if not values or inside:
+        if not values or inside or clause.lstrip("\u3000 ").startswith("分别"):
             last_name = "" if inside else last_name
         else:
             m = values[0]

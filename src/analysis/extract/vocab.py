@@ -125,10 +125,13 @@ class Vocabulary:
     def expand(self, text: str, start: int, mention: str) -> list[str]:
         """Names a mention stands for with the words before it: 城乡居民… → 城镇居民…, 农村居民…;
         城镇居民、农村居民人均可支配收入 → both. Returns [mention] when nothing applies."""
-        if text[max(0, start - 2):start] == "城乡":
-            pair = ["城镇" + mention, "农村" + mention]
-            if all(p in self.names for p in pair):
-                return pair
+        before = text[max(0, start - 30):start]
+        after = text[start + len(mention):start + len(mention) + 4]
+        # 城乡居民…, 城、乡居民…; 城乡居民收入…,人均可支配收入分别达A元和B元 (城乡 earlier in the sentence)
+        if re.search(r"城、?乡$", before) or ("分别" in after and re.search(r"城乡[^。；;！？]*$", before)):
+            for pair in (["城镇" + mention, "农村" + mention], ["城镇居民" + mention, "农村居民" + mention]):
+                if all(p in self.names for p in pair):
+                    return pair
         ordinals = _ORDINAL_LIST.search(text[max(0, start - 12):start])
         if ordinals and mention[0] in "第一二三":
             lead = "第" if mention.startswith("第") else ""
@@ -136,7 +139,7 @@ class Vocabulary:
             listed = [lead + o + mention[len(lead) + 1:] for o in re.findall(r"[一二三]", ordinals.group(0))]
             if digit in "一二三" and all(n in self.names for n in listed):
                 return listed + [mention]
-        match = re.search(r"([\u4e00-\u9fff]{2,6})、$", text[max(0, start - 8):start])
+        match = re.search(r"([\u4e00-\u9fff]{2,6})(?:、|和|与|及)$", text[max(0, start - 8):start])
         if match:
             head = match.group(1)
             for k in range(1, len(mention)):
