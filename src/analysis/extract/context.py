@@ -46,6 +46,7 @@ _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
+_BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
 
@@ -111,6 +112,9 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     if re.search(r"统计局|统计公报", head):
         first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
         doc.data_year = int(first.group(1)) if first else None
+    if doc.data_year is None:      # a bulletin's own table (2022年全区生产总值及其增长速度) names the year of its figures
+        table = _BULLETIN_TABLE.search(text[:6000])
+        doc.data_year = int(table.group(1)) if table else None
     opening = "\n".join(lines[:2])[:160]
     partial = PARTIAL_RE.search(opening)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):

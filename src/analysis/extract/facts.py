@@ -24,9 +24,9 @@ _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
-    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|\d)")
-_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
-_NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑")
+    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|\d)")
+_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)(?:了|约|为|达)?$")
+_NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
 _FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
@@ -36,6 +36,7 @@ _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|�
 # 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
 _AVERAGE = re.compile(r"年均|平均年|(两|二|三|四|五)年平均|平均(?=增长|增速)")
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)台阶")   # 5000亿元、6000亿元两大台阶
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
 _BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
@@ -244,6 +245,8 @@ def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact
     lead = lead.rstrip("-－")
     if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
         return None                                          # 居全省第4位, 1.5倍
+    if _STEP.match(owned, m.end()):
+        return None                                          # 迈上5000亿元、6000亿元两大台阶: thresholds
     percent = unit_of(m) == "%"
     if percent and lead.endswith("的"):
         return None                                          # 完成年计划710亿元的89.4%
@@ -337,7 +340,7 @@ _UNNAMED = re.compile(r"^(?P<name>[\u4e00-\u9fffA-Za-z&]{2,14}?)"
 _NOT_A_NAME = re.compile(r"^(?:比|较|同比|与|占|增长|下降|增速|增幅|其中|分别|合计|总量|总数|以上|左右|达到|达|为)|"
                          r"第|位|名|倍|百分点|同期|基础上|之一|以来|期间|平均|年均|^(?:增加|可比|全球|全国|企业|开发区|贡献|特别是)|"
                          r"季度|上半年|下半年|月份")
-_UNNAMED_GROWTH = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|下降|减少|下跌|回落|下滑)(?:了|约|为|达)?$")
+_UNNAMED_GROWTH = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|递增|下降|减少|下跌|回落|下滑|递减)(?:了|约|为|达)?$")
 
 
 def _unnamed(text: str, mentions, covered, value_re, taken) -> list[Fact]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.context import (
     ESTIMATE_RE,
+    Cue,
     TARGET_WORDS,
     Context,
     Document,
@@ -54,6 +55,9 @@ def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound,
             "note": note, "confidence": round(min(max(confidence, 0.05), 1.0), 2), "status": status}
 
 
+_CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,，:：]?")
+
+
 def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
              carried: Context | None = None) -> tuple[Context | None, bool]:
     """When *fact* is from, and whether that came only from the document's year.
@@ -62,6 +66,9 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
     own year when neither a cue nor a heading places the figure.
     """
     sentence_start = back_to(para, fact.pos, SENTENCE_END)
+    for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
+        if sentence_start > 0 and _CONTINUING.match(para, sentence_start):
+            sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
     before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
               and not (fact.average and not fact.span and c.context.plan is None)]
     base = before[-1].context if before else (section if section.year or not carried else carried)
@@ -192,13 +199,16 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
-    rows, weak, undated, carried = [], set(), 0, None
+    rows, weak, undated, carried, last_cue = [], set(), 0, None, None
     paragraphs, broken = join_broken_lines([line.strip() for line in text.split("\n") if line.strip()])
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
         carried = None if new is not section else carried
         section = new
         cues = paragraph_cues(para, doc)
+        if _CONTINUING.match(para) and last_cue is not None and not (cues and cues[0].pos < 4):
+            cues.insert(0, Cue(-1, 0, last_cue.context))         # 同时,… continues the paragraph before
+        last_cue = cues[-1] if cues else (last_cue if _CONTINUING.match(para) else None)
         for fact in paragraph_facts(para, vocab):
             ctx, from_default = _context(fact, para, cues, section, doc, carried)
             if ctx is None or ctx.year is None:
@@ -229,7 +239,8 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     groups: list[list[str]] = []
     for line in lines:
         prev = groups[-1][-1] if groups else ""
-        split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line))
+        split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
+            re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line))
         if ((len(prev) >= 30 and _BREAK_END.search(prev) or split_figure) and prev.count("|") < 2
                 and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
             groups[-1].append(line)
