@@ -222,8 +222,10 @@ def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
     period = word in ("时期", "期间", "以来", "")
     if review:
         year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
+        # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
+        in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
         return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
-                   sentence=not statement)
+                   sentence=not (statement or in_plan_review))
     return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)
 
 

@@ -24,8 +24,9 @@ _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
-    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|\d)")
-_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)(?:了|约|为|达)?$")
+    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|\d)")
+_GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"
+                          r"(?:了|约|为|达|达到|保持在|稳定在|维持在)?$")
 _NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
@@ -36,6 +37,7 @@ _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|�
 # 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
 _AVERAGE = re.compile(r"年均|平均年|(两|二|三|四|五)年平均|平均(?=增长|增速)")
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均")
 _STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)台阶")   # 5000亿元、6000亿元两大台阶
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
@@ -129,6 +131,8 @@ def _groups(text: str, mentions):
 def _owned_text(text: str, start: int, stop: int) -> int:
     """End of the text a mention owns: its sentence, clauses after the first only while they continue it."""
     cut = next((i for i in range(start, stop) if text[i] in SENTENCE_END), stop)
+    while cut < stop and text[cut] in "；;" and _GOES_ON.match(text, cut + 1):     # ;与2020年相比,两年平均增长2.5%
+        cut = next((i for i in range(cut + 1, stop) if text[i] in SENTENCE_END), stop)
     end = start
     for k, piece in enumerate(_CLAUSE.split(text[start:cut])):
         clause = piece.strip("\u3000 ")
@@ -224,11 +228,11 @@ def _bound(lead: str, post: str | None) -> str:
     return ""
 
 
-def _from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], int | None]:
-    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and the first year."""
+def _from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tuple]:
+    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and (first year, last year)."""
     found = _FROM_TO.search(owned)
     if not found or len(names) != 1 or not found["u1"].replace("余", ""):
-        return [], None
+        return [], (None, None)
     facts = []
     for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
                                    (found["v2"], found["y2"], "to", found.start("v2"))):
@@ -236,7 +240,7 @@ def _from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], i
                           (mention_start, start + found.end()), year=int(year) if year else None,
                           role="" if year else role, confidence=0.95))
         claimed.add(start + pos)
-    return facts, int(found["y1"]) if found["y1"] else None
+    return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)
 
 
 def _reading(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
@@ -274,7 +278,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     """Facts in the text *names* own (text[start:end]); names are several for a 分别 list."""
     owned = text[start:end]
     unit = vocab.name(names[-1]).unit
-    facts, first_year = _from_to(owned, names, mention_start, start, claimed)
+    facts, (first_year, last_year) = _from_to(owned, names, mention_start, start, claimed)
     if "分别" in owned and len(names) == 1:
         return facts                                         # a list whose names we do not know
     listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
@@ -295,6 +299,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             continue
         if fact.average:
             fact.period_start = first_year
+            if first_year and last_year and fact.year is None:
+                fact.year = last_year                        # 从2015年的A增加到2020年的B,年均递增X%: 2015→2020
         clause_lead = re.split(r"[,，、]", fact.lead)[-1]
         flow_cue = bool(_FLOW_CUE.search(clause_lead))
         fact.stock = fact.kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
