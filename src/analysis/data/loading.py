@@ -43,7 +43,7 @@ def parse_table(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
 
 def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
                   registry_path: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
-    from analysis.data.validation import normalize_keys, table_problems
+    from analysis.data.validation import name_problems, normalize_keys, table_problems
 
     if not raw.strip():
         raise DataFileError(f"{name}: the file is empty; expected a header line with columns {', '.join(COLUMNS)}")
@@ -56,6 +56,8 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
             frame[column] = ""
     header = table.header + [c for c in OPTIONAL_COLUMNS if c not in table.header]
     problems = tableio.header_problems(header, COLUMNS, name) + table.problems
+    if not problems:
+        problems = name_problems(frame, name)          # as written: a look-alike is refused before NFC folds it
     if not problems:
         frame = normalize_keys(frame)
         problems = table_problems(frame, name, sources_dir)

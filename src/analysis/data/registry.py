@@ -262,6 +262,12 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
         "unit": (lambda v: v == "" or v in {u["unit"] for u in tables["units"]}, "a unit listed in units.csv")})
     problems += _check(tables["districts"], FILES["districts"][0], "district", {
         "name_en": (bool, "an English name"), "level": (lambda v: v in LEVELS, ", ".join(LEVELS))})
+    from analysis.data.schema import place_name_problem
+
+    for line, row in enumerate(tables["districts"], start=2):
+        why = row["district"] and place_name_problem(row["district"])
+        if why:
+            problems.append(f"{FILES['districts'][0]} row {line}, column 'district': '{row['district']}' {why}")
     problems += _check(tables["sources"], FILES["sources"][0], "file", {
         "title_zh": (bool, "a Chinese title"), "title_en": (bool, "an English title"),
         "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES))})

@@ -94,6 +94,56 @@ parse_finite = parse_number     # the earlier name
 # Key text fields identify a row: NFC-normalised on reading, invisible characters refused
 # (a zero-width space in a district would otherwise make a second, phantom district).
 KEY_TEXT = ["district", "indicator", "indicator_zh", "unit", "source", "kind", "price_basis", "bound"]
+# A district name becomes part of file names (overview-<district>.html, progress-<district>.xlsx):
+# letters of any script (Chinese characters included) and digits, _, -, fullwidth brackets and the
+# middle dot (高新区（筹）), starting with a letter or digit, at most MAX_PLACE_BYTES bytes in UTF-8.
+# No /, \\, ., spaces or controls: a name is never a path.
+PLACE_NAME = re.compile(r"[^\W_][\w\-（）·]*")
+MAX_PLACE_BYTES = 90
+MAX_INDICATOR_CHARS = 64
+# CJK compatibility ideographs look like unified ones (NFC maps them there): a look-alike name.
+_COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def place_name_problem(name: str) -> str | None:
+    """Why *name* cannot be a district name (the words after the quoted name), or None.
+
+    >>> place_name_problem("高新区（筹）") is None, place_name_problem("../../evil")
+    (True, "cannot be part of a file name (it has '.', '/'); accepted: Chinese characters, letters, digits, _, -, （）and ·, starting with a letter, digit or character")
+    """
+    import unicodedata
+
+    hint = ("accepted: Chinese characters, letters, digits, _, -, （）and ·, "
+            "starting with a letter, digit or character")
+    look_alike = lookalike_problem(name)
+    if look_alike:
+        return look_alike
+    name = unicodedata.normalize("NFC", name)
+    if not PLACE_NAME.fullmatch(name):
+        bad = sorted({c for c in name if not PLACE_NAME.fullmatch("a" + c)} or {name[:1]})
+        return f"cannot be part of a file name (it has {', '.join(repr(c) for c in bad)}); {hint}"
+    if len(name.encode("utf-8")) > MAX_PLACE_BYTES:
+        return (f"is {len(name.encode('utf-8'))} bytes long in UTF-8; at most {MAX_PLACE_BYTES} are accepted "
+                "(report file names hold it): shorten it")
+    return None
+
+
+def lookalike_problem(name: str) -> str | None:
+    """Why *name* is a look-alike (a CJK compatibility ideograph), or None.
+
+    >>> lookalike_problem("万柏林\uf9e3")
+    "is written with a look-alike character (U+F9E3 CJK COMPATIBILITY IDEOGRAPH-F9E3); retype it as '万柏林泥'"
+    """
+    found = _COMPATIBILITY.search(name)
+    if not found:
+        return None
+    import unicodedata
+
+    char = found.group(0)
+    return (f"is written with a look-alike character (U+{ord(char):04X} {unicodedata.name(char, 'CJK COMPATIBILITY IDEOGRAPH')}); "
+            f"retype it as '{unicodedata.normalize('NFC', name)}'")
+
+
 # Free text cells that people type; none may start like a spreadsheet formula. (indicator, kind,
 # price_basis and bound have vocabularies none of whose words starts that way.)
 FREE_TEXT = ["district", "indicator_zh", "unit", "source", "quote", "note"]

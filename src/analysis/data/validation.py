@@ -23,6 +23,7 @@ from analysis.data.schema import (
     KEY,
     KEY_TEXT,
     KINDS,
+    MAX_INDICATOR_CHARS,
     NUMBER,
     NUMBER_FORMS,
     PERCENT_KINDS,
@@ -31,9 +32,11 @@ from analysis.data.schema import (
     REQUIRED_TEXT,
     YEAR_RANGE,
     accepted,
+    lookalike_problem,
     looks_like_formula,
     parse_number,
     parse_year,
+    place_name_problem,
     value_in_quote,
 )
 from analysis.data.tableio import invisible_characters, visible
@@ -50,6 +53,25 @@ def normalize_keys(frame: pd.DataFrame) -> pd.DataFrame:
             if changes:
                 frame[column] = values.replace(changes)
     return frame
+
+
+def name_problems(frame: pd.DataFrame, name: str) -> list[str]:
+    """Names as written (before NFC): no look-alike characters in key text, district names usable in
+    file names, indicator ids of at most :data:`MAX_INDICATOR_CHARS` characters."""
+    problems = []
+    for column in KEY_TEXT:
+        if column not in frame:
+            continue
+        for value in pd.unique(frame[column]):
+            if invisible_characters(value) or looks_like_formula(value):
+                continue                # text_problems says what is wrong with these
+            why = place_name_problem(value) if column == "district" and value else lookalike_problem(value)
+            if column == "indicator" and not why and len(value) > MAX_INDICATOR_CHARS:
+                why = f"is longer than {MAX_INDICATOR_CHARS} characters (report file names hold it); shorten it"
+            if why:
+                line = int(frame.index[frame[column] == value][0])
+                problems.append(f"{name} row {line}, column '{column}': '{visible(value)}' {why}")
+    return problems
 
 
 def _each(test):

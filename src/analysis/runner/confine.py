@@ -15,13 +15,17 @@ from analysis import config
 from analysis.exceptions import ConfigError, OutputFolderError
 from analysis.runner.limits import MAX_NAME_CHARS, short
 
-# letters, digits, _ and -, and CJK ideographs (the basic block and extension A)
-_NAME_CHARS = r"A-Za-z0-9_\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NAME = re.compile(rf"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][{_NAME_CHARS}]*")
+# letters of any script (Chinese characters included) and digits, _ and -, and what a district name may
+# hold besides (analysis.data.schema.PLACE_NAME): fullwidth brackets and the middle dot; never a CJK
+# compatibility ideograph (a look-alike of an ordinary character)
+NAME = re.compile(r"(?![^\uf900-\ufaff\U0002f800-\U0002fa1f]*[\uf900-\ufaff\U0002f800-\U0002fa1f])"
+                  r"[^\W_][\w\-（）·]*")
+MAX_NAME_BYTES = 200
+"""A report name's UTF-8 bytes: file names are limited to 255 bytes and the run adds suffixes (.ipynb, .tmp)."""
 FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # names of files and folders a run writes itself
 RESERVED = {"index", "manifest", "summary", "failed", "notebooks"}
-NAME_RULE = "letters, digits, _, - and Chinese characters, starting with a letter, digit or character"
+NAME_RULE = "letters, digits, _, -, Chinese characters, （）and ·, starting with a letter, digit or character"
 
 
 def template_fields(template, where: str) -> list[str]:
@@ -55,6 +59,9 @@ def check_name(name: str, where: str, shown: str | None = None) -> str:
     shown = short(shown if shown is not None else name)
     if len(name) > MAX_NAME_CHARS:
         raise ConfigError(f"{where}: name {shown} is longer than {MAX_NAME_CHARS} characters")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ConfigError(f"{where}: name {shown} is {len(name.encode('utf-8'))} bytes long in UTF-8; at most "
+                          f"{MAX_NAME_BYTES} are accepted (a file name holds 255 bytes, a Chinese character 3)")
     if not NAME.fullmatch(name):
         raise ConfigError(f"{where}: name {shown} is not a report name; accepted: {NAME_RULE} "
                           "(no /, \\, . or spaces: a name is not a path)")

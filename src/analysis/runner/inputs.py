@@ -51,7 +51,20 @@ def read_rows(data_path: Path, raw: bytes | None = None) -> list[dict]:
     if missing:
         raise InputDataError([f"{data_path} row 1: missing column(s) {', '.join(missing)}; "
                               f"run `python -m analysis validate {data_path}`"])
-    return [dict(zip(table.header, row)) for row in table.rows]
+    return [_nfc(dict(zip(table.header, row))) for row in table.rows]
+
+
+def _nfc(row: dict) -> dict:
+    """Key text in Unicode NFC, as the loader reads it: one district is one string everywhere."""
+    import unicodedata
+
+    from analysis.data.schema import KEY_TEXT
+
+    for column in KEY_TEXT:
+        value = row.get(column)
+        if value and not unicodedata.is_normalized("NFC", value):
+            row[column] = unicodedata.normalize("NFC", value)
+    return row
 
 
 def notebook_info(path: Path) -> dict:
