@@ -46,6 +46,7 @@ _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
+_FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至)({YEAR})年(?:末|底)?的")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
@@ -193,6 +194,11 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
         cues.append(Cue(m.start(), m.end(), Context("actual", doc.year - 1 if doc.year else None)))
+    for m in _FROM_TO_CUE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        settled = (doc.plan is not None and last <= doc.plan.base) or (doc.year is not None and last < doc.year)
+        if first < last and settled:   # 从2015年的…跃升至2020年的…: the paragraph reviews those years
+            cues.append(Cue(m.end(), m.end(), Context("actual", last, Span(first + 1, last), False, explicit=True)))
     for m in _RANGE_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first < last <= first + 15:

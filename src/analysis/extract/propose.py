@@ -260,13 +260,17 @@ def _verbatim(quote: str, text: str) -> str:
 
 def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
     rows = []
-    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None, doc.data_year):
+    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None, doc.data_year, doc.plan_span):
         name = vocab.name(cell.name)
         target = cell.target or bool(doc.plan and cell.year > doc.plan.base)
-        if cell.kind == "growth":
+        start = None
+        if cell.kind == "growth" or cell.kind.startswith("average"):
             if not name.basis or name.unit == "%":
                 continue
             kind, unit, basis = "growth", "%", name.basis
+            start = int(cell.kind.split(":")[1]) if cell.kind.startswith("average") else None
+        elif cell.unit == "%" and name.unit not in ("%", ""):
+            continue                   # 累计全社会固定资产投资(%): a rate of an amount the row does not say
         elif cell.unit == "%" or name.unit == "%":
             kind, unit, basis = ("target_level" if target else "share"), "%", ""
         else:
@@ -274,7 +278,7 @@ def _table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
             kind, basis = ("target_level" if target else "level"), ("current" if vocab.unit_bases.get(unit) == "元" else "")
         note = "table row" + ("; 预计 (estimate)" if cell.estimate else "")
         rows.append(_row(district, source, name.indicator, name.zh, cell.year, kind, cell.value, unit, basis, cell.bound,
-                         None, cell.quote, note, 0.85))
+                         start, cell.quote, note, 0.85))
     return rows
 
 

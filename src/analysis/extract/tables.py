@@ -37,9 +37,14 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
-def _column(header: str, plan_last: int | None, data_year: int | None = None) -> tuple | None:
+def _column(header: str, plan_last: int | None, data_year: int | None = None, plan_span=None) -> tuple | None:
     """(year, is_target, kind) of a header cell, or None when it is not a year column. A bulletin's
-    生产总值及其增长速度 table has no years: 绝对数 / 比上年增长 columns are levels and growth of its year."""
+    生产总值及其增长速度 table has no years: 绝对数 / 比上年增长 columns are levels and growth of its year;
+    a “十三五”年均增长 column is the average growth over that plan (kind ``average:<base year>``)."""
+    average = _PLAN_AVERAGE.search(header)
+    if average and plan_span:
+        span = plan_span(10 + "一二三四五六七八九".index(average.group(1)) + 1)
+        return span.last, False, f"average:{span.base}"
     if data_year and re.search(r"增长|增速|增幅|比上年", header):
         return data_year, False, "growth"
     if data_year and re.search(r"绝对数|绝对值|总量|数值|金额|^增加值|^(?:亿元|万元|元)$|[(（](?:亿元|万元|元|万人|人|家|户)[)）]", header):
@@ -80,16 +85,44 @@ def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
     return out
 
 
+def rows_of_cell_lines(lines: list[str]) -> list[str]:
+    """A table printed one cell a line (``地区生产总值(亿元) |`` then ``300.41 |`` …, each row closed by a line
+    of ``|`` only) as one ``|``-separated line a row; other lines unchanged."""
+    out, row = [], []
+
+    def close():
+        if len(row) > 1:                 # a row of one cell (一、经济发展) heads a group of rows: not a row
+            out.append(" | ".join(row) + " |")
+        row.clear()
+
+    for line in lines:
+        cell = line.strip()
+        if re.fullmatch(r"\|+", cell):
+            close()
+        elif cell.endswith("|") and cell.count("|") == 1:
+            row.append(cell[:-1].strip())
+        else:
+            close()
+            out.append(line)
+    close()
+    return out
+
+
+_PLAN_AVERAGE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期)?年均增[长速]")
+
+
 def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None,
-                data_year: int | None = None) -> list[TableCell]:
-    """Figures of every text table in *lines* (normalised paragraphs)."""
+                data_year: int | None = None, plan_span=None) -> list[TableCell]:
+    """Figures of every text table in *lines* (normalised paragraphs). *plan_span* gives a plan's years from its
+    ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
+    lines = rows_of_cell_lines(lines)
     out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
     for line in lines:
         cells = _cells(line)
         if cells is None:
             columns = None
             continue
-        header = {i: _column(c, plan_last, data_year) for i, c in enumerate(cells) if i > 0}
+        header = {i: _column(c, plan_last, data_year, plan_span) for i, c in enumerate(cells) if i > 0}
         if any(header.values()) and not any(re.fullmatch(N, c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
@@ -100,7 +133,8 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
             continue
         label = re.sub(r"[(（][^)）]*[)）]", "", cells[0]).strip()
         match = vocab.pattern.search(label)
-        if not match or match.start() > 2 or len(label) - len(match.group(0)) > 2 or "占" in label:
+        if not match or match.start() > 2 or len(label) - len(match.group(0)) > 2 or (
+                "占" in label and "占" not in match.group(0)):
             continue
         unit = cells[unit_column] if unit_column is not None and unit_column < len(cells) else ""
         if not unit:
@@ -114,7 +148,8 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
                 continue
             bound = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}.get(
                 value["b"] or value["p"] or "", "")
+            growth = kind == "growth" or kind.startswith("average")
             out.append(TableCell(match.group(0), year, target, float(value["v"]),
-                                 "%" if kind == "growth" else (unit or (level_unit if kind == "level" else "")),
+                                 "%" if growth else (unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))
     return out
