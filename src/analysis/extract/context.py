@@ -80,6 +80,7 @@ class Document:
     partial: str = ""                 # partial-year cue for the whole document
     plans: dict = field(default_factory=dict)
     data_year: int | None = None      # a statistics bureau's publication: the year its figures are for
+    review_year: int | None = None    # the year an execution report's title reviews (2021年…计划执行情况)
 
     @property
     def settled(self) -> int:
@@ -113,6 +114,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     if re.search(r"统计局|统计公报", head):
         first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
         doc.data_year = int(first.group(1)) if first else None
+    executed = re.search(rf"({YEAR})年(?:国民经济和社会发展|经济社会发展)?计划执行情况", head)
+    doc.review_year = int(executed.group(1)) if executed else None     # 一年来 in it is that year, however dated
     if doc.data_year is None:      # a bulletin's own table (2022年全区生产总值及其增长速度) names the year of its figures
         table = _BULLETIN_TABLE.search(text[:6000])
         doc.data_year = int(table.group(1)) if table else None
@@ -193,7 +196,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         year = doc.year + offset if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
-        cues.append(Cue(m.start(), m.end(), Context("actual", doc.year - 1 if doc.year else None)))
+        year = doc.review_year or (doc.year - 1 if doc.year else None)
+        cues.append(Cue(m.start(), m.end(), Context("actual", year)))
     for m in _FROM_TO_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
         settled = (doc.plan is not None and last <= doc.plan.base) or (doc.year is not None and last < doc.year)
