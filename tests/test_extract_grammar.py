@@ -101,3 +101,68 @@ def test_pdf_line_broken_inside_a_sentence():
     found = {r["value"]: r["quote"] for r in rows(text, 2023) if r["indicator"] == "gdp"}
     assert set(found) == {158.6, 6.5} and all(q in text for q in found.values())
     assert join_broken_lines(["短标题", "一、正文"])[0] == ["短标题", "一、正文"]
+
+
+def test_respectively_across_differently_named_clauses():
+    text = "2009年,完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。"
+    assert got(text, 2010) == {("total_fiscal_revenue", 2009, "level", 50.8, ""), ("budget_revenue", 2009, "level", 18.8, ""),
+                               ("total_fiscal_revenue", 2009, "growth", 26.7, ""), ("budget_revenue", 2009, "growth", 18.9, "")}
+
+
+def test_respectively_reaches_an_unregistered_name_for_review():
+    text = "2009年,城镇居民人均可支配收入达17840元,农民人均纯收入达8150元,分别增长11.5%和10.8%。"
+    assert ("urban_disposable_income", 2009, "growth", 11.5, "") in got(text, 2010)
+    assert {(r["indicator_zh"], r["value"]) for r in rows(text, 2010) if r["indicator"] == "unknown"} == {
+        ("农民人均纯收入", 8150.0), ("农民人均纯收入", 10.8)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年主要预期目标:城、乡居民人均可支配收入分别增长8%、9%。",
+     {("urban_disposable_income", 2019, "target_growth", 8.0, ""), ("rural_disposable_income", 2019, "target_growth", 9.0, "")}),
+    ("这五年,城镇和农村居民人均可支配收入年均增长8.9%和9.6%。",
+     {("urban_disposable_income", 2018, "growth", 8.9, 2013), ("rural_disposable_income", 2018, "growth", 9.6, 2013)}),
+])
+def test_pairs_of_income_names(text, expected):
+    assert got(text, 2019) == expected
+
+
+def test_continuing_sentences_keep_the_target_frame():
+    text = ("到“十四五”末,全市地区生产总值要达到300亿元。其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。\n"
+            "同时,城镇化率达到45%以上。到2035年,城镇化率达到49%。")
+    assert got(text, 2021) == {("gdp", 2025, "target_level", 300.0, ""),
+                               ("primary_value_added", 2025, "target_growth", 2.6, 2020),
+                               ("primary_value_added", 2025, "target_level", 63.3, ""),
+                               ("urbanization_rate", 2025, "target_level", 45.0, ""),
+                               ("urbanization_rate", 2035, "target_level", 49.0, "")}
+
+
+def test_listed_thresholds_are_not_levels():
+    text = "2020年,地区生产总值突破6000亿元、增长3.5%,连续迈上5000亿元、6000亿元两大台阶。"
+    assert got(text, 2021) == {("gdp", 2020, "level", 6000.0, ""), ("gdp", 2020, "growth", 3.5, "")}
+
+
+def test_table_printed_one_cell_a_line_with_a_plan_average_column():
+    text = ("某区国民经济和社会发展第十四个五年规划纲要\n指标|\n2015年完成|\n2020年完成|\n“十三五”年均增长(%) |\n|\n"
+            "一、经济发展|\n|||||\n地区生产总值(亿元) |\n300.41 |\n469.5 |\n9.3 |\n|\n")
+    assert {("gdp", 2015, "level", 300.41, ""), ("gdp", 2020, "level", 469.5, ""),
+            ("gdp", 2020, "growth", 9.3, 2015)} <= got(text, 2021)
+
+
+def test_a_bulletin_whose_year_is_only_in_its_table_heading():
+    text = ("初步核算,全年完成地区生产总值295.4亿元,比上年增长7.7%。\n2022年全区生产总值及其增长速度\n|\n指标\n|\n绝对数\n|")
+    assert got(text, 2023) == {("gdp", 2022, "level", 295.4, ""), ("gdp", 2022, "growth", 7.7, "")}
+
+
+def test_execution_report_dated_in_the_year_it_reviews():
+    text = ("关于某区2021年国民经济和社会发展计划执行情况及2022年计划草案的报告\n2021年12月28日在某区人民代表大会上\n"
+            "一年来,全年实现地区生产总值突破700亿元,同比增长8%以上。")
+    assert got(text) == {("gdp", 2021, "level", 700.0, ""), ("gdp", 2021, "growth", 8.0, "")}
+
+
+def test_review_of_the_previous_plan_in_a_plan_text():
+    text = ("某市国民经济和社会发展第十四个五年规划纲要\n“十三五”期间,全市GDP年均递增7.52%。全市财政总收入从2015年的50.22亿元"
+            "增加到2020年的62.89亿元,年均递增4.58%。社会消费品零售总额年均增长9.65%。")
+    found = got(text, 2021)
+    assert {("gdp", 2020, "growth", 7.52, 2015), ("total_fiscal_revenue", 2020, "growth", 4.58, 2015),
+            ("retail_sales", 2020, "growth", 9.65, 2015)} <= found
+    assert not any(k[2].startswith("target") for k in found)
