@@ -6,8 +6,13 @@ with 同比, 增长, 居, 总量, a number …). In that text each number with a
 % becomes a :class:`Fact`: an amount, a growth rate (增长/下降/涨幅 …, 年均 for
 an average) or a rate. Ranks (第4位), increments (比上年增加…), growth against a
 named year (同比2015年增长) and completion ratios (…的89.4%) are not figures.
-Also read: 分别 lists (A、B分别增长7%、8%), 从A增长到B, a total after a flow
-(净增106万户、总量突破465万户) and a number before its name (新创1个4A级景区).
+Also read: 分别 lists (A、B分别增长7%、8%; one list per 分别: 分别增长X%和Y%,分别达A元和B元;
+城、乡 / 第一、二、三产业 / X和Y), a 分别 clause after differently named clauses (财政总收入…,其中
+一般预算收入…,分别增长X%和Y%: the last names of the sentence, one a clause), 从A增长到B, averages
+(年均, 两年平均 with its span), a total after a flow (净增106万户、总量突破465万户) and a number
+before its name (新创1个4A级景区). Numbers may be Chinese numerals (cn2an reads them). A figure in
+a clause no registered name reaches becomes a fact named by the words before it (``unnamed``),
+proposed as indicator ``unknown`` for review, so no figure is dropped silently.
 When a fact is from (year, target or actual) is decided later, from its position.
 """
 from __future__ import annotations

@@ -15,7 +15,11 @@ and ``status``, with its verbatim quote. It never writes the curated table;
 - what a figure is (level, growth, target, flow, total …) comes from the words
   next to it (:mod:`analysis.extract.facts`, :mod:`analysis.extract.tables`);
 - partial-year figures (1—11月, 前三季度 …) are proposed with status
-  ``needs_review`` and the period in ``note``, never as annual values.
+  ``needs_review`` and the period in ``note``, never as annual values;
+- a figure under a name no registered indicator has is proposed as indicator
+  ``unknown`` (its Chinese name in ``indicator_zh``) with status ``needs_review``;
+  ``merge`` refuses it until it is mapped or registered;
+- lines a PDF broke inside a sentence are joined first (quotes keep the break).
 """
 from __future__ import annotations
 
