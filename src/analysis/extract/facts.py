@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.extract.context import YEAR, back_to
 from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocabulary, number, unit_of
@@ -147,12 +148,18 @@ def _owned_text(text: str, start: int, stop: int) -> int:
     return min(end, cut)
 
 
+@lru_cache(maxsize=4)
+def _value_re(unit_re: str) -> re.Pattern:
+    """A number with its unit (Arabic, or Chinese numerals before a unit) and a bound printed after it."""
+    return re.compile(rf"(?:(?P<num>{N})(?P<unit>%|{unit_re})|(?<![{CN_DIGITS}第])(?P<cn>{CN_NUMBER})"
+                      rf"(?P<cnunit>{unit_re}))(?P<post>左右|以上|以内|以下|多)?")
+
+
 def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     """Every fact of one (normalised) paragraph, in order."""
     masked = mask_brackets(text)
     mentions = _mentions(masked, vocab)
-    value_re = re.compile(rf"(?:(?P<num>{N})(?P<unit>%|{vocab.unit_re})|(?<![{CN_DIGITS}第])(?P<cn>{CN_NUMBER})"
-                          rf"(?P<cnunit>{vocab.unit_re}))(?P<post>左右|以上|以内|以下|多)?")
+    value_re = _value_re(vocab.unit_re)
     facts, claimed = [], set()
     # a number before its name: 新创1个4A级景区、3个3A级景区; 完成35块社会足球场地
     starts = {m[0]: m for m in mentions if not m[3]}
