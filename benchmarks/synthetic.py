@@ -172,7 +172,14 @@ def build_table(n_districts: int, out_dir: Path, seed: int = 2025) -> Path:
 
 
 def _write_names(out_dir: Path, names: list[str]) -> None:
-    """The name files validation asks for beside the table (districts.csv, sources.csv)."""
+    """The five name files beside the table: its own districts.csv and sources.csv, and the project's
+    indicator names, units and plans (the synthetic rows use the project's indicators)."""
+    import shutil
+
+    from analysis import config
+
+    for name in ("indicator_names.csv", "units.csv", "plans.csv"):
+        shutil.copy(config.DATA_DIR / name, out_dir / name)
     with open(out_dir / "districts.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["district", "name_en", "city", "city_en", "province", "level"])

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
+from analysis.data.registry import load_registry
 from analysis.extract.propose import extract_document
 from analysis.data.normalize import normalize_file
 
@@ -129,7 +130,7 @@ def seed_scores(use_curated_names: bool) -> dict[str, Score]:
         district = next(r["district"] for r in gold_rows if r["source"] == doc)
         names = {r["indicator_zh"]: r["indicator"] for r in gold_rows if r["district"] == district} if use_curated_names else None
         text, _ = normalize_file(table.parent / "sources" / "raw" / doc)
-        rows = extract_document(text, district, doc, vocabulary=names).rows
+        rows = extract_document(text, district, doc, vocabulary=names, registry=load_registry(table)).rows
         score = Score()
         score.add(gold, {key(r) for r in rows if r["status"] == "proposed"}, doc)
         scores[doc] = score
@@ -182,17 +183,16 @@ def extra_cause(found: tuple, gold: set) -> str:
 
 
 def corpus_scores(corpus_dirs=tuple(ROUNDS.values()), min_confidence: float = 0.0) -> CorpusResult:
-    from analysis.data.registry import load_registry
-
-    names = load_registry().aliases()
+    registry = load_registry(config.indicators_path())     # the names the CLI uses with the table in use
+    names = registry.aliases()
     overall, by_kind, by_round = Score(), defaultdict(Score), defaultdict(Score)
     result = CorpusResult(overall, {}, [], 0, 0, [], by_round)
     for corpus_dir, doc, mine in corpus_documents(corpus_dirs):
         text, _ = normalize_file(corpus_dir / doc["file"])
-        found = extract_document(text, doc["place"], doc["file"])
+        found = extract_document(text, doc["place"], doc["file"], registry=registry)
         if found.undated:
             result.reruns.append(doc["file"])
-            found = extract_document(text, doc["place"], doc["file"], year=int(doc["year"]))
+            found = extract_document(text, doc["place"], doc["file"], year=int(doc["year"]), registry=registry)
         rows = [r for r in found.rows if r["confidence"] >= min_confidence]
         annual = {key(r) for r in mine if r["status"] == "expected"}
         partial = {key(r) for r in mine if r["status"] == "needs_review"}

@@ -51,7 +51,11 @@ def data_copy(tmp_path) -> Path:
     return copy_data(tmp_path / "data")
 
 
-def write_table(path: Path, rows: list[dict], header=COLUMNS, encoding="utf-8") -> Path:
+def write_table(path: Path, rows: list[dict], header=COLUMNS, encoding="utf-8", names=True) -> Path:
+    """Write *rows* as a CSV table at *path*; with *names*, the fixture's name files go beside it
+    (a table's names live beside it; no other folder is read)."""
+    if names:
+        copy_names(path.parent)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
@@ -62,13 +66,24 @@ def write_table(path: Path, rows: list[dict], header=COLUMNS, encoding="utf-8") 
 
 @pytest.fixture
 def table(tmp_path, curated_rows):
-    """Write a variant of the first curated rows: table(edit) -> path."""
+    """Write a variant of the first curated rows, with the fixture's name files beside it: table(edit) -> path."""
     def make(edit=None, rows=None, name="table.csv", **kwargs):
         body = [dict(r) for r in (rows if rows is not None else curated_rows[:6])]
         if edit:
             edit(body)
         return write_table(tmp_path / name, body, **kwargs)
     return make
+
+
+def copy_names(folder: Path) -> Path:
+    """The fixture's five name files copied into *folder* (kept if already there); returns *folder*."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in NAME_FILES:
+        if not (folder / name).exists():
+            shutil.copy(FIXTURE_DATA / name, folder / name)
+    return folder
 
 
 # --- notebooks, shared by the HTML and browser tests ---------------------------------

@@ -9,7 +9,9 @@ import pytest
 from analysis.engine.gaps import gap_table, to_records
 from analysis.engine.probability import probability_reach
 from analysis.engine.projection import simulate
+from analysis.data.registry import load_registry
 from analysis.data.schema import COLUMNS
+from conftest import FIXTURE_TABLE
 
 
 def table(*rows):
@@ -21,6 +23,7 @@ def table(*rows):
                     "period_start": start, "source": "x.txt", "quote": "", "note": ""})
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame["period_start"] = pd.array(frame["period_start"], dtype="Int64")
+    frame.attrs["registry"] = load_registry(FIXTURE_TABLE)      # the names these rows use: the fixture's
     return frame
 
 

@@ -9,13 +9,27 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.extract.propose import extract_file, extract_text
+from analysis.data.registry import load_registry
+from analysis.extract import propose
 from analysis.cli.extract import merge
 from analysis.data.loading import load_indicators
 from analysis.data.schema import COLUMNS
 from conftest import FIXTURE_TABLE, copy_data
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REGISTRY = load_registry(FIXTURE_TABLE)          # the names of the fixture table the proposals are for
+
+
+def extract_file(*args, **kwargs):
+    return propose.extract_file(*args, registry=REGISTRY, **kwargs)
+
+
+def extract_text(*args, **kwargs):
+    return propose.extract_text(*args, registry=REGISTRY, **kwargs)
+
+
+def extract_document(*args, **kwargs):
+    return propose.extract_document(*args, registry=REGISTRY, **kwargs)
 DISTRICTS = ["万柏林区", "杏花岭区"]
 
 # Hand-read from tests/fixtures/report_2023_simplified.txt: (indicator, year, kind, value, basis, bound)
@@ -262,7 +276,6 @@ def test_trillions_and_plan_period_review_without_printed_years():
 
 def test_relative_years_need_the_document_year():
     text = "去年全省地区生产总值48810亿元、增长8.0%，今年全省地区生产总值预期增长6.5%。"
-    from analysis.extract.propose import extract_document
 
     undated = extract_document(text, "福建省")
     assert undated.rows == [] and undated.undated == 3                     # never a year 0
@@ -338,7 +351,9 @@ def test_cli_asks_for_the_year_in_one_line_and_never_writes_year_zero(tmp_path):
 
 
 def test_extract_reads_its_vocabulary_from_the_table_given_by_data(tmp_path):
-    table = tmp_path / "indicators.csv"
+    from conftest import copy_names
+
+    table = copy_names(tmp_path) / "indicators.csv"
     rows = list(csv.DictReader(io.StringIO(FIXTURE_TABLE.read_text(encoding="utf-8"))))
     with open(table, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")

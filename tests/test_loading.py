@@ -110,7 +110,9 @@ def test_load_raises_with_all_problems(table):
 
 
 def test_round_trip(data, tmp_path):
-    path = tmp_path / "copy.csv"
+    from conftest import copy_names
+
+    path = copy_names(tmp_path) / "copy.csv"
     data.to_csv(path, index=False)
     again = load_indicators(path)
     pd.testing.assert_frame_equal(again, data)

@@ -55,7 +55,7 @@ def test_only_a_base_value_means_progress_unknown_not_zero(records):
 
 def test_assessable_indicators_take_a_frame_or_csv_rows(data, curated_rows):
     assert assessment.assessable_indicators(data, "万柏林区", 2025) == ["gdp"]
-    assert assessment.assessable_indicators(curated_rows, "万柏林区", 2025) == ["gdp"]
+    assert assessment.assessable_indicators(curated_rows, "万柏林区", 2025, data.attrs["registry"]) == ["gdp"]
     assert assessment.assessable_indicators(data, "杏花岭区", 2025) == []
     assert assessment.assessable_indicators(data, "杏花岭区", 2022) == []   # tasks, but nothing observed yet
 

@@ -9,7 +9,7 @@ import pytest
 from analysis import config
 from analysis.exceptions import ParameterError
 from analysis.runner import run
-from conftest import FIXTURE_TABLE
+from conftest import FIXTURE_TABLE, copy_names
 
 from test_notebooks import external_references
 
@@ -46,7 +46,7 @@ def test_default_suite_runs_end_to_end(suite):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     entry = manifest["reports"]["growth_gap-万柏林区-gdp"]
     assert entry["status"] == "ok" and entry["parameters"]["indicator"] == "gdp"
-    assert set(entry["hashes"]) == {"notebook", "parameters", "data", "package"}
+    assert set(entry["hashes"]) == {"notebook", "parameters", "data", "names", "package"}
     assert entry["duration_s"] > 0 and entry["started"] and "git_revision" in entry
     for name in ("overview-万柏林区", "brief-万柏林区", "brief-en-万柏林区", "projection-万柏林区-gdp",
                  "explorer-万柏林区-gdp", "overview-杏花岭区", "brief-杏花岭区"):
@@ -86,7 +86,7 @@ def test_rerun_skips_and_force_reruns(suite):
 
 def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
     out, _ = suite
-    changed = tmp_path / "indicators.csv"
+    changed = copy_names(tmp_path) / "indicators.csv"          # the table with its name files beside it
     text = FIXTURE_TABLE.read_text(encoding="utf-8")
     # one row: its value and its quote (the value must show in the quote); no sources/ beside this copy
     changed.write_text(text.replace(",1160.1,", ",1160.2,", 1).replace("累计完成1160.1亿元", "累计完成1160.2亿元", 1),

@@ -427,8 +427,12 @@ def test_a_city_reading_report_reruns_when_a_neighbour_changes(curated_rows):
     """The overview reads its city's districts (it compares them): a 杏花岭区 row changes its hash."""
     from analysis.runner.inputs import rows_hash
 
-    before = rows_hash(curated_rows, "万柏林区", None, "city")
+    from analysis.data.registry import load_registry
+    from conftest import FIXTURE_TABLE
+
+    registry = load_registry(FIXTURE_TABLE)
+    before = rows_hash(curated_rows, "万柏林区", None, "city", registry)
     changed = [dict(r, value="999") if r["district"] == "杏花岭区" and i == len(curated_rows) - 1 else r
                for i, r in enumerate(curated_rows)]
-    assert rows_hash(changed, "万柏林区", None, "city") != before
+    assert rows_hash(changed, "万柏林区", None, "city", registry) != before
     assert rows_hash(changed, "万柏林区", None, "district") == rows_hash(curated_rows, "万柏林区", None, "district")

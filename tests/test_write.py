@@ -37,7 +37,11 @@ def workspace(tmp_path):
 def proposed():
     from analysis.extract.propose import extract_file
 
-    rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=["万柏林区", "杏花岭区"])
+    from analysis.data.registry import load_registry
+    from conftest import FIXTURE_TABLE
+
+    rows, _, _ = extract_file(FIXTURES / "report_2023_simplified.txt", known_districts=["万柏林区", "杏花岭区"],
+                              registry=load_registry(FIXTURE_TABLE))
     return rows
 
 

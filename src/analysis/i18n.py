@@ -85,7 +85,21 @@ def basis_label(price_basis: str, lang: str) -> str:
     return t(f"basis.{price_basis or ''}", lang)
 
 
+_REGISTRY: list = []       # the name files of the table being shown: set by use_registry()
+
+
+def use_registry(registry) -> None:
+    """Name districts, indicators and units from *registry* (the name files of the table a page shows).
+
+    :func:`analysis.report.setup` calls it with the registry beside its table; until something
+    does, the registry of the table in use (``$ANALYSIS_DATA`` or ``data/indicators.csv``) is read.
+    """
+    _REGISTRY[:] = [registry]
+
+
 def _registry():
+    if _REGISTRY:
+        return _REGISTRY[0]
     from analysis.data.registry import load_registry
 
     return load_registry()

@@ -98,6 +98,15 @@ def to_typed(frame: pd.DataFrame) -> pd.DataFrame:
     return typed.reset_index(drop=True)
 
 
+def with_registry(frame: pd.DataFrame, path) -> pd.DataFrame:
+    """*frame* carrying the name files beside *path* (``frame.attrs``: ``registry``, ``data_path``)."""
+    from analysis.data.registry import load_registry
+
+    frame.attrs["registry"] = load_registry(path)
+    frame.attrs["data_path"] = str(Path(path).absolute())
+    return frame
+
+
 # Validated tables by content: a report suite in warm kernels loads the same
 # table once per report, and validation (pandera, quote checks) costs ~170 ms.
 _VALIDATED: dict = {}
@@ -107,6 +116,14 @@ def _sources_stamp(path: Path) -> tuple:
     """Names and modification times of the sources the quotes are checked against."""
     sources = Path(path).parent / "sources"
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in sources.glob("*.txt"))) if sources.is_dir() else ()
+
+
+def _names_stamp(path: Path) -> tuple:
+    """Modification times of the name files beside the table (they are part of validation)."""
+    from analysis.data.registry import FILES
+
+    here = Path(path).parent
+    return tuple((here / f).stat().st_mtime_ns if (here / f).exists() else 0 for f, _ in FILES.values())
 
 
 def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -121,7 +138,8 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     -------
     DataFrame
         One fact per row, columns :data:`analysis.data.schema.COLUMNS`, ``year`` int,
-        ``value`` float, ``period_start`` nullable int.
+        ``value`` float, ``period_start`` nullable int; ``attrs["registry"]`` holds the name
+        files beside the table (:func:`analysis.data.registry.registry_of`).
 
     Raises
     ------
@@ -138,13 +156,13 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     path = config.indicators_path(path)
     name = tableio.display_name(path)
     raw = tableio.read_bytes(path, name)         # checked: a regular file within the size cap
-    key = str(Path(path).resolve()), hashlib.sha256(raw).hexdigest(), _sources_stamp(path)
+    key = str(Path(path).resolve()), hashlib.sha256(raw).hexdigest(), _sources_stamp(path), _names_stamp(path)
     if key in _VALIDATED:
         return _VALIDATED[key].copy()        # a copy: callers may modify their frame
     frame, problems = _validate_raw(raw, name, Path(path).parent / "sources", registry_path=path)
     if problems:
         raise DataValidationError(problems)
-    typed = to_typed(frame)
+    typed = with_registry(to_typed(frame), path)
     if len(_VALIDATED) >= 8:
         _VALIDATED.clear()
     _VALIDATED[key] = typed

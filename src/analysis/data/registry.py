@@ -14,8 +14,13 @@ problem naming file, row, column, value and what is accepted):
 * ``units.csv``: each unit, its English name, base unit and factor, and whether
   it counts whole things (shown as integers).
 
-A table elsewhere (``--data other/indicators.csv``) reads the name files beside
-it, falling back to the project's own for any file it lacks.
+The registry travels with its table: :func:`load_registry` reads the five files
+beside the table it is given (``--data other/indicators.csv`` reads
+``other/districts.csv`` …, never the project's), a table loaded with
+:func:`analysis.data.loading.load_indicators` carries its registry in
+``frame.attrs["registry"]`` (:func:`registry_of`), and every function that needs
+names takes a registry or such a frame. A table without its name files beside
+it is refused in one line that says which file to add.
 """
 from __future__ import annotations
 
@@ -113,7 +118,9 @@ def _read(path: Path, columns: list[str]) -> list[dict]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file; it lists names the reports need (see data/README.md)") from None
+        raise DataFileError(f"{path}: no such file; a table's name files ({', '.join(f for f, _ in FILES.values())}) "
+                            f"live beside it: copy data/{path.name} into {path.parent} and add this table's names "
+                            "(see data/README.md)") from None
     except UnicodeDecodeError:
         raise DataFileError(f"{path}: not UTF-8; re-save it as UTF-8") from None
     reader = csv.DictReader(text.splitlines())
@@ -156,6 +163,7 @@ class Registry:
     """Every name, plan and unit the package knows, read from data files."""
 
     def __init__(self, tables: dict[str, list[dict]]):
+        self.tables = tables                 # the five files' rows as read (dicts of strings), for cache keys
         self.indicators = {r["indicator"]: IndicatorName(
             r["indicator"], r["name_zh"], tuple(a for a in r["aliases"].split("|") if a), r["name_en"], r["unit"],
             r["direction"], r["growth_basis"], r["attribute"]) for r in tables["indicators"]}
@@ -251,6 +259,11 @@ class Registry:
     def plan_named(self, name: str) -> Plan | None:
         return next((p for p in self.plans if p.plan == name), None)
 
+    # --- carried on a frame's attrs ------------------------------------------------------
+    def __deepcopy__(self, memo):
+        """Read-only once built: pandas deep-copies ``attrs`` on every operation; share it instead."""
+        return self
+
 
 def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
     """One line per problem in the five name files."""
@@ -289,9 +302,8 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
 
 
 def _paths(data_path: Path) -> dict[str, Path]:
-    here = data_path.parent
-    return {name: (here / file if (here / file).is_file() else config.DATA_DIR / file)
-            for name, (file, _) in FILES.items()}
+    """The five name files beside the table *data_path* (no other folder is ever consulted)."""
+    return {name: Path(data_path).parent / file for name, (file, _) in FILES.items()}
 
 
 @lru_cache(maxsize=8)
@@ -304,7 +316,8 @@ def _load(paths: tuple, stamps: tuple) -> Registry:
 
 
 def load_registry(data_path: str | os.PathLike | None = None) -> Registry:
-    """The registry beside the indicator table *data_path* (default: the project's ``data/``).
+    """The registry beside the indicator table *data_path* (default: the table in use,
+    ``$ANALYSIS_DATA`` or ``data/indicators.csv``, as for :func:`analysis.config.indicators_path`).
 
     >>> reg = load_registry()
     >>> reg.plan_for(2030).base_year, reg.district_name("万柏林区", "en")
@@ -313,6 +326,19 @@ def load_registry(data_path: str | os.PathLike | None = None) -> Registry:
     paths = _paths(config.indicators_path(data_path))
     stamps = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in paths.values())
     return _load(tuple((k, str(v)) for k, v in paths.items()), stamps)
+
+
+def registry_of(data) -> Registry:
+    """The registry a loaded table carries (``frame.attrs["registry"]``, set by ``load_indicators``).
+
+    Raises :class:`DataFileError` for a frame built by hand: pass ``registry=load_registry(path)``
+    with the path of the table its names belong to.
+    """
+    registry = getattr(data, "attrs", {}).get("registry")
+    if not isinstance(registry, Registry):
+        raise DataFileError("this table carries no name files: load it with analysis.load_indicators(path), "
+                            "or pass registry=analysis.data.registry.load_registry(path) for the table it belongs to")
+    return registry
 
 
 def table_problems(frame, registry: Registry, name: str = "indicators.csv") -> list[str]:

@@ -19,7 +19,7 @@ from analysis.exceptions import UnknownSeriesError
 from analysis.i18n import status_label
 from analysis.engine.prices import series_break_flags, series_break_table
 from analysis.engine.probability import probability_reach, sigma_from_rates, tolerance_threshold
-from analysis.data.registry import load_registry
+from analysis.data.registry import registry_of
 
 FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "qualifier", "direction",
           "price_basis", "growth_basis", "assessment_date", "data_year", "plan_ended", "deadline_passed", "base_year",
@@ -156,7 +156,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     Parameters
     ----------
     data : DataFrame
-        A loaded indicator table.
+        A loaded indicator table (``load_indicators``), which carries its name files.
     district, indicators : optional
         Restrict to one district and/or some indicator ids.
     target_year : int, optional
@@ -169,12 +169,14 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
         Spread of annual growth to use instead of the estimate or the default.
     as_of : date or 'YYYY-MM-DD', optional
         The assessment date (default today): what is due, pending or not entered, whether the plan has ended.
+    registry : Registry, optional
+        The name files (directions, units, plans) to assess with; default: the ones *data* carries.
 
     Returns
     -------
     DataFrame with columns :data:`FIELDS`, one row per target.
     """
-    registry = registry or load_registry()
+    registry = registry or registry_of(data)     # the name files of this table, never the project's
     if district is not None:
         if district not in set(data["district"]):
             raise UnknownSeriesError(f"unknown district '{district}'; accepted: {', '.join(sorted(set(data['district'])))}")

@@ -194,11 +194,12 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
 
     *year* is the year the document was issued (今年 = year, 去年 = year − 1); without it the
     year comes from a date line or the document's structure. Figures whose year cannot be read
-    are counted in ``undated`` and not proposed.
+    are counted in ``undated`` and not proposed. *registry* is the name files of the table the rows
+    are for (``load_registry(path of that table)``): its names, aliases and plans are the vocabulary.
     """
-    from analysis.data.registry import load_registry
-
-    registry = registry or load_registry()
+    if registry is None:
+        raise TypeError("extract_document: pass registry=analysis.data.registry.load_registry(TABLE), "
+                        "the name files of the table the proposed rows are for")
     vocab = build_vocabulary(registry, vocabulary)
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
@@ -315,7 +316,8 @@ def extract_text(text: str, district: str, source: str = "", year: int | None = 
                  vocabulary: dict | None = None, registry=None) -> list[dict]:
     """Proposed rows from normalised *text* (see :func:`extract_document`).
 
-    >>> rows = extract_text("2024年主要预期目标\\n地区生产总值增长6%左右。", "某区")
+    >>> from analysis.data.registry import load_registry
+    >>> rows = extract_text("2024年主要预期目标\\n地区生产总值增长6%左右。", "某区", registry=load_registry())
     >>> [(r["indicator"], r["year"], r["kind"], r["value"], r["bound"]) for r in rows]
     [('gdp', 2024, 'target_growth', 6.0, '~')]
     """

@@ -22,7 +22,7 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
     Parameters
     ----------
     data : DataFrame
-        A loaded indicator table.
+        A loaded indicator table (it carries its name files).
     overrides : dict, optional
         ``{indicator: value}`` replacing targets (analyst's choice).
     sigma_pp : float, optional
@@ -33,8 +33,9 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
     from analysis.engine.gaps import gap_table, to_records
     from analysis.data.registry import load_registry
 
+    registry = load_registry(data_path) if data_path else None        # None: the name files *data* carries
     table = gap_table(data, district=district, target_year=target_year, target_overrides=overrides or None,
-                      sigma_pp=sigma_pp, registry=load_registry(data_path), as_of=as_of)
+                      sigma_pp=sigma_pp, registry=registry, as_of=as_of)
     return to_records(table)
 
 
@@ -67,9 +68,13 @@ def scenario_grid(record: dict, real_growth, price_change) -> pd.DataFrame:
                   real_growth=tuple(real_growth), price_change=tuple(price_change))
 
 
-def assessable_indicators(data, district: str, target_year: int) -> list[str]:
-    """:func:`analysis.engine.assessable.assessable_indicators` for a loaded table or CSV rows."""
+def assessable_indicators(data, district: str, target_year: int, registry=None) -> list[str]:
+    """:func:`analysis.engine.assessable.assessable_indicators` for a loaded table (which carries its
+    name files) or CSV rows with the *registry* of their table."""
     from analysis.engine.assessable import assessable_indicators as rule
+    from analysis.data.registry import registry_of
 
-    rows = data.astype({"year": str}).to_dict("records") if isinstance(data, pd.DataFrame) else list(data)
-    return rule(rows, district, target_year)
+    if isinstance(data, pd.DataFrame):
+        registry = registry or registry_of(data)
+        data = data.astype({"year": str}).to_dict("records")
+    return rule(list(data), district, target_year, registry)

@@ -45,9 +45,10 @@ class Context:
     # --- names -----------------------------------------------------------------------------
     @cached_property
     def registry(self):
-        from analysis.data.registry import load_registry
+        """The name files of the page's table (loaded beside it; carried on the frame)."""
+        from analysis.data.registry import registry_of
 
-        return load_registry(self.data_path)
+        return registry_of(self.data)
 
     @property
     def plan(self):
@@ -223,7 +224,9 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     for name, value in options.items():
         if name in LIMITS:
             check_range(name, value, *LIMITS[name], allow_none=True)
-    return Context(district, lang, data, path, indicator, int(target_year), overrides, options, page, as_of=date)
+    ctx = Context(district, lang, data, path, indicator, int(target_year), overrides, options, page, as_of=date)
+    i18n.use_registry(ctx.registry)          # names and units on this page: the name files beside its table
+    return ctx
 
 
 def _as_of(value) -> dt.date:

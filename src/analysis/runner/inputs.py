@@ -109,23 +109,29 @@ def default_of(info: dict, name: str):
     return value
 
 
+def package_files() -> list[Path]:
+    """Every file of the installed package that a page can depend on: code, templates, word
+    catalogues (locales/*.yaml), CSS, fonts, of any kind; not Python's byte-code caches."""
+    return [p for p in sorted(config.PACKAGE_DIR.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}]
+
+
 def package_hash() -> str:
-    """Hash of the package source, templates and font: a code change re-runs every report."""
+    """Hash of every package file (:func:`package_files`): a change to code or words re-runs every report."""
     digest = hashlib.sha256()
-    for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".json", ".otf"} and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
-            digest.update(path.read_bytes())
+    for path in package_files():
+        digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def rows_hash(rows: list[dict], district: str | None, indicator: str | None, reads: str) -> str:
-    """Hash of the rows a report reads: its district, its district and indicator, or its city's districts."""
+def chosen_rows(rows: list[dict], district: str | None, indicator: str | None, reads: str,
+                registry=None) -> list[dict]:
+    """The rows a report reads: its district, its district and indicator, its city's districts
+    (*registry*: the name files of the table, for the cities), or all."""
     chosen = rows
     if reads == "city" and district:
-        from analysis.data.registry import load_registry
-
-        districts = load_registry().districts
+        districts = registry.districts if registry is not None else {}
         city = districts.get(district, {}).get("city", "")
         chosen = [r for r in chosen if r.get("district") == district
                   or (city and districts.get(r.get("district"), {}).get("city") == city)]
@@ -133,12 +139,54 @@ def rows_hash(rows: list[dict], district: str | None, indicator: str | None, rea
         chosen = [r for r in chosen if r.get("district") == district]
     if reads == "indicator" and indicator:
         chosen = [r for r in chosen if r.get("indicator") == indicator]
-    return sha256(json.dumps(sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in chosen)))
+    return chosen
+
+
+def _hash_rows(rows) -> str:
+    return sha256(json.dumps(sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows)))
+
+
+def rows_hash(rows: list[dict], district: str | None, indicator: str | None, reads: str, registry=None) -> str:
+    """Hash of the rows a report reads (:func:`chosen_rows`)."""
+    return _hash_rows(chosen_rows(rows, district, indicator, reads, registry))
+
+
+def names_hash(chosen: list[dict], registry) -> str:
+    """Hash of the name-file rows a report's rows use: their districts (and those districts' cities),
+    indicators, sources and units, and every plan. Marking a source adopted in sources.csv re-runs
+    the pages that cite it; a new district's line re-runs nothing that does not show it."""
+    tables = registry.tables
+    districts = {r.get("district") for r in chosen}
+    cities = {row["city"] for row in tables["districts"] if row["district"] in districts and row.get("city")}
+    used = {
+        "districts": [row for row in tables["districts"] if row["district"] in districts],
+        # a city's English name is read from any district listed in it
+        "cities": [[row["city"], row.get("city_en", "")] for row in tables["districts"] if row.get("city") in cities],
+        "indicators": [row for row in tables["indicators"] if row["indicator"] in {r.get("indicator") for r in chosen}],
+        "sources": [row for row in tables["sources"] if row["file"] in {r.get("source") for r in chosen}],
+        "units": [row for row in tables["units"] if row["unit"] in {r.get("unit") for r in chosen}],
+        "plans": tables["plans"],
+    }
+    return sha256(json.dumps({k: _hash_rows(v) for k, v in used.items()}, sort_keys=True))
+
+
+def names_files_hash(data_path: Path) -> str:
+    """Hash of the five name files beside the table (their bytes; a missing one hashes as absent)."""
+    from analysis.data.registry import FILES
+
+    digest = hashlib.sha256()
+    for file, _ in FILES.values():
+        path = Path(data_path).parent / file
+        digest.update(file.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"absent")
+    return digest.hexdigest()
 
 
 def validation_key(raw: bytes, data_path: Path, package: str) -> str:
-    """Identity of a validation verdict: the table, the source texts its quotes are checked against, the code."""
+    """Identity of a validation verdict: the table, its name files, the source texts its quotes are
+    checked against, the code."""
     digest = hashlib.sha256(raw)
+    digest.update(names_files_hash(data_path).encode())
     sources = Path(data_path).parent / "sources"
     if sources.is_dir():
         for path in sorted(sources.glob("*.txt")):

@@ -13,7 +13,7 @@ from pathlib import Path
 from analysis import config
 from analysis.exceptions import ConfigError, ParameterError
 from analysis.runner import confine
-from analysis.runner.inputs import default_of, notebook_info, package_hash, rows_hash, sha256
+from analysis.runner.inputs import chosen_rows, default_of, names_hash, notebook_info, package_hash, rows_hash, sha256
 from analysis.runner.limits import MAX_PARAMETER_CHARS, load_yaml, short
 
 TOP_LEVEL_KEYS = ("defaults", "reports")
@@ -74,14 +74,14 @@ def _districts(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(r["district"] for r in rows if r.get("district")))
 
 
-def _target_indicators(rows: list[dict], district: str, target_year) -> list[str]:
+def _target_indicators(rows: list[dict], district: str, target_year, registry) -> list[str]:
     """Indicators of *district* with something to assess (see :mod:`analysis.engine.assessable`), so no page is empty."""
     from analysis.engine.assessable import assessable_indicators
 
-    return assessable_indicators(rows, district, target_year)
+    return assessable_indicators(rows, district, target_year, registry)
 
 
-def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str) -> list[dict]:
+def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str, registry=None) -> list[dict]:
     """The parameter sets of one config entry, one per district and/or target."""
     variants = [base]
     for step in steps:
@@ -90,7 +90,7 @@ def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: st
         else:
             variants = [{**v, "indicator": ind} for v in variants
                         for ind in _target_indicators(rows, v.get("district", default_of(info, "district")),
-                                                      v.get("target_year", config.PLAN_TARGET_YEAR))]
+                                                      v.get("target_year", config.PLAN_TARGET_YEAR), registry)]
     if not variants:
         scope = "any district" if "district" in steps else base.get("district", default_of(info, "district"))
         raise ConfigError(f"{where}: for_each {', '.join(steps)} matches nothing: no indicator of {scope} has a "
@@ -150,9 +150,12 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
     Raises :class:`ConfigError` / :class:`ParameterError` (one line) for anything
     wrong in the config; nothing has run at that point.
     """
+    from analysis.data.registry import load_registry
+
     defaults, reports = read_config(config_path)
     if as_of and "as_of" not in defaults:
         defaults = {**defaults, "as_of": as_of}
+    registry = load_registry(data_path)          # the name files beside this table
     cache = dict(cached_info or {})
     pkg = package_hash()
     jobs, names = [], set()
@@ -176,7 +179,7 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
             raise ConfigError(f"{where}: sets {clash[0]} in 'parameters' and also expands it with for_each; "
                               "drop one of them")
         base = {**{k: v for k, v in defaults.items() if k in info["parameters"]}, **own}
-        for params in expand(base, steps, rows, info, where):
+        for params in expand(base, steps, rows, info, where, registry):
             missing = [f for f in fields if f not in params]
             if missing:
                 raise ConfigError(f"{where}: name {short(template)} uses {{{missing[0]}}}, which this report does not "
@@ -186,17 +189,18 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
                 raise ConfigError(f"{where}: report name '{name}' is used twice; names must be unique "
                                   "(add a field such as {district} or {indicator})")
             names.add(name.lower())
-            jobs.append(_job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path))
+            jobs.append(_job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path, registry))
     return jobs, cache
 
 
-def _job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path) -> Job:
+def _job(config_path, name, nb_path, nb_hash, pkg, params, info, rows, out_dir, data_path, registry) -> Job:
     district = params.get("district", default_of(info, "district"))
     indicator = params.get("indicator", default_of(info, "indicator"))
     for key, value in params.items():
         check_value(f"{config_path}: report '{name}'", key, value, info["parameters"][key], rows, district)
+    read = chosen_rows(rows, district, indicator, info["reads"], registry)
     hashes = {"notebook": nb_hash, "parameters": sha256(json.dumps(params, sort_keys=True, ensure_ascii=False)),
-              "data": rows_hash(rows, district, indicator, info["reads"]), "package": pkg}
+              "data": rows_hash(read, None, None, "all"), "names": names_hash(read, registry), "package": pkg}
     html = confine.inside(out_dir, out_dir / f"{name}.html")
     return Job(name, str(nb_path), {**params, "data_path": str(data_path)}, str(html),
                sha256(json.dumps(hashes, sort_keys=True)), hashes, params.get("lang", default_of(info, "lang") or "zh"))
