@@ -58,13 +58,17 @@ def _cmd_gaps(args) -> int:
     from analysis.engine.gaps import FIELDS, gap_table, to_records
     from analysis.data.loading import load_indicators
 
-    from analysis.data.registry import load_registry
+    from analysis.data.registry import registry_of
     from analysis.engine.timeline import as_of_date, current_plan
 
-    data = load_indicators(args.data)
+    if args.no_cache:
+        import os
+
+        os.environ["ANALYSIS_NO_CACHE"] = "1"
+    data = load_indicators(args.data)            # validated once per content (analysis.data.cache)
     as_of = as_of_date(args.as_of)
     records = to_records(gap_table(data, district=args.district, target_year=args.target_year, as_of=as_of,
-                                   registry=load_registry(args.data)))
+                                   registry=registry_of(data)))     # the name files beside the table
     if not records:
         registry = load_registry(args.data)
         plan = registry.plan_for(args.target_year) if args.target_year else current_plan(registry, as_of)
@@ -96,4 +100,6 @@ def register(sub) -> None:
                    help="assessment date (default: today): decides what is due, pending or not entered, "
                         "and whether the plan has ended")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="default: %(default)s")
+    p.add_argument("--no-cache", action="store_true",
+                   help="validate the table again instead of trusting an earlier verdict for the same content")
     p.set_defaults(func=_cmd_gaps)

@@ -9,6 +9,7 @@ lists those that finished).
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def _cmd_run(args) -> int:
     from analysis.exceptions import ReportsFailedError
     from analysis.runner import RunOptions, list_reports, run
 
+    if args.no_cache:
+        os.environ["ANALYSIS_NO_CACHE"] = "1"        # this process and the report kernels validate afresh
     options = RunOptions(config_path=args.config, data_path=args.data, out_dir=args.out, jobs=args.jobs,
                          force=args.force, only=tuple(args.only or ()), scheduler=args.scheduler, wait=args.wait,
                          as_of=args.as_of.isoformat() if args.as_of else "")
@@ -58,5 +61,7 @@ def register(sub) -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=date_arg, default=None, metavar="YYYY-MM-DD",
                    help="assessment date every page is dated by (default: today; a report parameter, so a new "
                         "date re-runs the reports)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="validate the table again instead of trusting an earlier verdict for the same content")
     p.set_defaults(func=_cmd_run)
     return p

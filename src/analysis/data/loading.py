@@ -127,7 +127,7 @@ def _names_stamp(path: Path) -> tuple:
 
 
 def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Load and validate the indicator table.
+    """Load and validate the indicator table (validated once per content: :mod:`analysis.data.cache`).
 
     Parameters
     ----------
@@ -159,10 +159,18 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     key = str(Path(path).resolve()), hashlib.sha256(raw).hexdigest(), _sources_stamp(path), _names_stamp(path)
     if key in _VALIDATED:
         return _VALIDATED[key].copy()        # a copy: callers may modify their frame
-    frame, problems = _validate_raw(raw, name, Path(path).parent / "sources", registry_path=path)
-    if problems:
-        raise DataValidationError(problems)
-    typed = with_registry(to_typed(frame), path)
+    from analysis.data import cache
+
+    content = cache.content_key(path, raw) if cache.enabled() else None
+    typed = cache.get(content) if content else None          # validated once per content (analysis.data.cache)
+    if typed is None:
+        frame, problems = _validate_raw(raw, name, Path(path).parent / "sources", registry_path=path)
+        if problems:
+            raise DataValidationError(problems)
+        typed = to_typed(frame)
+        if content:
+            cache.put(content, typed)
+    typed = with_registry(typed, path)
     if len(_VALIDATED) >= 8:
         _VALIDATED.clear()
     _VALIDATED[key] = typed

@@ -113,17 +113,28 @@ def plan(options: RunOptions) -> Plan:
                 run_lang(options.config_path))
 
 
-def _validate_table(data_path: Path) -> None:
-    """The whole table must pass ``validate`` before anything is skipped or run (exit 2 otherwise)."""
-    from analysis.data.loading import validate_file
+def _validate_table(data_path: Path, raw: bytes) -> None:
+    """The whole table must pass ``validate`` before anything is skipped or run (exit 2 otherwise).
+
+    Once per content: a table whose exact bytes, name files, documents and code passed before
+    (:mod:`analysis.data.cache`) is not validated again, and one that passes now is stored for the
+    reports' kernels, ``gaps`` and the next run."""
+    from analysis.data import cache
+
+    content = cache.content_key(data_path, raw) if cache.enabled() else None
+    if content and cache.has(content):
+        return
+    from analysis.data.loading import to_typed, validate_file
 
     try:
-        _, problems = validate_file(data_path)
+        frame, problems = validate_file(data_path)
     except DataFileError as exc:
         raise InputDataError([str(exc)]) from None
     if problems:
         raise InputDataError(problems + [f"{len(problems)} problem(s) in {data_path}; nothing ran. "
                                          f"Fix them (`python -m analysis validate {data_path}`) and run again"])
+    if content:
+        cache.put(content, to_typed(frame))
 
 
 def list_reports(options: RunOptions) -> list[str]:
@@ -162,8 +173,11 @@ def run(config_path: Path | None = None, data_path: Path | None = None, out_dir:
     opts = replace(base, **paths, **kwargs).resolved()
     started = time.time()
     the_plan = plan(opts)
-    if the_plan.previous.get("validated") != the_plan.validated:     # a verdict for these exact bytes is kept
-        _validate_table(opts.data_path)
+    from analysis.data import cache
+
+    # a verdict for these exact bytes is kept in the manifest and in the validated-table cache
+    if not cache.enabled() or the_plan.previous.get("validated") != the_plan.validated:
+        _validate_table(opts.data_path, read_table_bytes(opts.data_path))
     confine.make_out_dir(opts.out_dir)
     with _lock(opts.out_dir, opts.wait):
         return _run_locked(opts, the_plan, started)
