@@ -2,13 +2,17 @@
 import pytest
 
 from analysis.data.normalize import normalize_text
+from analysis.data.registry import load_registry
 from analysis.extract.propose import extract_document, join_broken_lines
+from conftest import FIXTURE_TABLE
+
+REGISTRY = load_registry(FIXTURE_TABLE)           # the names of the fixture table
 
 BULLETIN = "2022年某县国民经济和社会发展统计公报\n"
 
 
 def rows(text, year=None):
-    return extract_document(text, "某县", "t.txt", year).rows
+    return extract_document(text, "某县", "t.txt", year, registry=REGISTRY).rows
 
 
 def got(text, year=None, status="proposed"):
