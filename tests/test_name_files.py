@@ -2,6 +2,8 @@
 planned with the districts, indicators, units and plans beside it, never the project's."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -30,18 +32,28 @@ def append(path: Path, line: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
 
 
+def append_row(path: Path, **row) -> None:
+    """One row under the file's own header (columns it has and the row lacks stay empty)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=header, lineterminator="\n", extrasaction="ignore").writerow(row)
+    append(path, buffer.getvalue().rstrip("\n"))
+
+
 @pytest.fixture
 def other(tmp_path) -> Path:
     """A table elsewhere with its own name files: PM2.5 (lower is better), in a unit only it lists."""
     data = copy_data(tmp_path / "other")
-    append(data / "units.csv", "微克/立方米,µg/m³,微克/立方米,1,no")
-    append(data / "indicator_names.csv", "pm25,细颗粒物（PM2.5）平均浓度,PM2.5,PM2.5 concentration,微克/立方米,"
-                                          "lower,,约束性,")
-    append(data / "sources.csv", f"{SOURCE},万柏林区环境质量公报（测试）,Wanbailin air quality bulletin (test),2023,report,")
+    append_row(data / "units.csv", unit="微克/立方米", name_en="µg/m³", base_unit="微克/立方米", factor="1", count="no")
+    append_row(data / "indicator_names.csv", indicator="pm25", name_zh="细颗粒物（PM2.5）平均浓度", aliases="PM2.5",
+               name_en="PM2.5 concentration", unit="微克/立方米", direction="lower", attribute="约束性")
+    append_row(data / "sources.csv", file=SOURCE, title_zh="万柏林区环境质量公报（测试）",
+               title_en="Wanbailin air quality bulletin (test)", date="2023", status="report", districts="万柏林区")
     (data / "sources" / SOURCE).write_text(TEXT, encoding="utf-8")
     for year, kind, value, quote in ROWS:
-        append(data / "indicators.csv", f"万柏林区,pm25,细颗粒物（PM2.5）平均浓度,{year},{kind},{value},微克/立方米,,,,"
-                                         f"{SOURCE},{quote},")
+        append_row(data / "indicators.csv", district="万柏林区", indicator="pm25", indicator_zh="细颗粒物（PM2.5）平均浓度",
+                   year=year, kind=kind, value=value, unit="微克/立方米", source=SOURCE, quote=quote)
     return data / "indicators.csv"
 
 

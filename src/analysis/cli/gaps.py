@@ -57,7 +57,6 @@ def _cmd_gaps(args) -> int:
 
     from analysis.engine.gaps import FIELDS, gap_table, to_records
     from analysis.data.loading import load_indicators
-
     from analysis.data.registry import registry_of
     from analysis.engine.timeline import as_of_date, current_plan
 
@@ -70,7 +69,7 @@ def _cmd_gaps(args) -> int:
     records = to_records(gap_table(data, district=args.district, target_year=args.target_year, as_of=as_of,
                                    registry=registry_of(data)))     # the name files beside the table
     if not records:
-        registry = load_registry(args.data)
+        registry = registry_of(data)
         plan = registry.plan_for(args.target_year) if args.target_year else current_plan(registry, as_of)
         print(f"{args.district or 'the table'}: no targets for {args.target_year or plan.last_year} "
               f"(the {plan.name_en}, {plan.first_year}-{plan.last_year}) as of {as_of.isoformat()}; "
