@@ -14,6 +14,9 @@ from pathlib import Path
 
 import nbformat as nbf
 
+from analysis.engine.probability import DEFAULT_SIGMA_PP
+from analysis.options import OPTIONS
+
 OUT = Path(__file__).resolve().parent.parent / "notebooks"
 KERNEL = {"kernelspec": {"display_name": "Python 3 (analysis)", "language": "python", "name": "python3"},
           "language_info": {"name": "python"}}
@@ -25,18 +28,18 @@ target_year = 2025  # year of the targets to assess (plan end year)
 as_of = ""  # assessment date YYYY-MM-DD: what is due, pending or not entered; empty means today'''
 INDICATOR = COMMON.replace('lang = "zh"', 'indicator = "gdp"  # indicator id with a target, e.g. gdp, high_tech_firms\nlang = "zh"') + \
     '\ntarget_override = 0.0  # replace the target value, e.g. the GDP aspiration; 0 means use the plan'
-PROJECTION = INDICATOR + '''
+PROJECTION = INDICATOR + f'''
 growth_assumption = None  # annual growth in % for the Monte Carlo; None means observed growth since the base year
-deflator = 2.0  # expected annual price change (%) to turn real plan rates into nominal
-sigma_pp = None  # spread of annual growth in percentage points; None means from history, else 3
-alpha = 0.05  # 1 - coverage of the prediction intervals
-n_paths = 100000  # Monte Carlo paths
-seed = 20210101  # random seed, for reproducible probabilities'''
+deflator = {OPTIONS.deflator!r}  # expected annual price change (%) to turn real plan rates into nominal
+sigma_pp = None  # spread of annual growth in percentage points; None means from history, else {DEFAULT_SIGMA_PP:g}
+alpha = {OPTIONS.alpha!r}  # 1 - coverage of the prediction intervals
+n_paths = {OPTIONS.n_paths!r}  # Monte Carlo paths
+seed = {OPTIONS.seed!r}  # random seed, for reproducible probabilities'''
 BRIEF = COMMON + '\ngdp_target_override = 0.0  # replace the GDP target in 亿元; 0 means use the aspiration in the plan'
-EXPLORER = INDICATOR + '''
+EXPLORER = INDICATOR + f'''
 interactive = True  # True: dropdowns and sliders in JupyterLab (below the static scenarios); False: static only
 growth_assumption = 5.0  # starting value of the real-growth slider (%/yr)
-deflator = 2.0  # price assumption (%/yr): the price slider's start and the presets' price change'''
+deflator = {OPTIONS.deflator!r}  # price assumption (%/yr): the price slider's start and the presets' price change'''
 
 DISTRICT_ARGS = "district=district, lang=lang, data_path=data_path, target_year=target_year, as_of=as_of"
 INDICATOR_ARGS = ("district=district, indicator=indicator, lang=lang, data_path=data_path,\n"

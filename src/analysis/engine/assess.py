@@ -30,8 +30,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.engine import observed, rules
+from analysis.options import OPTIONS
 
-SCHEDULE_BAND_PP = 5.0
+SCHEDULE_BAND_PP = OPTIONS.schedule_band_pp
 
 
 def schedule_status(progress, tau, band_pp: float = SCHEDULE_BAND_PP):

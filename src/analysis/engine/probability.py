@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis.options import OPTIONS
+
 # Annual spread of log growth assumed when a series has fewer than three
 # observed annual rates (percentage points). District nominal aggregates swing
 # by several points a year (2022: retail +2.5 %, investment −10.5 %); 3 points
 # is a deliberately modest default, always reported as an assumption.
 DEFAULT_SIGMA_PP = 3.0
 MIN_RATES_FOR_SIGMA = 3
-# '~' (左右 / aspiration) tolerance: within 5 % of a level, 0.5 points of a rate.
-APPROX_TOLERANCE = 0.05
-APPROX_TOLERANCE_PP = 0.5
+# '~' (左右 / aspiration) tolerance: within 5 % of a level, 0.5 points of a rate (analysis.options).
+APPROX_TOLERANCE = OPTIONS.approx_tolerance
+APPROX_TOLERANCE_PP = OPTIONS.approx_tolerance_pp
 
 
 def normal_sf(z):

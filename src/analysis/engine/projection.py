@@ -26,6 +26,7 @@ from analysis.exceptions import InsufficientDataError, ParameterError, PriceBasi
 from analysis.engine.growth import cagr, to_nominal
 
 from analysis.engine.probability import DEFAULT_SIGMA_PP, MIN_RATES_FOR_SIGMA
+from analysis.options import OPTIONS
 
 MIN_POINTS_FOR_TREND = 4
 
@@ -59,7 +60,7 @@ class ProjectionResults:
         """Mean projected level for each year after the last observation up to *until_year*."""
         return self.summary_frame(until_year=until_year or self.until_year)["mean"]
 
-    def summary_frame(self, alpha: float = 0.05, until_year: int | None = None) -> pd.DataFrame:
+    def summary_frame(self, alpha: float = OPTIONS.alpha, until_year: int | None = None) -> pd.DataFrame:
         """Mean and (1 − alpha) prediction interval per year (``obs_ci_*``), like statsmodels'."""
         years = self._years(until_year or self.until_year)
         if self._trend is not None:
@@ -77,7 +78,7 @@ class ProjectionResults:
             rows.append((year, level, level * math.exp(-spread), level * math.exp(spread)))
         return pd.DataFrame(rows, columns=["year", "mean", "obs_ci_lower", "obs_ci_upper"]).set_index("year")
 
-    def simulate(self, n_paths: int = 100_000, seed: int = 20210101, until_year: int | None = None,
+    def simulate(self, n_paths: int = OPTIONS.n_paths, seed: int = OPTIONS.seed, until_year: int | None = None,
                  target: float | None = None, bound: str = ">=") -> "MonteCarloResult":
         """Monte Carlo paths from the last value at this model's growth and spread (see :func:`simulate`)."""
         until_year = until_year or self.until_year
@@ -218,7 +219,7 @@ class MonteCarloResult:
 
 def simulate(start_value: float, start_year: int, until_year: int, mean_growth_pct: float,
              sigma_pp: float = DEFAULT_SIGMA_PP, target: float | None = None, bound: str = ">=",
-             n_paths: int = 100_000, seed: int = 20210101,
+             n_paths: int = OPTIONS.n_paths, seed: int = OPTIONS.seed,
              quantiles=(0.05, 0.25, 0.5, 0.75, 0.95)) -> MonteCarloResult:
     """Monte Carlo of annual log growth ~ Normal(ln(1 + mean), sigma), independent across years.
 
@@ -252,7 +253,7 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
 
 def simulate_target(start_value: float, start_year: int, target_year: int, mean_growth_pct: float,
                     sigma_pp: float, target: float, bound: str, base_value: float | None = None,
-                    n_paths: int = 100_000, seed: int = 20210101) -> MonteCarloResult:
+                    n_paths: int = OPTIONS.n_paths, seed: int = OPTIONS.seed) -> MonteCarloResult:
     """:func:`simulate` for a target as written: the probability is that of reaching *target*
     itself (not the lower edge of a '~' tolerance band), in its direction."""
     from analysis.engine.progress import direction

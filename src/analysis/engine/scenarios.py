@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.engine.rules import met as level_met
+from analysis.options import OPTIONS
 
 REAL_GROWTH = (0.0, 2.5, 5.0, 6.5, 8.0, 10.0)
-PRICE_CHANGE = (0.0, 1.0, 2.0, 3.0)
+PRICE_CHANGE = OPTIONS.price_change
 
 
 def scenario_grid(latest_value: float, latest_year: int, target_year: int, target_value: float, bound: str = "",

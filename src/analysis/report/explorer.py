@@ -11,6 +11,7 @@ import pandas as pd
 from analysis.engine.progress import target_met
 from analysis.report import text
 from analysis.report.tables import Quantity, frame_of, unit_text
+from analysis.options import OPTIONS
 
 
 def nominal(record: dict, real_pct: float, price_pct: float) -> float:
@@ -82,7 +83,7 @@ def scenario_paths(ctx, record: dict, price_pct: float) -> dict:
 
 
 def readout(ctx, record: dict, real_pct: float, price_pct: float, sigma_pp: float | None = None,
-            n_paths: int = 20_000, seed: int = 20210101) -> str:
+            n_paths: int = OPTIONS.explorer_paths, seed: int = OPTIONS.seed) -> str:
     """The value in the target year, met or not, and the chance of the target itself, for the sliders' values."""
     from analysis.engine.progress import direction
     from analysis.engine.projection import DEFAULT_SIGMA_PP, simulate

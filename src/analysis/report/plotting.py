@@ -20,6 +20,7 @@ import matplotlib
 
 from analysis.config import FONTS_DIR
 from analysis.i18n import bound_label, indicator_label, t
+from analysis.options import OPTIONS
 
 FONT_FILE = FONTS_DIR / "NotoSansSC-Subset.otf"
 FONT_FAMILY = "Noto Sans SC Subset"
@@ -157,7 +158,8 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
         ax.plot([ly] + list(projection.index), [lv] + list(projection.values), "-", color=PALETTE["projection"],
                 alpha=0.8, label=t("projected", lang))
     if record.get("bound") == "~":
-        ax.fill_between([ty - 0.3, ty + 0.3], tv * 0.95, tv * 1.05, color=PALETTE["band"], label=t("target_band", lang))
+        ax.fill_between([ty - 0.3, ty + 0.3], tv * (1 - OPTIONS.approx_tolerance), tv * (1 + OPTIONS.approx_tolerance),
+                        color=PALETTE["band"], label=t("target_band", lang, tolerance=OPTIONS.tolerance_text()))
     ax.plot([ty], [tv], marker="*", ms=14, color=PALETTE["target"], ls="none",
             label=f"{t('target', lang)} {bound_label(record.get('bound'), lang)}{tv:g}")
     _years_axis(ax, years + [ty])
@@ -170,7 +172,8 @@ def plot_progress(ax, records, source: str, lang: str = "zh", title: str | None 
     rows = [r for r in records if not _nan(r.get("progress_log")) and r.get("latest_year") != r.get("base_year")]
     names = [wrap_label(_name(r, lang), lang) for r in rows]
     values = [r["progress_log"] for r in rows]
-    colors = [PALETTE["behind"] if r["progress_log"] - r["tau"] <= -5 else PALETTE["ahead"] for r in rows]
+    colors = [PALETTE["behind"] if r["progress_log"] - r["tau"] <= -OPTIONS.schedule_band_pp else PALETTE["ahead"]
+              for r in rows]
     ax.barh(names, values, color=colors, height=0.5, label=t("progress", lang))
     for i, r in enumerate(rows):
         ax.plot([r["tau"], r["tau"]], [i - 0.35, i + 0.35], color="black", lw=2,

@@ -13,6 +13,7 @@ import pandas as pd
 from analysis import i18n
 from analysis.report import text
 from analysis.report.tables import Quantity, frame_of
+from analysis.options import OPTIONS
 
 
 @dataclass
@@ -32,9 +33,9 @@ def _interval(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[["mean", "obs_ci_lower", "obs_ci_upper"]]
 
 
-def project(ctx, record: dict, growth_assumption: float | None = None, deflator: float = 2.0,
-            sigma_pp: float | None = None, alpha: float = 0.05, n_paths: int = 100_000,
-            seed: int = 20210101) -> Projection | None:
+def project(ctx, record: dict, growth_assumption: float | None = None, deflator: float = OPTIONS.deflator,
+            sigma_pp: float | None = None, alpha: float = OPTIONS.alpha, n_paths: int = OPTIONS.n_paths,
+            seed: int = OPTIONS.seed) -> Projection | None:
     """Drift, plan-rate and (with ≥4 points) log-linear trend projections, a Monte Carlo and a backtest."""
     from analysis.engine.projection import (
         DEFAULT_SIGMA_PP,

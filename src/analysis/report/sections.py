@@ -7,6 +7,7 @@ heading over an empty table. Notebooks are lists of ``section`` calls.
 from __future__ import annotations
 
 from analysis.report import charts, explorer, html, missing, projections, tables, text
+from analysis.options import OPTIONS
 
 
 def _table(ctx, frame, *lead: str, layout: str | None = None, names: int = 1) -> str:
@@ -187,8 +188,8 @@ def _projection(ctx):
     if "projection" not in ctx.cache:
         o = ctx.options
         ctx.cache["projection"] = projections.project(
-            ctx, ctx.record, o.get("growth_assumption"), o.get("deflator", 2.0), o.get("sigma_pp"),
-            o.get("alpha", 0.05), o.get("n_paths", 100_000), o.get("seed", 20210101)) if ctx.record else None
+            ctx, ctx.record, o.get("growth_assumption"), o.get("deflator", OPTIONS.deflator), o.get("sigma_pp"),
+            o.get("alpha", OPTIONS.alpha), o.get("n_paths", OPTIONS.n_paths), o.get("seed", OPTIONS.seed)) if ctx.record else None
     return ctx.cache["projection"]
 
 
@@ -217,7 +218,7 @@ def explore(ctx) -> list:
     if not explorer.explorable(record):
         return [html.paragraph(text.not_assessable(ctx) if record is None or not text.is_assessed(record)
                                else ctx.t("no_targets"), "how-to-read")]
-    price = ctx.options.get("deflator", 2.0)
+    price = ctx.options.get("deflator", OPTIONS.deflator)
     out = _grid(ctx, record)
     fig = charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, price))
     out += ([fig] if fig is not None else [])

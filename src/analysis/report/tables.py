@@ -15,6 +15,7 @@ import pandas as pd
 from analysis import i18n
 from analysis.report import text
 from analysis.report.assessment import annual_targets, scenario_grid
+from analysis.options import OPTIONS
 
 SEVERITY = ["breached", "off_track", "not_achieved", "behind", "on_track", "ahead", "achieved", "pending",
             "insufficient_data"]
@@ -216,7 +217,7 @@ def grid_rates(record: dict, cap: float = 20.0) -> tuple[float, ...]:
     return tuple(step * k for k in range(int(top / step) + 1))
 
 
-def scenario_table(ctx, record: dict, real_growth=None, price_change=(0.0, 1.0, 2.0, 3.0)) -> pd.DataFrame:
+def scenario_table(ctx, record: dict, real_growth=None, price_change=OPTIONS.price_change) -> pd.DataFrame:
     """Value in the target year for each real growth (rows) and price change (columns); met cells marked.
 
     A target without a price basis (a count) gets one column: growth only.

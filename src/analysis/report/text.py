@@ -5,7 +5,8 @@ Functions here take a Context and records and return plain strings (no HTML).
 from __future__ import annotations
 
 from analysis import i18n
-from analysis.engine.probability import APPROX_TOLERANCE, tolerance_threshold
+from analysis.engine.probability import tolerance_threshold
+from analysis.options import OPTIONS
 
 UNKNOWN = "–"
 
@@ -116,7 +117,8 @@ def plan_standing(ctx) -> str:
 def how_to_read(ctx, page: str) -> str:
     if page in ("overview", "brief") and ctx.mode == "annual":
         return ctx.t("how_to_read_annual", year=int(ctx.annual_tasks["year"].max()))
-    return ctx.t({"brief": "how_to_read_brief", "explorer": "how_to_read_explorer"}.get(page, "how_to_read"))
+    key = {"brief": "how_to_read_brief", "explorer": "how_to_read_explorer"}.get(page, "how_to_read")
+    return ctx.t(key, band=OPTIONS.schedule_band_text()) if key == "how_to_read" else ctx.t(key)
 
 
 # --- what is missing -----------------------------------------------------------------------
@@ -228,7 +230,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
     if plain and assumed:
         return ctx.t("msg.probability_assumed")
     unit = r["unit"]
-    values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": f"{APPROX_TOLERANCE * 100:g}",
+    values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": OPTIONS.tolerance_text(),
               "data_year": r.get("latest_year"),
               "target": amount(ctx, r["target_value"], unit, r["bound"]), "target_exact": amount(ctx, r["target_value"], unit),
               "threshold": amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")), unit),
@@ -305,5 +307,5 @@ def caveats(ctx, records: list[dict]) -> list[str]:
             names = joined(ctx, [ctx.name_of(i, z) for i, z in zip(chosen["indicator"], chosen["indicator_zh"])])
             out.append(ctx.t(f"caveat.basis.{basis}", names=names))
     if any(r.get("bound") == "~" for r in records) or (growth["bound"] == "~").any():
-        out.append(ctx.t("caveat.tolerance"))
+        out.append(ctx.t("caveat.tolerance", tolerance=OPTIONS.tolerance_text(), tolerance_pp=OPTIONS.tolerance_pp_text()))
     return out
