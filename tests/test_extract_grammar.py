@@ -170,3 +170,9 @@ def test_review_of_the_previous_plan_in_a_plan_text():
     assert {("gdp", 2020, "growth", 7.52, 2015), ("total_fiscal_revenue", 2020, "growth", 4.58, 2015),
             ("retail_sales", 2020, "growth", 9.65, 2015)} <= found
     assert not any(k[2].startswith("target") for k in found)
+
+
+def test_growth_over_several_years_is_not_a_row_but_a_year_to_date_one_is_for_review():
+    assert got("这五年,全区规上工业增加值累计增长61.2%。", 2026) == set()
+    found = rows("2022年第三季度GDP累计同比增长2.6%。", 2023)
+    assert [(r["indicator"], r["value"], r["status"]) for r in found] == [("gdp", 2.6, "needs_review")]

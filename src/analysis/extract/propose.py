@@ -107,8 +107,8 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     if fact.vs_year is not None and fact.vs_year != ctx.year - 1:
         return None                  # 同比2015年增长67.86%: growth over several years, not a rate a year
     if fact.kind == "growth":
-        if not name.basis or fact.cumulative:
-            return None              # 累计增长61.2%: growth over several years, not a rate a year
+        if not name.basis or re.search(r"累计(?:增长|提高|增加)了?$", fact.lead):
+            return None              # 累计增长61.2%: growth over several years (累计同比 is a year to date's)
         start = (fact.period_start or (ctx.year - fact.span if fact.span else None) or
                  (ctx.plan.base if ctx.plan else None)) if fact.average else None
         if fact.average and start is None:
