@@ -291,6 +291,38 @@ def test_every_indicator_page_has_a_chart(browser, suite):
     assert chartless == [], f"{len(chartless)} of {len(indicator_pages)} per-indicator pages have no chart: {chartless}"
 
 
+def test_charts_are_sharp_and_legible(browser, suite):
+    """No chart is a bitmap stretched past its pixels: an SVG, or a PNG of at least the displayed width at
+    1280 px and twice it on a phone; on a 390 px phone its text reads at 11 px or more and its source line
+    at 10 px or more (the figure's sizes in points, scaled as the page shows it)."""
+    measure = """() => [...document.querySelectorAll('main img')].filter(i => i.getBoundingClientRect().width > 0)
+        .map(i => ({svg: i.src.startsWith('data:image/svg+xml'), shown: i.getBoundingClientRect().width,
+                    natural: i.naturalWidth, d: {...i.dataset}, alt: i.alt}))"""
+
+    def blurry(page, name, density):
+        return [f"{c['alt']}: {c['natural']} px shown at {c['shown']:.0f}" for c in page.evaluate(measure)
+                if not c["svg"] and c["natural"] < density * c["shown"] - 0.5]
+
+    def small_text(page, name):
+        found = []
+        for c in page.evaluate(measure):
+            if "widthPt" not in c["d"]:
+                found.append(f"{c['alt']}: no text sizes")
+                continue
+            scale = c["shown"] / float(c["d"]["widthPt"])
+            text, source = float(c["d"]["textPt"]) * scale, float(c["d"].get("sourcePt", 99)) * scale
+            if text < 11 or source < 10:
+                found.append(f"{c['alt']}: text {text:.1f} px, source {source:.1f} px")
+        return found
+
+    charted = [n for n, r in suite["reports"].items() if n in suite["pages"] and (r.get("parameters") or {}).get("indicator")]
+    assert each_page(browser, suite, lambda page, name: blurry(page, name, 1), DESKTOP) == {}
+    assert each_page(browser, suite, lambda page, name: blurry(page, name, 2)) == {}
+    assert each_page(browser, suite, small_text) == {}
+    assert charted and all(each_page(browser, suite, lambda page, name: len(page.evaluate(measure)) or None,
+                                     names=charted).values())
+
+
 # --- every notebook, offline (the shared notebook fixture) -----------------------------
 
 @pytest.mark.parametrize("name", ["overview", "growth_gap", "projection", "brief", "explorer"])

@@ -104,3 +104,49 @@ def test_the_bundled_font_has_every_character_of_the_shipped_name_files():
 ])
 def test_chinese_labels_break_between_characters_never_inside_a_number(text, width, lines):
     assert plotting.wrap_label(text, "zh", width) == lines
+
+
+def _report_figures(lang):
+    """Every chart the pages draw for one district, in *lang*: main series, path with scenarios, fan."""
+    from analysis import report
+    from analysis.report import charts, explorer, sections
+
+    ctx = report.setup("万柏林区", lang, indicator="gdp", page="projection", n_paths=2000)
+    record = ctx.record
+    return {"main_series": charts.main_series(ctx),
+            "path": charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, 2.0)),
+            "fan": charts.fan(ctx, record, sections._projection(ctx))}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legends_sit_outside_the_data_area(lang):
+    for name, fig in _report_figures(lang).items():
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            legend = ax.get_legend()
+            if legend is not None:
+                box, area = legend.get_window_extent(renderer), ax.get_window_extent(renderer)
+                assert box.y1 <= area.y0 + 1, f"{name}: the legend overlaps the plot ({box} vs {area})"
+        plt.close(fig)
+
+
+def test_indicators_of_different_size_each_get_their_own_axis():
+    """The overview's main series: budget revenue (about 20) is not drawn on GDP's axis (about 620)."""
+    fig = _report_figures("zh")["main_series"]
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.lines]
+    assert len(panels) >= 2 and all(len(ax.lines) == 1 for ax in panels)
+    tops = {ax.get_title(loc="left"): ax.get_ylim()[1] for ax in panels}
+    assert tops["一般公共预算收入"] < 50 < 600 < tops["地区生产总值"]
+    plt.close(fig)
+
+
+def test_pages_get_svg_with_text_sizes_that_read_on_a_phone():
+    """SVG, text as paths (no <text> needing a font); 11 pt text and a 10 pt source line on a 4.8-inch
+    figure read at 11 px and 10 px when a 390 px phone shows it 361 px wide."""
+    for name, fig in _report_figures("zh").items():
+        svg, sizes = plotting.svg_chart(fig)
+        assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg and b"<text" not in svg
+        scale = 361 / sizes["width_pt"]
+        assert sizes["text_pt"] * scale >= 11 and sizes["source_pt"] * scale >= 10, (name, sizes)
+        plt.close(fig)

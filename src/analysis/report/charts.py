@@ -57,6 +57,11 @@ def main_series(ctx):
     label, factor = i18n.display_unit(unit, ctx.lang)
     names = {i: ctx.name_of(i, z) for i, z in zip(rows["indicator"], rows["indicator_zh"])}
     table = rows.assign(name=rows["indicator"].map(names)).pivot_table(index="year", columns="name", values="value") * factor
+    if table.shape[1] > 1:        # each on its own axis: budget revenue (20) is not flattened on GDP's scale (620)
+        from analysis.report.plotting import plot_small_multiples
+
+        order = table.max().sort_values(ascending=False).index
+        return plot_small_multiples(table[order], label, source_line(ctx, rows), ctx.lang, ctx.t("heading.main_series"))
     fig, ax = _axes()
     return plot_levels(ax, table, label, source_line(ctx, rows), ctx.lang, ctx.t("heading.main_series"))
 
@@ -64,7 +69,7 @@ def main_series(ctx):
 def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scenarios: dict | None = None):
     """Observed levels, the even plan path, the path now required, the target (with its bound),
     and optionally a projection and scenario paths ({label: Series})."""
-    from analysis.report.plotting import SERIES_COLORS, plot_path_to_target
+    from analysis.report.plotting import SERIES_COLORS, plot_path_to_target, relegend
 
     levels = levels_of(ctx, record)
     if levels.empty or record["target_type"] in ("growth_average", "growth_annual", "cumulative"):
@@ -82,7 +87,7 @@ def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scena
         ax.plot(line.index, line.values, "-", lw=1.4, alpha=0.9, color=SERIES_COLORS[(i + 2) % len(SERIES_COLORS)],
                 label=label)
     if scenarios:
-        ax.legend(loc="upper left", fontsize=9, frameon=False)
+        relegend(ax)
     return fig
 
 
@@ -101,7 +106,7 @@ def progress_bars(ctx, records: list[dict]):
 
 def fan(ctx, record: dict, projection):
     """History, each model's mean and prediction interval, the Monte Carlo 90% fan and the target with its bound."""
-    from analysis.report.plotting import PALETTE, plot_fan
+    from analysis.report.plotting import PALETTE, plot_fan, relegend
 
     if projection is None or projection.levels.empty or not (projection.frames or projection.mc):
         return None
@@ -117,5 +122,4 @@ def fan(ctx, record: dict, projection):
             label=f"{ctx.t('target')} {i18n.value_text(record['target_value'], record['unit'], ctx.lang, record['bound'] or '')}")
     bottom, top = ax.get_ylim()
     ax.set_ylim(bottom, max(top, target * 1.15))
-    ax.legend(loc="upper left", fontsize=9, frameon=False)
-    return fig
+    return relegend(ax)

@@ -107,6 +107,17 @@ def missing_groups(groups: list[tuple[str, list[str]]]) -> str:
     return "".join(out)
 
 
+def chart(svg: bytes, alt: str, sizes: dict) -> str:
+    """A chart as an SVG image (crisp at any size; its text drawn as paths, so no font is fetched), its
+    title as alternative text, its size and text sizes in points as data attributes (for the browser test)."""
+    import base64
+
+    width, height = sizes["width_pt"] * 4 / 3, sizes["height_pt"] * 4 / 3       # CSS px
+    data = " ".join(f'data-{k.replace("_", "-")}="{v}"' for k, v in sizes.items() if v is not None)
+    return (f'<figure class="chart"><img src="data:image/svg+xml;base64,{base64.b64encode(svg).decode("ascii")}" '
+            f'alt="{esc(alt)}" width="{width:.0f}" height="{height:.0f}" {data}></figure>')
+
+
 def heading(text: str, level: int = 2) -> str:
     return f"<h{level}>{esc(text)}</h{level}>"
 

@@ -5,9 +5,11 @@ notebooks compose and tests render them the same way. Importing this module
 registers the bundled CJK font (Noto Sans SC subset, OFL) with matplotlib so
 Chinese renders on a machine with no system CJK font.
 
-Sized for a phone first: a 5.2-inch figure shown 358 px wide keeps 11-pt text
-about 10.5 px high (and 17 px on a desktop, where the page shows it at most
-36rem = 576 px wide); legends sit below the axes in two columns, and long titles,
+Sized for a phone first: a 4.8-inch (345.6 pt) figure shown 361 px wide keeps
+11-pt tick labels 11.5 px and the 10-pt source line 10.4 px high (a desktop page
+shows it at most 36rem = 576 px wide). Pages get the figure as SVG with its text
+drawn as paths (:func:`svg_chart`): crisp at any size and density, no font needed
+by the reader. Legends sit below the axes, never on the data; long titles,
 category names and source lines are wrapped instead of running off the figure.
 """
 from __future__ import annotations
@@ -31,12 +33,13 @@ PALETTE = {
     "fan": "#aed6f1", "ahead": "#27ae60", "behind": "#c0392b", "neutral": "#95a5a6",
 }
 SERIES_COLORS = ["#1f4e79", "#c0392b", "#16a085", "#d35400", "#8e44ad", "#7f8c8d", "#2e86c1", "#b7950b"]
-FIGSIZE = (5.2, 4.0)          # inches; the page scales the PNG to the column width
+FIGSIZE = (4.8, 3.9)          # inches; the page scales the SVG to the column width
 LEGEND_SIZE = 11
-SOURCE_SIZE = 9
+SOURCE_SIZE = 10
 # Characters a line holds at the figure's width (CJK characters are about twice as wide as Latin).
-TITLE_WIDTH = {"zh": 23, "en": 46}
-SOURCE_WIDTH = {"zh": 38, "en": 76}
+TITLE_WIDTH = {"zh": 21, "en": 42}
+SOURCE_WIDTH = {"zh": 31, "en": 62}
+SOURCE_GID = "source-line"
 LABEL_WIDTH = {"zh": 6, "en": 14}
 LEGEND_BELOW = "legend-below"
 PAUSES = "\uff1b\uff0c\u3001;,"      # full-width semicolon and comma, the enumeration comma, and ASCII ones
@@ -55,7 +58,7 @@ def use_chinese_font() -> None:
         "figure.dpi": 100, "savefig.dpi": 160, "axes.spines.top": False, "axes.spines.right": False,
         "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 13.5, "axes.titleweight": "normal",
         "axes.labelsize": 11, "xtick.labelsize": 11, "ytick.labelsize": 11, "legend.fontsize": LEGEND_SIZE,
-        "figure.figsize": FIGSIZE,
+        "figure.figsize": FIGSIZE, "svg.fonttype": "path", "svg.hashsalt": "analysis",
     })
 
 
@@ -126,19 +129,81 @@ def finish(ax, title: str, unit: str, source: str, lang: str, xlabel: str | None
     ax.set_ylabel(t("chart.axis_unit", lang, unit=unit))
     if xlabel:
         ax.set_xlabel(xlabel)
+    fig.set_label(title)                 # the chart's alternative text on the page
+    source_text(fig, source, lang)
+    return settle(fig)
+
+
+def source_text(fig, source: str, lang: str) -> None:
+    """The source line at the foot of the figure, wrapped to its width."""
     source = wrap_label(source, lang, SOURCE_WIDTH[lang])
-    fig.text(0.01, 0.01, source, fontsize=SOURCE_SIZE, color="#555555", ha="left", va="bottom", linespacing=1.3)
+    fig.text(0.01, 0.01, source, fontsize=SOURCE_SIZE, color="#555555", ha="left", va="bottom", linespacing=1.3,
+             gid=SOURCE_GID)
+
+
+def settle(fig):
+    """Lay the axes out above the source line, each below-the-axes legend tucked under its tick labels."""
+    source = next((t for t in fig.texts if t.get_gid() == SOURCE_GID), None)
+    lines = source.get_text().count("\n") + 1 if source is not None else 0
     # Room for the source lines: each is about 1.4 × its font size high, in figure-height fractions.
-    bottom = 0.015 + (source.count("\n") + 1) * SOURCE_SIZE * 1.4 / 72 / fig.get_figheight()
-    fig.tight_layout(rect=(0, bottom, 1, 1))
+    bottom = 0.015 + lines * SOURCE_SIZE * 1.4 / 72 / fig.get_figheight()
+    top = 1
+    fig.tight_layout(rect=(0, bottom, 1, top))
     for _ in range(2):                   # the axes shrink to make room, which moves the tick labels: settle
-        _tuck_legend(ax)
-        fig.tight_layout(rect=(0, bottom, 1, 1))
+        for ax in fig.axes:
+            _tuck_legend(ax)
+        fig.tight_layout(rect=(0, bottom, 1, top))
     return fig
 
 
+def relegend(ax, ncol: int | None = None):
+    """Redraw the legend below the axes after more lines were added; one column for long labels, and
+    the figure grows by the rows the legend adds, so the data area keeps its height."""
+    fig = ax.figure
+    old = ax.get_legend()
+    old_rows = math.ceil(len(old.get_texts()) / getattr(old, "_ncols", 2)) if old is not None else 0
+    handles, labels = ax.get_legend_handles_labels()
+    if ncol is None:
+        ncol = 1 if max((len(l) for l in labels), default=0) > 14 else 2
+    legend_below(ax, ncol)
+    rows = math.ceil(len(labels) / max(1, min(ncol, len(labels))))
+    if rows > old_rows:
+        fig.set_figheight(fig.get_figheight() + (rows - old_rows) * LEGEND_SIZE * 1.45 / 72)
+    return settle(fig)
+
+
+def text_sizes(fig) -> dict:
+    """The smallest font size (pt) of the chart's text other than the source line, and the source line's."""
+    fig.canvas.draw()
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()
+             and t.get_window_extent().width > 0]
+    source = [t.get_fontsize() for t in texts if t.get_gid() == SOURCE_GID]
+    other = [t.get_fontsize() for t in texts if t.get_gid() != SOURCE_GID]
+    return {"text_pt": min(other, default=None), "source_pt": min(source, default=None)}
+
+
+def svg_chart(fig) -> tuple[bytes, dict]:
+    """The figure as SVG, text drawn as paths (crisp at any size, no font needed offline), and its
+    width, height and text sizes in points (for the page's ``<img>`` and the browser test)."""
+    import io
+
+    sizes = text_sizes(fig)
+    out = io.BytesIO()
+    fig.savefig(out, format="svg", metadata={"Date": None})
+    width, height = fig.get_size_inches()
+    return out.getvalue(), dict(sizes, width_pt=round(width * 72, 1), height_pt=round(height * 72, 1))
+
+
 def _years_axis(ax, years):
-    ax.set_xticks(sorted(set(int(y) for y in years)))
+    """Years as ticks, two years apart at least on a long axis so that no two labels overlap (the first
+    and the last always shown)."""
+    ticks = sorted(set(int(y) for y in years))
+    gap = 1 if ticks[-1] - ticks[0] <= 6 else 2
+    kept = []
+    for y in ticks:
+        if not kept or (y - kept[-1] >= gap and (ticks[-1] - y >= gap or y == ticks[-1])):
+            kept.append(y)
+    ax.set_xticks(kept)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
 
 
@@ -240,6 +305,35 @@ def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str 
     _years_axis(ax, table.index)
     legend_below(ax)
     return finish(ax, title or t("main_series", lang), unit, source, lang)
+
+
+def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title: str | None = None, ncols: int = 2):
+    """One small panel per series (column of *table*, indexed by year), each on its own y axis:
+    indicators of different size are never flattened on one scale."""
+    import matplotlib.pyplot as plt
+
+    columns = list(table.columns)
+    ncols = min(ncols, len(columns))
+    nrows = math.ceil(len(columns) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(FIGSIZE[0], 1.0 + 1.9 * nrows), squeeze=False)
+    years = sorted(int(y) for y in table.index)
+    for i, ax in enumerate(axes.flat):
+        if i >= len(columns):
+            ax.set_visible(False)
+            continue
+        s = table[columns[i]].dropna()
+        ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8)
+        ax.set_title(wrap_label(columns[i], lang, TITLE_WIDTH[lang] // ncols), loc="left", fontsize=11)
+        ax.set_ylim(bottom=0, top=float(s.max()) * 1.15 if len(s) else 1)
+        ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+        ax.set_xticks(years if len(years) <= 3 else [years[0], years[-1]])
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
+    fig.suptitle(wrap_label(f"{title or t('main_series', lang)}（{unit}）" if lang == "zh"
+                            else f"{title or t('main_series', lang)} ({unit})", lang, TITLE_WIDTH[lang]),
+                 x=0.01, ha="left", fontsize=13.5)
+    fig.set_label(title or t("main_series", lang))
+    source_text(fig, source, lang)
+    return settle(fig)
 
 
 def _compound_path(y0: int, v0: float, y1: int, v1: float):

@@ -248,6 +248,14 @@ def render(ctx, name: str) -> list:
     return [f for f in SECTIONS[name](ctx) if f is not None and f != ""]
 
 
+def chart_html(fig) -> str:
+    """A Figure as the page shows it: an SVG image with the chart's title as its alternative text."""
+    from analysis.report.plotting import svg_chart
+
+    svg, sizes = svg_chart(fig)
+    return html.chart(svg, fig.get_label().replace("\n", ""), sizes)
+
+
 def section(ctx, name: str) -> None:
     """Display section *name* in the notebook; the header also names the page for the HTML <title>."""
     import matplotlib.pyplot as plt
@@ -260,7 +268,7 @@ def section(ctx, name: str) -> None:
             metadata = {TITLE_KEY: text.title(ctx, ctx.page)} if name == "header" else None
             display(HTML(fragment), metadata=metadata)
         elif hasattr(fragment, "savefig"):
-            display(fragment)
+            display(HTML(chart_html(fragment)))
             plt.close(fragment)
         else:
             display(fragment)
