@@ -328,8 +328,8 @@ def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title:
         ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
         ax.set_xticks(years if len(years) <= 3 else [years[0], years[-1]])
         ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
-    fig.suptitle(wrap_label(f"{title or t('main_series', lang)}（{unit}）" if lang == "zh"
-                            else f"{title or t('main_series', lang)} ({unit})", lang, TITLE_WIDTH[lang]),
+    fig.suptitle(wrap_label(t("chart.title_unit", lang, title=title or t("main_series", lang), unit=unit), lang,
+                            TITLE_WIDTH[lang]),
                  x=0.01, ha="left", fontsize=13.5)
     fig.set_label(title or t("main_series", lang))
     source_text(fig, source, lang)
