@@ -30,7 +30,7 @@ def test_readout_gives_value_verdict_and_probability(gdp):
     ctx, record = gdp
     out = explorer.readout(ctx, record, 15.0, 2.0)
     # 620.5 × (1.15 × 1.02)^3 = 1001.5
-    assert out.startswith("2025年：1001.5亿元；目标约1000亿元：✓ 达到；按此增速（波动3.0个百分点），达到1000亿元的概率约")
+    assert out.startswith("2025年：约1001.5亿元；目标约1000亿元：✓ 达到；按此增速（波动3.0个百分点），达到1000亿元的概率约")
 
 
 def test_a_count_has_no_price_assumption(data):
@@ -49,13 +49,44 @@ def test_static_explorer_shows_grid_chart_and_presets(gdp):
     assert sum(hasattr(f, "savefig") for f in fragments) == 1
 
 
+def _controls(box):
+    (district, indicator), real, price, reset, shown, _chart = box.children[0].children, *box.children[1:]
+    return district, indicator, real, price, reset, shown
+
+
 def test_interactive_explorer_has_dropdowns_sliders_and_a_readout(data):
+    """Drives the widgets in-process as a reader in JupyterLab would: district, indicator, sliders, reset."""
     ctx = report.setup("万柏林区", indicator="gdp", page="explorer", interactive=True, n_paths=2000, as_of=MID)
-    box = report.render(ctx, "explorer")[-1]
-    (district, indicator), real, price, shown, _chart = box.children[0].children, *box.children[1:]
-    assert district.value == "万柏林区" and indicator.value == "gdp" and [v for _, v in indicator.options] == ["gdp"]
-    assert real.description == "实际增速%" and price.description == "价格涨幅%"
+    district, indicator, real, price, reset, shown = _controls(report.render(ctx, "explorer")[-1])
+    # every control speaks the page's language: the indicator is named, not blank
+    assert district.value == "万柏林区" and indicator.value == "gdp"
+    assert indicator.options == (("地区生产总值", "gdp"),)
+    assert (district.description, indicator.description, real.description, price.description, reset.description) == \
+        ("区县", "指标", "实际增速%", "价格涨幅%", "恢复初始设置")
     real.value = 15.0
-    assert "1001.5亿元" in shown.value and "✓ 达到" in shown.value
+    assert "2025年：约1001.5亿元" in shown.value and "✓ 达到" in shown.value
+    # probabilities at the ends are words, never "约>99%"
+    real.value = 30.0
+    assert "概率超过99%" in shown.value and "约>" not in shown.value
+    real.value = -10.0
+    assert "概率不足1%" in shown.value and "约<" not in shown.value
+    real.value = 15.0
+    # a district without anything to explore, and back: the indicator and the sliders are kept
     district.value = "杏花岭区"
-    assert indicator.options == ()
+    assert indicator.options == () and "没有可比较的数值目标" in shown.value
+    district.value = "万柏林区"
+    assert indicator.value == "gdp" and real.value == 15.0 and "约1001.5亿元" in shown.value
+    # reset: the page's starting point again
+    price.value = 3.0
+    district.value = "杏花岭区"
+    reset.click()
+    assert (district.value, indicator.value, real.value, price.value) == ("万柏林区", "gdp", 5.0, 2.0)
+    assert "约1001.5亿元" not in shown.value and "2025年：约" in shown.value
+
+
+def test_interactive_explorer_in_english(data):
+    ctx = report.setup("万柏林区", "en", indicator="gdp", page="explorer", interactive=True, n_paths=2000, as_of=MID)
+    district, indicator, real, price, reset, shown = _controls(report.render(ctx, "explorer")[-1])
+    assert indicator.options == (("GDP", "gdp"),) and reset.description == "Reset"
+    real.value = 30.0
+    assert "2025: about" in shown.value and "is more than 99%" in shown.value

@@ -100,7 +100,7 @@ def readout(ctx, record: dict, real_pct: float, price_pct: float, sigma_pp: floa
                   sigma, record["target_value"], "<=" if lower else ">=", n_paths=n_paths, seed=seed)
     exact = text.amount(ctx, record["target_value"], record["unit"], "<=" if lower else "")
     return out + ctx.t("explorer.readout_probability", sigma=text.rate(sigma), target=exact,
-                       p=text.probability(mc.probability * 100))
+                       p=text.chance(ctx, mc.probability * 100))
 
 
 def explorable(record: dict | None) -> bool:
@@ -110,7 +110,9 @@ def explorable(record: dict | None) -> bool:
 
 
 def widget(ctx, growth: float, price: float):
-    """ipywidgets: district and indicator dropdowns, real-growth and price sliders, a readout and the chart."""
+    """ipywidgets: district and indicator dropdowns, real-growth and price sliders, a readout, a reset
+    button and the chart. Every label is in the page's language; switching the district keeps the
+    indicator (where the new district has it) and the sliders."""
     import ipywidgets as w
     import matplotlib.pyplot as plt
     from IPython.display import display
@@ -127,8 +129,9 @@ def widget(ctx, growth: float, price: float):
         return next((r for r in records[district] if r["indicator"] == indicator and explorable(r)), None)
 
     def options(district):
-        return [(ctx.name_of(i), i) for i in assessable_indicators(ctx.data, district, ctx.target_year)
-                if record_of(district, i) is not None]
+        """(name in the page's language, key) of every indicator the explorer can move in *district*."""
+        found = [(i, record_of(district, i)) for i in assessable_indicators(ctx.data, district, ctx.target_year)]
+        return [(ctx.name_of(i, r.get("indicator_zh", "")), i) for i, r in found if r is not None]
 
     style, layout = {"description_width": "initial"}, w.Layout(width="100%", max_width="36rem")
     districts = [(ctx.registry.district_name(d, ctx.lang), d) for d in sorted(set(ctx.data["district"]))]
@@ -140,9 +143,14 @@ def widget(ctx, growth: float, price: float):
                          style=style, layout=layout)
     prices = w.FloatSlider(value=price, min=-5, max=10, step=0.5, description=ctx.t("label.price_change"),
                            style=style, layout=layout)
+    reset = w.Button(description=ctx.t("label.reset"), icon="undo")
     shown, chart = w.HTML(), w.Output()
+    chosen = {"indicator": start}          # the reader's choice, kept while a district without it is shown
+    busy = {"switching": False}
 
     def redraw(*_):
+        if busy["switching"]:
+            return
         record = record_of(district.value, indicator.value)
         chart.clear_output(wait=True)
         if record is None:
@@ -161,13 +169,36 @@ def widget(ctx, growth: float, price: float):
                 plt.close(fig)
 
     def new_district(change):
-        indicator.options = options(change["new"])
+        new = options(change["new"])
+        keys = [v for _, v in new]
+        busy["switching"] = True
+        try:
+            indicator.options = new
+            indicator.value = chosen["indicator"] if chosen["indicator"] in keys else (keys[0] if keys else None)
+        finally:
+            busy["switching"] = False
+        redraw()
+
+    def new_indicator(change):
+        if not busy["switching"] and change["new"] is not None:
+            chosen["indicator"] = change["new"]
+        redraw()
+
+    def back_to_start(_=None):
+        real.value, prices.value = growth, price
+        chosen["indicator"] = start
+        if district.value != ctx.district:
+            district.value = ctx.district          # new_district puts the indicator back and redraws
+        else:
+            indicator.value = start
 
     district.observe(new_district, names="value")
-    for control in (indicator, real, prices):
+    indicator.observe(new_indicator, names="value")
+    for control in (real, prices):
         control.observe(redraw, names="value")
+    reset.on_click(back_to_start)
     redraw()
-    return w.VBox([w.HBox([district, indicator]), real, prices, shown, chart])
+    return w.VBox([w.HBox([district, indicator]), real, prices, reset, shown, chart])
 
 
 def _with_district(ctx, district: str):

@@ -29,6 +29,18 @@ def probability(value) -> str:
     return f"{value:.0f}"
 
 
+def chance(ctx, value) -> str:
+    """A model's probability in words: 'about 13%', 'less than 1%', 'more than 99%' ('–' when unknown).
+    A model is never certain: 0 and 100 (every simulated path) read as 'less than 1%' / 'more than 99%'."""
+    if value is None:
+        return UNKNOWN
+    if value < 1:
+        return ctx.t("chance.below")
+    if value > 99:
+        return ctx.t("chance.above")
+    return ctx.t("chance.about", p=probability(value))
+
+
 def amount(ctx, value, unit: str, bound: str = "", digits: int | None = None) -> str:
     """A value with its unit, as the page's tables show it (e.g. '62.05 bn yuan')."""
     return i18n.amount(value, unit, ctx.lang, bound, digits)
@@ -234,7 +246,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
               "data_year": r.get("latest_year"),
               "target": amount(ctx, r["target_value"], unit, r["bound"]), "target_exact": amount(ctx, r["target_value"], unit),
               "threshold": amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")), unit),
-              "p": probability(p), "p_tol": probability(p_tol)}
+              "p": chance(ctx, p), "p_tol": chance(ctx, p_tol)}
     key = "msg.probability_both" if p is not None and p_tol is not None else (
         "msg.probability_tolerance" if p_tol is not None else "msg.probability")
     if key == "msg.probability_tolerance":
