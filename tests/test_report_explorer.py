@@ -45,7 +45,8 @@ def test_static_explorer_shows_grid_chart_and_presets(gdp):
     ctx, _ = gdp
     fragments = report.render(ctx, "explorer")
     html = "".join(f for f in fragments if isinstance(f, str))
-    assert "情景表：2025年地区生产总值" in html and "预设情景" in html and "JupyterLab" in html
+    assert "情景表：2025年地区生产总值" in html and "预设情景" in html and "交互版本" in html
+    assert "JupyterLab" not in html and "interactive" not in html      # no notebook words on a reader's page
     assert sum(hasattr(f, "savefig") for f in fragments) == 1
 
 

@@ -33,7 +33,7 @@ def test_english_message_uses_one_form_of_an_amount():
 def test_the_brief_leads_with_the_grid_when_the_spread_is_assumed():
     ctx = report.setup("万柏林区", "zh", page="brief", n_paths=5000, as_of=MID)
     [(message, notes)] = text.key_messages(ctx, ctx.records, plain=True)
-    assert "概率约" not in message and "以情景表为准" in message and "时序进度40%" in message
+    assert "概率约" not in message and "仅供参考" not in message and "不给出概率；可能结果见情景表" in message and "时序进度40%" in message
     assert "为2025年目标约1000亿元的62.1%" in message                  # completion 620.5 / 1000
     assert message.startswith("（规划原文为方向性表述，按分析人员确认的约1000亿元评估）")
     assert any("方向性表述" in n for n in notes) and any("统计口径调整" in n for n in notes)

@@ -29,6 +29,7 @@ NUMBER_CELL = re.compile(r"^(?:[–—-]|(?:[≥≤<>~≈\u7ea6+\-−]\s*)?\d[\d
                          r"(?:\s*(?:[^\x00-\x7f\s\d\uff08()]{1,4}|[A-Za-z%‰/]{1,8})){0,2}"   # a unit
                          r"(?:\s*[\uff08(]\d{4}[)\uff09])?)$")
 TITLE_KEY = "analysis_title"
+SOURCES_KEY = "analysis_sources"        # the page's footer: its source documents, by title
 
 
 def stylesheet() -> str:
@@ -115,6 +116,16 @@ def report_title(nb) -> str | None:
     return None
 
 
+def report_sources(nb) -> str | None:
+    """The footer line a notebook announced (display metadata): its source documents and its method."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            sources = output.get("metadata", {}).get(SOURCES_KEY)
+            if sources:
+                return sources
+    return None
+
+
 def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
     """HTML text of an executed notebook node."""
     data_path = Path(data_path or config.indicators_path())
@@ -125,7 +136,7 @@ def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
         "generated": datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "data": f"{data_path.name} sha256:{file_digest(data_path)}" if data_path.exists() else str(data_path),
         "version": f"analysis {__version__}",
-        "sources": t("page.sources", lang),
+        "sources": report_sources(nb) or t("page.sources", lang),
         "chart_alt": t("page.chart_alt", lang),
     }}
     body, _ = _exporter(lang).from_notebook_node(nb, resources=resources)

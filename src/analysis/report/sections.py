@@ -248,6 +248,13 @@ def render(ctx, name: str) -> list:
     return [f for f in SECTIONS[name](ctx) if f is not None and f != ""]
 
 
+def footer(ctx) -> str:
+    """The page's sources for its footer: the documents its figures come from, by title (data/sources.csv),
+    and the section of the method they are assessed by."""
+    return ctx.t("footer.sources", sources=ctx.t("sep.clause").join(
+        ctx.registry.source_title(s, ctx.lang) for s in dict.fromkeys(ctx.rows["source"]))) + ctx.t("footer.method")
+
+
 def chart_html(fig) -> str:
     """A Figure as the page shows it: an SVG image with the chart's title as its alternative text."""
     from analysis.report.plotting import svg_chart
@@ -261,11 +268,11 @@ def section(ctx, name: str) -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from analysis.report.page import TITLE_KEY
+    from analysis.report.page import SOURCES_KEY, TITLE_KEY
 
     for fragment in render(ctx, name):
         if isinstance(fragment, str):
-            metadata = {TITLE_KEY: text.title(ctx, ctx.page)} if name == "header" else None
+            metadata = {TITLE_KEY: text.title(ctx, ctx.page), SOURCES_KEY: footer(ctx)} if name == "header" else None
             display(HTML(fragment), metadata=metadata)
         elif hasattr(fragment, "savefig"):
             display(HTML(chart_html(fragment)))

@@ -239,8 +239,8 @@ def _probability(ctx, r: dict, plain: bool) -> str:
     if (p is None and p_tol is None) or r.get("final"):
         return ""
     assumed = r.get("sigma_source") == "assumed"
-    if plain and assumed:
-        return ctx.t("msg.probability_assumed")
+    if plain and assumed:            # the brief shows no probability: it says why, and where to look instead
+        return ctx.t("msg.scenario_instead")
     unit = r["unit"]
     values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": OPTIONS.tolerance_text(),
               "data_year": r.get("latest_year"),
