@@ -78,3 +78,59 @@ def read_bytes(path: str | os.PathLike, name: str | None = None) -> bytes:
 
 def file_digest(path: Path, length: int = 12) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:length]
+
+
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+"""Largest source document accepted by ``normalize`` and ``extract`` (a plan outline is ~200 kB)."""
+
+
+def read_limited(path: str | os.PathLike, limit: int, what: str = "file", name: str | None = None) -> bytes:
+    """The bytes of *path* if it is a regular file of at most *limit* bytes; :class:`DataFileError`
+    (one line naming the file and the fix) for a folder, device, pipe, socket, dangling link or a larger file.
+
+    Opened without blocking (a FIFO never waits for a writer) and read at most *limit* + 1 bytes
+    (a file that grows, or a link to ``/dev/zero``, cannot exhaust memory).
+    """
+    name = name or display_name(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        dangling = os.path.islink(path)
+        raise DataFileError(f"{name}: {'is a link to nothing' if dangling else 'no such file'}; "
+                            f"pass the path of a {what}") from None
+    except OSError as exc:
+        raise DataFileError(f"{name}: cannot read ({exc.strerror}); pass the path of a readable {what}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataFileError(f"{name}: is a folder, not a {what}; remove it or pass the path of a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise DataFileError(f"{name}: is not a regular file (a device, pipe or socket, or a link to one); "
+                                f"remove it or pass the path of a {what}")
+        if info.st_size > limit:
+            raise DataFileError(f"{name}: {info.st_size:,} bytes is larger than the {limit:,} accepted for a {what}; "
+                                "split it or pass the right file")
+        with os.fdopen(fd, "rb") as f:
+            fd = None
+            raw = f.read(limit + 1)
+    finally:
+        if fd is not None:
+            os.close(fd)
+    if len(raw) > limit:
+        raise DataFileError(f"{name}: larger than the {limit:,} bytes accepted for a {what}; split it")
+    return raw
+
+
+def irregular_entries(folder: str | os.PathLike, pattern: str = "*.txt") -> list[str]:
+    """One line per entry of *folder* matching *pattern* that is not a regular file (a FIFO, a folder,
+    a device or a link to one, a dangling link): every reader of the folder would refuse it."""
+    problems = []
+    for path in sorted(Path(folder).glob(pattern)):
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except OSError:
+            regular = False
+        if not regular:
+            problems.append(f"{display_name(path)}: is not a regular file (a folder, pipe, device, or a dangling "
+                            "link); remove it, or replace it with the document itself")
+    return problems

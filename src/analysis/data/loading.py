@@ -115,7 +115,15 @@ _VALIDATED: dict = {}
 def _sources_stamp(path: Path) -> tuple:
     """Names and modification times of the sources the quotes are checked against."""
     sources = Path(path).parent / "sources"
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in sources.glob("*.txt"))) if sources.is_dir() else ()
+    if not sources.is_dir():
+        return ()
+    stamps = []
+    for p in sources.glob("*.txt"):
+        try:
+            stamps.append((p.name, p.stat().st_mtime_ns))
+        except OSError:                   # a dangling link: validation refuses it
+            stamps.append((p.name, -1))
+    return tuple(sorted(stamps))
 
 
 def _names_stamp(path: Path) -> tuple:

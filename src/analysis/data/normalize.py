@@ -11,6 +11,7 @@ guessing them would put words in the document's mouth.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -155,11 +156,10 @@ def normalize_text(text: str, name: str = "<text>") -> str:
 
 def read_document(path: Path) -> tuple[str, str]:
     """Read and decode one document as it is; returns ``(text, detected_encoding)``."""
+    from analysis.data.files import MAX_DOCUMENT_BYTES, read_limited
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_limited(path, MAX_DOCUMENT_BYTES, "text document", str(path))
     return decode_bytes(raw, str(path))
 
 
@@ -175,16 +175,21 @@ def normalize_sources(raw_dir: Path, out_dir: Path, check: bool = False) -> list
     With ``check=True`` nothing is written; the return value lists the files
     whose committed normalised text differs from a fresh run (empty = in sync).
     """
+    from analysis.data.files import MAX_DOCUMENT_BYTES, irregular_entries, read_limited
+    from analysis.data.write import replace_file
+
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    problems = irregular_entries(raw_dir) + irregular_entries(out_dir)
+    if problems:
+        raise DataFileError(problems[0])
     differing = []
     for raw in sorted(raw_dir.glob("*.txt")):
         text, _ = normalize_file(raw)
         target = out_dir / raw.name
-        current = target.read_text(encoding="utf-8") if target.exists() else None
+        current = (read_limited(target, 4 * MAX_DOCUMENT_BYTES, "normalised document").decode("utf-8", "replace")
+                   if os.path.lexists(target) else None)
         if current != text:
             differing.append(raw.name)
             if not check:
-                tmp = target.with_suffix(".txt.tmp")
-                tmp.write_text(text, encoding="utf-8")
-                tmp.replace(target)
+                replace_file(target, text)
     return differing

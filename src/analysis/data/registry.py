@@ -115,12 +115,14 @@ class Unit:
 
 
 def _read(path: Path, columns: list[str]) -> list[dict]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    from analysis.data.files import read_limited
+
+    if not os.path.lexists(path):
         raise DataFileError(f"{path}: no such file; a table's name files ({', '.join(f for f, _ in FILES.values())}) "
                             f"live beside it: copy data/{path.name} into {path.parent} and add this table's names "
-                            "(see data/README.md)") from None
+                            "(see data/README.md)")
+    try:
+        text = read_limited(path, 10 * 1024 * 1024, "name file (CSV)", str(path)).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError(f"{path}: not UTF-8; re-save it as UTF-8") from None
     reader = csv.DictReader(text.splitlines())

@@ -212,7 +212,7 @@ def source_problems(frame: pd.DataFrame, name: str, sources_dir: Path) -> list[s
         if source not in texts:
             path = sources_dir / source
             plain = source == Path(source).name and not source.startswith(".")    # a name, never a path
-            texts[source] = path.read_text(encoding="utf-8", errors="replace") if plain and path.is_file() else None
+            texts[source] = _source_text(path) if plain and path.is_file() else None
         text = texts[source]
         if text is None:
             problems.append(f"{name} row {line}, column 'source': '{visible(source)}' is not a file in {sources_dir}; "
@@ -224,6 +224,16 @@ def source_problems(frame: pd.DataFrame, name: str, sources_dir: Path) -> list[s
             problems.append(f"{name} row {line}, column 'quote': '{visible(quote[:30])}…' is not verbatim in {source}; "
                             "copy the sentence from the normalised source")
     return problems
+
+
+def _source_text(path: Path) -> str | None:
+    from analysis.data.files import MAX_DOCUMENT_BYTES, read_limited
+    from analysis.exceptions import DataFileError
+
+    try:
+        return read_limited(path, 4 * MAX_DOCUMENT_BYTES, "normalised document").decode("utf-8", errors="replace")
+    except DataFileError:
+        return None
 
 
 def table_problems(frame: pd.DataFrame, name: str, sources_dir: Path | None) -> list[str]:
@@ -240,5 +250,8 @@ def table_problems(frame: pd.DataFrame, name: str, sources_dir: Path | None) -> 
     reported = set(frame.index[negative | frame.duplicated(KEY, keep="first") | other_unit])
     problems += quote_problems(frame, name, skip=reported)
     if sources_dir is not None and Path(sources_dir).is_dir():
-        problems += source_problems(frame, name, Path(sources_dir))
+        from analysis.data.files import irregular_entries
+
+        # every document there is read by the runner (its validation key): none may be a pipe or a device
+        problems += irregular_entries(sources_dir) + source_problems(frame, name, Path(sources_dir))
     return problems

@@ -62,6 +62,19 @@ def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound,
 _CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,，:：]?")
 
 
+def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
+    """``[the last cue before *fact* that places it]`` or ``[]``; *cues* are sorted by position, so this
+    looks back from the fact instead of through every cue of the paragraph (linear documents stay linear)."""
+    from bisect import bisect_left
+
+    for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
+        c = cues[i]
+        if (c.pos >= sentence_start or not c.sentence) and not (
+                fact.average and not fact.span and c.context.plan is None):
+            return [c]
+    return []
+
+
 def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
              carried: Context | None = None) -> tuple[Context | None, bool]:
     """When *fact* is from, and whether that came only from the document's year.
@@ -73,8 +86,7 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
     for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
         if sentence_start > 0 and _CONTINUING.match(para, sentence_start):
             sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
-    before = [c for c in cues if c.pos < fact.pos and (c.pos >= sentence_start or not c.sentence)
-              and not (fact.average and not fact.span and c.context.plan is None)]
+    before = _last_cue(cues, fact, sentence_start)
     base = before[-1].context if before else (section if section.year or not carried else carried)
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
@@ -294,12 +306,16 @@ def _dedupe(rows: list[dict], weak: set) -> list[dict]:
         return r["indicator"], r["value"]
 
     strong = {figure(r) for r in rows if id(r) not in weak}
+    # the preferred reading of each figure among its rivals: a target first, then the latest (one pass: linear)
+    chosen: dict[tuple, tuple] = {}
+    for order, x in enumerate(rows):
+        rank = (x["kind"].startswith("target"), order)
+        if figure(x) not in chosen or rank > chosen[figure(x)][0]:
+            chosen[figure(x)] = (rank, id(x))
     kept = []
     for r in rows:
         if id(r) in weak:
-            rivals = [x for x in rows if figure(x) == figure(r)]
-            if figure(r) in strong or r is not max(rivals, key=lambda x: (x["kind"].startswith("target"),
-                                                                           rows.index(x))):
+            if figure(r) in strong or chosen[figure(r)][1] != id(r):
                 continue
         kept.append(r)
     best: dict[tuple, dict] = {}

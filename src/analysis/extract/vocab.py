@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-N = r"\d+(?:\.\d+)?"
+N = r"(?<![\d.])\d+(?:\.\d+)?"   # a whole number: never starts inside a longer one (and never backtracks into it)
 # A number written in Chinese numerals before a unit (新增就业三千二百人, 两万亩); cn2an reads it.
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]{{0,11}}(?:点[零〇一二三四五六七八九]{{1,6}})?"

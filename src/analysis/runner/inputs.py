@@ -189,8 +189,14 @@ def validation_key(raw: bytes, data_path: Path, package: str) -> str:
     digest.update(names_files_hash(data_path).encode())
     sources = Path(data_path).parent / "sources"
     if sources.is_dir():
+        from analysis.data.files import MAX_DOCUMENT_BYTES, read_limited
+        from analysis.exceptions import DataFileError
+
         for path in sorted(sources.glob("*.txt")):
             digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+            try:
+                digest.update(read_limited(path, 4 * MAX_DOCUMENT_BYTES, "normalised document"))
+            except DataFileError as exc:       # a pipe, device or dangling link among the sources
+                raise InputDataError([str(exc)]) from None
     digest.update(package.encode())
     return digest.hexdigest()

@@ -30,10 +30,28 @@ def write(out_dir: Path, name: str, text: str) -> None:
     disk.write_atomic(inside(out_dir, out_dir / name), text)
 
 
+MAX_OWN_JSON_BYTES = 256 * 1024 * 1024
+
+
+def read_own(path: Path) -> str:
+    """A JSON file the run wrote itself (manifest, summary): a regular file within a size cap, else
+    :class:`OutputFolderError` in one line (a pipe or a link to ``/dev/zero`` would hang or exhaust memory);
+    :class:`FileNotFoundError` when it is not there."""
+    from analysis.data.files import read_limited
+    from analysis.exceptions import DataFileError, OutputFolderError
+
+    if not os.path.lexists(path):
+        raise FileNotFoundError(path)
+    try:
+        return read_limited(path, MAX_OWN_JSON_BYTES, "JSON file the run writes").decode("utf-8", errors="replace")
+    except DataFileError as exc:
+        raise OutputFolderError(f"--out: {exc}") from None
+
+
 def read_manifest(out_dir: Path) -> dict:
     """The previous run's manifest, or an empty one if there is none or it is unreadable."""
     try:
-        body = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        body = json.loads(read_own(out_dir / MANIFEST))
     except (OSError, ValueError):
         return {"reports": {}, "notebook_info": {}}
     if not isinstance(body, dict) or not isinstance(body.get("reports"), dict):
@@ -134,7 +152,7 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
         problems.append(f"{out_dir / MANIFEST}: {exc.strerror or exc}")
     if summary is None:
         try:
-            summary = json.loads(summary_path.read_text(encoding="utf-8"))
+            summary = json.loads(read_own(summary_path))
         except (OSError, ValueError):
             summary = []
     from analysis.report.index import write_index

@@ -1,0 +1,38 @@
+"""`extract` is linear in its input (issue 21); the benchmark is benchmarks/bench_extract.py."""
+import time
+
+import pytest
+
+from analysis.data.normalize import normalize_text
+from analysis.data.registry import load_registry
+from analysis.extract.propose import extract_document
+from conftest import FIXTURE_TABLE
+
+REPORT = FIXTURE_TABLE.parent.parent / "report_2023_simplified.txt"
+
+
+def seconds(text: str) -> float:
+    registry = load_registry(FIXTURE_TABLE)
+    started = time.perf_counter()
+    extract_document(normalize_text(text), "万柏林区", "doc.txt", 2024, {}, registry)
+    return time.perf_counter() - started
+
+
+def test_a_long_run_of_digits_is_read_in_linear_time():
+    # issue 21: 20,000 digits took 59 s (every start inside the run backtracked through it)
+    assert seconds("地区生产总值" + "1" * 20_000 + "亿元\n") < 5
+
+
+def test_one_long_line_is_read_in_linear_time():
+    one = REPORT.read_text(encoding="utf-8").replace("\n", "")
+    small, large = one * 20, one * 80                  # ~50 kB and ~200 kB, one paragraph
+    seconds(small)                                     # warm caches
+    ratio = seconds(large) / seconds(small)
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+@pytest.mark.slow
+def test_a_one_megabyte_document_is_extracted_in_under_ten_seconds():
+    one = REPORT.read_text(encoding="utf-8").replace("\n", "")
+    text = one * (1_000_000 // len(one.encode()) + 1)
+    assert seconds(text) < 10
