@@ -118,7 +118,11 @@ def test_broken_report_keeps_previous_html_and_others_run(small):
     failed = nbformat.read(out / "failed" / "gap.ipynb", as_version=4)
     assert any(o.get("ename") == "ParameterError" for c in failed.cells for o in c.get("outputs", []))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["reports"]["gap"]["status"] == "failed" and "target_override" in manifest["reports"]["gap"]["error"]
+    entry = manifest["reports"]["gap"]
+    assert entry["status"] == "failed" and entry["failure"]["ename"] == "ParameterError"
+    assert entry["failure"]["evalue"].startswith("parameter target_override=")   # our own message, as raised
+    raised = failed.cells[entry["failure"]["cell_index"]]
+    assert [o["ename"] for o in raised.get("outputs", []) if o.get("output_type") == "error"] == ["ParameterError"]
     assert "failed" in (out / "index.html").read_text(encoding="utf-8")
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 

@@ -73,9 +73,28 @@ class ReportsFailedError(AnalysisError):
 
 class UsageError(AnalysisError):
     """Raised when the command line, a config or an input file cannot be used; nothing ran
-    (exit code 2)."""
+    (exit code 2).
+
+    Besides its one-line message the error carries what went wrong as fields, for callers
+    and tests that must not read the wording: ``parameter`` (the name refused), ``value``
+    (what was given), ``accepted`` (what would have been), ``path`` (the file) and ``line``
+    (1-based line in that file); each is None where it does not apply.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str = "", *, parameter: str | None = None, value=None, accepted=None,
+                 path=None, line: int | None = None):
+        super().__init__(message)
+        self.parameter, self.value, self.accepted = parameter, value, accepted
+        self.path, self.line = (str(path) if path is not None else None), line
+
+    def fields(self) -> dict:
+        """The fields that are set, e.g. ``{"parameter": "lang", "value": "fr", "accepted": ("zh", "en")}``."""
+        return {k: v for k, v in vars(self).items() if k in FIELDS and v is not None}
+
+
+FIELDS = ("parameter", "value", "accepted", "path", "line")
 
 
 class ParameterError(UsageError):

@@ -26,7 +26,8 @@ def number(value, digits: int = 1) -> str:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ParameterError(f"lang '{lang}' is not supported; accepted: {', '.join(LANGS)}")
+        raise ParameterError(f"lang '{lang}' is not supported; accepted: {', '.join(LANGS)}", parameter="lang",
+                             value=lang, accepted=LANGS)
     return lang
 
 

@@ -160,9 +160,11 @@ def check_range(name: str, value, low, high, allow_none: bool = False):
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
-        raise ParameterError(f"parameter {name}={value!r} is not a number; accepted: {low} to {high}")
+        raise ParameterError(f"parameter {name}={value!r} is not a number; accepted: {low} to {high}", parameter=name,
+                             value=value, accepted=(low, high))
     if not low <= value <= high:
-        raise ParameterError(f"parameter {name}={value!r} is out of range; accepted: {low} to {high}")
+        raise ParameterError(f"parameter {name}={value!r} is out of range; accepted: {low} to {high}", parameter=name,
+                             value=value, accepted=(low, high))
     return value
 
 
@@ -200,21 +202,25 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     _minimal_tracebacks()
     i18n.check_lang(lang)
     if page not in PAGES:
-        raise ParameterError(f"page '{page}' is unknown; accepted: {', '.join(PAGES)}")
+        raise ParameterError(f"page '{page}' is unknown; accepted: {', '.join(PAGES)}", parameter="page", value=page,
+                             accepted=PAGES)
     if data_path and not Path(data_path).is_file():
-        raise ParameterError(f"parameter data_path='{data_path}' is not a file; give the path of an indicator CSV or ''")
+        raise ParameterError(f"parameter data_path='{data_path}' is not a file; give the path of an indicator CSV or ''",
+                             parameter="data_path", value=data_path, path=data_path)
     path = config.indicators_path(data_path or None)
     data = load_indicators(path)
     districts = sorted(set(data["district"]))
     if district not in districts:
-        raise ParameterError(f"parameter district='{district}' is not in {path.name}; accepted: {', '.join(districts)}")
+        raise ParameterError(f"parameter district='{district}' is not in {path.name}; accepted: {', '.join(districts)}",
+                             parameter="district", value=district, accepted=tuple(districts), path=path)
     if indicator is not None:
         known = sorted(set(data.loc[data["district"] == district, "indicator"]))
         if indicator not in known:
             import difflib
             close = difflib.get_close_matches(indicator, known, n=3) or known[:8]
             raise ParameterError(f"parameter indicator='{indicator}' is not an indicator of {district}; "
-                                 f"did you mean: {', '.join(close)}")
+                                 f"did you mean: {', '.join(close)}", parameter="indicator", value=indicator,
+                                 accepted=tuple(known), path=path)
     check_range("target_year", target_year, config.YEAR_RANGE[0] + 1, config.YEAR_RANGE[1])
     date = _as_of(as_of)
     check_range("target_override", target_override, 0, 1e9)
@@ -241,8 +247,10 @@ def _as_of(value) -> dt.date:
         date = as_of_date(value)
     except (TypeError, ValueError):
         raise ParameterError(f"parameter as_of={value!r} is not a date; accepted: YYYY-MM-DD (e.g. 2026-11-28) "
-                             "or '' for today") from None
+                             "or '' for today", parameter="as_of", value=value,
+                             accepted="YYYY-MM-DD or ''") from None
     if not config.YEAR_RANGE[0] <= date.year <= config.YEAR_RANGE[1]:
         raise ParameterError(f"parameter as_of={value!r} is out of range; accepted: a date in "
-                             f"{config.YEAR_RANGE[0]} to {config.YEAR_RANGE[1]}")
+                             f"{config.YEAR_RANGE[0]} to {config.YEAR_RANGE[1]}", parameter="as_of", value=value,
+                             accepted=config.YEAR_RANGE)
     return date

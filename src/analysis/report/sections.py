@@ -244,7 +244,8 @@ def render(ctx, name: str) -> list:
     from analysis.exceptions import ParameterError
 
     if name not in SECTIONS:
-        raise ParameterError(f"section '{name}' is unknown; accepted: {', '.join(SECTIONS)}")
+        raise ParameterError(f"section '{name}' is unknown; accepted: {', '.join(SECTIONS)}", parameter="section",
+                             value=name, accepted=tuple(SECTIONS))
     return [f for f in SECTIONS[name](ctx) if f is not None and f != ""]
 
 

@@ -111,7 +111,7 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
     nb = parameterize_notebook(load_notebook_node(job["notebook"]), job["parameters"])
     nb.cells.insert(0, nbformat.v4.new_code_cell(RESET_CELL, metadata={"tags": ["analyst-only"]}))
     cwd = str(Path(job["notebook"]).parent)
-    error = None
+    error = failure = None
     client = None
     try:
         km = _kernel_manager(cwd) if reuse_kernel else None
@@ -120,6 +120,7 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
         client.execute(cleanup_kc=not reuse_kernel, cwd=cwd)
     except CellExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}".splitlines()[0][:500]
+        failure = {"ename": exc.ename, "evalue": str(exc.evalue)[:2000]}
     except DeadKernelError as exc:
         error = _one_line("kernel died: ", exc)
         _forget_kernel(threading.get_ident())
@@ -129,6 +130,9 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
         if reuse_kernel and client is not None and client.kc is not None:
             client.kc.stop_channels()
     nb.cells.pop(0)
+    if failure is not None:         # the cell that raised, counted in the notebook kept in failed/
+        failure["cell_index"] = next((i for i, c in enumerate(nb.cells)
+                                      if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
     failed_path = inside(out, out / "failed" / f"{job['name']}.ipynb")
     if error is None:
         try:
@@ -143,7 +147,7 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
             disk.write_atomic(failed_path, nbformat.writes(nb))
         except OSError as exc:
             error += f"; its notebook could not be kept in failed/ ({exc.strerror})"
-    return {"name": job["name"], "status": "failed" if error else "ok", "error": error,
+    return {"name": job["name"], "status": "failed" if error else "ok", "error": error, "failure": failure,
             "title": page.report_title(nb),
             "started": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
             "duration_s": round(time.time() - started, 3), "pid": os.getpid()}

@@ -58,22 +58,27 @@ def read_capped(path: Path, limit: int, what: str, option: str) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such {what}; pass {option} PATH") from None
+        raise ConfigError(f"{path}: no such {what}; pass {option} PATH", parameter=option, value=str(path), path=path) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); pass {option} PATH") from None
+        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); pass {option} PATH", parameter=option,
+                          value=str(path), path=path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ConfigError(f"{path}: is a folder, not a {what}; pass {option} with a file")
+        raise ConfigError(f"{path}: is a folder, not a {what}; pass {option} with a file", parameter=option,
+                          value=str(path), path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise ConfigError(f"{path}: is not a regular file (a device or pipe); pass {option} with a file")
+        raise ConfigError(f"{path}: is not a regular file (a device or pipe); pass {option} with a file",
+                          parameter=option, value=str(path), path=path)
     if info.st_size > limit:
-        raise ConfigError(f"{path}: the {what} is {info.st_size:,} bytes; the limit is {limit:,} bytes")
+        raise ConfigError(f"{path}: the {what} is {info.st_size:,} bytes; the limit is {limit:,} bytes",
+                          value=info.st_size, accepted=limit, path=path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); check its permissions") from None
+        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror}); check its permissions", path=path) from None
     if len(data) > limit:            # grew while we looked
-        raise ConfigError(f"{path}: the {what} is over {limit:,} bytes; the limit is {limit:,} bytes")
+        raise ConfigError(f"{path}: the {what} is over {limit:,} bytes; the limit is {limit:,} bytes",
+                          accepted=limit, path=path)
     return data
 
 
@@ -91,7 +96,7 @@ def load_yaml(path: Path):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                          "a config is a UTF-8 YAML file") from None
+                          "a config is a UTF-8 YAML file", path=path) from None
     _check_depth(text, path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
@@ -105,9 +110,10 @@ def load_yaml(path: Path):
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{path}{where}: {problem}; only plain YAML values are accepted "
-                          "(no !!python or other tags)") from None
+                          "(no !!python or other tags)", path=path, line=mark.line + 1 if mark else None) from None
     except RecursionError:
-        raise ConfigError(f"{path}: nested too deeply; at most {MAX_YAML_DEPTH} levels are accepted") from None
+        raise ConfigError(f"{path}: nested too deeply; at most {MAX_YAML_DEPTH} levels are accepted", path=path,
+                          accepted=MAX_YAML_DEPTH) from None
     finally:
         loader.dispose()
 
@@ -124,7 +130,8 @@ def _check_depth(text: str, path: Path) -> None:
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
                     raise ConfigError(f"{path} line {event.start_mark.line + 1}: nested deeper than "
-                                      f"{MAX_YAML_DEPTH} levels; write the config flatter")
+                                      f"{MAX_YAML_DEPTH} levels; write the config flatter", path=path,
+                                      line=event.start_mark.line + 1, accepted=MAX_YAML_DEPTH)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -152,15 +159,17 @@ def _check_expansion(root, path: Path) -> None:
             if nodes > MAX_YAML_NODES or weight > MAX_YAML_WEIGHT:
                 raise ConfigError(f"{path} line {node.start_mark.line + 1}: expands (through YAML aliases) to more "
                                   f"than {MAX_YAML_NODES:,} values or {MAX_YAML_WEIGHT:,} characters; "
-                                  "write the values out, without & anchors and * aliases")
+                                  "write the values out, without & anchors and * aliases", path=path,
+                                  line=node.start_mark.line + 1, accepted=(MAX_YAML_NODES, MAX_YAML_WEIGHT))
             if depth > MAX_YAML_DEPTH:
-                raise ConfigError(f"{path} line {node.start_mark.line + 1}: nested deeper than {MAX_YAML_DEPTH} levels")
+                raise ConfigError(f"{path} line {node.start_mark.line + 1}: nested deeper than {MAX_YAML_DEPTH} levels",
+                                  path=path, line=node.start_mark.line + 1, accepted=MAX_YAML_DEPTH)
             continue
         if key in sizes:
             continue
         if key in on_path:
             raise ConfigError(f"{path} line {node.start_mark.line + 1}: a YAML alias refers to itself; "
-                              "write the values out")
+                              "write the values out", path=path, line=node.start_mark.line + 1)
         on_path.add(key)
         stack.append((node, True))
         stack.extend((c, False) for c in _children(node) if id(c) not in sizes)

@@ -39,17 +39,21 @@ def read_config(config_path: Path) -> tuple[dict, list]:
     """``(defaults, reports)`` of a config, its shape checked."""
     cfg = load_yaml(config_path)
     if not isinstance(cfg, dict):
-        raise ConfigError(f"{config_path}: expected a mapping with 'defaults' and a 'reports' list, got {short(cfg)}")
+        raise ConfigError(f"{config_path}: expected a mapping with 'defaults' and a 'reports' list, got {short(cfg)}",
+                          value=cfg, accepted=TOP_LEVEL_KEYS, path=config_path)
     unknown = [str(k) for k in cfg if k not in TOP_LEVEL_KEYS]
     if unknown:
         raise ConfigError(f"{config_path}: unknown top-level key(s) {short(sorted(unknown))}; "
-                          f"accepted: {', '.join(TOP_LEVEL_KEYS)}")
+                          f"accepted: {', '.join(TOP_LEVEL_KEYS)}", parameter=unknown[0], accepted=TOP_LEVEL_KEYS,
+                          path=config_path)
     defaults = cfg.get("defaults") or {}
     if not isinstance(defaults, dict):
-        raise ConfigError(f"{config_path}: 'defaults' is {short(defaults)}; it must be a mapping of parameter: value")
+        raise ConfigError(f"{config_path}: 'defaults' is {short(defaults)}; it must be a mapping of parameter: value",
+                          parameter="defaults", value=defaults, path=config_path)
     reports = cfg.get("reports")
     if not isinstance(reports, list) or not reports:
-        raise ConfigError(f"{config_path}: 'reports' is {short(reports)}; it must be a non-empty list of reports")
+        raise ConfigError(f"{config_path}: 'reports' is {short(reports)}; it must be a non-empty list of reports",
+                          parameter="reports", value=reports, path=config_path)
     return defaults, reports
 
 
@@ -57,7 +61,8 @@ def run_lang(config_path: Path) -> str:
     """The language of the run's own page (the index): the config's ``defaults.lang``, else Chinese."""
     lang = read_config(config_path)[0].get("lang") or "zh"
     if lang not in ("zh", "en"):
-        raise ParameterError(f"{config_path}: defaults: lang {short(lang)} is not supported; accepted: zh, en")
+        raise ParameterError(f"{config_path}: defaults: lang {short(lang)} is not supported; accepted: zh, en",
+                             parameter="lang", value=lang, accepted=("zh", "en"), path=config_path)
     return lang
 
 
@@ -66,7 +71,8 @@ def _for_each(entry: dict, where: str) -> list[str]:
     steps = [] if value is None else [value] if isinstance(value, str) else value
     if not isinstance(steps, list) or any(s not in FOR_EACH for s in steps) or len(set(steps)) != len(steps):
         raise ConfigError(f"{where}: for_each {short(value)} is not supported; accepted: district, target, "
-                          "or a list of both such as [district, target]")
+                          "or a list of both such as [district, target]", parameter="for_each", value=value,
+                          accepted=FOR_EACH)
     return sorted(steps, key=FOR_EACH.index)           # districts first, then each district's targets
 
 
@@ -107,23 +113,27 @@ def check_value(report: str, name: str, value, info: dict, rows: list[dict], dis
     text = json.dumps(value, ensure_ascii=False, default=repr)
     if len(text) > MAX_PARAMETER_CHARS:
         raise ParameterError(f"{report}: parameter {name} is {len(text):,} characters as JSON; "
-                             f"the limit is {MAX_PARAMETER_CHARS:,}")
+                             f"the limit is {MAX_PARAMETER_CHARS:,}", parameter=name, accepted=MAX_PARAMETER_CHARS)
     expected = info["type"]
     if expected in _TYPES and expected != "None":
         ok = isinstance(value, _TYPES[expected]) and not (expected in ("int", "float") and isinstance(value, bool))
         if not ok and not (value is None and expected in ("float", "int")):
             raise ParameterError(f"{report}: parameter {name}={short(value)} should be {expected} "
-                                 f"like the notebook's default {short(info['default'])}")
+                                 f"like the notebook's default {short(info['default'])}", parameter=name, value=value,
+                                 accepted=expected)
     elif not isinstance(value, (str, int, float, bool, list, type(None))):
         raise ParameterError(f"{report}: parameter {name}={short(value)} should be a plain value "
-                             "(text, number, true/false or a list)")
+                             "(text, number, true/false or a list)", parameter=name, value=value)
     if name == "district" and value not in {r["district"] for r in rows}:
         accepted = ", ".join(_districts(rows))
-        raise ParameterError(f"{report}: district {short(value)} is not in the data; accepted: {accepted}")
+        raise ParameterError(f"{report}: district {short(value)} is not in the data; accepted: {accepted}",
+                             parameter="district", value=value, accepted=tuple(_districts(rows)))
     if name == "indicator" and value not in {r["indicator"] for r in rows if r["district"] == district}:
-        raise ParameterError(f"{report}: indicator {short(value)} is not an indicator of {district}")
+        raise ParameterError(f"{report}: indicator {short(value)} is not an indicator of {district}",
+                             parameter="indicator", value=value)
     if name == "lang" and value not in ("zh", "en"):
-        raise ParameterError(f"{report}: lang {short(value)} is not supported; accepted: zh, en")
+        raise ParameterError(f"{report}: lang {short(value)} is not supported; accepted: zh, en", parameter="lang",
+                             value=value, accepted=("zh", "en"))
 
 
 def _entry(entry, i: int, config_path: Path) -> tuple[str, dict]:
@@ -173,7 +183,8 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
         for key in list(own) + produced:
             if key not in info["parameters"]:
                 raise ParameterError(f"{where}: unknown parameter {short(key, 40)} for notebook {nb_path.name}; "
-                                     f"accepted: {', '.join(info['parameters'])}")
+                                     f"accepted: {', '.join(info['parameters'])}", parameter=key,
+                                     accepted=tuple(info["parameters"]), path=config_path)
         clash = [k for k in produced if k in own]
         if clash:
             raise ConfigError(f"{where}: sets {clash[0]} in 'parameters' and also expands it with for_each; "

@@ -87,8 +87,13 @@ def report_entries(all_jobs, skipped, results: dict, previous: dict, revision, o
                 entry["key"] = job.key
                 entry["last_success"] = res["started"]
                 entry.pop("failed_notebook", None)
+                entry.pop("failure", None)
             else:
                 entry["failed_notebook"] = f"failed/{job.name}.ipynb"
+                if res.get("failure"):            # nbclient's ename/evalue and the failing cell's index
+                    entry["failure"] = res["failure"]
+                else:
+                    entry.pop("failure", None)
         elif job.name in skipped_names:
             entry["skipped_at"] = now()
         else:
