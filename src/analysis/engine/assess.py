@@ -68,7 +68,8 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
         p_log = np.where((np.minimum(bv, np.minimum(lv, tv)) > 0) & (tv != bv),
                          np.log(lv / bv) / np.log(tv / bv) * 100, np.nan)
         progress = np.where(measured | met, p_lin, np.nan)
-        completion = np.where(measured & (tv != 0), lv / tv * 100, np.nan)
+        # 完成率: any figure inside the plan (after its base year), the base itself excluded
+        completion = np.where(np.isfinite(lv) & (ly > base_year) & (tv != 0), lv / tv * 100, np.nan)
         cagr_obs = np.where(measured & ~share, ((lv / bv) ** (1 / (ly - by)) - 1) * 100, np.nan)
         open_ = (ly < ty) & ~met & np.isfinite(lv)
         cagr_req = np.where(open_ & ~share, ((tv / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
