@@ -135,7 +135,7 @@ def built_keys() -> dict[str, set[str]]:
     """Every key the package builds at run time (``f"msg.{kind}"``), for every value the code can fill in."""
     from analysis.cli.gaps import TABLE_COLUMNS
     from analysis.data.registry import ATTRIBUTES
-    from analysis.engine.targets import TARGET_TYPES
+    from analysis.engine.targets import QUALIFIERS, TARGET_TYPES
     from analysis.report.context import PAGES
     from analysis.report.index import GAP_COLUMNS, REPORT_COLUMNS, REPORT_STATUSES
 
@@ -147,9 +147,11 @@ def built_keys() -> dict[str, set[str]]:
         "bound.{bound}": {f"bound.{b}" for b in (">=", "<=", "~")},
         "attribute.{attribute}": {f"attribute.{a}" for a in ATTRIBUTES if a},
         "target_type.{type}": {f"target_type.{k}" for k in TARGET_TYPES},
+        "qualifier.{qualifier}": {f"qualifier.{q}" for q in QUALIFIERS},
         "title.{page}": {f"title.{p}" for p in PAGES} | {f"title.{p}_annual" for p in ("overview", "brief")},
         "msg.{kind}": {"msg.growth_average", "msg.growth_annual", "msg.achieved", "msg.not_achieved"},
-        "flag.{code}": {f"flag.{c}" for c in _flag_codes()},
+        "flag.{code}": {f"flag.{c}" for c in _flag_codes()} | {f"flag.{q}_target" for q in
+                                                                ("aspiration", "forecast", "directional")},
         "index.gap.{column}": {f"index.gap.{k}" for k in GAP_COLUMNS},
         "index.report.{column}": {f"index.report.{k}" for k in REPORT_COLUMNS},
         "index.status.{status}": {f"index.status.{s}" for s in REPORT_STATUSES},

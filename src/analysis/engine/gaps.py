@@ -105,7 +105,9 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
     if row.override is not None:
         flags.append({"code": "target_override", "params": {"value": row.override, "original": row.value}})
     if rec["qualifier"] in ("aspiration", "forecast", "directional"):
-        flags.append({"code": f"{rec['qualifier']}_target", "params": {"value": rec["target_value"]}})
+        value = rec["target_value"]
+        value = int(value) if isinstance(value, float) and value.is_integer() else value
+        flags.append({"code": f"{rec['qualifier']}_target", "params": {"value": value}})
     if rec["status"] in ("not_entered", "pending") and rec["trend_status"]:
         flags.append({"code": "trend_estimate", "params": {"data_year": rec["latest_year"],
                                                            "target_year": rec["target_year"]}})
