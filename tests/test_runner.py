@@ -35,7 +35,7 @@ def quiet(msg):
 def suite(tmp_path_factory):
     """The default suite, run once into a fresh folder."""
     out = tmp_path_factory.mktemp("reports")
-    result = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet)
+    result = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet, as_of="2026-11-28")
     return out, result
 
 
@@ -46,6 +46,7 @@ def test_default_suite_runs_end_to_end(suite):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     entry = manifest["reports"]["growth_gap-万柏林区-gdp"]
     assert entry["status"] == "ok" and entry["parameters"]["indicator"] == "gdp"
+    assert entry["parameters"]["as_of"] == "2026-11-28"                      # in the parameters hash: the cache key
     assert set(entry["hashes"]) == {"notebook", "parameters", "data", "names", "package"}
     assert entry["duration_s"] > 0 and entry["started"] and "git_revision" in entry
     for name in ("overview-万柏林区", "brief-万柏林区", "brief-en-万柏林区", "projection-万柏林区-gdp",
@@ -54,11 +55,14 @@ def test_default_suite_runs_end_to_end(suite):
         assert external_references(html) == [] and 'id="report-title"' in html
     brief_en = (out / "brief-en-万柏林区.html").read_text(encoding="utf-8")
     assert "Plan progress brief" in brief_en or "five-year plan progress brief" in brief_en
+    brief = (out / "brief-万柏林区.html").read_text(encoding="utf-8")
+    assert "评估基准日2026年11月28日，数据截至2022年" in brief and "“十四五”规划期已于2025年结束" in brief
+    assert "The 14th five-year plan ended in 2025" in brief_en and "Assessed on 2026-11-28" in brief_en
     assert not (out / "growth_gap-万柏林区-high_tech_firms.html").exists()   # nothing to assess, no page
     from openpyxl import load_workbook
 
     sheet = load_workbook(out / "progress-万柏林区.xlsx").active
-    assert sheet["A1"].value == "指标" and sheet["D2"].value == 486           # 地区生产总值 基期值, a number
+    assert sheet["A1"].value == "序号" and sheet["E2"].value == 486           # 地区生产总值 基期值, a number
     assert (out / "progress-万柏林区.csv").read_bytes().startswith("\ufeff".encode("utf-8"))
     index = (out / "index.html").read_text(encoding="utf-8")
     assert external_references(index) == [] and "growth_gap-万柏林区-gdp.html" in index
@@ -70,18 +74,24 @@ def test_default_suite_runs_end_to_end(suite):
 def test_summary_matches_gaps_command(suite):
     out, _ = suite
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    cli = subprocess.run([sys.executable, "-m", "analysis", "gaps", "--format", "json"], capture_output=True,
+    cli = subprocess.run([sys.executable, "-m", "analysis", "gaps", "--as-of", "2026-11-28", "--format", "json"],
+                         capture_output=True,
                          text=True, check=True)
     assert summary == json.loads(cli.stdout)
 
 
 def test_rerun_skips_and_force_reruns(suite):
     out, _ = suite
-    again = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet)
+    again = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet, as_of="2026-11-28")
     assert again.ran == [] and len(again.skipped) == SUITE
     forced = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, force=True, only=["brief-万柏林区", "brief-en-*"],
-                 log=quiet)
+                 log=quiet, as_of="2026-11-28")
     assert sorted(forced.ran) == ["brief-en-万柏林区", "brief-en-杏花岭区", "brief-万柏林区"]
+    # a page depends on the assessment date: another date is another page, not a cached one
+    dated = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, only=["brief-万柏林区"], log=quiet,
+                as_of="2023-03-01")
+    assert dated.ran == ["brief-万柏林区"]
+    assert "评估基准日2023年3月1日" in (out / "brief-万柏林区.html").read_text(encoding="utf-8")
 
 
 def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
@@ -92,7 +102,7 @@ def test_changing_one_row_reruns_only_its_reports(suite, tmp_path):
     changed.write_text(text.replace(",1160.1,", ",1160.2,", 1).replace("累计完成1160.1亿元", "累计完成1160.2亿元", 1),
                        encoding="utf-8")
     assert changed.read_text(encoding="utf-8") != text
-    result = run(config.DEFAULT_REPORTS_CONFIG, data_path=changed, out_dir=out, jobs=2, log=quiet)
+    result = run(config.DEFAULT_REPORTS_CONFIG, data_path=changed, out_dir=out, jobs=2, log=quiet, as_of="2026-11-28")
     # total_fixed_asset_investment has no 2025 target: only the district-wide reports read it, and the
     # overviews of its city (they compare the city's districts)
     assert sorted(result.ran) == sorted(["brief-en-万柏林区", "brief-万柏林区", "overview-万柏林区", "overview-杏花岭区"])
@@ -109,10 +119,10 @@ def test_broken_report_keeps_previous_html_and_others_run(small):
     out, cfg = small
     good = [{"name": "gap", "notebook": "growth_gap", "parameters": {"indicator": "gdp"}},
             {"name": "brief", "notebook": "brief"}]
-    assert run(write_config(cfg, good), out_dir=out, jobs=2, log=quiet).exit_code == 0
+    assert run(write_config(cfg, good), out_dir=out, jobs=2, log=quiet, as_of="2026-11-28").exit_code == 0
     before = (out / "gap.html").read_bytes()
     broken = [dict(good[0], parameters={"indicator": "gdp", "target_override": 5e9}), good[1]]
-    result = run(write_config(cfg, broken), out_dir=out, jobs=2, force=True, log=quiet)
+    result = run(write_config(cfg, broken), out_dir=out, jobs=2, force=True, log=quiet, as_of="2026-11-28")
     assert result.exit_code == 1 and result.failed == ["gap"] and "brief" in result.ran
     assert (out / "gap.html").read_bytes() == before
     failed = nbformat.read(out / "failed" / "gap.ipynb", as_version=4)
@@ -144,7 +154,7 @@ def test_parameter_values_are_data_not_code(tmp_path, monkeypatch):
     cfg = write_config(tmp_path / "r.yaml", [{"name": "echo", "notebook": "echo",
                                               "parameters": {"note": tricky, "out_file": str(tmp_path / "note.json")}}],
                        defaults={})
-    result = run(cfg, out_dir=tmp_path / "out", jobs=1, log=quiet)
+    result = run(cfg, out_dir=tmp_path / "out", jobs=1, log=quiet, as_of="2026-11-28")
     assert result.exit_code == 0
     assert json.loads((tmp_path / "note.json").read_text()) == tricky
     assert not pwned.exists()
@@ -155,7 +165,7 @@ def test_yaml_python_tags_are_rejected(tmp_path):
     cfg = tmp_path / "evil.yaml"
     cfg.write_text(f'reports:\n  - name: x\n    notebook: !!python/object/apply:os.system ["touch {marker}"]\n')
     with pytest.raises(ParameterError, match="line 3.*no !!python"):   # ConfigError is a ParameterError
-        run(cfg, out_dir=tmp_path / "out", log=quiet)
+        run(cfg, out_dir=tmp_path / "out", log=quiet, as_of="2026-11-28")
     assert not marker.exists()
 
 
@@ -169,7 +179,7 @@ def test_yaml_python_tags_are_rejected(tmp_path):
 def test_bad_config_fails_before_anything_runs(tmp_path, report, message):
     cfg = write_config(tmp_path / "r.yaml", [{"name": "ok", "notebook": "brief"}, report])
     with pytest.raises(ParameterError, match=message.replace("(", r"\(").replace("'", "'")):
-        run(cfg, out_dir=tmp_path / "out", log=quiet)
+        run(cfg, out_dir=tmp_path / "out", log=quiet, as_of="2026-11-28")
     assert not (tmp_path / "out" / "ok.html").exists()
     cli = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(cfg), "--out", str(tmp_path / "o2")],
                          capture_output=True, text=True)
@@ -180,9 +190,9 @@ def test_dask_local_cluster_gives_the_same_summary(tmp_path):
     distributed = pytest.importorskip("distributed")
     cfg = write_config(tmp_path / "r.yaml", [{"name": "brief", "notebook": "brief"},
                                              {"name": "gap", "notebook": "growth_gap", "parameters": {"indicator": "gdp"}}])
-    local = run(cfg, out_dir=tmp_path / "local", jobs=1, log=quiet)
+    local = run(cfg, out_dir=tmp_path / "local", jobs=1, log=quiet, as_of="2026-11-28")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        remote = run(cfg, out_dir=tmp_path / "dask", scheduler=cluster.scheduler_address, log=quiet)
+        remote = run(cfg, out_dir=tmp_path / "dask", scheduler=cluster.scheduler_address, log=quiet, as_of="2026-11-28")
     assert local.exit_code == remote.exit_code == 0 and sorted(remote.ran) == ["brief", "gap"]
     assert (tmp_path / "local" / "summary.json").read_bytes() == (tmp_path / "dask" / "summary.json").read_bytes()
     assert (tmp_path / "dask" / "gap.html").exists()

@@ -82,7 +82,7 @@ def out(tmp_path):
 def refused(tmp_path, out, reports, error=ConfigError, match=None, **kwargs):
     cfg = write_config(tmp_path / "r.yaml", reports, **kwargs)
     with pytest.raises(error, match=match) as info:
-        run(cfg, out_dir=out, log=quiet)
+        run(cfg, out_dir=out, log=quiet, as_of="2026-11-28")
     assert not out.exists(), "a refused config must not even create the output folder"
     assert len(str(info.value)) < 400 and "\n" not in str(info.value)
     return str(info.value)
@@ -114,7 +114,7 @@ def test_a_field_from_the_data_cannot_become_a_path(tmp_path, out, table, curate
     cfg = write_config(tmp_path / "r.yaml", [{"name": "o-{district}", "notebook": "overview", "for_each": "district"}],
                        defaults={})
     with pytest.raises(ConfigError, match="is not a report name"):
-        run(cfg, data_path=data, out_dir=out, log=quiet)
+        run(cfg, data_path=data, out_dir=out, log=quiet, as_of="2026-11-28")
     assert not (tmp_path.parent / "evil.html").exists()
 
 
@@ -145,7 +145,7 @@ def test_out_may_not_be_the_project_its_sources_or_a_file(tmp_path, where):
         target.write_text("keep me")
     before = sorted(p.name for p in config.NOTEBOOKS_DIR.iterdir())
     with pytest.raises(OutputFolderError, match="--out"):
-        run(config.DEFAULT_REPORTS_CONFIG, out_dir=target, log=quiet)
+        run(config.DEFAULT_REPORTS_CONFIG, out_dir=target, log=quiet, as_of="2026-11-28")
     assert sorted(p.name for p in config.NOTEBOOKS_DIR.iterdir()) == before
     if where == "file":
         assert target.read_text() == "keep me"
@@ -192,7 +192,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path, out, where):
     cfg.write_text(text, encoding="utf-8")
     started = time.perf_counter()
     with pytest.raises(ConfigError, match="expands .through YAML aliases") as info:
-        run(cfg, out_dir=out, log=quiet)
+        run(cfg, out_dir=out, log=quiet, as_of="2026-11-28")
     assert time.perf_counter() - started < 5
     assert len(str(info.value)) < 300
     result = cli_process("run", "--config", cfg, "--out", out)      # its own process: memory stays bounded
@@ -293,7 +293,7 @@ def test_config_shape_errors_name_the_field_and_the_fix(tmp_path, out, text, mes
     cfg = tmp_path / "r.yaml"
     cfg.write_text(text, encoding="utf-8")
     with pytest.raises(UsageError) as info:
-        run(cfg, out_dir=out, log=quiet)
+        run(cfg, out_dir=out, log=quiet, as_of="2026-11-28")
     assert message in str(info.value) and str(cfg) in str(info.value)
     assert not out.exists()
 
@@ -369,9 +369,9 @@ def test_a_bad_scheduler_address_is_one_line(tmp_path):
 
 def test_library_callers_get_the_same_checks(tmp_path, out):
     with pytest.raises(UsageError, match="--wait"):
-        run(out_dir=out, wait=float("nan"), log=quiet)
+        run(out_dir=out, wait=float("nan"), log=quiet, as_of="2026-11-28")
     with pytest.raises(UsageError, match="--wait"):
-        run(out_dir=out, wait=-5, log=quiet)
+        run(out_dir=out, wait=-5, log=quiet, as_of="2026-11-28")
 
 
 # --- data: the whole table is validated before anything is skipped or run ------------------------
@@ -383,7 +383,7 @@ def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, cu
     data = table(rows=rows)
     cfg = write_config(tmp_path / "r.yaml", [{"name": "b", "notebook": "brief"}])
     with pytest.raises(InputDataError) as info:
-        run(cfg, data_path=data, out_dir=out, log=quiet)
+        run(cfg, data_path=data, out_dir=out, log=quiet, as_of="2026-11-28")
     assert any(f"row {last + 2}, column 'year': '20222'" in p for p in info.value.problems)
     code, _, err = cli("run", "--config", cfg, "--data", data, "--out", tmp_path / "o2")
     assert code == 2 and "'20222'" in err and "nothing ran" in err
@@ -408,7 +408,7 @@ def test_lock_held_is_exit_3(tmp_path, out):
     out.mkdir()
     with FileLock(str(out / ".run.lock")):
         with pytest.raises(LockHeldError, match="another run is writing"):
-            run(cfg, out_dir=out, log=quiet)
+            run(cfg, out_dir=out, log=quiet, as_of="2026-11-28")
         code, _, err = cli("run", "--config", cfg, "--out", out)
         assert code == 3 and "another run" in err and err.count("\n") == 1
     assert not (out / "b.html").exists()

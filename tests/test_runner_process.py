@@ -150,7 +150,7 @@ def test_full_disk_for_reports_lists_them_and_writes_the_manifest(tmp_path, monk
 
     full_disk(monkeypatch, lambda name: name.endswith(".html") and name != "index.html")
     with ThreadPoolExecutor(1) as pool:
-        result = run(write_config(tmp_path / "r.yaml", 2), out_dir=tmp_path / "out", executor=pool, log=lambda m: None)
+        result = run(write_config(tmp_path / "r.yaml", 2), out_dir=tmp_path / "out", executor=pool, log=lambda m: None, as_of="2026-11-28")
     assert result.exit_code == 1 and sorted(result.failed) == ["gap-gdp", "gap-high_tech_firms"]
     assert all("No space left on device" in e for e in result.errors.values())
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
@@ -164,7 +164,7 @@ def test_full_disk_everywhere_is_one_line_naming_the_failed_reports(tmp_path, mo
     full_disk(monkeypatch, lambda name: True)
     with ThreadPoolExecutor(1) as pool:
         with pytest.raises(ReportsFailedError) as info:
-            run(write_config(tmp_path / "r.yaml", 2), out_dir=tmp_path / "out", executor=pool, log=lambda m: None)
+            run(write_config(tmp_path / "r.yaml", 2), out_dir=tmp_path / "out", executor=pool, log=lambda m: None, as_of="2026-11-28")
     message = str(info.value)
     assert info.value.exit_code == 1 and "\n" not in message
     assert "manifest.json" in message and "No space left on device" in message
@@ -177,7 +177,7 @@ def test_summary_and_index_follow_the_data_even_when_every_report_is_skipped(tmp
 
     cfg = write_config(tmp_path / "r.yaml", 1)                    # growth_gap for gdp: reads the gdp rows only
     out = tmp_path / "out"
-    assert run(cfg, out_dir=out, jobs=1, log=lambda m: None).exit_code == 0
+    assert run(cfg, out_dir=out, jobs=1, log=lambda m: None, as_of="2026-11-28").exit_code == 0
     before = (out / "summary.json").read_text(encoding="utf-8")
     changed = copy_names(tmp_path) / "indicators.csv"          # the table with its name files beside it
     with open(FIXTURE_TABLE, encoding="utf-8", newline="") as f:
@@ -190,7 +190,7 @@ def test_summary_and_index_follow_the_data_even_when_every_report_is_skipped(tmp
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    result = run(cfg, data_path=changed, out_dir=out, jobs=1, log=lambda m: None)
+    result = run(cfg, data_path=changed, out_dir=out, jobs=1, log=lambda m: None, as_of="2026-11-28")
     assert result.ran == [] and result.skipped == ["gap-gdp"]
     after = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert (out / "summary.json").read_text(encoding="utf-8") != before
