@@ -249,6 +249,27 @@ def test_brief_prints_on_at_most_two_a4_pages(browser, suite, name):
     assert 1 <= pages <= MAX_BRIEF_PAGES, f"{name} prints on {pages} A4 pages"
 
 
+@pytest.mark.parametrize("name", ["brief-en-万柏林区", "brief-万柏林区", "brief-en-杏花岭区"])
+def test_the_footer_is_never_alone_on_a_printed_page(browser, suite, name):
+    """A brief whose content ends on its first A4 page ends there, footer included (it used to push the
+    3-line footer onto a second sheet of its own)."""
+    with opened(browser, suite["pages"][name], 800, media="print") as page:
+        width = a4_content_width(page)
+        page.set_viewport_size({"width": int(width), "height": 1100})
+        found = page.evaluate("""() => {
+            const rule = [...document.styleSheets].flatMap(s => [...s.cssRules]).find(r => r instanceof CSSPageRule);
+            const probe = document.createElement('div');
+            probe.style.height = `calc(297mm - ${rule.style.marginTop} - ${rule.style.marginBottom})`;
+            document.body.append(probe);
+            const sheet = probe.getBoundingClientRect().height;
+            probe.remove();
+            const main = document.querySelector('main').getBoundingClientRect().bottom + scrollY;
+            return {sheet, main, all: document.documentElement.scrollHeight};
+        }""")
+    if found["main"] <= found["sheet"] - 40:          # the content leaves room for a footer on its first sheet
+        assert found["all"] <= found["sheet"], f"{name}: the footer spills onto a second sheet: {found}"
+
+
 def test_status_marks_print(browser, suite):
     """A coloured status mark keeps its colour on paper (print-color-adjust), or carries a symbol."""
     def lost_on_paper(page, name):
