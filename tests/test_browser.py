@@ -179,7 +179,10 @@ def test_overview_first_screen_holds_the_finding_and_the_count_per_status(browse
     with opened(browser, suite["pages"][name], PHONE, PHONE_HEIGHT) as page:
         found = page.evaluate(r"""() => {
             const counts = document.querySelector('.status-counts');
-            const finding = document.querySelector('ul.messages li');
+            // the key finding: the first paragraph or item after the title block (under "Key messages")
+            const header = document.querySelector('.report-header');
+            const finding = [...document.querySelectorAll('main p, main li')].find(e => !header.contains(e)
+                && e.getBoundingClientRect().top >= header.getBoundingClientRect().bottom);
             const line = finding ? parseFloat(getComputedStyle(finding).lineHeight) : 0;
             const statuses = counts ? [...counts.querySelectorAll('.status')] : [];
             return {counts: counts && counts.getBoundingClientRect().bottom, finding: finding &&
@@ -255,7 +258,7 @@ def test_the_footer_is_never_alone_on_a_printed_page(browser, suite, name):
     3-line footer onto a second sheet of its own)."""
     with opened(browser, suite["pages"][name], 800, media="print") as page:
         width = a4_content_width(page)
-        page.set_viewport_size({"width": int(width), "height": 1100})
+        page.set_viewport_size({"width": int(width), "height": 400})
         found = page.evaluate("""() => {
             const rule = [...document.styleSheets].flatMap(s => [...s.cssRules]).find(r => r instanceof CSSPageRule);
             const probe = document.createElement('div');
@@ -264,7 +267,8 @@ def test_the_footer_is_never_alone_on_a_printed_page(browser, suite, name):
             const sheet = probe.getBoundingClientRect().height;
             probe.remove();
             const main = document.querySelector('main').getBoundingClientRect().bottom + scrollY;
-            return {sheet, main, all: document.documentElement.scrollHeight};
+            const footer = document.querySelector('footer').getBoundingClientRect().bottom + scrollY;
+            return {sheet, main, all: footer};
         }""")
     if found["main"] <= found["sheet"] - 40:          # the content leaves room for a footer on its first sheet
         assert found["all"] <= found["sheet"], f"{name}: the footer spills onto a second sheet: {found}"

@@ -115,7 +115,8 @@ def test_extract_never_touches_the_table(tmp_path):
                              "--out", str(out)], capture_output=True, text=True)
     assert result.returncode == 0 and "gb18030" in result.stderr and "traditional" in result.stderr
     assert FIXTURE_TABLE.read_bytes() == before
-    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")          # BOM: a spreadsheet opens the Chinese intact
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert header == COLUMNS + ["confidence", "status"]
 
 
@@ -126,6 +127,8 @@ def workspace(tmp_path):
     from analysis.data.normalize import normalize_file
     (data / "sources" / "report_2023_simplified.txt").write_text(
         normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
+    with open(data / "sources.csv", "a", encoding="utf-8") as f:       # the document is listed, as merge requires
+        f.write("report_2023_simplified.txt,万柏林区2023年计划执行报告（测试）,Wanbailin 2023 report (test),2024-01,adopted,\n")
     return data
 
 

@@ -69,14 +69,17 @@ def _yearly_update(data: Path, tmp_path: Path) -> int:
     run = subprocess.run([sys.executable, "-m", "analysis", "extract", str(data / "sources" / "report_2023.txt"),
                           "--district", "万柏林区", "--out", str(review)], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
-    with open(review, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        header, rows = reader.fieldnames, [r for r in reader if r["indicator"] == "gdp" and r["year"] == "2023"]
-    assert {r["kind"] for r in rows} >= {"level", "growth"}
-    with open(review, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(dict(r, status="accepted") for r in rows)
+    # the closing lines say what to do: the sources.csv line the new document needs, and the exact commands
+    assert "report_2023.txt is not listed in" in run.stderr and f"python -m analysis merge {review}" in run.stderr
+    assert f"python -m analysis review {review} --accept-all" in run.stderr
+    with open(data / "sources.csv", "a", encoding="utf-8") as f:
+        f.write("report_2023.txt,万柏林区2023年计划执行报告,Wanbailin 2023 plan report,2024-01,adopted,,万柏林区\n")
+    with open(review, encoding="utf-8-sig", newline="") as f:
+        rows = [n for n, r in enumerate(csv.DictReader(f), start=2) if r["indicator"] == "gdp" and r["year"] == "2023"]
+    assert len(rows) >= 2
+    run = subprocess.run([sys.executable, "-m", "analysis", "review", str(review), "--rows", ",".join(map(str, rows))],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 0 and f"accepted {len(rows)} row(s)" in run.stdout, run.stdout + run.stderr
     run = subprocess.run([sys.executable, "-m", "analysis", "merge", str(review), "--data", str(data / "indicators.csv")],
                          capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stdout + run.stderr

@@ -31,6 +31,8 @@ def workspace(tmp_path):
     data = copy_data(tmp_path / "data")
     (data / "sources" / "report_2023_simplified.txt").write_text(
         normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
+    with open(data / "sources.csv", "a", encoding="utf-8") as f:       # the document is listed, as merge requires
+        f.write("report_2023_simplified.txt,万柏林区2023年计划执行报告（测试）,Wanbailin 2023 report (test),2024-01,adopted,\n")
     return data
 
 

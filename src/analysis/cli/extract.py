@@ -52,28 +52,51 @@ def _cmd_extract(args) -> int:
     found = extract_document(normalized, district, doc.name, args.year, _vocabulary(table, district), registry)
     rows = found.rows
     script = "traditional (converted to simplified)" if traditional_share(raw_text) >= 0.02 else "simplified"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS + REVIEW_COLUMNS_EXTRA, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    from analysis.data.review import review_text
+
+    text = review_text(rows, COLUMNS + REVIEW_COLUMNS_EXTRA)
     if args.out:
         from analysis.data.write import replace_file
 
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        replace_file(args.out, buffer.getvalue())
+        replace_file(args.out, text)          # with a BOM: a spreadsheet opens the Chinese intact
     else:
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(text[1:])            # piped on: no BOM
     where = args.out or "stdout"
     unregistered = sum(r["indicator"] == "unknown" for r in rows)
     review = sum(r["status"] == "needs_review" for r in rows) - unregistered
     print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
           f" ({review} partial-year and {unregistered} under names data/indicator_names.csv does not list, "
-          f"status needs_review) → {where}. "
-          "Review them: set status to 'accepted', then `python -m analysis merge`", file=sys.stderr)
+          f"status needs_review) → {where}.", file=sys.stderr)
+    for line in next_steps(args.out, doc.name, registry, district, data_path):
+        print(line, file=sys.stderr)
     if found.undated and args.year is None:
         print(f"{found.undated} figure(s) in {doc.name} have no readable year and were not proposed: "
               "rerun with --year YYYY, the year the document was issued", file=sys.stderr)
     return 0
+
+
+def next_steps(out, source: str, registry, district: str | None, data_path: Path) -> list[str]:
+    """The exact commands that follow: the sources.csv line a new document needs, accepting rows, merging."""
+    lines = []
+    sources = Path(data_path).parent / "sources.csv"
+    if registry.source_districts(source) is None:
+        lines.append(f"{source} is not listed in {sources}; add a line there before merging: "
+                     f"{source_line(source, district)}")
+    if not out:
+        lines.append(f"to review it in a spreadsheet, write it to a file: --out data/review/{Path(source).stem}.csv")
+        return lines
+    data = "" if Path(data_path) == config.indicators_path() else f" --data {data_path}"
+    lines += [f"next: check the rows in a spreadsheet ({out}, UTF-8 with BOM) and set status to 'accepted', or "
+              f"accept them here: python -m analysis review {out} --accept-all (or --rows 2,5 or "
+              "--min-confidence 0.8)",
+              f"then: python -m analysis merge {out}{data}"]
+    return lines
+
+
+def source_line(source: str, district: str | None) -> str:
+    """A sources.csv line to fill in for the document *source*: file, titles, date, status, note, districts."""
+    return f"{source},<title_zh>,<title_en>,<YYYY-MM-DD>,<adopted|draft|news>,,{district or '<district>'}"
 
 
 def merge(review_path: Path, data_path: Path | None = None) -> tuple[int, list[str]]:
@@ -103,6 +126,62 @@ def _cmd_merge(args) -> int:
     return 0
 
 
+def _row_numbers(text: str) -> list[int]:
+    import argparse
+
+    out = []
+    try:
+        for part in text.split(","):
+            first, _, last = part.strip().partition("-")
+            out += list(range(int(first), int(last or first) + 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of row numbers such as 2,5,7-9") from None
+    return out
+
+
+def _confidence(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a confidence between 0 and 1")
+    return value
+
+
+def _cmd_review(args) -> int:
+    from analysis.data.review import accept, read_review
+
+    if not (args.accept_all or args.rows or args.min_confidence is not None):
+        _, rows = read_review(args.review)
+        print("row  status        conf  indicator / year / kind / value unit basis  | quote")
+        for i, r in enumerate(rows, start=2):
+            print(f"{i:>3}  {r.get('status', ''):<12}  {r.get('confidence', ''):>4}  {r.get('indicator_zh', '')} / "
+                  f"{r.get('year', '')} / {r.get('kind', '')} / {r.get('value', '')} {r.get('unit', '')} "
+                  f"{r.get('price_basis', '')}  | {r.get('quote', '')[:40]}")
+        print(f"accept with: python -m analysis review {args.review} --accept-all | --rows 2,5 | --min-confidence 0.8")
+        return 0
+    chosen, left = accept(args.review, accept_all=args.accept_all, numbers=args.rows,
+                          min_confidence=args.min_confidence)
+    print(f"accepted {len(chosen)} row(s) in {args.review}" + (f": rows {_ranges(chosen)}" if chosen else ""))
+    if left:
+        print("left as they were: " + "; ".join(f"row {n} {status or '(no status)'}" for n, status in left))
+    print(f"next: python -m analysis merge {args.review}")
+    return 0
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        start = n if start is None else start
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(n) if start == n else f"{start}-{n}")
+            start = None
+    return ",".join(out)
+
+
 def register(sub) -> None:
     p = sub.add_parser("extract", help="propose indicator rows from a new document into a review CSV")
     p.add_argument("doc", help="text document, UTF-8 or GB18030/GBK, simplified or traditional")
@@ -114,6 +193,17 @@ def register(sub) -> None:
     p.add_argument("--data", type=Path, help="table whose names (and name files beside it) extraction knows "
                                              "(default: data/indicators.csv or $ANALYSIS_DATA)")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("review", help="list a review CSV's rows, or accept some without editing the file by hand")
+    p.add_argument("review", help="review CSV written by extract --out (e.g. data/review/2024.csv)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--accept-all", action="store_true", help="accept every row with status 'proposed' "
+                                                               "(needs_review rows stay for a person to check)")
+    how.add_argument("--rows", type=_row_numbers, help="accept these rows, as a spreadsheet numbers them "
+                                                       "(header = row 1), e.g. 2,5,7-9")
+    how.add_argument("--min-confidence", type=_confidence, metavar="X",
+                     help="accept the 'proposed' rows whose confidence is at least X (0-1)")
+    p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("merge", help="append the accepted rows of a review CSV to the curated table")
     p.add_argument("review", help="review CSV written by extract, with status set to 'accepted' on rows to keep")

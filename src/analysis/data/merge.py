@@ -30,6 +30,24 @@ def _key(row, columns) -> tuple:
     return tuple(unicodedata.normalize("NFC", str(row[k])) for k in columns)
 
 
+def _unlisted_sources(accepted, data_path: Path, review_name: str) -> list[str]:
+    """One line per document the accepted rows cite that sources.csv beside the table does not list:
+    a chart would cite a file name, and whether the document is adopted or a draft would be unknown."""
+    from analysis.cli.extract import source_line
+    from analysis.data.registry import load_registry
+
+    registry = load_registry(data_path)
+    sources = Path(data_path).parent / "sources.csv"
+    out = []
+    for source in dict.fromkeys(accepted["source"]):
+        if registry.source_districts(source) is None:
+            line = int(accepted.index[accepted["source"] == source][0]) + 2
+            district = accepted.loc[accepted["source"] == source, "district"].iloc[0]
+            out.append(f"{review_name} row {line}, column 'source': {source} is not listed in {sources}; "
+                       f"add a line there, then merge again: {source_line(source, district)}")
+    return out
+
+
 def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | None = None) -> int:
     """Append the accepted rows of *review_path* to the table *data_path*; returns how many were appended.
 
@@ -72,6 +90,9 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
                     for i, row in accepted.iterrows() if row["indicator"] == UNKNOWN_INDICATOR]
     if unregistered:
         raise DataValidationError(unregistered)
+    unlisted = _unlisted_sources(accepted, data_path, review_name)
+    if unlisted:
+        raise DataValidationError(unlisted)
     with table_lock(data_path):
         existing_text = read_text_table(data_path)
         existing, _ = parse_table(existing_text, str(data_path))
