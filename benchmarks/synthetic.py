@@ -186,7 +186,7 @@ def _write_names(out_dir: Path, names: list[str]) -> None:
         writer.writerows([name, f"County {i}", "", "", "", "county"] for i, name in enumerate(names))
     with open(out_dir / "sources.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["file", "title_zh", "title_en", "date", "status", "note"])
-        for i in range(len(names)):
-            writer.writerow([f"{i:05d}_plan.txt", "规划（合成）", "plan (synthetic)", "", "adopted", ""])
-            writer.writerow([f"{i:05d}_report.txt", "执行报告（合成）", "report (synthetic)", "", "report", ""])
+        writer.writerow(["file", "title_zh", "title_en", "date", "status", "note", "districts"])
+        for i, name in enumerate(names):          # each document covers its own district
+            writer.writerow([f"{i:05d}_plan.txt", "规划（合成）", "plan (synthetic)", "", "adopted", "", name])
+            writer.writerow([f"{i:05d}_report.txt", "执行报告（合成）", "report (synthetic)", "", "report", "", name])

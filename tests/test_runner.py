@@ -82,8 +82,13 @@ def test_summary_matches_gaps_command(suite):
 
 def test_rerun_skips_and_force_reruns(suite):
     out, _ = suite
+    index = (out / "index.html").read_bytes()
+    (out / "index.html").touch()
+    stamp = (out / "index.html").stat().st_mtime_ns
     again = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, log=quiet, as_of="2026-11-28")
     assert again.ran == [] and len(again.skipped) == SUITE
+    # nothing changed, so the index is not written again (the no-op run stays a fraction of a second)
+    assert (out / "index.html").stat().st_mtime_ns == stamp and (out / "index.html").read_bytes() == index
     forced = run(config.DEFAULT_REPORTS_CONFIG, out_dir=out, jobs=2, force=True, only=["brief-万柏林区", "brief-en-*"],
                  log=quiet, as_of="2026-11-28")
     assert sorted(forced.ran) == ["brief-en-万柏林区", "brief-en-杏花岭区", "brief-万柏林区"]

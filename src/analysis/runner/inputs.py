@@ -116,13 +116,23 @@ def package_files() -> list[Path]:
             if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}]
 
 
+_PACKAGE_HASHES: dict = {}
+
+
 def package_hash() -> str:
-    """Hash of every package file (:func:`package_files`): a change to code or words re-runs every report."""
-    digest = hashlib.sha256()
-    for path in package_files():
-        digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    """Hash of every package file (:func:`package_files`): a change to code or words re-runs every report.
+
+    Contents are hashed once per process for the same files, sizes and modification times."""
+    files = package_files()
+    stamp = (str(config.PACKAGE_DIR), tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    if stamp not in _PACKAGE_HASHES:
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _PACKAGE_HASHES.clear()
+        _PACKAGE_HASHES[stamp] = digest.hexdigest()
+    return _PACKAGE_HASHES[stamp]
 
 
 def chosen_rows(rows: list[dict], district: str | None, indicator: str | None, reads: str,

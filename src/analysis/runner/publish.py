@@ -15,6 +15,7 @@ from pathlib import Path
 from analysis import __version__, config
 from analysis.data import write as disk
 from analysis.runner.confine import inside
+from analysis.runner.inputs import package_hash, sha256
 
 MANIFEST = "manifest.json"
 SUMMARY = "summary.json"
@@ -151,10 +152,19 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
             problems.append(f"{summary_path}: {exc.strerror or exc}")
             body.pop("summary_key", None)
         problems += write_progress_tables(out_dir, summary, data_path, as_of)
+    # the index shows the reports' entries and the summary: a run that changed neither (a no-op: only
+    # 'skipped_at' moves) keeps the index it has, dated when it was made
+    shown = {name: {k: v for k, v in entry.items() if k != "skipped_at"} for name, entry in body["reports"].items()}
+    index_key = sha256(json.dumps([shown, body.get("summary_key"), body.get("lang", "zh"), package_hash()],
+                                  sort_keys=True, ensure_ascii=False, default=str))
+    rewrite_index = body.get("index_key") != index_key or not (out_dir / INDEX).exists()
+    body["index_key"] = index_key if rewrite_index else body.get("index_key")
     try:
         write(out_dir, MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, default=str))
     except OSError as exc:
         problems.append(f"{out_dir / MANIFEST}: {exc.strerror or exc}")
+    if not rewrite_index:
+        return problems
     if summary is None:
         try:
             summary = json.loads(read_own(summary_path))
@@ -166,6 +176,11 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
         write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX), body.get("lang", "zh"))
     except OSError as exc:
         problems.append(f"{out_dir / INDEX}: {exc.strerror or exc}")
+        body.pop("index_key", None)
+        try:                                  # not written: the next run must try again
+            write(out_dir, MANIFEST, json.dumps(body, ensure_ascii=False, indent=1, default=str))
+        except OSError:
+            pass
     return problems
 
 
@@ -174,7 +189,7 @@ def manifest_body(reports: dict, revision, data_path: Path, config_path: Path, i
     """The manifest: generation time, versions, inputs, reports, cached notebook inspections."""
     body = {"generated": now(), "version": __version__, "git_revision": revision, "data": str(data_path),
             "config": str(config_path), "reports": reports, "notebook_info": info_cache}
-    for key in ("summary_key", "validated"):
+    for key in ("summary_key", "validated", "index_key"):
         if previous.get(key):
             body[key] = previous[key]
     body.update(extra)
