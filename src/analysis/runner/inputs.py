@@ -167,14 +167,15 @@ def names_hash(chosen: list[dict], registry) -> str:
     the pages that cite it; a new district's line re-runs nothing that does not show it."""
     tables = registry.tables
     districts = {r.get("district") for r in chosen}
+    indicators, sources, units = ({r.get(c) for r in chosen} for c in ("indicator", "source", "unit"))
     cities = {row["city"] for row in tables["districts"] if row["district"] in districts and row.get("city")}
     used = {
         "districts": [row for row in tables["districts"] if row["district"] in districts],
         # a city's English name is read from any district listed in it
         "cities": [[row["city"], row.get("city_en", "")] for row in tables["districts"] if row.get("city") in cities],
-        "indicators": [row for row in tables["indicators"] if row["indicator"] in {r.get("indicator") for r in chosen}],
-        "sources": [row for row in tables["sources"] if row["file"] in {r.get("source") for r in chosen}],
-        "units": [row for row in tables["units"] if row["unit"] in {r.get("unit") for r in chosen}],
+        "indicators": [row for row in tables["indicators"] if row["indicator"] in indicators],
+        "sources": [row for row in tables["sources"] if row["file"] in sources],
+        "units": [row for row in tables["units"] if row["unit"] in units],
         "plans": tables["plans"],
     }
     return sha256(json.dumps({k: _hash_rows(v) for k, v in used.items()}, sort_keys=True))
