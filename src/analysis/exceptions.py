@@ -11,7 +11,9 @@ code  class                                  meaning
                                              others were produced
 2     :class:`UsageError` and subclasses     bad command line, config or data: nothing ran
 3     :class:`LockHeldError`                 another run holds the output folder's lock
-130   :class:`RunInterruptedError`           interrupted (Ctrl-C, SIGTERM)
+70    (any other exception)                  an error the package did not foresee: one line,
+                                             ``ANALYSIS_DEBUG=1`` shows the traceback
+130   :class:`RunInterruptedError`           interrupted (Ctrl-C, SIGTERM, SIGHUP)
 ====  =====================================  ==========================================
 """
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from analysis import __version__, config
 from analysis.cli import extract as extract_cli, gaps as gaps_cli, run as runner_cli
@@ -84,7 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERNAL_ERROR = 70
+"""Exit code of an error the package did not foresee (EX_SOFTWARE): one line on stderr, never a traceback
+(``ANALYSIS_DEBUG=1`` shows it)."""
+
+
+def _plain_streams() -> None:
+    """Any terminal encoding (PYTHONIOENCODING=ascii) prints every message: characters it lacks as escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):      # not a text stream we own (captured in tests)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _plain_streams()
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
@@ -109,3 +125,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:      # noqa: BLE001 - the last line of defence: a user never sees a traceback
+        import os
+
+        if os.environ.get("ANALYSIS_DEBUG"):
+            raise
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+        text = " ".join(str(exc).split())[:300]
+        try:
+            print(f"internal error{place}: {type(exc).__name__}: {text}; nothing more was done. Please report it "
+                  "with the command you ran (ANALYSIS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        except OSError:
+            pass                    # stderr itself is gone (a full disk, a closed pipe)
+        return INTERNAL_ERROR
