@@ -39,13 +39,17 @@ def write_config(path: Path, n: int) -> Path:
 
 @pytest.fixture
 def private_tmp(tmp_path):
-    """A run's own TMPDIR and Jupyter runtime dir, so leftovers are ours to count (other runs share /tmp)."""
-    tmp, runtime = tmp_path / "tmp", tmp_path / "runtime"
-    tmp.mkdir()
+    """A run's own TMPDIR, runtime folder base and Jupyter runtime dir, so leftovers are ours to count
+    (other runs share /tmp); the runtime base is short, as a socket path must be."""
+    import shutil
+    import tempfile
+
+    tmp, runtime = Path(tempfile.mkdtemp(prefix="rt-", dir="/tmp")), tmp_path / "runtime"
     runtime.mkdir()
-    env = {**os.environ, "TMPDIR": str(tmp), "JUPYTER_RUNTIME_DIR": str(runtime),
+    env = {**os.environ, "TMPDIR": str(tmp), "JUPYTER_RUNTIME_DIR": str(runtime), "ANALYSIS_RUNTIME_DIR": str(tmp),
            "PYTHONPATH": str(config.PACKAGE_DIR.parent)}
-    return env, tmp, runtime
+    yield env, tmp, runtime
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def start(args, env):

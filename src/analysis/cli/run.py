@@ -3,7 +3,7 @@
 Exit codes: 0 all reports produced or unchanged; 1 one or more reports failed
 (the others were produced; previous good HTML kept); 2 bad command line,
 config or data (nothing ran); 3 another run holds the output folder's lock;
-130 interrupted (Ctrl-C or SIGTERM: queued reports cancelled, the manifest
+130 interrupted (Ctrl-C, SIGTERM or SIGHUP: queued reports cancelled, the manifest
 lists those that finished).
 """
 from __future__ import annotations
@@ -34,11 +34,14 @@ def _cmd_run(args) -> int:
         for name in list_reports(options):
             print(name)
         return 0
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)    # a scheduler's stop: the same as Ctrl-C
+    # a scheduler's stop (SIGTERM) and a closed terminal (SIGHUP): the same as Ctrl-C
+    stops = [sig for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if sig is not None]
+    previous = {sig: signal.signal(sig, _raise_interrupt) for sig in stops}
     try:
         result = run(options=options)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if result.failed:
         raise ReportsFailedError(f"{len(result.failed)} report(s) failed: {', '.join(result.failed)}; "
                                  f"the others were produced (see {result.manifest.parent / 'index.html'})")

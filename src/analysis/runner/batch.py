@@ -302,7 +302,7 @@ def _execute_all(to_run: list[Job], opts: RunOptions) -> tuple[dict, bool]:
             if interrupted:
                 execute.stop_executor(executor)
             else:
-                executor.shutdown(wait=True)
+                execute.close_executor(executor)
         if client is not None:
             client.close()
     return results, interrupted

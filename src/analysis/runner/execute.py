@@ -28,6 +28,29 @@ RESET_CELL = ("get_ipython().run_line_magic('reset', '-f')\n"
               "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt")
 SCHEDULER = re.compile(r"(tcp|tls|ucx|ws|wss|inproc)://[^\s/:]+(:\d{1,5})?/?")
 _KERNELS: dict = {}          # thread id -> {"km", "pid", "dir"}
+RUNTIME_ENV = "ANALYSIS_KERNEL_RUNTIME"
+"""Set in a run's workers: the run's own folder for its kernels' sockets (removed with the run, and only it)."""
+BASE_ENV = "ANALYSIS_RUNTIME_DIR"
+"""Where a run makes its runtime folder (default ``/tmp``): a short path, whatever ``$TMPDIR`` is, since a
+unix socket path holds at most 107 bytes."""
+
+
+def runtime_base() -> str:
+    """The folder runs make their runtime folders in: ``$ANALYSIS_RUNTIME_DIR``, else the first writable of
+    ``/tmp``, ``/var/tmp``, ``/dev/shm``, else the temporary folder."""
+    chosen = os.environ.get(BASE_ENV)
+    if chosen:
+        return chosen
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return tempfile.gettempdir()
+
+
+def _init_worker(runtime: str) -> None:
+    """``initializer`` of a run's local workers: the run's runtime folder, then :func:`hygiene.init_worker`."""
+    os.environ[RUNTIME_ENV] = runtime
+    hygiene.init_worker()
 _LOCK = threading.Lock()
 
 
@@ -50,9 +73,16 @@ def _forget_kernel(key) -> None:
 
 
 def shutdown_kernels() -> None:
-    """End every kernel of this process (at exit, on SIGTERM, when the parent is gone)."""
+    """End every kernel of this process (at exit, on SIGTERM, when the parent is gone); the run's runtime
+    folder goes with its last worker when the run itself cannot remove it (killed with ``kill -9``)."""
     for key in list(_KERNELS):
         _forget_kernel(key)
+    runtime = os.environ.get(RUNTIME_ENV)
+    if runtime:
+        try:
+            os.rmdir(runtime)             # only when empty: the other workers' kernels stay
+        except OSError:
+            pass
 
 
 def _kernel_manager(cwd: str):
@@ -65,7 +95,10 @@ def _kernel_manager(cwd: str):
     from jupyter_client.manager import KernelManager
 
     # IPC (unix sockets) rather than TCP: no open ports; sockets and connection file in one private folder.
-    folder = tempfile.mkdtemp(prefix="analysis-kernel-")
+    runtime = os.environ.get(RUNTIME_ENV)
+    if runtime:
+        os.makedirs(runtime, mode=0o700, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix="k-" if runtime else "analysis-kernel-", dir=runtime or runtime_base())
     ipc = os.name == "posix"
     km = KernelManager(kernel_name="python3", transport="ipc" if ipc else "tcp",
                        ip=str(Path(folder) / "k") if ipc else "127.0.0.1",
@@ -178,9 +211,10 @@ def make_executor(jobs: int, scheduler: str | None):
 
     # spawn: a clean interpreter per worker (a parent that used zmq or asyncio deadlocks forked
     # children), no forkserver left behind, and the worker's parent is the run itself.
+    runtime = tempfile.mkdtemp(prefix="ak-", dir=runtime_base())      # this run's, and only this run's
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=hygiene.init_worker)
-    executor.kernel_dirs_before = set(Path(tempfile.gettempdir()).glob("analysis-kernel-*"))
+                                   initializer=_init_worker, initargs=(runtime,))
+    executor.runtime_dir = runtime
     return executor, None
 
 
@@ -188,12 +222,22 @@ def stop_executor(executor) -> None:
     """Cancel queued work and end a local pool's workers now (their kernels go with them).
 
     A worker killed in the middle of starting a kernel cannot remove that kernel's socket
-    folder; the run removes the folders that appeared since its pool started.
+    folder; the run removes its own runtime folder, never another run's.
     """
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     hygiene.stop_processes(processes)
-    before = getattr(executor, "kernel_dirs_before", None)
-    if before is not None:
-        for folder in set(Path(tempfile.gettempdir()).glob("analysis-kernel-*")) - before:
-            shutil.rmtree(folder, ignore_errors=True)
+    release_runtime(executor)
+
+
+def close_executor(executor) -> None:
+    """Wait for a local pool's workers to finish, then remove the run's runtime folder."""
+    executor.shutdown(wait=True)
+    release_runtime(executor)
+
+
+def release_runtime(executor) -> None:
+    """Remove the runtime folder of the run that made *executor* (only that one)."""
+    runtime = getattr(executor, "runtime_dir", None)
+    if runtime:
+        shutil.rmtree(runtime, ignore_errors=True)

@@ -42,6 +42,8 @@ def kernel_preexec() -> None:
     the signal dispositions a worker changed for itself."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     set_parent_death_signal(signal.SIGKILL)
 
 
@@ -74,6 +76,8 @@ def init_worker(interval: float = 0.25) -> None:
     """``initializer`` of a run's worker processes: parent-death signal, watchdog, signal handling."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):          # a closed terminal stops the run (the run decides), not a worker
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     take_sigterm = hasattr(signal, "sigtimedwait") and threading.active_count() == 1
     if take_sigterm:
         # blocked here, so in every thread started later (zmq's, asyncio's); only the watchdog takes it
