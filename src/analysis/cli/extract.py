@@ -53,8 +53,12 @@ def _cmd_extract(args) -> int:
     rows = found.rows
     script = "traditional (converted to simplified)" if traditional_share(raw_text) >= 0.02 else "simplified"
     from analysis.data.review import review_text
+    from analysis.data.write import spreadsheet_safe
 
-    text = review_text(rows, COLUMNS + REVIEW_COLUMNS_EXTRA)
+    # the review file is opened in a spreadsheet: a cell that would start a formula gets an apostrophe
+    # (merge reads it back without)
+    text = review_text([{k: spreadsheet_safe(v) for k, v in row.items()} for row in rows],
+                       COLUMNS + REVIEW_COLUMNS_EXTRA)
     if args.out:
         from analysis.data.write import replace_file
 

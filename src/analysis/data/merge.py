@@ -75,7 +75,10 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
 
     data_path = Path(config.indicators_path(data_path))
     review_name = str(review_path)
+    from analysis.data.write import from_spreadsheet
+
     review_frame, problems = parse_table(read_text_table(Path(review_path)), review_name)
+    review_frame = review_frame.map(from_spreadsheet)     # the apostrophe extract put before a formula-like cell
     missing = [c for c in COLUMNS + ["status"] if c not in review_frame.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise DataValidationError([f"{review_name} row 1: missing column(s) {', '.join(missing)}; "

@@ -220,3 +220,35 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# --- cells a spreadsheet would run -------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell) -> str:
+    """*cell* as text a spreadsheet shows rather than runs: one starting like a formula (=, +, -, @,
+    tab, CR) gets a leading apostrophe; numbers (-3.4) are left alone.
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("-3.4"), spreadsheet_safe("'=1")
+    ('\\'=HYPERLINK("http://x")', '-3.4', "''=1")
+    """
+    from analysis.data.schema import NUMBER
+
+    text = "" if cell is None else str(cell)
+    if text.startswith(_FORMULA_START) and not NUMBER.fullmatch(text):
+        return "'" + text
+    if text.startswith("'") and text[1:2] in ("'",) + _FORMULA_START:
+        return "'" + text              # an apostrophe of its own survives the round trip
+    return text
+
+
+def from_spreadsheet(cell: str) -> str:
+    """The inverse of :func:`spreadsheet_safe`: the apostrophe it added removed.
+
+    >>> from_spreadsheet("'=HYPERLINK(1)"), from_spreadsheet("'plain"), from_spreadsheet("''=1")
+    ('=HYPERLINK(1)', "'plain", "'=1")
+    """
+    if cell.startswith("'") and cell[1:2] in ("'",) + _FORMULA_START:
+        return cell[1:]
+    return cell

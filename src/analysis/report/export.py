@@ -165,6 +165,8 @@ def write_progress_workbook(data, district: str, out_dir, records: list[dict] | 
         sheet.append(values)
         for cell, value in zip(sheet[sheet.max_row], row):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(value, str) and cell.data_type == "f":      # text that starts like a formula: text
+                cell.data_type, cell.quotePrefix = "s", True
             if isinstance(value, Quantity) and value.value is not None:
                 cell.number_format = _number_format(value, lang)
             elif isinstance(value, float):
@@ -196,6 +198,8 @@ def _print_setup(sheet, ctx) -> None:
 
 
 def _csv_text(frame: pd.DataFrame, lang: str) -> str:
+    from analysis.data.write import spreadsheet_safe
+
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(frame.columns)
@@ -209,6 +213,6 @@ def _csv_text(frame: pd.DataFrame, lang: str) -> str:
             elif isinstance(value, float):
                 cells.append("" if value != value else f"{value:.1f}")
             else:
-                cells.append("" if value is None else str(value))
+                cells.append("" if value is None else spreadsheet_safe(str(value)))
         writer.writerow(cells)
     return text.getvalue()

@@ -104,6 +104,7 @@ def load_yaml(path: Path):
         if node is None:
             return {}
         _check_expansion(node, path)
+        _check_duplicate_keys(node, path)
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -116,6 +117,31 @@ def load_yaml(path: Path):
                           accepted=MAX_YAML_DEPTH) from None
     finally:
         loader.dispose()
+
+
+def _check_duplicate_keys(root, path: Path) -> None:
+    """Refuse a mapping that names a key twice (YAML would silently keep the last one)."""
+    import yaml
+
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in keys:
+                        raise ConfigError(f"{path} line {key.start_mark.line + 1}: key {short(key.value, 40)} appears "
+                                          f"twice in one mapping (first on line {keys[key.value]}); YAML would keep "
+                                          "only the last: delete or rename one")
+                    keys[key.value] = key.start_mark.line + 1
+                stack += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def _check_depth(text: str, path: Path) -> None:
