@@ -49,7 +49,7 @@ def test_the_progress_workbook_keeps_formula_like_text_as_text(tmp_path, monkeyp
 
     from analysis.report import export
 
-    monkeypatch.setattr(export, "progress_frame", lambda *a, **k: pd.DataFrame({"文件": ['=HYPERLINK("x")', "ok"]}))
+    monkeypatch.setattr(export, "office_table", lambda *a, **k: pd.DataFrame({"文件": ['=HYPERLINK("x")', "ok"]}))
     paths = export.write_progress_workbook(None, "万柏林区", tmp_path, records=[])
     cell = load_workbook(paths["xlsx"]).active["A2"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")' and cell.quotePrefix
