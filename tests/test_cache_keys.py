@@ -144,3 +144,47 @@ def test_a_plan_reruns_every_report(project):
 
 def test_nothing_changed_reruns_nothing(project):
     assert rerun(project, lambda root: None) == set()
+
+
+# --- end to end: the edited copy re-runs the page that shows the edit, and the page shows it ------------------
+
+@pytest.mark.slow
+def test_a_catalogue_word_and_an_adopted_source_show_on_the_rerun_page(tmp_path):
+    """A copy of the project (package, notebooks, config, fixture data); a run of two briefs; then (a) a word of
+    the locale catalogue and (b) the draft plan marked adopted: each re-run, without --force, re-runs exactly the
+    pages that show the change, and they show it (issue 17: both were skipped as unchanged)."""
+    import os
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(config.PACKAGE_DIR, project / "src" / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(config.NOTEBOOKS_DIR, project / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    cfg = project / "reports.yaml"
+    cfg.write_text("reports:\n  - name: brief-{district}\n    notebook: brief\n    for_each: district\n"
+                   "    parameters:\n      as_of: '2026-11-28'\n", encoding="utf-8")
+    data = copy_data(project / "data")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(project / "src")}        # the copy's package, in the CLI and its kernels
+
+    def run() -> tuple[set, dict]:
+        result = subprocess.run([sys.executable, "-m", "analysis", "run", "--config", str(cfg), "--data",
+                                 str(data / "indicators.csv"), "--out", str(out), "--jobs", "1"],
+                                capture_output=True, text=True, env=env, timeout=600)
+        assert result.returncode == 0, result.stderr[-2000:]
+        ran = {line.split()[1] for line in result.stderr.splitlines() if line.strip().startswith("ok ")}
+        return ran, {d: (out / f"brief-{d}.html").read_text(encoding="utf-8") for d in (W, X)}
+
+    ran, pages = run()
+    assert ran == {f"brief-{W}", f"brief-{X}"} and "规划目标进度简报" in pages[W]
+    draft = "数据来源为规划草案"
+    assert draft in pages[W] and draft not in pages[X]                 # 002, the draft, is cited by 万柏林区 only
+
+    edit(project / "src" / "analysis" / "locales" / "report.yaml", "规划目标进度简报", "规划目标进度摘要")
+    ran, pages = run()
+    # every page re-runs on a package change; the one titled with this word shows the new one
+    assert ran == {f"brief-{W}", f"brief-{X}"} and "规划目标进度摘要" in pages[W] and "规划目标进度简报" not in pages[W]
+
+    edit(data / "sources.csv", ",draft,", ",adopted,")
+    ran, pages = run()
+    assert ran == {f"brief-{W}"} and draft not in pages[W]
