@@ -340,8 +340,8 @@ def test_cp1252_file_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("where,expected", [
-    ("folder", ": is a folder; pass the path of a CSV file inside it"),
-    ("/dev/zero", ": is not a regular file (a device, pipe or socket); pass the path of a CSV file"),
+    ("folder", ": is a folder, not a CSV file; remove it or pass the path of a file"),
+    ("/dev/zero", ": is not a regular file (a device, pipe or socket, or a link to one); remove it or pass the path of a CSV file"),
 ])
 def test_folders_and_devices_are_refused(tmp_path, where, expected):
     path = tmp_path if where == "folder" else where
@@ -358,8 +358,8 @@ def test_oversize_file_is_refused(table, monkeypatch):
     monkeypatch.setattr(files, "MAX_FILE_BYTES", size - 1)
     with pytest.raises(DataFileError) as info:
         validate_file(path)
-    assert str(info.value) == (f"{path}: {size:,} bytes is larger than the {size - 1:,} accepted; "
-                               "pass the indicator table, or split the file")
+    assert str(info.value) == (f"{path}: {size:,} bytes is larger than the {size - 1:,} accepted for a CSV file; "
+                               "split it or pass the right file")
 
 
 def test_source_must_be_a_name_not_a_path(tmp_path, curated_rows):

@@ -132,18 +132,18 @@ def test_header_problems_name_unknown_and_missing_columns():
 
 
 def test_directory_is_refused(tmp_path):
-    assert refusal(tmp_path) == f"{tmp_path}: is a folder; pass the path of a CSV file inside it"
+    assert refusal(tmp_path) == f"{tmp_path}: is a folder, not a CSV file; remove it or pass the path of a file"
 
 
 def test_dev_zero_is_refused_without_reading():
-    assert refusal("/dev/zero") == ("/dev/zero: is not a regular file (a device, pipe or socket); "
-                                    "pass the path of a CSV file")
+    assert refusal("/dev/zero") == ("/dev/zero: is not a regular file (a device, pipe or socket, or a link to one); "
+                                    "remove it or pass the path of a CSV file")
 
 
 def test_fifo_is_refused_without_waiting(tmp_path):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    assert refusal(fifo).endswith(": is not a regular file (a device, pipe or socket); pass the path of a CSV file")
+    assert refusal(fifo).endswith(": is not a regular file (a device, pipe or socket, or a link to one); remove it or pass the path of a CSV file")
 
 
 def test_missing_file(tmp_path):
@@ -153,8 +153,8 @@ def test_missing_file(tmp_path):
 def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = write(tmp_path, HEADER.encode() + b"a,gdp,x\n" * 20)       # 24 + 20 × 8 = 184 bytes
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
-    assert refusal(path) == (f"{path}: 184 bytes is larger than the 100 accepted; "
-                             "pass the indicator table, or split the file")
+    assert refusal(path) == (f"{path}: 184 bytes is larger than the 100 accepted for a CSV file; "
+                             "split it or pass the right file")
 
 
 def test_empty_file(tmp_path):

@@ -9,6 +9,7 @@ a function that needs them is first used.
 """
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 
 __version__ = "0.1.0"
@@ -24,12 +25,20 @@ _LAZY = {
 __all__ = sorted(_LAZY) + ["__version__"]
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'analysis' has no attribute '{name}'")
+def lazy_exports(package: str, table: dict):
+    """A PEP 562 ``__getattr__`` for *package*: each name of *table* is loaded from its submodule on first use
+    and kept on the package (``analysis`` and ``analysis.report`` use it to stay light to import)."""
+    def __getattr__(name: str):
+        if name in table:
+            value = getattr(import_module(f".{table[name]}", package), name)
+            setattr(sys.modules[package], name, value)
+            return value
+        raise AttributeError(f"module '{package}' has no attribute '{name}'")
+
+    return __getattr__
+
+
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 
 def __dir__():

@@ -48,32 +48,8 @@ def invisible_characters(value: str) -> list[str]:
 
 
 def read_bytes(path: str | os.PathLike, name: str | None = None) -> bytes:
-    """The bytes of a regular file no larger than :data:`MAX_FILE_BYTES`; :class:`DataFileError` otherwise."""
-    name = name or display_name(path)
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise DataFileError(f"{name}: no such file; pass the path of a CSV file") from None
-    except OSError as exc:
-        raise DataFileError(f"{name}: cannot read ({exc.strerror}); pass the path of a readable CSV file") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise DataFileError(f"{name}: is a folder; pass the path of a CSV file inside it")
-        if not stat.S_ISREG(info.st_mode):
-            raise DataFileError(f"{name}: is not a regular file (a device, pipe or socket); pass the path of a CSV file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataFileError(f"{name}: {info.st_size:,} bytes is larger than the {MAX_FILE_BYTES:,} accepted; "
-                                "pass the indicator table, or split the file")
-    except BaseException:
-        os.close(fd)
-        raise
-    with os.fdopen(fd, "rb") as f:
-        raw = f.read(MAX_FILE_BYTES + 1)   # the file may have grown since fstat
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataFileError(f"{name}: larger than the {MAX_FILE_BYTES:,} bytes accepted; pass the indicator table")
-    return raw
+    """The bytes of a CSV table: :func:`read_limited` within :data:`MAX_FILE_BYTES`."""
+    return read_limited(path, MAX_FILE_BYTES, "CSV file", name)
 
 
 def file_digest(path: Path, length: int = 12) -> str:

@@ -10,7 +10,7 @@
 * ``explorer``    presets and JupyterLab widgets
 * ``sections``    what a notebook cell shows: ``report.section(ctx, "progress_table")``
 * ``export``      the progress table as .xlsx and .csv
-* ``plotting``    the charts' palette, font and drawing functions
+* ``plotting``    the charts' palette, font, legend and source line; ``figures`` the charts drawn with them
 * ``page``        executed notebook → one offline HTML page (the suite's stylesheet)
 * ``index``       reports/index.html: the gap table and every report with its status
 
@@ -23,8 +23,9 @@ A notebook reads::
 """
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from analysis import lazy_exports
 
 if TYPE_CHECKING:
     from .context import Context
@@ -38,12 +39,7 @@ __all__ = ["Context", "SECTIONS", "assessable_indicators", "chart_main_series", 
            "section", "setup", "write_progress_workbook"]
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'analysis.report' has no attribute '{name}'")
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 
 def record_for(ctx: Context, records: list[dict] | None = None) -> dict | None:

@@ -106,24 +106,24 @@ def _exporter(lang: str = "zh"):
     return exporter
 
 
-def report_title(nb) -> str | None:
-    """The title a notebook announced (display metadata) or its first h1, if any."""
+def _announced(nb, key: str) -> str | None:
+    """The first value a notebook's outputs announced under *key* (display metadata), if any."""
     for cell in nb.cells:
         for output in cell.get("outputs", []):
-            title = output.get("metadata", {}).get(TITLE_KEY)
-            if title:
-                return title
+            value = output.get("metadata", {}).get(key)
+            if value:
+                return value
     return None
+
+
+def report_title(nb) -> str | None:
+    """The title a notebook announced (display metadata), if any."""
+    return _announced(nb, TITLE_KEY)
 
 
 def report_sources(nb) -> str | None:
     """The footer line a notebook announced (display metadata): its source documents and its method."""
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            sources = output.get("metadata", {}).get(SOURCES_KEY)
-            if sources:
-                return sources
-    return None
+    return _announced(nb, SOURCES_KEY)
 
 
 def render_html(nb, lang: str = "zh", data_path: Path | None = None) -> str:
