@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.report import plotting
+from analysis.report import figures, plotting
 from analysis.engine.gaps import gap_table, to_records
 
 
@@ -43,21 +43,21 @@ def test_every_chart_function_returns_a_figure_with_source_line(data):
     levels = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
     from analysis.engine.projection import DriftModel
     frame = DriftModel(levels, base_year=2020).fit().summary_frame()
-    figures = []
+    drawn = []
     for draw in (
-        lambda ax: plotting.plot_path_to_target(ax, levels, gdp, "亿元", "来源：测试", "zh"),
-        lambda ax: plotting.plot_progress(ax, records, "来源：测试", "zh"),
-        lambda ax: plotting.plot_growth_compare(ax, records, "来源：测试", "zh"),
-        lambda ax: plotting.plot_fan(ax, levels, {"drift": frame}, "亿元", "来源：测试", "zh", 1000, 2025),
-        lambda ax: plotting.plot_levels(ax, pd.DataFrame({"地区生产总值": levels}), "亿元", "来源：测试", "zh"),
+        lambda ax: figures.plot_path_to_target(ax, levels, gdp, "亿元", "来源：测试", "zh"),
+        lambda ax: figures.plot_progress(ax, records, "来源：测试", "zh"),
+        lambda ax: figures.plot_growth_compare(ax, records, "来源：测试", "zh"),
+        lambda ax: figures.plot_fan(ax, levels, {"drift": frame}, "亿元", "来源：测试", "zh", 1000, 2025),
+        lambda ax: figures.plot_levels(ax, pd.DataFrame({"地区生产总值": levels}), "亿元", "来源：测试", "zh"),
     ):
         fig, ax = plt.subplots()
         result = draw(ax)
         assert result is fig
         assert any(text.get_text() == "来源：测试" for text in fig.texts)
         assert ax.get_ylabel().endswith(("亿元", "%")) or ax.get_xlabel() == "%"
-        figures.append(fig)
-    for fig in figures:
+        drawn.append(fig)
+    for fig in drawn:
         assert not [m for m in render(fig) if "missing from" in m]
 
 
@@ -67,7 +67,7 @@ def test_path_chart_when_the_only_level_is_in_the_target_year():
     record = {"target_year": 2025, "target_value": 2300.0, "base_year": 2025, "base_value": 2000.0,
               "latest_year": 2025, "latest_value": 2000.0, "bound": "", "indicator_zh": "地区生产总值"}
     fig, ax = plt.subplots()
-    plotting.plot_path_to_target(ax, pd.Series({2025: 2000.0}), record, "亿元", "来源：测试", "zh")
+    figures.plot_path_to_target(ax, pd.Series({2025: 2000.0}), record, "亿元", "来源：测试", "zh")
     labels = [line.get_label() for line in ax.get_lines()]
     assert len(labels) == 2 and not any("path" in label or "路径" in label for label in labels)
     render(fig)

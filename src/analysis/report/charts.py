@@ -1,4 +1,4 @@
-"""Figures for the report pages, drawn with analysis.report.plotting in the page's display unit.
+"""Figures for the report pages, drawn with analysis.report.figures in the page's display unit.
 
 Each function returns a matplotlib Figure, or None when there is nothing to draw.
 Values are scaled to the page's unit (100m yuan read as bn yuan in English) so a chart
@@ -52,13 +52,13 @@ def main_series(ctx):
     rows = rows[rows["indicator"].isin(counts[counts >= 2].index)]
     if rows.empty:
         return None
-    from analysis.report.plotting import plot_levels
+    from analysis.report.figures import plot_levels
 
     label, factor = i18n.display_unit(unit, ctx.lang)
     names = {i: ctx.name_of(i, z) for i, z in zip(rows["indicator"], rows["indicator_zh"])}
     table = rows.assign(name=rows["indicator"].map(names)).pivot_table(index="year", columns="name", values="value") * factor
     if table.shape[1] > 1:        # each on its own axis: budget revenue (20) is not flattened on GDP's scale (620)
-        from analysis.report.plotting import plot_small_multiples
+        from analysis.report.figures import plot_small_multiples
 
         order = table.max().sort_values(ascending=False).index
         return plot_small_multiples(table[order], label, source_line(ctx, rows), ctx.lang, ctx.t("heading.main_series"))
@@ -69,7 +69,8 @@ def main_series(ctx):
 def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scenarios: dict | None = None):
     """Observed levels, the even plan path, the path now required, the target (with its bound),
     and optionally a projection and scenario paths ({label: Series})."""
-    from analysis.report.plotting import SERIES_COLORS, plot_path_to_target, relegend
+    from analysis.report.figures import plot_path_to_target
+    from analysis.report.plotting import SERIES_COLORS, relegend
 
     levels = levels_of(ctx, record)
     if levels.empty or record["target_type"] in ("growth_average", "growth_annual", "cumulative"):
@@ -94,7 +95,7 @@ def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scena
 def progress_bars(ctx, records: list[dict]):
     """Task progress against time elapsed, one bar per assessed target (from two targets on:
     a single bar says nothing the progress table does not)."""
-    from analysis.report.plotting import plot_progress
+    from analysis.report.figures import plot_progress
 
     rows = [dict(r, indicator_zh=text.record_name(ctx, r), indicator=text.record_name(ctx, r), progress_log=r["progress"])
             for r in records if text.is_assessed(r) and r.get("progress") is not None]
@@ -106,7 +107,8 @@ def progress_bars(ctx, records: list[dict]):
 
 def fan(ctx, record: dict, projection):
     """History, each model's mean and prediction interval, the Monte Carlo 90% fan and the target with its bound."""
-    from analysis.report.plotting import PALETTE, plot_fan, relegend
+    from analysis.report.figures import plot_fan
+    from analysis.report.plotting import PALETTE, relegend
 
     if projection is None or projection.levels.empty or not (projection.frames or projection.mc):
         return None
