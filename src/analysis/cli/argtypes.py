@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import datetime as dt
+import re
 
 
 def year_arg(text: str) -> int:
@@ -39,8 +41,6 @@ def seconds(text: str, limit: float = 7 * 24 * 3600) -> float:
 
 def date_arg(text: str):
     """argparse type: an assessment date YYYY-MM-DD (years 1949 to 2100), else a one-line usage error."""
-    import datetime as dt
-    import re
 
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):

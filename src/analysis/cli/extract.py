@@ -12,10 +12,12 @@ import io
 import os
 import sys
 from pathlib import Path
+import argparse
 
 from analysis import config
 from analysis.cli.argtypes import year_arg
 from analysis.data.merge import REVIEW_COLUMNS_EXTRA  # noqa: F401 - kept importable from here
+from analysis.exceptions import DataValidationError
 
 
 def _table_rows(data_path: Path) -> list[dict]:
@@ -106,7 +108,6 @@ def source_line(source: str, district: str | None) -> str:
 def merge(review_path: Path, data_path: Path | None = None) -> tuple[int, list[str]]:
     """``(rows appended, problems)``: :func:`analysis.data.merge.merge_review` for callers of the earlier API."""
     from analysis.data.merge import merge_review
-    from analysis.exceptions import DataValidationError
 
     try:
         return merge_review(review_path, data_path), []
@@ -116,7 +117,6 @@ def merge(review_path: Path, data_path: Path | None = None) -> tuple[int, list[s
 
 def _cmd_merge(args) -> int:
     from analysis.data.merge import merge_review
-    from analysis.exceptions import DataValidationError
 
     try:
         added = merge_review(Path(args.review), args.data)
@@ -131,8 +131,6 @@ def _cmd_merge(args) -> int:
 
 
 def _row_numbers(text: str) -> list[int]:
-    import argparse
-
     out = []
     try:
         for part in text.split(","):
@@ -144,8 +142,6 @@ def _row_numbers(text: str) -> list[int]:
 
 
 def _confidence(text: str) -> float:
-    import argparse
-
     try:
         value = float(text)
     except ValueError:

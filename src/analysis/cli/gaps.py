@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+import csv
+import os
 
 from analysis.cli.argtypes import date_arg, year_arg
-from analysis.i18n import basis_label, bound_label, flag_text, status_label, t
-from analysis.i18n import number as _fmt
+from analysis.i18n import basis_label, bound_label, flag_text, number as _fmt, status_label, t
 
 
 def _width(text: str) -> int:
@@ -53,15 +54,12 @@ def format_table(records: list[dict], lang: str = "zh") -> str:
 
 
 def _cmd_gaps(args) -> int:
-    import csv
-
     from analysis.engine.gaps import FIELDS, gap_table, to_records
     from analysis.data.loading import load_indicators
     from analysis.data.registry import registry_of
     from analysis.engine.timeline import as_of_date, current_plan
 
     if args.no_cache:
-        import os
 
         os.environ["ANALYSIS_NO_CACHE"] = "1"
     data = load_indicators(args.data)            # validated once per content (analysis.data.cache)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+import os
 
 from analysis import __version__, config
 from analysis.cli import extract as extract_cli, gaps as gaps_cli, run as runner_cli
@@ -118,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         # `... | head` closed the pipe: not an error of ours.
-        import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -126,7 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:      # noqa: BLE001 - the last line of defence: a user never sees a traceback
-        import os
 
         if os.environ.get("ANALYSIS_DEBUG"):
             raise

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.cli.argtypes import date_arg, positive_int, seconds
+from analysis.exceptions import ReportsFailedError
 
 
 def _raise_interrupt(signum, frame):
@@ -22,7 +23,6 @@ def _raise_interrupt(signum, frame):
 
 
 def _cmd_run(args) -> int:
-    from analysis.exceptions import ReportsFailedError
     from analysis.runner import RunOptions, list_reports, run
 
     if args.no_cache:

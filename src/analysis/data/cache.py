@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+import tempfile
 
 KEEP = 16
 FORMAT = b"validated-table v1"
@@ -92,7 +93,6 @@ def put(key: str, frame) -> None:
     """Store a validated typed *frame* under *key* (written whole, then renamed); keep the newest :data:`KEEP`.
 
     A folder that cannot be written is no error: the next call validates again."""
-    import tempfile
 
     folder = cache_dir()
     try:

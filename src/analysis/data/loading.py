@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import hashlib
+import difflib
 
 from analysis import config
 from analysis.data import tableio
@@ -159,7 +161,6 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
     >>> load_indicators().query("indicator == 'gdp' and kind == 'level'")["value"].tolist()
     [347.0, 486.0, 620.5]
     """
-    import hashlib
 
     path = config.indicators_path(path)
     name = tableio.display_name(path)
@@ -186,8 +187,6 @@ def load_indicators(path: str | os.PathLike | None = None) -> pd.DataFrame:
 
 
 def _suggest(value: str, choices) -> str:
-    import difflib
-
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=3)
     listed = close or sorted(str(c) for c in choices)[:12]
     return ", ".join(listed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 
 from analysis.config import YEAR_RANGE
 
@@ -111,7 +112,6 @@ def place_name_problem(name: str) -> str | None:
     >>> place_name_problem("高新区（筹）") is None, place_name_problem("../../evil")
     (True, "cannot be part of a file name (it has '.', '/'); accepted: Chinese characters, letters, digits, _, -, （）and ·, starting with a letter, digit or character")
     """
-    import unicodedata
 
     hint = ("accepted: Chinese characters, letters, digits, _, -, （）and ·, "
             "starting with a letter, digit or character")
@@ -137,7 +137,6 @@ def lookalike_problem(name: str) -> str | None:
     found = _COMPATIBILITY.search(name)
     if not found:
         return None
-    import unicodedata
 
     char = found.group(0)
     return (f"is written with a look-alike character (U+{ord(char):04X} {unicodedata.name(char, 'CJK COMPATIBILITY IDEOGRAPH')}); "

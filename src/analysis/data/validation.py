@@ -40,6 +40,7 @@ from analysis.data.schema import (
     value_in_quote,
 )
 from analysis.data.tableio import invisible_characters, visible
+from analysis.exceptions import DataFileError
 
 
 def normalize_keys(frame: pd.DataFrame) -> pd.DataFrame:
@@ -228,7 +229,6 @@ def source_problems(frame: pd.DataFrame, name: str, sources_dir: Path) -> list[s
 
 def _source_text(path: Path) -> str | None:
     from analysis.data.files import MAX_DOCUMENT_BYTES, read_limited
-    from analysis.exceptions import DataFileError
 
     try:
         return read_limited(path, 4 * MAX_DOCUMENT_BYTES, "normalised document").decode("utf-8", errors="replace")

@@ -20,7 +20,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from analysis.exceptions import DataFileError, LockHeldError
+from analysis.exceptions import DataFileError, LockHeldError, UsageError
 
 LOCK_WAIT_S = 60.0
 """How long a writer waits for another writer of the same table before giving up (exit code 3)."""
@@ -177,7 +177,6 @@ def check_review_out(out: str | os.PathLike, inputs: tuple = ()) -> Path:
     (``data/`` only in ``data/review/``).
     """
     from analysis.data.schema import COLUMNS
-    from analysis.exceptions import UsageError
 
     out = Path(out)
     shown = f"--out {out}"

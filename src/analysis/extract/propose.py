@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_left
+from pathlib import Path
 
 from analysis.extract.context import (
     ESTIMATE_RE,
@@ -65,7 +67,6 @@ _CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,�
 def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
     """``[the last cue before *fact* that places it]`` or ``[]``; *cues* are sorted by position, so this
     looks back from the fact instead of through every cue of the paragraph (linear documents stay linear)."""
-    from bisect import bisect_left
 
     for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
         c = cues[i]
@@ -368,7 +369,6 @@ def detect_district(text: str, known=()) -> str:
 def extract_file(path, district: str | None = None, year: int | None = None,
                  vocabulary: dict | None = None, known_districts=(), registry=None) -> tuple[list[dict], str, str]:
     """Read, decode (UTF-8 or GB18030), normalise and extract; returns (rows, encoding, normalised text)."""
-    from pathlib import Path
 
     from analysis.data.normalize import normalize_file
 

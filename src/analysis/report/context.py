@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
+import difflib
 
 from analysis import config, i18n
 from analysis.exceptions import ParameterError
@@ -216,7 +217,6 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     if indicator is not None:
         known = sorted(set(data.loc[data["district"] == district, "indicator"]))
         if indicator not in known:
-            import difflib
             close = difflib.get_close_matches(indicator, known, n=3) or known[:8]
             raise ParameterError(f"parameter indicator='{indicator}' is not an indicator of {district}; "
                                  f"did you mean: {', '.join(close)}", parameter="indicator", value=indicator,

@@ -7,6 +7,7 @@ latest × ((1 + real)(1 + price))^h for a current-price target, latest × (1 + g
 from __future__ import annotations
 
 import pandas as pd
+from dataclasses import replace
 
 from analysis.engine.progress import target_met
 from analysis.report import text
@@ -202,6 +203,4 @@ def widget(ctx, growth: float, price: float):
 
 
 def _with_district(ctx, district: str):
-    from dataclasses import replace
-
     return replace(ctx, district=district, indicator=None)

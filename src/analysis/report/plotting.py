@@ -20,6 +20,7 @@ import re
 import textwrap
 
 import matplotlib
+import io
 
 from analysis.config import FONTS_DIR
 from analysis.i18n import t
@@ -185,7 +186,6 @@ def text_sizes(fig) -> dict:
 def svg_chart(fig) -> tuple[bytes, dict]:
     """The figure as SVG, text drawn as paths (crisp at any size, no font needed offline), and its
     width, height and text sizes in points (for the page's ``<img>`` and the browser test)."""
-    import io
 
     sizes = text_sizes(fig)
     out = io.BytesIO()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from analysis.report import charts, explorer, html, missing, projections, tables, text
 from analysis.options import OPTIONS
+from analysis.exceptions import ParameterError
 
 
 def _table(ctx, frame, *lead: str, layout: str | None = None, names: int = 1) -> str:
@@ -241,7 +242,6 @@ SECTIONS = {
 
 def render(ctx, name: str) -> list:
     """The fragments of section *name* (HTML strings, Figures, widgets)."""
-    from analysis.exceptions import ParameterError
 
     if name not in SECTIONS:
         raise ParameterError(f"section '{name}' is unknown; accepted: {', '.join(SECTIONS)}", parameter="section",

@@ -6,7 +6,7 @@ import math
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -49,7 +49,6 @@ class RunOptions:
 
     def resolved(self) -> "RunOptions":
         """Paths made absolute and checked, defaults filled in, limits applied."""
-        from dataclasses import replace
 
         if not isinstance(self.wait, (int, float)) or math.isnan(self.wait) or not 0 <= self.wait <= MAX_WAIT_S:
             raise UsageError(f"--wait {self.wait!r}: expected a number of seconds from 0 to {MAX_WAIT_S}")
@@ -164,7 +163,6 @@ def run(config_path: Path | None = None, data_path: Path | None = None, out_dir:
     UsageError (exit 2), LockHeldError (3), RunInterruptedError (130), ReportsFailedError (1, when
     the manifest itself could not be written).
     """
-    from dataclasses import replace
 
     base = options or RunOptions()
     paths = {k: v for k, v in (("config_path", config_path), ("data_path", data_path), ("out_dir", out_dir)) if v}
@@ -263,7 +261,6 @@ def worker_count(requested: int | None, queued: int, log) -> int:
 def _execute_all(to_run: list[Job], opts: RunOptions) -> tuple[dict, bool]:
     """Results of the reports that finished, and whether the run was interrupted (Ctrl-C, SIGTERM)."""
     from concurrent.futures import as_completed
-    from dataclasses import asdict
 
     executor, client = opts.executor, None
     own = executor is None

@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+import unicodedata
+import ast
 
 from analysis import config
-from analysis.exceptions import InputDataError
+from analysis.exceptions import ConfigError, DataFileError, InputDataError
 from analysis.runner.limits import MAX_DATA_BYTES, read_capped
 
 REQUIRED_COLUMNS = ("district", "indicator", "kind", "year")
@@ -23,7 +25,6 @@ def sha256(data: bytes | str) -> str:
 
 def read_table_bytes(data_path: Path) -> bytes:
     """The indicator table's bytes: a regular file under :data:`MAX_DATA_BYTES`, else one line."""
-    from analysis.exceptions import ConfigError
 
     try:
         return read_capped(data_path, MAX_DATA_BYTES, "indicator table", "--data")
@@ -38,7 +39,6 @@ def read_rows(data_path: Path, raw: bytes | None = None) -> list[dict]:
     Raises :class:`InputDataError` (one line) for a file that is not a UTF-8 CSV
     with the key columns; the full rules are checked by ``loading.validate_file``.
     """
-    from analysis.exceptions import DataFileError
     from analysis.data.tableio import decode, parse_text
 
     raw = read_table_bytes(data_path) if raw is None else raw
@@ -56,7 +56,6 @@ def read_rows(data_path: Path, raw: bytes | None = None) -> list[dict]:
 
 def _nfc(row: dict) -> dict:
     """Key text in Unicode NFC, as the loader reads it: one district is one string everywhere."""
-    import unicodedata
 
     from analysis.data.schema import KEY_TEXT
 
@@ -74,7 +73,6 @@ def notebook_info(path: Path) -> dict:
     ``inspect_notebook`` does (a test keeps the two in agreement), without
     importing papermill (seconds) on the planning path.
     """
-    import ast
 
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
     params = {}
@@ -93,7 +91,6 @@ def notebook_info(path: Path) -> dict:
 
 def _literal_type(default: str) -> str:
     """Type name of a parameter's default literal ('2025' → int); 'None' accepts anything."""
-    import ast
 
     try:
         return type(ast.literal_eval(default)).__name__ if default not in ("None", "") else "None"
@@ -201,7 +198,6 @@ def validation_key(raw: bytes, data_path: Path, package: str) -> str:
     sources = Path(data_path).parent / "sources"
     if sources.is_dir():
         from analysis.data.files import MAX_DOCUMENT_BYTES, read_limited
-        from analysis.exceptions import DataFileError
 
         for path in sorted(sources.glob("*.txt")):
             digest.update(path.name.encode())

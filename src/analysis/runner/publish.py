@@ -16,6 +16,7 @@ from analysis import __version__, config
 from analysis.data import write as disk
 from analysis.runner.confine import inside
 from analysis.runner.inputs import package_hash, sha256
+from analysis.exceptions import DataFileError, OutputFolderError
 
 MANIFEST = "manifest.json"
 SUMMARY = "summary.json"
@@ -39,7 +40,6 @@ def read_own(path: Path) -> str:
     :class:`OutputFolderError` in one line (a pipe or a link to ``/dev/zero`` would hang or exhaust memory);
     :class:`FileNotFoundError` when it is not there."""
     from analysis.data.files import read_limited
-    from analysis.exceptions import DataFileError, OutputFolderError
 
     if not os.path.lexists(path):
         raise FileNotFoundError(path)
