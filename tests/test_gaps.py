@@ -1,5 +1,5 @@
 import json
-from conftest import MID  # noqa: E402
+from conftest import LATE, MID  # noqa: E402
 import subprocess
 import sys
 
@@ -27,7 +27,7 @@ def test_gdp_record(table):
     assert gdp["target_type"] == "level" and gdp["growth_basis"] == "current" and gdp["as_of_year"] == 2022
     assert 0 < gdp["probability"] < gdp["probability_tolerance"] < 50
     codes = [f["code"] for f in gdp["flags"]]
-    assert {"series_break", "directional_target", "draft_source", "nominal_growth", "sigma_assumed"} <= set(codes)
+    assert {"series_break_unclear", "directional_target", "draft_source", "nominal_growth", "sigma_assumed"} <= set(codes)
 
 
 def test_override_changes_the_answer(data):
@@ -70,15 +70,40 @@ def run(*args):
 
 @pytest.mark.slow    # runs the CLI in a subprocess (seconds)
 def test_cli_json_and_table():
-    result = run("--district", "万柏林区", "--format", "json")
+    from conftest import FIXTURE_TABLE
+
+    data = ("--data", str(FIXTURE_TABLE))
+    result = run(*data, "--district", "万柏林区", "--as-of", MID, "--format", "json")
     assert result.returncode == 0
-    gdp = next(r for r in json.loads(result.stdout) if r["indicator"] == "gdp" and r["target_type"] == "level")
+    records = json.loads(result.stdout)
+    gdp = next(r for r in records if r["indicator"] == "gdp" and r["target_type"] == "level")
     assert round(gdp["cagr_required"], 2) == 17.24 and gdp["status"] == "behind"
-    table = run("--district", "万柏林区")
+    assert {r["status"] for r in records if r["target_type"] == "growth_annual"} == {"pending"}
+    table = run(*data, "--district", "万柏林区", "--as-of", MID)
     assert table.returncode == 0 and "地区生产总值" in table.stdout and "滞后于预期" in table.stdout
-    assert "现价（名义）" in table.stdout and "截至2022年数据" in table.stdout
-    csv_out = run("--district", "万柏林区", "--format", "csv").stdout.splitlines()
+    assert "现价（名义）" in table.stdout and "评估基准日2023年3月1日，数据截至2022年" in table.stdout
+    csv_out = run(*data, "--district", "万柏林区", "--as-of", MID, "--format", "csv").stdout.splitlines()
     assert {"unit", "price_basis", "growth_basis"} <= set(csv_out[0].split(","))
+
+
+@pytest.mark.slow    # runs the CLI in a subprocess (seconds)
+def test_cli_after_the_plan_ended():
+    """The issue's 'done when' on the command line: 2026-11-28, the 14th plan over, 2023-2025 not entered."""
+    from conftest import FIXTURE_TABLE
+
+    result = run("--data", str(FIXTURE_TABLE), "--district", "万柏林区", "--as-of", LATE, "--format", "json")
+    records = json.loads(result.stdout)
+    gdp = next(r for r in records if r["indicator"] == "gdp" and r["target_type"] == "level")
+    # 620.5 / 1000 × 100 = 62.05; τ 40 % against linear progress 26.2 % → behind, on 2022 data
+    assert (gdp["status"], gdp["trend_status"], gdp["plan_ended"], gdp["final"]) == ("not_entered", "behind", True, False)
+    assert gdp["completion_rate"] == pytest.approx(62.05) and gdp["qualifier"] == "directional"
+    assert gdp["assessment_date"] == LATE and gdp["data_year"] == 2022 and gdp["missing_years"] == [2023, 2024, 2025]
+    assert {r["status"] for r in records if r["target_type"] == "growth_annual"} == {"not_entered"}
+    labour = next(r for r in records if r["indicator"] == "new_urban_labour_force")
+    assert (labour["qualifier"], labour["status"], labour["probability"]) == ("forecast", "not_assessed", None)
+    none = run("--data", str(FIXTURE_TABLE), "--district", "杏花岭区", "--target-year", "2030", "--as-of", LATE)
+    assert none.returncode == 1 and none.stderr.count("\n") == 1 and "None" not in none.stderr
+    assert "杏花岭区: no targets for 2030" in none.stderr
 
 
 @pytest.mark.parametrize("args,message", [

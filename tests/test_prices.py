@@ -4,11 +4,24 @@ import pytest
 from analysis.engine.prices import implied_deflators, series_break_flags, series_break_table
 
 
-def test_gdp_levels_trigger_series_break(data):
+def test_a_window_built_on_an_assumed_year_cannot_tell(data):
     flags = series_break_flags(series_break_table(data))
     gdp = flags[("万柏林区", "gdp")]
-    assert len(gdp) == 1 and gdp[0]["code"] == "series_break"
-    assert (gdp[0]["params"]["start"], gdp[0]["params"]["end"], gdp[0]["params"]["deflator"]) == (2020, 2022, 10.2)
+    # 2021's real rate is not entered: at 2022's 2.5 % the deflator would be 10.2 % (a "break"), but
+    # 620.5/486 = 1.276749 needs a real factor of at least 1.276749 / 1.08² = 1.094606 for a deflator ≤ 8 %:
+    # 1.094606 / 1.025 = 1.067909 → 6.8 % real growth in 2021 (the city and the province grew about 9 %)
+    assert len(gdp) == 1 and gdp[0]["code"] == "series_break_unclear"
+    p = gdp[0]["params"]
+    assert (p["start"], p["end"], p["years"], p["assumed_rate"], p["needed"]) == (2020, 2022, [2021], 2.5, 6.8)
+
+
+def test_a_window_with_every_real_rate_known_is_a_break():
+    rows = pd.DataFrame({"district": "甲区", "indicator": "gdp", "kind": ["level", "level", "growth", "growth"],
+                         "price_basis": ["current", "current", "comparable", "comparable"], "year": [2020, 2022, 2021, 2022],
+                         "value": [100.0, 130.0, 2.0, 2.0], "period_start": pd.array([pd.NA] * 4, dtype="Int64")})
+    # (130/100)^(1/2) = 1.140175 nominal a year against 1.02 real: deflator 11.8 % > 8 % → series_break
+    [flag] = series_break_flags(series_break_table(rows))[("甲区", "gdp")]
+    assert flag["code"] == "series_break" and flag["params"]["deflator"] == 11.8
 
 
 def test_vectorised_table_agrees_with_the_one_series_function(data):
@@ -20,7 +33,7 @@ def test_vectorised_table_agrees_with_the_one_series_function(data):
             continue
         one = implied_deflators(levels.sort_index(), real).reset_index(drop=True)
         mine = table[(table["district"] == district) & (table["indicator"] == indicator)].reset_index(drop=True)
-        pd.testing.assert_frame_equal(one, mine.drop(columns=["district", "indicator"]), check_dtype=False)
+        pd.testing.assert_frame_equal(one, mine[one.columns], check_dtype=False)
 
 
 def test_implied_gdp_deflator_value(data):

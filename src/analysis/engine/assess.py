@@ -73,6 +73,11 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
         cagr_obs = np.where(measured & ~share, ((lv / bv) ** (1 / (ly - by)) - 1) * 100, np.nan)
         open_ = (ly < ty) & ~met & np.isfinite(lv)
         cagr_req = np.where(open_ & ~share, ((tv / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
+        # a '~' target is met at the edge of its band (the rule the scenario grid marks): the growth that needs
+        edge = np.where(lower, tv * (1 + rules.band(tv)), tv * (1 - rules.band(tv)))
+        approx = tg["bound"].eq("~").to_numpy()
+        cagr_req_tol = np.where(open_ & ~share & approx & ~rules.met(lv, tv, tg["bound"].to_numpy(), lower),
+                                ((edge / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
         plan_rate = ((tv / bv) ** (1 / (ty - by)) - 1) * 100
         change_obs = np.where(measured & share, (lv - bv) / (ly - by), np.nan)
         change_req = np.where(open_ & share, (tv - lv) / (ty - ly), np.nan)
@@ -82,7 +87,8 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
     status = np.where(np.isfinite(lv), status, "insufficient_data")
     return _frame(tg, base_year=by, base_value=bv, latest_year=ly, latest_value=lv, tau=tau, progress=progress,
                   completion_rate=completion, progress_linear=np.where(measured, p_lin, np.nan), progress_log=np.where(measured, p_log, np.nan),
-                  cagr_observed=cagr_obs, cagr_required=cagr_req, gap_pp=cagr_obs - cagr_req,
+                  cagr_observed=cagr_obs, cagr_required=cagr_req, cagr_required_tolerance=cagr_req_tol,
+                  gap_pp=cagr_obs - cagr_req,
                   ratio_r=np.where(plan_rate != 0, cagr_obs / plan_rate, np.nan),
                   change_observed_pp=change_obs, change_required_pp=change_req,
                   projected_value=np.where(open_ & measured & ~share, lv * (1 + cagr_obs / 100) ** (ty - ly), np.nan),

@@ -3,7 +3,10 @@
 Where a series has nominal levels and real growth rates, their ratio is the
 implied price change. Outside ``PLAUSIBLE_DEFLATOR`` it is more likely that
 the levels were revised or changed scope (a series break) than that prices
-moved so much; the analyst is told, not silently corrected.
+moved so much; the analyst is told, not silently corrected. A window whose real
+rate had to be assumed for some year cannot tell: it is flagged
+``series_break_unclear`` with the year assumed, the rate assumed and the real
+growth that year would need for the deflator to be plausible, never as a break.
 """
 from __future__ import annotations
 
@@ -102,25 +105,40 @@ def series_break_table(data: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE
     window = pairs.assign(year=[list(range(int(a) + 1, int(b) + 1)) for a, b in zip(pairs["start"], pairs["end"])])
     window = window.explode("year").astype({"year": int}).merge(yearly, on=keys + ["year"], how="left")
     known = window.groupby("pair")["rate"].agg(["count", "mean"])
+    log_known = np.log1p(window["rate"] / 100).groupby(window["pair"]).sum()
+    assumed_years = window[window["rate"].isna()].groupby("pair")["year"].apply(list)
     window["rate"] = window["rate"].fillna(window["pair"].map(known["mean"]))
     log_real = np.log1p(window["rate"] / 100).groupby(window["pair"]).sum()
-    pairs = pairs.join(known).assign(log_real=log_real)
+    pairs = pairs.join(known).assign(log_real=log_real, log_known=log_known)
+    pairs["assumed_years"] = pairs["pair"].map(assumed_years)
     pairs = pairs[pairs["count"] > 0]
     n = pairs["end"] - pairs["start"]
     nominal = np.log(pairs["v1"] / pairs["v0"])
+    k = n - pairs["count"]
+    # the real growth each assumed year would need for the deflator to stay at the band's top
+    with np.errstate(divide="ignore", invalid="ignore"):
+        needed = np.expm1((nominal - n * np.log1p(band[1] / 100) - pairs["log_known"]) / k) * 100
     out = pd.DataFrame({
         "district": pairs["district"], "indicator": pairs["indicator"], "start": pairs["start"].astype(int),
         "end": pairs["end"].astype(int), "nominal_cagr": np.expm1(nominal / n) * 100,
         "real_cagr": np.expm1(pairs["log_real"] / n) * 100, "years_assumed": (n - pairs["count"]).astype(int),
-        "deflator": np.expm1((nominal - pairs["log_real"]) / n) * 100})
+        "deflator": np.expm1((nominal - pairs["log_real"]) / n) * 100,
+        "assumed_years": [y if isinstance(y, list) else [] for y in pairs["assumed_years"]],
+        "assumed_rate": pairs["mean"], "needed_real": np.where(k > 0, needed, np.nan)})
     out["plausible"] = out["deflator"].between(*band)
-    return out.reset_index(drop=True)[columns]
+    return out.reset_index(drop=True)[columns + ["assumed_years", "assumed_rate", "needed_real"]]
 
 
 def series_break_flags(breaks: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE_DEFLATOR) -> dict:
     """{(district, indicator): [flag, …]} for implausible implied deflators, as codes with parameters."""
     out: dict = {}
     for r in breaks[~breaks["plausible"]].itertuples(index=False):
+        if getattr(r, "assumed_years", None):        # built on an assumed year: cannot tell
+            out.setdefault((r.district, r.indicator), []).append({"code": "series_break_unclear", "params": {
+                "start": int(r.start), "end": int(r.end), "nominal_cagr": round(float(r.nominal_cagr), 1),
+                "years": [int(y) for y in r.assumed_years], "assumed_rate": round(float(r.assumed_rate), 1),
+                "needed": round(float(r.needed_real), 1), "low": band[0], "high": band[1]}})
+            continue
         out.setdefault((r.district, r.indicator), []).append({"code": "series_break", "params": {
             "start": int(r.start), "end": int(r.end), "nominal_cagr": round(float(r.nominal_cagr), 1),
             "real_cagr": round(float(r.real_cagr), 1), "deflator": round(float(r.deflator), 1),

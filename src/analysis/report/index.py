@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from analysis.data import write as disk
-from analysis.i18n import check_lang, district_name, indicator_label, t
+from analysis.i18n import basis_label, check_lang, district_name, indicator_label, t
 from analysis.i18n import number as _fmt
 from analysis.report.page import responsive_tables, stylesheet
 
@@ -19,7 +19,7 @@ STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 REPORT_STATUSES = ("ok", "failed")          # what the runner records; the index shows them as index.status.*
 # The gap table, answer first: who, what, the judgement, then the numbers behind it.
 GAP_COLUMNS = ("district", "indicator", "status", "cagr_required", "probability", "latest_year", "latest_value",
-               "target_value", "cagr_observed", "gap_pp")
+               "target_value", "cagr_observed", "growth_basis", "gap_pp")
 REPORT_COLUMNS = ("name", "status", "started", "duration", "parameters", "error")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
@@ -58,7 +58,9 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
     if key == "status":
         return f'<td class="status-cell" data-label="{label}">{status_badge(r["status"], lang, bool(r.get("final")))}</td>'
     names = {"district": district_name(r.get("district", ""), lang),
-             "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang)}
+             "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang),
+             "growth_basis": basis_label(r.get("growth_basis") or "", lang) if r.get("cagr_observed") is not None
+             else "–"}
     value = names[key] if key in names else r.get(key)
     css = "name" if key in names else ("unknown" if value is None else "")
     css = f' class="{css}"' if css else ""

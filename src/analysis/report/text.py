@@ -231,6 +231,11 @@ def _required(ctx, r: dict) -> str:
         return ""
     if r["target_type"] in ("growth_average", "growth_annual"):
         return ctx.t("msg.growth_required", **values)
+    if r.get("cagr_required_tolerance") is not None:       # the grid's rule: '~' is met at the band's edge
+        return ctx.t("msg.required_tolerance", **values, required_tol=rate(r["cagr_required_tolerance"]),
+                     tolerance=OPTIONS.tolerance_text(), target_exact=amount(ctx, r["target_value"], r["unit"]),
+                     threshold=amount(ctx, float(tolerance_threshold(r["target_value"], r.get("direction") == "lower")),
+                                      r["unit"]))
     return ctx.t("msg.required", **values)
 
 
