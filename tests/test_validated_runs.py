@@ -125,3 +125,30 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback():
     env = dict(os.environ, PYTHONIOENCODING="ascii", ANALYSIS_DATA=str(FIXTURE_DATA / "indicators.csv"))
     result = subprocess.run([sys.executable, "-m", "analysis", "gaps"], capture_output=True, text=True, env=env)
     assert result.returncode == 0 and "Traceback" not in result.stderr and "\\u" in result.stdout
+
+
+def test_a_full_stdout_is_one_line_and_exit_1():
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    env = dict(os.environ, ANALYSIS_DATA=str(FIXTURE_DATA / "indicators.csv"))
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "analysis", "gaps"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, env=env)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: cannot write the output (No space left on device)")
+
+
+def test_a_label_with_dollar_signs_is_text_not_mathtext():
+    import matplotlib
+
+    import analysis.report.plotting  # noqa: F401 - sets the project's rcParams
+    from matplotlib.figure import Figure
+
+    assert matplotlib.rcParams["text.parse_math"] is False
+    fig = Figure()
+    ax = fig.subplots()
+    ax.set_title("成本$5$与$x^")            # unbalanced: mathtext would raise ValueError
+    fig.savefig(__import__("io").BytesIO(), format="png")

@@ -125,18 +125,37 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:      # noqa: BLE001 - the last line of defence: a user never sees a traceback
+    except OSError as exc:
+        import errno
+        import os
 
-        if os.environ.get("ANALYSIS_DEBUG"):
-            raise
-        where = exc.__traceback__
-        while where is not None and where.tb_next is not None:
-            where = where.tb_next
-        place = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
-        text = " ".join(str(exc).split())[:300]
-        try:
-            print(f"internal error{place}: {type(exc).__name__}: {text}; nothing more was done. Please report it "
-                  "with the command you ran (ANALYSIS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT) or os.environ.get("ANALYSIS_DEBUG"):
+            return _internal(exc)
+        try:                          # the output could not be written: say so once, on stderr
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            print(f"error: cannot write the output ({exc.strerror}); free some space (or fix the device) "
+                  "and run the command again", file=sys.stderr)
         except OSError:
-            pass                    # stderr itself is gone (a full disk, a closed pipe)
-        return INTERNAL_ERROR
+            pass
+        return 1
+    except Exception as exc:      # noqa: BLE001 - the last line of defence: a user never sees a traceback
+        return _internal(exc)
+
+
+def _internal(exc: BaseException) -> int:
+    """One line for an error the package did not foresee (exit 70); ``ANALYSIS_DEBUG=1`` raises it instead."""
+    import os
+
+    if os.environ.get("ANALYSIS_DEBUG"):
+        raise exc
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    place = f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+    text = " ".join(str(exc).split())[:300]
+    try:
+        print(f"internal error{place}: {type(exc).__name__}: {text}; nothing more was done. Please report it "
+              "with the command you ran (ANALYSIS_DEBUG=1 shows the traceback)", file=sys.stderr)
+    except OSError:
+        pass                    # stderr itself is gone (a full disk, a closed pipe)
+    return INTERNAL_ERROR

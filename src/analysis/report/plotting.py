@@ -55,6 +55,8 @@ def use_chinese_font() -> None:
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False     # ASCII hyphen-minus: present in every font
+    # labels are data (names, quotes, units): "$" is a character, never the start of mathtext (issue 21)
+    matplotlib.rcParams["text.parse_math"] = False
     matplotlib.rcParams.update({
         "figure.dpi": 100, "savefig.dpi": 160, "axes.spines.top": False, "axes.spines.right": False,
         "axes.grid": True, "grid.alpha": 0.3, "axes.titlesize": 13.5, "axes.titleweight": "normal",
