@@ -152,3 +152,25 @@ def test_a_label_with_dollar_signs_is_text_not_mathtext():
     ax = fig.subplots()
     ax.set_title("成本$5$与$x^")            # unbalanced: mathtext would raise ValueError
     fig.savefig(__import__("io").BytesIO(), format="png")
+
+
+@pytest.mark.parametrize("kind,start,year,message", [
+    ("level", "2021", "2022", "is set for a level"),
+    ("share", "2020", "2022", "is set for a share"),
+    ("growth", "2022", "2022", "is not before year 2022"),           # found by the property test: a crash in gaps
+    ("cumulative", "2023", "2022", "a period cannot start after its year"),
+])
+def test_a_period_that_means_nothing_is_refused_at_validate(table, kind, start, year, message):
+    from analysis.data.loading import validate_file
+
+    gdp = {"level": 0, "share": 0, "growth": 1, "cumulative": 0}
+    row = dict(next(r for r in BASE_ROWS if r["indicator"] == "gdp" and r["kind"] == ("growth" if kind == "growth"
+                                                                                      else "level")))
+    row.update(kind=kind, period_start=start, year=year)
+    if kind == "share":
+        row.update(unit="%", price_basis="")
+    if kind == "cumulative":
+        row.update(price_basis="")
+    path = table(rows=[row])
+    _, problems = validate_file(path)
+    assert any("column 'period_start'" in p and message in p for p in problems), problems

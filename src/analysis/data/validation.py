@@ -154,6 +154,21 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
     bad = rows[rows["kind"].isin(PERCENT_KINDS) & (rows["unit"] != "%")]
     problems += [f"{name} row {r.row_no}, column 'unit': '{r.unit}' is not a unit for a {r.kind}; accepted: %"
                  for r in bad.itertuples()]
+    # a period: growth averages run from the year after period_start to year (period_start < year); totals
+    # and bounds each year include period_start (period_start <= year); a level or share has no period
+    start = rows["period_start"].map(lambda v: int(v) if v else None)
+    has_start = start.notna()
+    bad = rows[has_start & rows["kind"].isin(["level", "share"])]
+    problems += [f"{name} row {r.row_no}, column 'period_start': '{r.period_start}' is set for a {r.kind}, which is a "
+                 "value at the end of one year; leave it empty (a total over years is a cumulative row)"
+                 for r in bad.itertuples()]
+    year = rows["year"].astype(int)
+    late = has_start & ~rows["kind"].isin(["level", "share"]) & (
+        (rows["kind"].isin(GROWTH_KINDS) & (start.fillna(0) >= year)) | (start.fillna(0) > year))
+    problems += [f"{name} row {r.row_no}, column 'period_start': '{r.period_start}' is not before year {r.year}; "
+                 + ("an average growth runs from the year after period_start to year (2021–2025: period_start "
+                    "2020)" if r.kind in GROWTH_KINDS else "a period cannot start after its year")
+                 for r in rows[late].itertuples()]
     bad = rows[rows["kind"].isin(GROWTH_KINDS) & (rows["price_basis"] == "")]
     problems += [f"{name} row {r.row_no}, column 'price_basis': '' is empty for a {r.kind}; "
                  "accepted: current (nominal) or comparable (real)" for r in bad.itertuples()]

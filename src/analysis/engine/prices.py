@@ -89,6 +89,7 @@ def series_break_table(data: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE
         return pd.DataFrame(columns=columns)
     annual = real[real["period_start"].isna()][keys + ["year", "value"]]
     spread = real[real["period_start"].notna()]
+    spread = spread[spread["period_start"] < spread["year"]]      # an average needs at least one year
     spread = spread.assign(year=[list(range(int(p) + 1, int(y) + 1)) for p, y in
                                  zip(spread["period_start"], spread["year"])]).explode("year")
     yearly = pd.concat([annual, spread[keys + ["year", "value"]]], ignore_index=True)
