@@ -9,9 +9,9 @@ a job failed, 2 a bad command line, config or data (argparse's convention),
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-import os
 
 from analysis import __version__, config
 from analysis.cli import extract as extract_cli, gaps as gaps_cli, run as runner_cli
@@ -127,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except OSError as exc:
         import errno
-        import os
 
         if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT) or os.environ.get("ANALYSIS_DEBUG"):
             return _internal(exc)
@@ -144,8 +143,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _internal(exc: BaseException) -> int:
     """One line for an error the package did not foresee (exit 70); ``ANALYSIS_DEBUG=1`` raises it instead."""
-    import os
-
     if os.environ.get("ANALYSIS_DEBUG"):
         raise exc
     where = exc.__traceback__
