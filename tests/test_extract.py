@@ -198,7 +198,9 @@ def test_merge_cli_exit_codes(workspace, tmp_path):
     review = review_file(tmp_path / "review.csv", [dict(rows[0], source="unknown.txt")])
     result = subprocess.run([sys.executable, "-m", "analysis", "merge", str(review), "--data",
                              str(workspace / "indicators.csv")], capture_output=True, text=True)
-    assert result.returncode == 1 and "is not a file in" in result.stderr and "Traceback" not in result.stderr
+    # a document sources.csv does not list is refused before anything else, in one line naming the line to add
+    assert result.returncode == 1 and "unknown.txt is not listed" in result.stderr and "Traceback" not in result.stderr
+    assert "nothing was written" in result.stderr
 
 
 # --- documents not written for the extractor (issue 12): one behaviour per test --------------------

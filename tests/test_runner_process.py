@@ -198,7 +198,7 @@ def test_summary_and_index_follow_the_data_even_when_every_report_is_skipped(tmp
     assert result.ran == [] and result.skipped == ["gap-gdp"]
     after = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert (out / "summary.json").read_text(encoding="utf-8") != before
-    assert after == json.loads(json.dumps(gap_summary(changed)))
+    assert after == json.loads(json.dumps(gap_summary(changed, as_of="2026-11-28")))
 
 
 def test_failure_banner_promises_a_kept_version_only_when_there_is_one(tmp_path):
