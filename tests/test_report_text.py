@@ -112,3 +112,15 @@ def test_messages_for_other_target_types():
     # (600 − 308.3) / 3 remaining years = 97.2 a year
     assert text.message(ctx, total) == ("地区生产总值2021—2022年累计完成308.3亿元，为规划期目标600亿元的51.4%"
                                         "（时序进度40.0%），快于预期。截至2022年数据，2023—2025年每年需完成97.2亿元。")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("when", ["mid-plan", "after the plan"])
+def test_a_probability_is_worded_once(lang, when):
+    """'约13%' / 'about 13%' / '不足1%' come from one place: never '约约', 'about about' or '约<1%'."""
+    options = {"as_of": MID} if when == "mid-plan" else {}
+    ctx = report.setup("万柏林区", lang, indicator="gdp", page="growth_gap", n_paths=2000, **options)
+    said = " ".join(m for m, _ in text.key_messages(ctx, [ctx.record]))
+    assert ("可能性约" in said or "概率约" in said) if lang == "zh" else " about " in said
+    for wrong in ("约约", "about about", "约<", "约>", "about <", "about >", "%%"):
+        assert wrong not in said
