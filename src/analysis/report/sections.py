@@ -229,7 +229,7 @@ def explore(ctx) -> list:
     out = _grid(ctx, record)
     fig = charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, price))
     out += ([fig] if fig is not None else [])
-    out += [html.heading(ctx.t("heading.presets")), _table(ctx, explorer.presets_table(ctx, record, price), layout="cards")]
+    out += [html.heading(ctx.t("heading.presets")), _table(ctx, explorer.presets_table(ctx, record, price), "col.verdict", layout="cards")]
     if ctx.options.get("interactive"):
         out.append(explorer.widget(ctx, ctx.options.get("growth_assumption") or 5.0, price))
     else:
