@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config, i18n
-from analysis.data.write import write_atomic
+from analysis.data import write as disk
 from analysis.report import text
 from analysis.report.tables import Quantity, Status, _value, unit_text, observed_by_year
 
@@ -180,8 +180,8 @@ def write_progress_workbook(data, district: str, out_dir, records: list[dict] | 
     buffer = io.BytesIO()
     book.save(buffer)
     xlsx, csv_path = out_dir / f"{stem}.xlsx", out_dir / f"{stem}.csv"
-    write_atomic(xlsx, buffer.getvalue())
-    write_atomic(csv_path, _csv_text(frame, lang).encode("utf-8-sig"))
+    disk.write_atomic(xlsx, buffer.getvalue())
+    disk.write_atomic(csv_path, _csv_text(frame, lang).encode("utf-8-sig"))
     return {"xlsx": xlsx, "csv": csv_path}
 
 
