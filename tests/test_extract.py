@@ -376,3 +376,12 @@ def test_extract_reads_its_vocabulary_from_the_table_given_by_data(tmp_path):
 
     assert "night_economy" in proposed("--data", str(table))
     assert "night_economy" not in proposed()                     # the default table does not know the name
+
+
+def test_a_rate_without_a_stated_basis_says_so_in_its_note():
+    """增长5.2% states no price basis: the indicator's usual basis is proposed, and the note says it was assumed
+    (README: a rate whose source states no basis is recorded unstated where the document does not settle it)."""
+    text = "一、2023年工作回顾\n全区地区生产总值增长5.2%，社会消费品零售总额按现价计算增长6.1%。"
+    rows = {r["indicator"]: r for r in extract_text(text, "坪山区", year=2024) if r["kind"] == "growth"}
+    assert "basis not stated" in rows["gdp"]["note"] and rows["gdp"]["price_basis"] == "comparable"
+    assert "basis not stated" not in rows["retail_sales"]["note"] and rows["retail_sales"]["price_basis"] == "current"

@@ -195,6 +195,9 @@ def _fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docum
     sentence = para[back_to(para, fact.pos, SENTENCE_END):fact.pos]
     notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
         [f"partial year: {partial} — not an annual value"] if partial else [])
+    if kind in ("growth", "target_growth") and not fact.basis:
+        notes.append(f"basis not stated: {basis} is the indicator's usual basis; "
+                     "record unstated if the document does not settle it")
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - (0.1 if from_default else 0) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
