@@ -32,18 +32,6 @@ def test_required_growth_to_high_tech_firm_target():
     assert growth.required_growth(166, 2020, 227, 2025) == pytest.approx(6.4595, abs=1e-3)
 
 
-def test_gap_in_percentage_points():
-    assert growth.gap_pp(12.9933, 17.2428) == pytest.approx(-4.2495)
-
-
-def test_time_and_progress_at_2022():
-    # τ = (2022 − 2020)/5 = 40 %
-    assert growth.time_elapsed(2022) == 40.0
-    # P_lin = (620.5 − 486)/(1000 − 486) = 134.5/514 = 26.17 %
-    assert growth.progress_linear(486, 620.5, 1000) == pytest.approx(26.167, abs=1e-3)
-    # P_log = ln(620.5/486)/ln(1000/486) = 0.244310/0.721547 = 33.86 %
-    assert growth.progress_log(486, 620.5, 1000) == pytest.approx(33.860, abs=1e-3)
-
 
 def test_cagr_rejects_non_positive_and_zero_years():
     with pytest.raises(InsufficientDataError):

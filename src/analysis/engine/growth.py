@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 
-from analysis.config import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from analysis.exceptions import InsufficientDataError, PriceBasisError
 
 
@@ -38,30 +37,6 @@ def required_growth(latest_value: float, latest_year: int, target_value: float, 
     17.24
     """
     return cagr(latest_value, target_value, target_year - latest_year)
-
-
-def gap_pp(observed_pct: float, required_pct: float) -> float:
-    """Observed minus required growth, in percentage points (negative = behind)."""
-    return observed_pct - required_pct
-
-
-def time_elapsed(year: int, base_year: int = PLAN_BASE_YEAR, end_year: int = PLAN_TARGET_YEAR) -> float:
-    """Share of plan time gone by the end of *year* (τ), in percent: 2022 → 40.0."""
-    return (year - base_year) / (end_year - base_year) * 100.0
-
-
-def progress_linear(base_value: float, latest_value: float, target_value: float) -> float:
-    """Task progress on a linear scale, percent: (x_t − x_0)/(x_T − x_0)."""
-    if target_value == base_value:
-        return math.nan
-    return (latest_value - base_value) / (target_value - base_value) * 100.0
-
-
-def progress_log(base_value: float, latest_value: float, target_value: float) -> float:
-    """Task progress on a log scale, percent: ln(x_t/x_0)/ln(x_T/x_0). Suits compounding series."""
-    if min(base_value, latest_value, target_value) <= 0 or target_value == base_value:
-        return math.nan
-    return math.log(latest_value / base_value) / math.log(target_value / base_value) * 100.0
 
 
 def to_nominal(real_pct: float, deflator_pct: float) -> float:

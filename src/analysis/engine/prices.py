@@ -92,6 +92,7 @@ def series_break_table(data: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE
     spread = spread[spread["period_start"] < spread["year"]]      # an average needs at least one year
     spread = spread.assign(year=[list(range(int(p) + 1, int(y) + 1)) for p, y in
                                  zip(spread["period_start"], spread["year"])]).explode("year")
+    spread = spread.dropna(subset=["year"])        # an average over no year (period_start = year) spreads nothing
     yearly = pd.concat([annual, spread[keys + ["year", "value"]]], ignore_index=True)
     yearly["year"] = yearly["year"].astype(int)
     yearly = yearly.drop_duplicates(keys + ["year"], keep="first").rename(columns={"value": "rate"})
