@@ -134,3 +134,27 @@ def test_a_latest_figure_given_as_a_bound_is_flagged(data):
     flag = next(f for f in gdp_flags(bounded) if f["code"].startswith("latest_at"))
     assert flag == {"code": "latest_at_least", "params": {"year": 2022}}
     assert "2022年数值为原文给出的下限" in flag_text(flag, "zh") and "lower bound" in flag_text(flag, "en")
+
+
+def test_a_final_figure_known_only_as_a_bound_is_not_graded_when_the_bound_cannot_decide(data):
+    # 2025 GDP "跨上…台阶": at least X. Against the target 约1000 (met within 5 %): at least 900 (90 %, the bound alone
+    # reads 未完成) may be anything from 未完成 to 超额完成, so the grade is unknown (insufficient_data, flag
+    # bound_undecided with the bound's own grade); at least 1060 (106 % ≥ 105 %) is 超额完成 whatever the exact figure.
+    from analysis.i18n import flag_text
+
+    def final_gdp(value):
+        frame = data.copy()
+        row = frame[(frame["indicator"] == "gdp") & (frame["kind"] == "level") & (frame["year"] == 2022)].iloc[0]
+        frame.loc[len(frame)] = row.copy()
+        frame.loc[len(frame) - 1, ["year", "value", "bound", "quote"]] = [2025, value, ">=", f"跨上{value}亿元台阶"]
+        t = gap_table(frame, district="万柏林区", indicators=["gdp"], as_of=LATE)
+        return t[t["target_type"] == "level"].iloc[0]
+
+    short = final_gdp(900.0)
+    assert (short["status"], bool(short["final"])) == ("insufficient_data", True)
+    flag = next(f for f in short["flags"] if f["code"] == "bound_undecided")
+    assert flag["params"] == {"year": 2025, "target": 1000, "grade": "not_completed"}
+    assert "无法判定" in flag_text(flag, "zh") and "未完成" in flag_text(flag, "zh")
+    assert not [f for f in short["flags"] if f["code"] == "latest_at_least"]
+    ahead = final_gdp(1060.0)
+    assert ahead["status"] == "exceeded" and not [f for f in ahead["flags"] if f["code"] == "bound_undecided"]

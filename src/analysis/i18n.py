@@ -128,6 +128,8 @@ def flag_text(flag, lang: str) -> str:
     if not isinstance(flag, dict):
         return str(flag)
     params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
+    if "grade" in params:                       # a status key carried as a parameter: its label
+        params["grade"] = status_label(flag["params"]["grade"], lang, True)
     text = t(f"flag.{flag['code']}", lang, **params)
     if flag["code"] == "series_break" and flag.get("params", {}).get("years_assumed"):
         text += t("flag.series_break_assumed", lang, **params)

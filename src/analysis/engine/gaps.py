@@ -113,7 +113,12 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
                                                            "target_year": rec["target_year"]}})
     if registry.sources.get(row.source, {}).get("status") == "draft":
         flags.append({"code": "draft_source", "params": {}})
-    if rec["status"] == "insufficient_data":
+    if row.undecided_grade:
+        target = rec["target_value"]
+        target = int(target) if isinstance(target, float) and target.is_integer() else target
+        flags.append({"code": "bound_undecided", "params": {"year": rec["latest_year"], "target": target,
+                                                           "grade": row.undecided_grade}})
+    elif rec["status"] == "insufficient_data":
         flags.append({"code": "no_observation" if rec["latest_year"] is None else "no_growth_yet", "params": {}})
     if _true(row.substituted_base):
         flags.append({"code": "base_year_substitute", "params": {"base_year": rec["base_year"],
@@ -141,7 +146,7 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
     kind = _OBSERVED_KIND.get(rec["target_type"])
     if kind and rec["latest_year"] is not None and observed_bounds:
         limit = observed_bounds.get((rec["district"], rec["indicator"], rec["latest_year"], kind))
-        if limit:
+        if limit and not row.undecided_grade:          # an undecided judgement says so in its own flag
             code = "latest_at_least" if limit == ">=" else "latest_at_most"
             flags.append({"code": code, "params": {"year": rec["latest_year"]}})
     if rec["final"]:
@@ -226,6 +231,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     table["data_year"] = table["as_of_year"]
     table["assessment_date"] = as_of.isoformat()
     table["plan_ended"] = timeline.plan_ended(plan, as_of)
+    _undecided_by_bound(table, observed_bounds)
     pairs = list(zip(table["status"], table["final"]))
     words = {(s, f): (status_label(s, "zh", f), status_label(s, "en", f)) for s, f in set(pairs)}
     table["status_zh"] = [words[p][0] for p in pairs]
@@ -233,12 +239,32 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     return _output(table, breaks, bounds, registry, basis_unstated, observed_bounds)
 
 
+# A final grade the bound of the latest figure cannot decide: "at least 2000" against 2300 may be either side.
+# (A mid-plan reading keeps the bound and says so: flag latest_at_least.)
+_SHORT = {"not_completed", "basically_completed"}
+_UNDECIDED = {(">=", "higher"): _SHORT, ("<=", "lower"): _SHORT | {"breached"}}
+
+
+def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
+    """Where the latest figure is only a bound on the side that could reverse the judgement, the status is
+    unknown (insufficient_data); the judgement the bound itself gives is kept in ``undecided_grade``."""
+    kinds = table["target_type"].map(_OBSERVED_KIND)
+    bound = [observed_bounds.get((d, i, int(y), k)) if isinstance(k, str) and pd.notna(y) else None
+             for d, i, y, k in zip(table["district"], table["indicator"], table["latest_year"], kinds)]
+    undecided = [bool(f) and s in _UNDECIDED.get((b, direction), ()) for b, direction, s, f in
+                 zip(bound, table["direction"], table["status"], table["final"])]
+    table["undecided_grade"] = table["status"].where(undecided, None)
+    table.loc[undecided, "status"] = "insufficient_data"
+    if "trend_status" in table:
+        table.loc[undecided, "trend_status"] = None
+
+
 # The record fields the flag rules read, and the columns they read besides FIELDS.
 _FLAG_FIELDS = ["district", "indicator", "unit", "target_type", "growth_basis", "base_year", "latest_year",
                 "as_of_year", "period_start", "cagr_observed", "status", "final", "sigma_pp", "sigma_source",
                 "qualifier", "trend_status", "target_value", "target_year"]
 _FLAG_INPUTS = ["override", "value", "note", "source", "substituted_base", "plan_base_year", "missing_from",
-                "converted", "n_rates"]
+                "converted", "n_rates", "undecided_grade"]
 
 
 def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_unstated: set,
