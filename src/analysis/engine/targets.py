@@ -72,7 +72,8 @@ from analysis.data.registry import ATTRIBUTE_QUALIFIER  # noqa: E402  (属性 �
 def qualifiers(rows: pd.DataFrame, attributes: dict[str, str]) -> pd.Series:
     """How each target is meant (the ``qualifier`` column, else the indicator's 属性 in
     data/indicator_names.csv: 约束性 → binding, 预期性 → expected; None when neither says)."""
-    given = rows["qualifier"].fillna("") if "qualifier" in rows else pd.Series("", index=rows.index)
+    given = (rows["qualifier"].astype(object).where(rows["qualifier"].notna(), "") if "qualifier" in rows
+             else pd.Series("", index=rows.index))   # an all-empty column reads as float: no str fill on it
     default = rows["indicator"].map(lambda i: ATTRIBUTE_QUALIFIER.get(attributes.get(i, ""), None))
     return given.where(given.ne(""), default).astype(object).where(lambda s: s.notna() & s.ne(""), None)
 
