@@ -158,3 +158,14 @@ def test_a_final_figure_known_only_as_a_bound_is_not_graded_when_the_bound_canno
     assert not [f for f in short["flags"] if f["code"] == "latest_at_least"]
     ahead = final_gdp(1060.0)
     assert ahead["status"] == "exceeded" and not [f for f in ahead["flags"] if f["code"] == "bound_undecided"]
+
+
+def test_an_undecided_bound_still_counts_as_something_to_show(data):
+    # the city comparison and the pages list a final figure known only as a bound (数据不足, flag bound_undecided):
+    # it is a figure against a target, shown as undecided, not a missing one
+    from analysis.engine.gaps import assessable
+
+    undecided = {"status": "insufficient_data", "trend_status": None,
+                 "flags": [{"code": "bound_undecided", "params": {"year": 2025, "target": 2300, "grade": "not_completed"}}]}
+    missing = {"status": "insufficient_data", "trend_status": None, "flags": [{"code": "no_observation", "params": {}}]}
+    assert assessable([undecided, missing]) == [undecided]

@@ -322,5 +322,7 @@ NOT_ASSESSED = ("insufficient_data", "pending", "not_entered", "not_assessed")
 
 
 def assessable(records: list[dict]) -> list[dict]:
-    """Records with a judgement: the status, or for a figure not yet entered the trend of the latest data."""
-    return [r for r in records if r["status"] not in NOT_ASSESSED or r.get("trend_status")]
+    """Records with a judgement: the status, for a figure not yet entered the trend of the latest data, or a
+    final figure known only as a bound that cannot decide the grade (shown as such, flag ``bound_undecided``)."""
+    return [r for r in records if r["status"] not in NOT_ASSESSED or r.get("trend_status")
+            or any(f.get("code") == "bound_undecided" for f in r.get("flags") or [] if isinstance(f, dict))]
