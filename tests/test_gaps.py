@@ -169,3 +169,20 @@ def test_an_undecided_bound_still_counts_as_something_to_show(data):
                  "flags": [{"code": "bound_undecided", "params": {"year": 2025, "target": 2300, "grade": "not_completed"}}]}
     missing = {"status": "insufficient_data", "trend_status": None, "flags": [{"code": "no_observation", "params": {}}]}
     assert assessable([undecided, missing]) == [undecided]
+
+
+def test_a_judgement_on_an_estimated_figure_says_it_is_provisional(data):
+    # a 2022 GDP level the analyst noted as 预计 (an estimate in the source): the record carries latest_estimate
+    from analysis.i18n import flag_text
+
+    def gdp_flags(frame):
+        t = gap_table(frame, district="万柏林区", indicators=["gdp"], as_of=MID)
+        return [f for f in t[t["target_type"] == "level"].iloc[0]["flags"] if f["code"] == "latest_estimate"]
+
+    assert gdp_flags(data) == []
+    estimated = data.copy()
+    latest = (estimated["indicator"] == "gdp") & (estimated["kind"] == "level") & (estimated["year"] == 2022)
+    estimated.loc[latest, "note"] = "预计 (estimate)"
+    (flag,) = gdp_flags(estimated)
+    assert flag == {"code": "latest_estimate", "params": {"year": 2022}}
+    assert "预计数" in flag_text(flag, "zh") and "estimate" in flag_text(flag, "en")

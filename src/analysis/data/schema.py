@@ -302,3 +302,6 @@ def value_in_quote(value: float, unit: str, kind: str, quote: str) -> str | None
             continue
         return None
     return "sign" if sign_problem else "unit" if unit_problem else "absent"
+
+# A note marking an actual figure as the source's estimate (the extractor writes "预计 (estimate)").
+ESTIMATE_MARK = "预计"

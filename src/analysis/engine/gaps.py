@@ -20,6 +20,7 @@ from analysis.i18n import status_label
 from analysis.engine.prices import series_break_flags, series_break_table
 from analysis.engine.probability import probability_reach, sigma_from_rates, tolerance_threshold
 from analysis.data.registry import registry_of
+from analysis.data.schema import ESTIMATE_MARK
 
 FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "qualifier", "direction",
           "price_basis", "growth_basis", "assessment_date", "data_year", "plan_ended", "deadline_passed", "base_year",
@@ -98,7 +99,7 @@ _OBSERVED_KIND = {"level": "level", "share": "share", "growth_annual": "growth"}
 
 
 def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
-           observed_bounds: dict | None = None) -> list[dict]:
+           observed_bounds: dict | None = None, estimates: frozenset = frozenset()) -> list[dict]:
     """The record's notes as codes with parameters (words come from i18n)."""
     row = _Row(rec)
     flags = []
@@ -149,6 +150,8 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
         if limit and not row.undecided_grade:          # an undecided judgement says so in its own flag
             code = "latest_at_least" if limit == ">=" else "latest_at_most"
             flags.append({"code": code, "params": {"year": rec["latest_year"]}})
+    if kind and (rec["district"], rec["indicator"], rec["latest_year"], kind) in estimates:
+        flags.append({"code": "latest_estimate", "params": {"year": rec["latest_year"]}})
     if rec["final"]:
         flags.append({"code": "final_assessment", "params": {"as_of_year": rec["as_of_year"]}})
     flags.extend(breaks.get((rec["district"], rec["indicator"]), []))
@@ -222,6 +225,11 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     limits = data[one_year & data["bound"].isin([">=", "<="])]
     observed_bounds = {(d, i, int(y), k): b for d, i, y, k, b in
                        zip(limits["district"], limits["indicator"], limits["year"], limits["kind"], limits["bound"])}
+    # Actual figures the source gives as an estimate (noted so by the analyst): a judgement on them is
+    # provisional until the statistical figure is published.
+    guessed = actual[actual["note"].fillna("").astype(str).str.contains(ESTIMATE_MARK, regex=False)]
+    estimates = frozenset((d, i, int(y), k) for d, i, y, k in
+                          zip(guessed["district"], guessed["indicator"], guessed["year"], guessed["kind"]))
     table = pd.concat([tg, measures.drop(columns=["growth_basis"], errors="ignore"), probs], axis=1)
     table["growth_basis"] = measures.get("growth_basis", "")
     table["target_year"] = tg["year"]
@@ -236,7 +244,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     words = {(s, f): (status_label(s, "zh", f), status_label(s, "en", f)) for s, f in set(pairs)}
     table["status_zh"] = [words[p][0] for p in pairs]
     table["status_en"] = [words[p][1] for p in pairs]
-    return _output(table, breaks, bounds, registry, basis_unstated, observed_bounds)
+    return _output(table, breaks, bounds, registry, basis_unstated, observed_bounds, estimates)
 
 
 # A final grade the bound of the latest figure cannot decide: "at least 2000" against 2300 may be either side.
@@ -268,7 +276,7 @@ _FLAG_INPUTS = ["override", "value", "note", "source", "substituted_base", "plan
 
 
 def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_unstated: set,
-            observed_bounds: dict | None = None) -> pd.DataFrame:
+            observed_bounds: dict | None = None, estimates: frozenset = frozenset()) -> pd.DataFrame:
     """The public frame: FIELDS, integer years as Int64, NaN for unknown numbers, flags as lists.
 
     Columnar on purpose: a record-by-record DataFrame walk cost 10× more at 28,000 targets.
@@ -284,7 +292,8 @@ def _output(table: pd.DataFrame, breaks: dict, bounds: dict, registry, basis_uns
     for key in ("base_year", "latest_year", "as_of_year", "period_start"):
         columns[key] = [None if v is None else int(v) for v in columns[key]]
     names = list(columns)
-    out["flags"] = [_flags(dict(zip(names, values)), breaks, bounds, registry, basis_unstated, observed_bounds or {})
+    out["flags"] = [_flags(dict(zip(names, values)), breaks, bounds, registry, basis_unstated, observed_bounds or {},
+                           estimates)
                     for values in zip(*columns.values())]
     return out.reset_index(drop=True)
 
