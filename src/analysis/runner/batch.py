@@ -93,6 +93,7 @@ class Plan:
     validated: str
     previous: dict
     lang: str = "zh"               # the index page's language: the config's defaults.lang
+    package: str = ""              # package_hash(), taken once per run (it lists and stats every package file)
 
 
 def plan(options: RunOptions) -> Plan:
@@ -100,16 +101,17 @@ def plan(options: RunOptions) -> Plan:
     manifest = publish.read_manifest(options.out_dir)
     raw = read_table_bytes(options.data_path)
     rows = read_rows(options.data_path, raw)
+    package = package_hash()
     jobs, cache = load_jobs(options.config_path, rows, options.out_dir, options.data_path,
-                            manifest.get("notebook_info"), as_of=options.as_of)
+                            manifest.get("notebook_info"), as_of=options.as_of, package=package)
     selected = jobs
     if options.only:
         selected = [j for j in jobs if any(fnmatch.fnmatch(j.name, p) for p in options.only)]
         if not selected:
             raise ParameterError(f"--only {' '.join(options.only)[:200]} matches no report of {options.config_path.name}; "
                                  f"`python -m analysis run --list` prints the {len(jobs)} report names")
-    return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package_hash()), manifest,
-                run_lang(options.config_path))
+    return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package), manifest,
+                run_lang(options.config_path), package)
 
 
 def _validate_table(data_path: Path, raw: bytes) -> None:
@@ -226,8 +228,9 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
     cancelled = [j.name for j in to_run if j.name not in results]
     if interrupted:
         body["interrupted"] = {"at": publish.now(), "cancelled": cancelled}
-    summary_key = None if interrupted else sha256(the_plan.validated + package_hash() + opts.as_of)
-    problems = publish.publish(opts.out_dir, body, opts.data_path, summary_key, opts.log, as_of=opts.as_of)
+    summary_key = None if interrupted else sha256(the_plan.validated + the_plan.package + opts.as_of)
+    problems = publish.publish(opts.out_dir, body, opts.data_path, summary_key, opts.log, as_of=opts.as_of,
+                               package=the_plan.package)
     failed = [name for name, r in results.items() if r["status"] == "failed"]
     result = RunResult([j.name for j in to_run if j.name in results], [j.name for j in skipped], failed,
                        round(time.time() - started, 3), opts.out_dir / publish.MANIFEST,

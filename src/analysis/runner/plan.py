@@ -150,12 +150,12 @@ def _entry(entry, i: int, config_path: Path) -> tuple[str, dict]:
 
 
 def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Path,
-              cached_info: dict | None = None, as_of: str = "") -> tuple[list[Job], dict]:
+              cached_info: dict | None = None, as_of: str = "", package: str = "") -> tuple[list[Job], dict]:
     """Expand and validate the config into jobs; returns ``(jobs, notebook_info_cache)``.
 
     *as_of* (the run's assessment date, YYYY-MM-DD) is given to every notebook with an ``as_of``
     parameter unless the config sets one, so the parameters hash, and with it the skip decision,
-    changes with the date a page is dated by.
+    changes with the date a page is dated by. *package* is :func:`package_hash` when the caller has it.
 
     Raises :class:`ConfigError` / :class:`ParameterError` (one line) for anything
     wrong in the config; nothing has run at that point.
@@ -167,7 +167,7 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
         defaults = {**defaults, "as_of": as_of}
     registry = load_registry(data_path)          # the name files beside this table
     cache = dict(cached_info or {})
-    pkg = package_hash()
+    pkg = package or package_hash()
     jobs, names = [], set()
     for i, entry in enumerate(reports, start=1):
         where, own = _entry(entry, i, config_path)

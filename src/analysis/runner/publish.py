@@ -134,7 +134,8 @@ def write_progress_tables(out_dir: Path, summary: list[dict], data_path: Path, a
     return problems
 
 
-def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log, as_of: str = "") -> list[str]:
+def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None, log, as_of: str = "",
+            package: str = "") -> list[str]:
     """Write summary (when its inputs changed or it is missing), manifest and index.
 
     *summary_key* None means "do not recompute the summary" (an interrupted run).
@@ -155,7 +156,7 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
     # the index shows the reports' entries and the summary: a run that changed neither (a no-op: only
     # 'skipped_at' moves) keeps the index it has, dated when it was made
     shown = {name: {k: v for k, v in entry.items() if k != "skipped_at"} for name, entry in body["reports"].items()}
-    index_key = sha256(json.dumps([shown, body.get("summary_key"), body.get("lang", "zh"), package_hash()],
+    index_key = sha256(json.dumps([shown, body.get("summary_key"), body.get("lang", "zh"), package or package_hash()],
                                   sort_keys=True, ensure_ascii=False, default=str))
     rewrite_index = body.get("index_key") != index_key or not (out_dir / INDEX).exists()
     body["index_key"] = index_key if rewrite_index else body.get("index_key")
