@@ -97,7 +97,6 @@ def load_yaml(path: Path):
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
                           "a config is a UTF-8 YAML file", path=path) from None
-    _check_depth(text, path)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
@@ -107,6 +106,7 @@ def load_yaml(path: Path):
         _check_duplicate_keys(node, path)
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
+        _check_depth(text, path)     # libyaml refuses deep nesting in its own words: say it in ours, with the line
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -145,8 +145,9 @@ def _check_duplicate_keys(root, path: Path) -> None:
 
 
 def _check_depth(text: str, path: Path) -> None:
-    """Refuse nesting deeper than MAX_YAML_DEPTH from the event stream, before any node is built
-    (so the limit and its words are ours, whatever the installed PyYAML's own limits are)."""
+    """Refuse nesting deeper than MAX_YAML_DEPTH from the pure-Python event stream, which has no limit of
+    its own: run when the fast loader failed, so the limit and its words are ours whatever the installed
+    PyYAML's own limits are (shallower over-deep configs are refused by :func:`_check_expansion`)."""
     import yaml
 
     depth = 0
