@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import to_records
 from analysis.engine.probability import probability_reach
 from analysis.engine.projection import simulate
 from analysis.data.registry import load_registry

@@ -1,5 +1,6 @@
 from analysis.engine.compare import cities_to_compare, compare_districts
-from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import to_records
 from analysis.data.registry import load_registry
 
 from conftest import MID

@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from analysis.engine.gaps import FIELDS, gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import FIELDS, to_records
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +164,7 @@ def test_a_final_figure_known_only_as_a_bound_is_not_graded_when_the_bound_canno
 def test_an_undecided_bound_still_counts_as_something_to_show(data):
     # the city comparison and the pages list a final figure known only as a bound (数据不足, flag bound_undecided):
     # it is a figure against a target, shown as undecided, not a missing one
-    from analysis.engine.gaps import assessable
+    from analysis.engine.records import assessable
 
     undecided = {"status": "insufficient_data", "trend_status": None,
                  "flags": [{"code": "bound_undecided", "params": {"year": 2025, "target": 2300, "grade": "not_completed"}}]}

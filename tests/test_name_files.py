@@ -15,7 +15,8 @@ import pytest
 
 from analysis.data.loading import load_indicators
 from analysis.data.registry import load_registry, registry_of
-from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import to_records
 from analysis.exceptions import DataFileError
 from conftest import FIXTURE_TABLE, copy_data
 

@@ -11,7 +11,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis.report import figures, plotting
-from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import to_records
 
 
 def render(fig) -> list[str]:

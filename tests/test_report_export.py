@@ -6,7 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from analysis import report
-from analysis.engine.gaps import gap_table, to_records
+from analysis.engine.gaps import gap_table
+from analysis.engine.records import to_records
 
 from test_report_assessment import targets_due
 

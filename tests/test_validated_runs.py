@@ -55,7 +55,8 @@ def folder(tmp_path_factory):
 def check(folder, extra):
     from analysis.data.loading import load_indicators, validate_file
     from analysis.data.registry import registry_of
-    from analysis.engine.gaps import gap_table, to_records
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import to_records
     from analysis.exceptions import AnalysisError
 
     path = folder / "indicators.csv"

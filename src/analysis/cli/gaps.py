@@ -54,7 +54,8 @@ def format_table(records: list[dict], lang: str = "zh") -> str:
 
 
 def _cmd_gaps(args) -> int:
-    from analysis.engine.gaps import FIELDS, gap_table, to_records
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import FIELDS, to_records
     from analysis.data.loading import load_indicators
     from analysis.data.registry import registry_of
     from analysis.engine.timeline import as_of_date, current_plan

@@ -18,7 +18,7 @@ COLUMNS = ["city", "indicator", "indicator_zh", "district", "unit", "latest_year
 
 def cities_to_compare(records: list[dict], registry) -> dict[str, list[str]]:
     """{city: districts} for cities where at least two districts have an assessable target."""
-    from analysis.engine.gaps import assessable
+    from analysis.engine.records import assessable
 
     assessed = {r["district"] for r in assessable(records) if r["target_type"] not in ANNUAL}
     by_city: dict[str, list[str]] = {}
@@ -35,7 +35,7 @@ def compare_districts(records: list[dict], registry, city: str) -> pd.DataFrame:
     Only plan-end targets (not annual growth targets) with an assessable status count as shared.
     """
     districts = {d for d, row in registry.districts.items() if row.get("city") == city}
-    from analysis.engine.gaps import assessable
+    from analysis.engine.records import assessable
 
     mine = [r | {"city": city} for r in assessable(records) if r["district"] in districts
             and r["target_type"] not in ANNUAL]

@@ -1,6 +1,6 @@
 """The one place the report layer meets the assessment engine.
 
-Records come from :func:`analysis.engine.gaps.gap_table` (fields: ``analysis.engine.gaps.FIELDS``):
+Records come from :func:`analysis.engine.gaps.gap_table` (fields: ``analysis.engine.records.FIELDS``):
 ``status`` as a key, ``trend_status`` (the reading of the latest data while a figure is not entered),
 ``assessment_date``, ``data_year``, ``plan_ended``, ``missing_years``, ``flags`` as ``{"code", "params"}``,
 ``progress`` None when unknown, ``unit``, ``plan``, ``target_type``,
@@ -30,7 +30,8 @@ def gap_records(data: pd.DataFrame, district: str, target_year: int, overrides: 
     as_of : date, optional
         The assessment date (default today).
     """
-    from analysis.engine.gaps import gap_table, to_records
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import to_records
     from analysis.data.registry import load_registry
 
     registry = load_registry(data_path) if data_path else None        # None: the name files *data* carries

@@ -79,7 +79,8 @@ def compare(ctx) -> list:
     if ctx.page != "overview" or ctx.mode != "plan":
         return []
     from analysis.engine.compare import cities_to_compare, compare_districts
-    from analysis.engine.gaps import gap_table, to_records
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import to_records
 
     city = ctx.registry.districts.get(ctx.district, {}).get("city", "")
     records = to_records(gap_table(ctx.data, target_year=ctx.target_year, registry=ctx.registry, as_of=ctx.as_of))

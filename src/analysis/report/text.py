@@ -138,7 +138,7 @@ def how_to_read(ctx, page: str) -> str:
 def is_assessed(record: dict) -> bool:
     """Whether there is a judgement to show: a status, or for a figure not yet entered the reading of
     the latest data (``trend_status``)."""
-    from analysis.engine.gaps import NOT_ASSESSED
+    from analysis.engine.records import NOT_ASSESSED
 
     return record["status"] not in NOT_ASSESSED or bool(record.get("trend_status"))
 

@@ -106,7 +106,8 @@ def report_entries(all_jobs, skipped, results: dict, previous: dict, revision, o
 
 def gap_summary(data_path: Path, as_of: str = "") -> list[dict]:
     """The gap table's records, as ``python -m analysis gaps --as-of DATE --format json`` prints them."""
-    from analysis.engine.gaps import gap_table, to_records
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import to_records
     from analysis.data.loading import load_indicators
     from analysis.data.registry import load_registry
 
