@@ -21,7 +21,7 @@ from analysis.exceptions import (
     ConfigError, InputDataError, LockHeldError, OutputFolderError, ParameterError, UsageError,
 )
 from analysis.runner import RunOptions, list_reports, run
-from analysis.runner.batch import worker_count
+from analysis.runner.pool import worker_count
 from analysis.runner.limits import MAX_PARAMETER_CHARS, MAX_YAML_DEPTH, short
 
 

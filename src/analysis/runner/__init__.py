@@ -8,7 +8,8 @@ Built for unattended use (cron, Airflow), split along its seams:
   from ``notebooks/``, sizes and YAML alias expansion are capped;
 * :mod:`.execute` (with :mod:`.hygiene`): each worker process keeps one warm
   Jupyter kernel and renders HTML in-process; workers and kernels end with the
-  run, even after ``kill -9``;
+  run, even after ``kill -9``; :mod:`.pool` hands the queued jobs to the
+  workers and collects one result per report;
 * :mod:`.publish`: manifest, gap summary and index page, written atomically
   and only inside the output folder;
 * :mod:`.batch`: :func:`run` with :class:`RunOptions`: incremental (a report is

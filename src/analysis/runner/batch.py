@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import fnmatch
 import math
-import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -22,7 +20,7 @@ from analysis.exceptions import (
     RunInterruptedError,
     UsageError,
 )
-from analysis.runner import confine, execute, publish
+from analysis.runner import confine, execute, pool, publish
 from analysis.runner.inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
 from analysis.runner.plan import Job, load_jobs, run_lang
 
@@ -220,7 +218,7 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
         (skipped if fresh and not opts.force else to_run).append(job)
     results, interrupted = {}, False
     if to_run:
-        results, interrupted = _execute_all(to_run, opts)
+        results, interrupted = pool.execute_all(to_run, opts)
     revision = publish.git_revision() if results else previous.get("git_revision")
     reports = publish.report_entries(the_plan.jobs, skipped, results, before, revision, opts.out_dir)
     body = publish.manifest_body(reports, revision, opts.data_path, opts.config_path, the_plan.info_cache, previous,
@@ -246,63 +244,3 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
     opts.log(f"{len(result.ran)} ran, {len(result.skipped)} skipped (unchanged), {len(failed)} failed "
              f"in {result.duration_s:.1f} s; open {opts.out_dir / publish.INDEX}")
     return result
-
-
-def _failure(job: Job, exc: BaseException) -> dict:
-    return {"name": job.name, "status": "failed", "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:500],
-            "started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "duration_s": 0.0}
-
-
-def worker_count(requested: int | None, queued: int, log) -> int:
-    """Workers to start: at most the cores (a warning when more were asked), at most the queued reports."""
-    cores = os.cpu_count() or 1
-    if requested and requested > cores:
-        log(f"warning: --jobs {requested} is more than the {cores} cores of this machine; using {cores}")
-    return max(1, min(requested or cores, cores, queued))
-
-
-def _execute_all(to_run: list[Job], opts: RunOptions) -> tuple[dict, bool]:
-    """Results of the reports that finished, and whether the run was interrupted (Ctrl-C, SIGTERM)."""
-    from concurrent.futures import as_completed
-
-    executor, client = opts.executor, None
-    own = executor is None
-    if own:
-        executor, client = execute.make_executor(worker_count(opts.jobs, len(to_run), opts.log), opts.scheduler)
-    progress = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        progress = tqdm(total=len(to_run), unit="report", desc="reports")
-    results, interrupted, futures = {}, False, {}
-    try:
-        futures = {executor.submit(execute.execute_job, asdict(job), str(opts.out_dir), opts.timeout,
-                                   opts.reuse_kernel): job for job in to_run}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                res = future.result()
-            except Exception as exc:  # noqa: BLE001 - a lost worker fails its report, not the run
-                res = _failure(job, exc)
-            results[job.name] = res
-            if progress is not None:
-                progress.update(1)
-                progress.set_postfix_str(job.name)
-            else:
-                opts.log(f"{res['status']:>6} {job.name} ({res['duration_s']:.1f} s)"
-                         + (f": {res['error']}" if res["error"] else ""))
-    except KeyboardInterrupt:
-        interrupted = True
-        for future in futures:
-            future.cancel()
-    finally:
-        if progress is not None:
-            progress.close()
-        if own and client is None:
-            if interrupted:
-                execute.stop_executor(executor)
-            else:
-                execute.close_executor(executor)
-        if client is not None:
-            client.close()
-    return results, interrupted
