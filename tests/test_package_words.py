@@ -21,7 +21,7 @@ SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){3,}")   # four or 
 MARKUP = re.compile(r'<[^<>]*>|[\w-]+="[^"]*"')                        # HTML tags and attributes are not words
 CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")           # Han characters and CJK punctuation
 GRAMMAR_FILES = ("extract/*.py", "data/schema.py", "data/numerals.py", "data/normalize.py")
-DATA_VALUES = {("data/registry.py", "ATTRIBUTES"),      # 预期性 / 约束性 as data/indicator_names.csv writes them
+DATA_VALUES = {("data/namefiles.py", "ATTRIBUTES"),      # 预期性 / 约束性 as data/indicator_names.csv writes them
                ("i18n.py", "DISPLAY_UNITS"), ("i18n.py", "MONEY"),   # unit names as data/units.csv writes them
                ("report/plotting.py", "FONT_FAMILY")}                 # a font's name
 PAGE_LAYERS = ("report/*.py", "i18n.py", "cli/gaps.py")
@@ -134,7 +134,7 @@ def _flag_codes() -> set[str]:
 def built_keys() -> dict[str, set[str]]:
     """Every key the package builds at run time (``f"msg.{kind}"``), for every value the code can fill in."""
     from analysis.cli.gaps import TABLE_COLUMNS
-    from analysis.data.registry import ATTRIBUTES
+    from analysis.data.namefiles import ATTRIBUTES
     from analysis.engine.targets import QUALIFIERS, TARGET_TYPES
     from analysis.report.context import PAGES
     from analysis.report.index import GAP_COLUMNS, REPORT_COLUMNS, REPORT_STATUSES

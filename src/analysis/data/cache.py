@@ -44,7 +44,7 @@ def content_key(path: Path, raw: bytes) -> str:
     """Hash of the table *raw* (read from *path*), its name files, its documents' stamps and the code."""
     from importlib.metadata import version
 
-    from analysis.data.registry import FILES
+    from analysis.data.namefiles import FILES
     from analysis.runner.inputs import package_hash
 
     here = Path(path).parent

@@ -64,9 +64,10 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
         frame = normalize_keys(frame)
         problems = table_problems(frame, name, sources_dir)
     if not problems and registry_path is not None:
-        from analysis.data.registry import load_registry, table_problems as name_problems
+        from analysis.data.namefiles import table_problems as unlisted_names
+        from analysis.data.registry import load_registry
 
-        problems = name_problems(frame, load_registry(registry_path), name)
+        problems = unlisted_names(frame, load_registry(registry_path), name)
     return frame, sorted(problems, key=_row_of)
 
 
@@ -130,7 +131,7 @@ def _sources_stamp(path: Path) -> tuple:
 
 def _names_stamp(path: Path) -> tuple:
     """Modification times of the name files beside the table (they are part of validation)."""
-    from analysis.data.registry import FILES
+    from analysis.data.namefiles import FILES
 
     here = Path(path).parent
     return tuple((here / f).stat().st_mtime_ns if (here / f).exists() else 0 for f, _ in FILES.values())

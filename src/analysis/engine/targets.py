@@ -66,7 +66,7 @@ TYPES = {t.key: t for t in (
 TARGET_TYPES = tuple(TYPES)
 ANNUAL_TYPES = tuple(k for k, t in TYPES.items() if t.annual)
 QUALIFIERS = ("binding", "expected", "aspiration", "forecast", "directional")
-from analysis.data.registry import ATTRIBUTE_QUALIFIER  # noqa: E402  (属性 → qualifier, a data vocabulary)
+from analysis.data.namefiles import ATTRIBUTE_QUALIFIER  # noqa: E402  (属性 → qualifier, a data vocabulary)
 
 
 def qualifiers(rows: pd.DataFrame, attributes: dict[str, str]) -> pd.Series:

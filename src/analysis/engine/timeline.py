@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analysis.data.registry import parse_due  # noqa: F401  (the MM-DD reader of plans.csv)
+from analysis.data.namefiles import parse_due  # noqa: F401  (the MM-DD reader of plans.csv)
 
 DEFAULT_DUE = (4, 30)
 

@@ -180,7 +180,7 @@ def names_hash(chosen: list[dict], registry) -> str:
 
 def names_files_hash(data_path: Path) -> str:
     """Hash of the five name files beside the table (their bytes; a missing one hashes as absent)."""
-    from analysis.data.registry import FILES
+    from analysis.data.namefiles import FILES
 
     digest = hashlib.sha256()
     for file, _ in FILES.values():
