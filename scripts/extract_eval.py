@@ -67,7 +67,7 @@ REQUIRED = frozenset("""gdp primary_value_added secondary_value_added services_v
     new_urban_employment imports_exports exports grain_output per_capita_gdp resident_population
     registered_population high_tech_firms high_tech_firms_certified market_entities new_market_entities
     rd_intensity forest_coverage tech_firms life_expectancy new_school_places urbanization_rate
-    industrial_firms_above_scale""".split())
+    industrial_firms_above_scale total_fixed_asset_investment""".split())
 THRESHOLDS = {"seed_recall": 0.9, "seed_precision": 0.9, "corpus_recall": 0.9, "corpus_precision": 0.95}
 
 

@@ -176,3 +176,35 @@ def test_growth_over_several_years_is_not_a_row_but_a_year_to_date_one_is_for_re
     assert got("这五年,全区规上工业增加值累计增长61.2%。", 2026) == set()
     found = rows("2022年第三季度GDP累计同比增长2.6%。", 2023)
     assert [(r["indicator"], r["value"], r["status"]) for r in found] == [("gdp", 2.6, "needs_review")]
+
+
+def test_a_year_not_yet_over_is_a_target_in_congress_news():
+    text = ("记者从某县第十八届人民代表大会第三次会议上获悉。\n2024年,全县预计地区生产总值增长6%。\n"
+            "“2025年,全县地区生产总值增长6.5%左右。”县政府负责人表示。")
+    assert got(text) == {("gdp", 2024, "growth", 6.0, ""), ("gdp", 2025, "target_growth", 6.5, "")}
+    assert got("2024年,全市一般公共预算收入增长5%。", 2023) == {("budget_revenue", 2024, "target_growth", 5.0, "")}
+
+
+def test_a_bulletin_of_its_own_year_is_not_turned_into_targets():
+    assert got(BULLETIN + "全年地区生产总值250亿元,增长5%。", 2022) == {("gdp", 2022, "level", 250.0, ""),
+                                                                   ("gdp", 2022, "growth", 5.0, "")}
+
+
+def test_a_change_in_yuan_and_a_base_named_with_xiangbi_are_not_levels_or_years():
+    text = "五年来,与“十三五”末相比,全区地区生产总值增长180亿元,年均增长6.5%。一般公共预算收入增加3.1亿元。"
+    assert got(text, 2026) == {("gdp", 2025, "growth", 6.5, 2020)}
+
+
+def test_spending_completed_in_a_five_year_review_is_the_period_total():
+    text = "五年来,全县固定资产投资完成620亿元,社会消费品零售总额完成1500亿元,一般公共预算收入完成30亿元。"
+    found = rows(text, 2026)
+    assert {(r["indicator"], r["year"], r["kind"], r["value"], r["period_start"]) for r in found} == {
+        ("fixed_asset_investment", 2025, "cumulative", 620.0, 2021), ("retail_sales", 2025, "cumulative", 1500.0, 2021),
+        ("budget_revenue", 2025, "level", 30.0, "")}
+    assert all(r["confidence"] < 0.8 for r in found if r["kind"] == "cumulative")    # a reading an analyst checks
+
+
+def test_a_table_row_in_percent_of_an_amount_is_not_read():
+    text = ("某县“十四五”规划纲要\n指标 | 2020年 | 2025年目标\n全社会固定资产投资(%) | 10 | 12\n"
+            "地区生产总值(亿元) | 300 | 400\n")
+    assert {k[0] for k in got(text, 2021)} == {"gdp"}

@@ -43,6 +43,8 @@ _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(
 _LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
+# 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
+_BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
@@ -81,6 +83,8 @@ class Document:
     plans: dict = field(default_factory=dict)
     data_year: int | None = None      # a statistics bureau's publication: the year its figures are for
     review_year: int | None = None    # the year an execution report's title reviews (2021年…计划执行情况)
+    month: int | None = None          # the month of its date line, when printed
+    congress: bool = False            # a work report, or news of a 人民代表大会 session (held early in its year)
 
     @property
     def settled(self) -> int:
@@ -123,9 +127,19 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     partial = PARTIAL_RE.search(opening)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
         doc.partial = partial.group(0)
+    date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
+    doc.month = int(date.group(1) or date.group(2)) if date else None
+    doc.congress = bool(re.search(r"政府工作报告|人民代表大会|人代会|两会", text[:300])) and not doc.data_year and \
+        doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
         doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
     return doc
+
+
+def still_ahead(year: int | None, doc: Document) -> bool:
+    """True when an annual figure for *year* cannot yet be an actual where the document was written: a year after
+    the document's own, or the document's own year in a work report or congress news (held in its first months)."""
+    return bool(year and doc.year and (year > doc.year or (year == doc.year and doc.congress)))
 
 
 def _detect_year(text: str, doc: Document) -> int | None:
@@ -138,6 +152,9 @@ def _detect_year(text: str, doc: Document) -> int | None:
         found = re.search(pattern, text[:3000])
         if found:
             return int(found.group(1)) + offset
+    estimated = re.search(rf"({YEAR})年[^。；;\n]{{0,30}}?预计|预计({YEAR})年", text[:3000])
+    if doc.congress and estimated:      # a congress hears last year's 预计 figures: 2025年…预计 → held in 2026
+        return int(estimated.group(1) or estimated.group(2)) + 1
     closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)
     if closing:
         span = doc.plan_span(10 + _ORDINAL.index(closing.group(1)) + 1)
@@ -219,7 +236,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         span = Span(doc.year, doc.year + 4) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
     for m in PLAN_RE.finditer(text):
-        cues.append(_plan_cue(m, text, doc))
+        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            cues.append(_plan_cue(m, text, doc))
     return sorted(cues, key=lambda c: c.pos)
 
 

@@ -35,6 +35,7 @@ _GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|�
                           r"(?:了|约|为|达|达到|保持在|稳定在|维持在)?$")
 _NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
 _INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
+_CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
 _FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 _STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
@@ -304,8 +305,10 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             continue
         lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
-        if unit_of(m) != "%" and (_INCREMENT.search(lead) or not vocab.compatible(unit_of(m).replace("余", ""), unit)):
-            continue                                         # 比上年增加14545元; 2个万亿元台阶
+        printed = unit_of(m).replace("余", "")
+        if printed != "%" and (_INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (
+                _CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):
+            continue                                         # 比上年增加14545元; 2个万亿元台阶; 增长220亿元
         fact = _reading(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None:
             continue

@@ -39,6 +39,7 @@ from analysis.extract.context import (
     heading,
     paragraph_cues,
     partial_at,
+    still_ahead,
 )
 from analysis.extract.facts import SENTENCE_END, Fact, paragraph_facts
 from analysis.extract.tables import table_cells
@@ -91,7 +92,8 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
     base = before[-1].context if before else (section if section.year or not carried else carried)
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
-        return Context(mode, fact.year, base.plan, base.period, explicit=True), False
+        return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
+                      doc), False
     if fact.role:
         if base.plan and base.mode in ("review", "target"):
             year = base.plan.base if fact.role != "to" else base.plan.last
@@ -104,13 +106,24 @@ def _context(fact: Fact, para: str, cues, section: Context, doc: Document,
         if not doc.year:
             return None, False
         wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
-        return Context("target" if wanted else "actual", doc.year), True
+        return _ahead(Context("target" if wanted else "actual", doc.year), fact, para, sentence_start, doc), True
     mode = base.mode or "actual"
     past = mode == "review" or (doc.year is not None and base.year < doc.year)
     start = before[-1].end if before else sentence_start
     if fact.target or (mode == "actual" and not past and TARGET_WORDS.search(para[start:fact.pos])):
         mode = "target"
-    return Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), False
+    return _ahead(Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), fact, para,
+                  sentence_start, doc), False
+
+
+def _ahead(ctx: Context, fact: Fact, para: str, sentence_start: int, doc: Document) -> Context:
+    """An actual of a year not yet over where the document was written is a target (“2026年,地区生产总值增长5%左右。”
+    in news of a January congress), unless the sentence says it is an estimate (预计) or the figure is partial-year."""
+    if ctx.mode != "actual" or not still_ahead(ctx.year, doc) or ESTIMATE_RE.search(para, sentence_start, fact.pos):
+        return ctx
+    if partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, "，,；;。"):fact.pos]):
+        return ctx
+    return Context("target", ctx.year, ctx.plan, ctx.period, ctx.partial, ctx.explicit)
 
 
 def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
@@ -155,10 +168,25 @@ def _kind(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
         start = (ctx.plan.first if ctx.plan and (ctx.period or doc.plan or fact.cumulative) else ctx.year) if is_flow else None
         return indicator, "target_level", unit, basis, start
     review_stock = ctx.mode == "review" and fact.before_name and not (indicator.flow or fact.flow or fact.cumulative)
+    if _period_total(fact, ctx, indicator, unit, vocab):
+        fact.confidence = min(fact.confidence, 0.6)
+        return indicator, "cumulative", unit, basis, ctx.plan.first
     if is_flow and not review_stock:
         period = ctx.plan and (ctx.period or fact.cumulative or ctx.mode == "review")
         return indicator, "cumulative", unit, basis, ctx.plan.first if period else ctx.year
     return indicator, "level", unit, basis, None
+
+
+# flows a year that a review of a plan period sums (固定资产投资完成853亿元 in 五年来…): spending and sales, not
+# output, income or revenue, whose figure in a review is the last year's level
+_SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
+
+
+def _period_total(fact: Fact, ctx: Context, name, unit: str, vocab: Vocabulary) -> bool:
+    """True for 完成 + an amount in 元 of a summed flow inside a review of a plan period (五年来, “十四五”时期):
+    the total over the period, ``cumulative`` from its first year."""
+    return bool(ctx.mode == "review" and ctx.plan and ctx.period and vocab.unit_bases.get(unit) == "元"
+                and re.search(r"完成(?:了)?$", fact.lead) and _SUMMED.search(name.zh) and "人均" not in name.zh)
 
 
 def _quote(para: str, start: int, end: int) -> str:

@@ -140,6 +140,8 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
         if not unit:
             bracket = re.search(r"[(（]([^)）]+)[)）]", cells[0])
             unit = bracket.group(1) if bracket else ""
+        if unit == "%" and vocab.name(match.group(0)).unit not in ("%", ""):
+            continue          # 累计全社会固定资产投资(%): rates of an amount the row does not name, in every column
         for i, (year, target, kind) in columns.items():
             if i >= len(cells):
                 continue
