@@ -208,3 +208,37 @@ def test_a_table_row_in_percent_of_an_amount_is_not_read():
     text = ("某县“十四五”规划纲要\n指标 | 2020年 | 2025年目标\n全社会固定资产投资(%) | 10 | 12\n"
             "地区生产总值(亿元) | 300 | 400\n")
     assert {k[0] for k in got(text, 2021)} == {"gdp"}
+
+
+def test_a_plans_development_base_section_reviews_the_previous_plan():
+    text = ("某县国民经济和社会发展第十四个五年规划纲要\n第一章 发展基础\n第一节 “十三五”时期发展成就\n"
+            "综合实力显著增强。全县地区生产总值年均增长7.2%,一般公共预算收入达到15亿元。\n第二章 发展目标\n"
+            "地区生产总值年均增长6%左右,常住人口城镇化率达到60%。")
+    assert got(text, 2021) == {("gdp", 2020, "growth", 7.2, 2015), ("budget_revenue", 2020, "level", 15.0, ""),
+                               ("gdp", 2025, "target_growth", 6.0, 2020), ("urbanization_rate", 2025, "target_level", 60.0, "")}
+
+
+def test_a_short_paragraph_with_figures_before_target_words_is_no_heading():
+    text = ("关于某区2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n一、2023年计划执行情况\n"
+            "地区生产总值预计增长6%。固定资产投资增长8%,低于预期目标2个百分点。\n")
+    assert got(text) == {("gdp", 2023, "growth", 6.0, ""), ("fixed_asset_investment", 2023, "growth", 8.0, "")}
+
+
+def test_figures_in_a_quoted_target_are_targets():
+    text = "2023年,全区紧紧围绕年初确定的“地区生产总值增长7%、固定资产投资增长10%”目标,实现地区生产总值增长6.8%。"
+    assert got(text, 2024) == {("gdp", 2023, "target_growth", 7.0, ""), ("fixed_asset_investment", 2023, "target_growth", 10.0, ""),
+                               ("gdp", 2023, "growth", 6.8, "")}
+
+
+def test_totals_since_a_year_and_year_to_date_figures():
+    assert got("2021年以来,全县累计完成固定资产投资800亿元,年均增长9%。", 2024) == {
+        ("fixed_asset_investment", 2023, "cumulative", 800.0, 2021), ("fixed_asset_investment", 2023, "growth", 9.0, 2020)}
+    found = rows("今年以来,全区地区生产总值增长5.5%,一般公共预算收入完成20亿元。", 2024)
+    assert found and {r["status"] for r in found} == {"needs_review"}
+
+
+def test_a_plan_period_clause_continues_the_figure_and_another_unit_ends_it():
+    text = "2020年,全县地区生产总值达到380亿元,“十三五”期间年均增长7%。"
+    assert ("gdp", 2020, "growth", 7.0, 2015) in got(text, 2021)
+    text = "2025年,社会消费品零售总额164.4亿元,2025年旅游接待人数519.8万人次,“十四五”时期年均增长18.97%。"
+    assert got(text, 2026) == {("retail_sales", 2025, "level", 164.4, "")}

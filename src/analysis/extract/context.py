@@ -33,7 +33,7 @@ PLAN_RE = re.compile(rf"十([{_ORDINAL}])五[”\"]?(规划|时期|期间|末期
 PARTIAL_RE = re.compile(
     r"(?<!\d)(?:1|一)\s*[-—–~～至到]\s*(?:[2-9]|1[01])月份?|(?<![\d-])(?:[1-9]|1[01])月份?(?:至|到)(?:[2-9]|1[01])月份?"
     r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
-    r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)")
+    r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)|今年以来|年初以来")
 ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|预期|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
@@ -45,6 +45,7 @@ _LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
+_SINCE_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年以来")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
@@ -174,18 +175,40 @@ def heading(line: str, doc: Document, current: Context) -> Context:
             return Context("review", span.last, span)
     if len(line) > 60:
         return current
+    figure = _FIGURE.search(line)
+
+    def says(pattern):        # heading words before any figure: 固定资产投资增长8%,低于预期目标 is no heading
+        found = re.search(pattern, line)
+        return found is not None and (figure is None or found.start() < figure.start())
+
     years = [int(y) for y in re.findall(rf"({YEAR})年", line)]
-    if re.search(r"执行情况|完成情况|回顾|成绩单|统计公报", line):
+    earlier = [doc.plan_span(_ordinal(m)) for m in PLAN_RE.finditer(line)]
+    if doc.plan and (says(r"发展基础|发展成就|取得的成就|成就回顾|发展回顾|回顾") or (
+            earlier and earlier[0].last < doc.plan.first and says(r"时期|期间|成就|回顾|成绩"))):
+        span = earlier[0] if earlier and earlier[0].last < doc.plan.first else previous_plan(doc)
+        return Context("review", span.last, span, True)     # a plan's 发展基础: the previous plan's record
+    if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         year = years[0] if years else (doc.year - 1 if doc.year else None)
         return Context("actual", year)
-    if re.search(r"预期目标|主要目标|目标任务|主要任务", line) or (
-            re.search(rf"{YEAR}年(?:国民经济和社会发展|经济社会发展)?计划(?!执行)", line) and years):
+    if says(r"预期目标|主要目标|目标任务|主要任务") or (
+            says(rf"{YEAR}年(?:国民经济和社会发展|经济社会发展)?计划(?!执行)") and years):
         year = years[0] if years else (current.year + 1 if current.mode == "actual" and current.year else
                                        current.year if current.mode == "target" else doc.year)
         return Context("target", year)
     if doc.plan and re.match(r"第.{1,3}[章节篇]", line):
         return Context("target", doc.plan.last, doc.plan)
     return current
+
+
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|亿|万|元|个百分点|人|家|户)")
+
+
+def previous_plan(doc: Document) -> Span:
+    """The five-year plan before the one a plan document sets out (its 发展基础 reviews it)."""
+    ordinal = next((k for k, span in doc.plans.items() if span == doc.plan), None)
+    if ordinal is not None:
+        return doc.plan_span(ordinal - 1)
+    return Span(doc.plan.first - 5, doc.plan.first - 1)
 
 
 @dataclass(frozen=True)
@@ -229,6 +252,10 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
             span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
             cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, span, True,
                                                         explicit=True), sentence=not past))
+    for m in _SINCE_CUE.finditer(text):   # 2021年以来 in a 2024 document: the years 2021–2023, reviewed
+        first = int(m.group(1))
+        if doc.year and first < doc.year - 1:
+            cues.append(Cue(m.start(), m.end(), Context("review", doc.year - 1, Span(first, doc.year - 1), True)))
     for m in _FIVE_YEARS.finditer(text):
         span = Span(doc.year - 5, doc.year - 1) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))

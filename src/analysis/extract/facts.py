@@ -30,7 +30,8 @@ _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
-    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|\d)")
+    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|\d|"
+    r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)[,，]?(?:年均|平均))")    # ,“十三五”期间年均增长7%
 _GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"
                           r"(?:了|约|为|达|达到|保持在|稳定在|维持在)?$")
 _NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
@@ -180,17 +181,29 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         pre_flow = bool(_FLOW_CUE.search(before))
+        pre_total = bool(re.search(r"累计(?:完成|实现)?$", before))       # 累计完成固定资产投资800亿元: a total
         listed = masked.find("分别", start, end)
         if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
             end = max(back_to(masked, listed, ",，;；"), start)
-        facts += _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+        found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+        for fact in found:
+            fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
+        facts += found
         covered.append((group[0][0], end))
         subjects.append((group[0][0], names[-1], ""))
     unnamed = _unnamed(masked, mentions, covered, value_re, {f.pos for f in facts})
     facts += unnamed
     subjects += [(f.quote[0], "", f.unnamed) for f in unnamed]
     facts += _respectively_across(masked, sorted(subjects), {f.pos for f in facts}, value_re)
+    for quoted in _QUOTED_TARGET.finditer(masked):       # 围绕“地区生产总值增长7%、投资增长10%”目标: targets
+        for f in facts:
+            if quoted.start() < f.pos < quoted.end(1):
+                f.target = True
     return sorted(facts, key=lambda f: f.pos)
+
+
+# a quoted passage named a target right after its closing mark (“…增长7%…”目标 / 的目标任务 / 的要求)
+_QUOTED_TARGET = re.compile(r"[“\"]([^“”\"]{1,200})[”\"](?:的|等)?(?:发展|奋斗|预期|年度|主要)?(?:目标|任务|要求)")
 
 
 def _respectively_across(text: str, subjects, taken: set, value_re) -> list[Fact]:
@@ -306,6 +319,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
         printed = unit_of(m).replace("余", "")
+        if printed != "%" and not vocab.compatible(printed, unit) and not _STEP.match(owned, m.end()):
+            break                                            # 旅游接待人数519.8万人次 after 零售总额: another subject
         if printed != "%" and (_INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (
                 _CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):
             continue                                         # 比上年增加14545元; 2个万亿元台阶; 增长220亿元
