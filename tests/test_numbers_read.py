@@ -6,7 +6,7 @@ import pytest
 
 from analysis.cli.main import main
 from analysis.data.normalize import normalize_text
-from analysis.data.schema import value_in_quote
+from analysis.data.quotes import value_in_quote
 from analysis.exceptions import DataFileError
 
 GDP_QUOTE = "地区生产总值完成620.5亿元,同比增长2.5%"

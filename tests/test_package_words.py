@@ -20,7 +20,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){3,}")   # four or more words in a row
 MARKUP = re.compile(r'<[^<>]*>|[\w-]+="[^"]*"')                        # HTML tags and attributes are not words
 CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")           # Han characters and CJK punctuation
-GRAMMAR_FILES = ("extract/*.py", "data/schema.py", "data/numerals.py", "data/normalize.py")
+GRAMMAR_FILES = ("extract/*.py", "data/schema.py", "data/quotes.py", "data/numerals.py", "data/normalize.py")
 DATA_VALUES = {("data/namefiles.py", "ATTRIBUTES"),      # 预期性 / 约束性 as data/indicator_names.csv writes them
                ("i18n.py", "DISPLAY_UNITS"), ("i18n.py", "MONEY"),   # unit names as data/units.csv writes them
                ("report/plotting.py", "FONT_FAMILY")}                 # a font's name

@@ -1,7 +1,8 @@
 """The cell rules on their own: number forms, years, formula cells, a value shown by its quote."""
 import pytest
 
-from analysis.data.schema import looks_like_formula, parse_number, parse_year, quote_numbers, value_in_quote
+from analysis.data.quotes import quote_numbers, value_in_quote
+from analysis.data.schema import looks_like_formula, parse_number, parse_year
 
 
 @pytest.mark.parametrize("text,number", [("620.5", 620.5), ("-10.5", -10.5), ("18830", 18830.0), ("0", 0.0),

@@ -37,8 +37,8 @@ from analysis.data.schema import (
     parse_number,
     parse_year,
     place_name_problem,
-    value_in_quote,
 )
+from analysis.data.quotes import value_in_quote
 from analysis.data.tableio import invisible_characters, visible
 from analysis.exceptions import DataFileError
 
@@ -199,7 +199,7 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
 
 
 def quote_problems(frame: pd.DataFrame, name: str, skip=frozenset()) -> list[str]:
-    """Each value must be shown by its quote (:func:`analysis.data.schema.value_in_quote`); rows in *skip* are not checked."""
+    """Each value must be shown by its quote (:func:`analysis.data.quotes.value_in_quote`); rows in *skip* are not checked."""
     problems = []
     columns = (frame.index, frame["value"], frame["unit"], frame["kind"], frame["quote"])
     for line, value, unit, kind, quote in zip(*(c.tolist() for c in columns)):
