@@ -3,7 +3,7 @@ from conftest import LATE, MID  # noqa: E402
 import pytest
 
 from analysis import report
-from analysis.report import text
+from analysis.report import messages, text
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +14,7 @@ def gdp_zh():
 
 def test_message_is_written_from_the_numbers(gdp_zh):
     ctx, record = gdp_zh
-    message = text.message(ctx, record)
+    message = messages.message(ctx, record)
     # required: (1000 / 620.5)^(1/3) − 1 = 17.24 % a year, at current prices
     assert f"{record['cagr_required']:.1f}%" == "17.2%"
     assert "620.5亿元" in message and "约1000亿元" in message and "滞后于预期" in message
@@ -27,14 +27,14 @@ def test_message_is_written_from_the_numbers(gdp_zh):
 
 def test_english_message_uses_one_form_of_an_amount():
     ctx = report.setup("万柏林区", "en", indicator="gdp", n_paths=5000, as_of=MID)
-    message = text.message(ctx, ctx.record)
+    message = messages.message(ctx, ctx.record)
     assert "62.05 bn yuan" in message and "620.5" not in message and "~100 bn yuan" in message
     assert "behind schedule" in message and "at current prices (nominal)" in message
 
 
 def test_the_brief_leads_with_the_grid_when_the_spread_is_assumed():
     ctx = report.setup("万柏林区", "zh", page="brief", n_paths=5000, as_of=MID)
-    [(message, notes)] = text.key_messages(ctx, ctx.records, plain=True)
+    [(message, notes)] = messages.key_messages(ctx, ctx.records, plain=True)
     assert "概率约" not in message and "仅供参考" not in message and "不给出概率；可能结果见情景表" in message and "时序进度40%" in message
     assert "为2025年目标约1000亿元的62.1%" in message                  # completion 620.5 / 1000
     assert message.startswith("（规划原文为方向性表述，按分析人员确认的约1000亿元评估）")
@@ -44,7 +44,7 @@ def test_the_brief_leads_with_the_grid_when_the_spread_is_assumed():
 
 def test_an_override_is_in_the_message():
     ctx = report.setup("万柏林区", "zh", indicator="gdp", target_override=800, n_paths=1000, as_of=MID)
-    assert "800亿元" in text.message(ctx, ctx.record)
+    assert "800亿元" in messages.message(ctx, ctx.record)
 
 
 def test_titles_use_the_plan_name_and_fit_the_district():
@@ -64,19 +64,19 @@ def test_summary_counts_targets_and_points_to_the_table():
 
     ctx = report.setup("万柏林区", as_of=MID)
     n = targets_due(ctx.data)
-    assert text.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
+    assert messages.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
                                               "所缺数据及其来源文件见规划实施进度表下方的清单。")
 
 
 def test_annual_tasks_say_which_report_will_tell():
     ctx = report.setup("杏花岭区", as_of=MID)
-    assert text.annual_tasks_message(ctx) == ("2022年度计划确定重点任务22项，尚无完成情况数据；"
+    assert messages.annual_tasks_message(ctx) == ("2022年度计划确定重点任务22项，尚无完成情况数据；"
                                              "所需文件：2022年计划执行情况报告（2023年发布）或统计公报。")
 
 
 def test_an_indicator_page_without_data_says_why_in_one_line():
     ctx = report.setup("万柏林区", "en", indicator="high_tech_firms", as_of=MID)
-    assert text.not_assessable(ctx) == ("High-tech firms has no actual figure from the plan period yet and cannot be "
+    assert messages.not_assessable(ctx) == ("High-tech firms has no actual figure from the plan period yet and cannot be "
                                         "assessed: only the 2020 base value; needed: the plan-execution reports or "
                                         "statistical communiqués for 2021-2022.")
 
@@ -101,16 +101,16 @@ def test_messages_for_other_target_types():
     ctx = report.setup("万柏林区", "zh", indicator="gdp", n_paths=1000, as_of=MID)
     growth = _synthetic(ctx, target_type="growth_average", unit="%", target_value=6.5, bound="~", period_start=2021,
                         latest_year=2022, cagr_observed=5.21, growth_basis="comparable", status="behind", final=False)
-    assert text.message(ctx, growth).startswith(
+    assert messages.message(ctx, growth).startswith(
         "地区生产总值2021—2022年按可比价（实际）年均增长5.2%，规划目标为年均增长约6.5%，滞后于预期。")
     annual = _synthetic(ctx, target_type="growth_annual", unit="%", target_value=6.5, bound="~", latest_year=2023,
                         latest_value=5.0, target_year=2023, growth_basis="comparable", status="not_achieved", final=True)
-    assert text.message(ctx, annual) == "地区生产总值2023年按可比价（实际）增长5%，年度目标为约6.5%，未实现。"
+    assert messages.message(ctx, annual) == "地区生产总值2023年按可比价（实际）增长5%，年度目标为约6.5%，未实现。"
     total = _synthetic(ctx, target_type="cumulative", unit="亿元", target_value=600.0, bound="", period_start=2021,
                        latest_year=2022, observed_total=308.3, required_per_year=97.2, progress=51.4, tau=40.0,
                        status="ahead", final=False)
     # (600 − 308.3) / 3 remaining years = 97.2 a year
-    assert text.message(ctx, total) == ("地区生产总值2021—2022年累计完成308.3亿元，为规划期目标600亿元的51.4%"
+    assert messages.message(ctx, total) == ("地区生产总值2021—2022年累计完成308.3亿元，为规划期目标600亿元的51.4%"
                                         "（时序进度40.0%），快于预期。截至2022年数据，2023—2025年每年需完成97.2亿元。")
 
 
@@ -120,7 +120,7 @@ def test_a_probability_is_worded_once(lang, when):
     """'约13%' / 'about 13%' / '不足1%' come from one place: never '约约', 'about about' or '约<1%'."""
     options = {"as_of": MID} if when == "mid-plan" else {}
     ctx = report.setup("万柏林区", lang, indicator="gdp", page="growth_gap", n_paths=2000, **options)
-    said = " ".join(m for m, _ in text.key_messages(ctx, [ctx.record]))
+    said = " ".join(m for m, _ in messages.key_messages(ctx, [ctx.record]))
     assert ("可能性约" in said or "概率约" in said) if lang == "zh" else " about " in said
     for wrong in ("约约", "about about", "约<", "约>", "about <", "about >", "%%"):
         assert wrong not in said

@@ -11,9 +11,13 @@ import csv
 import datetime as _dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.exceptions import DataFileError, DataValidationError
+
+if TYPE_CHECKING:
+    from analysis.data.registry import Registry
 
 FILES = {
     "indicators": ("indicator_names.csv",

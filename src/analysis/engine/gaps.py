@@ -192,23 +192,3 @@ def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
     table.loc[undecided, "status"] = "insufficient_data"
     if "trend_status" in table:
         table.loc[undecided, "trend_status"] = None
-
-
-# A final grade the bound of the latest figure cannot decide: "at least 2000" against 2300 may be either side.
-# (A mid-plan reading keeps the bound and says so: flag latest_at_least.)
-_SHORT = {"not_completed", "basically_completed"}
-_UNDECIDED = {(">=", "higher"): _SHORT, ("<=", "lower"): _SHORT | {"breached"}}
-
-
-def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
-    """Where the latest figure is only a bound on the side that could reverse the judgement, the status is
-    unknown (insufficient_data); the judgement the bound itself gives is kept in ``undecided_grade``."""
-    kinds = table["target_type"].map(OBSERVED_KIND)
-    bound = [observed_bounds.get((d, i, int(y), k)) if isinstance(k, str) and pd.notna(y) else None
-             for d, i, y, k in zip(table["district"], table["indicator"], table["latest_year"], kinds)]
-    undecided = [bool(f) and s in _UNDECIDED.get((b, direction), ()) for b, direction, s, f in
-                 zip(bound, table["direction"], table["status"], table["final"])]
-    table["undecided_grade"] = table["status"].where(undecided, None)
-    table.loc[undecided, "status"] = "insufficient_data"
-    if "trend_status" in table:
-        table.loc[undecided, "trend_status"] = None

@@ -3,7 +3,8 @@
 * ``context``     parameters, validated once, and the page's data (:func:`setup`, :class:`Context`)
 * ``assessment``  the one adapter to the assessment engine (records with the contract's keys)
 * ``tables``      DataFrames with typed cells (no HTML)
-* ``text``        sentences, every word from ``locales/report.yaml``
+* ``text``        numbers, dates, statuses and the page header, every word from ``locales/report.yaml``
+* ``messages``    key messages: one sentence per finding (required growth, chance), notes, the summary
 * ``html``        fragments: escaped text, scrolling tables, status symbol + label
 * ``charts``      figures in the page's display unit
 * ``projections`` the projection page's models and tables

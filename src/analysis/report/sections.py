@@ -6,7 +6,7 @@ heading over an empty table. Notebooks are lists of ``section`` calls.
 """
 from __future__ import annotations
 
-from analysis.report import charts, explorer, html, missing, projections, tables, text
+from analysis.report import charts, explorer, html, messages, missing, projections, tables, text
 from analysis.options import OPTIONS
 from analysis.exceptions import ParameterError
 
@@ -41,19 +41,19 @@ def key_messages(ctx) -> list:
     plain = ctx.page == "brief"
     if _district_page(ctx):
         if ctx.mode == "annual":
-            return [html.heading(ctx.t("heading.key_messages")), html.paragraph(text.annual_tasks_message(ctx))]
+            return [html.heading(ctx.t("heading.key_messages")), html.paragraph(messages.annual_tasks_message(ctx))]
         if ctx.mode == "none":
             return [html.paragraph(ctx.t("no_targets"), "how-to-read")]
-        items = text.key_messages(ctx, ctx.records, plain)
+        items = messages.key_messages(ctx, ctx.records, plain)
         # the brief's glance line counts the targets left out, unless there is no finding at all
-        closing = text.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
+        closing = messages.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
         return [html.heading(ctx.t("heading.key_messages")), html.paragraph(text.plan_standing(ctx)),
                 html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
     record = ctx.record
     if record is None or not text.is_assessed(record):
-        return [html.paragraph(text.not_assessable(ctx), "how-to-read")]
+        return [html.paragraph(messages.not_assessable(ctx), "how-to-read")]
     return [html.paragraph(text.plan_standing(ctx)),
-            html.messages(text.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
+            html.messages(messages.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
 
 
 def progress_table(ctx) -> list:
@@ -224,7 +224,7 @@ def explore(ctx) -> list:
     """Static: the grid, the preset paths and their table. Interactive (JupyterLab): the widgets too."""
     record = ctx.record
     if not explorer.explorable(record):
-        return [html.paragraph(text.not_assessable(ctx) if record is None or not text.is_assessed(record)
+        return [html.paragraph(messages.not_assessable(ctx) if record is None or not text.is_assessed(record)
                                else ctx.t("no_targets"), "how-to-read")]
     price = ctx.options.get("deflator", OPTIONS.deflator)
     out = _grid(ctx, record)
