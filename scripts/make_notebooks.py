@@ -24,7 +24,7 @@ KERNEL = {"kernelspec": {"display_name": "Python 3 (analysis)", "language": "pyt
 COMMON = '''district = "万柏林区"  # district as in data/indicators.csv, e.g. 万柏林区 or 杏花岭区
 lang = "zh"  # report language: zh (Chinese) or en (English)
 data_path = ""  # indicator CSV path; empty means data/indicators.csv or $ANALYSIS_DATA
-target_year = 2025  # year of the targets to assess (plan end year)
+target_year = None  # end year of a plan in data/plans.csv (2025: the 14th); None means the current plan as of as_of
 as_of = ""  # assessment date YYYY-MM-DD: what is due, pending or not entered; empty means today'''
 INDICATOR = COMMON.replace('lang = "zh"', 'indicator = "gdp"  # indicator id with a target, e.g. gdp, high_tech_firms\nlang = "zh"') + \
     '\ntarget_override = 0.0  # replace the target value, e.g. the GDP aspiration; 0 means use the plan'

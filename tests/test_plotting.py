@@ -43,7 +43,7 @@ def test_every_chart_function_returns_a_figure_with_source_line(data):
     gdp = next(r for r in records if r["indicator"] == "gdp")
     levels = pd.Series({2015: 347.0, 2020: 486.0, 2022: 620.5})
     from analysis.engine.projection import DriftModel
-    frame = DriftModel(levels, base_year=2020).fit().summary_frame()
+    frame = DriftModel(levels, base_year=2020).fit(2025).summary_frame()
     drawn = []
     for draw in (
         lambda ax: figures.plot_path_to_target(ax, levels, gdp, "亿元", "来源：测试", "zh"),

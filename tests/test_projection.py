@@ -14,7 +14,7 @@ def widening(frame):
 
 
 def test_drift_mean_and_shape():
-    res = DriftModel(GDP, base_year=2020).fit()
+    res = DriftModel(GDP, base_year=2020).fit(2025)
     # 620.5 × 1.129933³ = 895.16
     assert res.forecast(2025).loc[2025] == pytest.approx(895.16, abs=0.01)
     frame = res.summary_frame(alpha=0.05)
@@ -24,13 +24,13 @@ def test_drift_mean_and_shape():
 
 
 def test_narrower_alpha_gives_wider_interval():
-    res = DriftModel(GDP, base_year=2020).fit()
+    res = DriftModel(GDP, base_year=2020).fit(2025)
     assert (res.summary_frame(0.01)["obs_ci_upper"] > res.summary_frame(0.10)["obs_ci_upper"]).all()
 
 
 def test_trend_uses_statsmodels_prediction_intervals():
     four = pd.Series({2015: 347.0, 2019: 450.0, 2020: 486.0, 2022: 620.5})
-    frame = LogLinearTrend(four).fit().summary_frame()
+    frame = LogLinearTrend(four).fit(2025).summary_frame()
     assert widening(frame)
     with pytest.raises(InsufficientDataError, match="at least 4"):
         LogLinearTrend(GDP)
@@ -51,7 +51,7 @@ def test_results_are_immutable_and_simulate_is_a_method():
 def test_plan_rate_real_needs_deflator():
     with pytest.raises(PriceBasisError, match="deflator="):
         PlanRateModel(GDP, {2023: 6.5}, "comparable")
-    res = PlanRateModel(GDP, {2023: 6.5}, "comparable", deflator=2.0).fit()
+    res = PlanRateModel(GDP, {2023: 6.5}, "comparable", deflator=2.0).fit(2025)
     # 620.5 × 1.0863³ (6.5 % real + 2 % prices, carried forward) = 795.41
     assert res.forecast(2025).loc[2025] == pytest.approx(620.5 * 1.0863 ** 3)
     assert widening(res.summary_frame())

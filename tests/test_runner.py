@@ -177,7 +177,7 @@ def test_yaml_python_tags_are_rejected(tmp_path):
 @pytest.mark.parametrize("report,message", [
     ({"name": "x", "notebook": "nope"}, "unknown notebook 'nope'; accepted: brief, explorer, growth_gap"),
     ({"name": "x", "notebook": "brief", "parameters": {"colour": "red"}}, "unknown parameter 'colour'"),
-    ({"name": "x", "notebook": "brief", "parameters": {"target_year": "2025"}}, "target_year='2025' should be int"),
+    ({"name": "x", "notebook": "brief", "parameters": {"target_year": "2025"}}, "target_year='2025' is not a year"),
     ({"name": "x", "notebook": "growth_gap", "parameters": {"indicator": "gpd"}}, "indicator 'gpd' is not an indicator"),
     ({"name": "x", "notebook": "brief", "parameters": {"lang": "fr"}}, "lang 'fr' is not supported"),
 ])

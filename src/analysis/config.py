@@ -21,9 +21,8 @@ REPORTS_DIR = PROJECT_DIR / "reports"
 DEFAULT_REPORTS_CONFIG = PROJECT_DIR / "reports.yaml"
 FONTS_DIR = PACKAGE_DIR / "fonts"
 
-# The 14th five-year plan: 2021-2025, measured from the end of 2020.
-PLAN_BASE_YEAR = 2020
-PLAN_TARGET_YEAR = 2025
+# No plan calendar here: the plans (first, last and base year) are rows of data/plans.csv, and the plan
+# an assessment covers is analysis.engine.timeline.assessed_plan (target_year None: the current plan).
 
 YEAR_RANGE = (1949, 2100)
 

@@ -58,7 +58,7 @@ def _cmd_gaps(args) -> int:
     from analysis.engine.records import FIELDS, to_records
     from analysis.data.loading import load_indicators
     from analysis.data.registry import registry_of
-    from analysis.engine.timeline import as_of_date, current_plan
+    from analysis.engine.timeline import as_of_date, assessed_plan
 
     if args.no_cache:
 
@@ -69,8 +69,8 @@ def _cmd_gaps(args) -> int:
                                    registry=registry_of(data)))     # the name files beside the table
     if not records:
         registry = registry_of(data)
-        plan = registry.plan_for(args.target_year) if args.target_year else current_plan(registry, as_of)
-        print(f"{args.district or 'the table'}: no targets for {args.target_year or plan.last_year} "
+        plan = assessed_plan(registry, args.target_year, as_of)
+        print(f"{args.district or 'the table'}: no targets for {plan.last_year} "
               f"(the {plan.name_en}, {plan.first_year}-{plan.last_year}) as of {as_of.isoformat()}; "
               "pass --target-year for another plan (data/plans.csv)", file=sys.stderr)
         return 1

@@ -121,10 +121,8 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     if indicators is not None:
         data = data[data["indicator"].isin(list(indicators))]
     as_of = timeline.as_of_date(as_of)
-    if not target_year:
-        target_year = timeline.current_plan(registry, as_of).last_year
-    target_year = int(target_year)
-    plan = registry.plan_for(target_year)
+    plan = timeline.assessed_plan(registry, target_year, as_of)
+    target_year = plan.last_year
     tg = targets.select(data, target_year, plan.first_year)
     tg = targets.classify(tg, {k: v.direction for k, v in registry.indicators.items()}).reset_index(drop=True)
     tg.index.name = "tid"

@@ -1,6 +1,6 @@
 """Projections to the target year, shaped like statsmodels results.
 
-``Model(series, ...).fit()`` returns an immutable :class:`ProjectionResults`
+``Model(series, ...).fit(until_year)`` returns an immutable :class:`ProjectionResults`
 with ``forecast(until_year)`` (the mean path), ``summary_frame(alpha)`` (a
 DataFrame indexed by year with ``mean, obs_ci_lower, obs_ci_upper``: a
 *prediction* interval for the level in that year, coverage 1 − alpha, named as
@@ -21,7 +21,6 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from analysis.config import PLAN_TARGET_YEAR
 from analysis.exceptions import InsufficientDataError, ParameterError, PriceBasisError
 from analysis.engine.growth import cagr, to_nominal
 
@@ -48,7 +47,7 @@ class ProjectionResults:
     growth_pct: dict = field(default_factory=dict)      # year -> growth assumed into that year (percent)
     sigma_log: float = DEFAULT_SIGMA_PP / 100            # annual std. dev. of log growth
     params: dict = field(default_factory=dict)
-    until_year: int = PLAN_TARGET_YEAR
+    until_year: int | None = None                         # the year fit() projected to
     _trend: object = None                                 # statsmodels results for the trend model
 
     def _years(self, until_year: int) -> list[int]:
@@ -100,7 +99,7 @@ def _sigma_from_history(levels: pd.Series, default_pp: float) -> float:
 class DriftModel:
     """Constant growth (CAGR) from a base year to the last observation, carried forward.
 
-    >>> res = DriftModel(pd.Series({2020: 486.0, 2022: 620.5})).fit()
+    >>> res = DriftModel(pd.Series({2020: 486.0, 2022: 620.5})).fit(2025)
     >>> round(float(res.forecast(2025).loc[2025]), 1)
     895.2
     """
@@ -115,7 +114,7 @@ class DriftModel:
                                  f"observed: {list(self.levels.index)}")
         self.sigma_pp = sigma_pp
 
-    def fit(self, until_year: int = PLAN_TARGET_YEAR) -> ProjectionResults:
+    def fit(self, until_year: int) -> ProjectionResults:
         last_year, last = int(self.levels.index[-1]), float(self.levels.iloc[-1])
         rate = cagr(self.levels[self.base_year], last, last_year - self.base_year)
         sigma = self.sigma_pp / 100 if self.sigma_pp is not None else _sigma_from_history(self.levels, DEFAULT_SIGMA_PP)
@@ -152,7 +151,7 @@ class PlanRateModel:
                                   "pass deflator=<expected annual price change in %>, e.g. deflator=2.0")
         self.rates_basis, self.deflator, self.sigma_pp = rates_basis, deflator, sigma_pp
 
-    def fit(self, until_year: int = PLAN_TARGET_YEAR) -> ProjectionResults:
+    def fit(self, until_year: int) -> ProjectionResults:
         last_year, last = int(self.levels.index[-1]), float(self.levels.iloc[-1])
         known = sorted((y, r) for y, r in self.rates.items() if y is not None)
         growth, current = {}, self.rates.get(None, known[0][1] if known else 0.0)
@@ -179,7 +178,7 @@ class LogLinearTrend:
             raise InsufficientDataError(f"the trend model needs at least {MIN_POINTS_FOR_TREND} observed years, "
                                         f"got {len(self.levels)}")
 
-    def fit(self, until_year: int = PLAN_TARGET_YEAR) -> ProjectionResults:
+    def fit(self, until_year: int) -> ProjectionResults:
         import statsmodels.api as sm
 
         years = np.array(self.levels.index, dtype=float)

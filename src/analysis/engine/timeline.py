@@ -7,12 +7,18 @@ following year). A figure that is not yet due is ``pending`` (待公布); one th
 table is ``not_entered`` (未录入). A plan has *ended* once the assessment date is past its last year.
 The current plan (``target_year`` None) is the plan of the latest year whose figures are due: on
 2026-11-28 that is 2025, so the 14th plan (its final assessment); from May 2027 the 15th.
+
+The plan calendar lives only in ``data/plans.csv``: :func:`assessed_plan` is the one place that turns a
+``target_year`` parameter (None, or a year a listed plan ends in) into the plan an assessment covers;
+the gap table, the report pages, the progress workbook, the runner and the notebooks all ask it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 
 from analysis.data.namefiles import parse_due  # noqa: F401  (the MM-DD reader of plans.csv)
+from analysis.exceptions import ParameterError
 
 DEFAULT_DUE = (4, 30)
 
@@ -63,6 +69,32 @@ def plan_ended(plan, as_of: dt.date) -> bool:
 def current_plan(registry, as_of: dt.date):
     """The plan of the latest year whose figures are due (see the module text), from data/plans.csv."""
     return registry.plan_for_year(latest_due_year(as_of))
+
+
+def assessed_plan(registry, target_year=None, as_of=None):
+    """The plan an assessment covers: the plan of ``data/plans.csv`` ending in *target_year*, or, when
+    *target_year* is None (or ''), the current plan as of *as_of* (a date or 'YYYY-MM-DD'; default today).
+
+    A target year that no listed plan ends in is refused (:class:`ParameterError` naming the accepted
+    years): add the plan's row to ``plans.csv`` to assess another plan.
+    """
+    if target_year is None or (isinstance(target_year, str) and target_year == ""):
+        return current_plan(registry, as_of_date(as_of))
+    ends = {plan.last_year: plan for plan in registry.plans}
+    accepted = tuple(sorted(ends))
+    listed = ", ".join(map(str, accepted))
+    whole = not isinstance(target_year, bool) and isinstance(target_year, numbers.Real) \
+        and float(target_year).is_integer()
+    if not whole:
+        raise ParameterError(f"parameter target_year={target_year!r} is not a year; accepted: the end year of a plan "
+                             f"in plans.csv ({listed}), or None for the current plan as of the assessment date",
+                             parameter="target_year", value=target_year, accepted=accepted)
+    if int(target_year) not in ends:
+        raise ParameterError(f"parameter target_year={target_year!r}: no plan in plans.csv ends that year; accepted: "
+                             f"{listed}, or None for the current plan as of the assessment date "
+                             "(add the plan's row to plans.csv to assess another plan)",
+                             parameter="target_year", value=target_year, accepted=accepted)
+    return ends[int(target_year)]
 
 
 def judge(tg, m, plan, as_of: dt.date, data_year=None):

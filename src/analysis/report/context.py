@@ -32,12 +32,19 @@ class Context:
     data: pd.DataFrame
     data_path: Path
     indicator: str | None = None
-    target_year: int = config.PLAN_TARGET_YEAR
+    target_year: int | None = None
     target_overrides: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)
     page: str = "overview"
     cache: dict = field(default_factory=dict, repr=False)
     as_of: dt.date = field(default_factory=dt.date.today)
+
+    def __post_init__(self):
+        """The target year from data/plans.csv: None becomes the current plan's end year as of ``as_of``
+        (:func:`analysis.engine.timeline.assessed_plan`); a year no listed plan ends in is refused."""
+        from analysis.engine.timeline import assessed_plan
+
+        self.target_year = assessed_plan(self.registry, self.target_year, self.as_of).last_year
 
     def t(self, key: str, **values) -> str:
         """The catalogue text for *key* in the page's language."""
@@ -170,14 +177,17 @@ def check_range(name: str, value, low, high, allow_none: bool = False):
 
 
 def setup(district: str, lang: str = "zh", indicator: str | None = None, data_path: str = "",
-          target_year: int = config.PLAN_TARGET_YEAR, target_override: float = 0.0,
+          target_year: int | None = None, target_override: float = 0.0,
           target_overrides: dict | None = None, page: str = "overview", as_of: str = "", **options) -> Context:
     """Validate notebook parameters and load the data.
 
     Parameters
     ----------
-    district, lang, indicator, data_path, target_year
+    district, lang, indicator, data_path
         As in the notebooks' parameters cell.
+    target_year : int, optional
+        The end year of a plan listed in the table's ``plans.csv``; None (the default): the current plan
+        as of *as_of* (:func:`analysis.engine.timeline.assessed_plan`).
     page : str
         Which report the sections belong to (overview, brief, growth_gap, projection, explorer).
     target_override : float
@@ -221,7 +231,6 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
             raise ParameterError(f"parameter indicator='{indicator}' is not an indicator of {district}; "
                                  f"did you mean: {', '.join(close)}", parameter="indicator", value=indicator,
                                  accepted=tuple(known), path=path)
-    check_range("target_year", target_year, config.YEAR_RANGE[0] + 1, config.YEAR_RANGE[1])
     date = _as_of(as_of)
     check_range("target_override", target_override, 0, 1e9)
     overrides = {k: v for k, v in (target_overrides or {}).items() if check_range(f"target_overrides[{k}]", v, 0, 1e9)}
@@ -230,7 +239,7 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     for name, value in options.items():
         if name in LIMITS:
             check_range(name, value, *LIMITS[name], allow_none=True)
-    ctx = Context(district, lang, data, path, indicator, int(target_year), overrides, options, page, as_of=date)
+    ctx = Context(district, lang, data, path, indicator, target_year, overrides, options, page, as_of=date)
     i18n.use_registry(ctx.registry)          # names and units on this page: the name files beside its table
     return ctx
 

@@ -33,7 +33,7 @@ def _context(data, district: str, target_year: int, lang: str, data_path=None, a
     frame = data if isinstance(data, pd.DataFrame) else load_indicators(path)
     from analysis.engine.timeline import as_of_date
 
-    return Context(district, lang, frame, path, None, int(target_year), as_of=as_of_date(as_of))
+    return Context(district, lang, frame, path, None, target_year, as_of=as_of_date(as_of))
 
 
 def _number_format(value: Quantity, lang: str) -> str:
@@ -42,7 +42,7 @@ def _number_format(value: Quantity, lang: str) -> str:
     return f'"{bound}"{body}' if bound else body
 
 
-def progress_frame(data, district: str, records: list[dict] | None = None, target_year: int = config.PLAN_TARGET_YEAR,
+def progress_frame(data, district: str, records: list[dict] | None = None, target_year: int | None = None,
                    lang: str = "zh", data_path=None, as_of=None) -> pd.DataFrame:
     """The progress table of *district* with typed cells (see :mod:`analysis.report.tables`), as of *as_of*
     (a date or YYYY-MM-DD; default today)."""
@@ -110,7 +110,7 @@ def office_table(ctx, records: list[dict]) -> pd.DataFrame:
 
 
 def write_progress_workbook(data, district: str, out_dir, records: list[dict] | None = None,
-                            target_year: int = config.PLAN_TARGET_YEAR, data_path=None,
+                            target_year: int | None = None, data_path=None,
                             stem: str | None = None, as_of=None) -> dict[str, Path]:
     """Write ``{stem}.xlsx`` and ``{stem}.csv`` (UTF-8 with BOM) into *out_dir*.
 

@@ -6,11 +6,11 @@ type or size, a ``for_each`` that expands to nothing, duplicate names.
 """
 from __future__ import annotations
 
+import ast
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import config
 from analysis.exceptions import ConfigError, ParameterError
 from analysis.runner import confine
 from analysis.runner.inputs import chosen_rows, default_of, names_hash, notebook_info, package_hash, rows_hash, sha256
@@ -87,6 +87,32 @@ def _target_indicators(rows: list[dict], district: str, target_year, registry) -
     return assessable_indicators(rows, district, target_year, registry)
 
 
+def _assessed_year(params: dict, info: dict, registry) -> int:
+    """The plan end year a report assesses: its ``target_year``, else (None, the notebooks' default) the
+    current plan as of its ``as_of`` (:func:`analysis.engine.timeline.assessed_plan`, from plans.csv)."""
+    from analysis.engine.timeline import assessed_plan
+
+    def value(name):
+        if name in params:
+            return params[name]
+        default = info["parameters"].get(name, {}).get("default")
+        try:
+            return ast.literal_eval(default) if default else None
+        except (ValueError, SyntaxError):
+            return None
+
+    return assessed_plan(registry, value("target_year"), value("as_of") or None).last_year
+
+
+def _check_target_year(params: dict, info: dict, registry, where: str) -> None:
+    """A report's target year must be a plan's end year in plans.csv (or None): refused before anything runs."""
+    try:
+        _assessed_year(params, info, registry)
+    except ParameterError as exc:
+        raise ParameterError(f"{where}: {exc}", parameter=exc.parameter, value=exc.value,
+                             accepted=exc.accepted) from None
+
+
 def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: str, registry=None) -> list[dict]:
     """The parameter sets of one config entry, one per district and/or target."""
     variants = [base]
@@ -96,11 +122,11 @@ def expand(base: dict, steps: list[str], rows: list[dict], info: dict, where: st
         else:
             variants = [{**v, "indicator": ind} for v in variants
                         for ind in _target_indicators(rows, v.get("district", default_of(info, "district")),
-                                                      v.get("target_year", config.PLAN_TARGET_YEAR), registry)]
+                                                      _assessed_year(v, info, registry), registry)]
     if not variants:
         scope = "any district" if "district" in steps else base.get("district", default_of(info, "district"))
         raise ConfigError(f"{where}: for_each {', '.join(steps)} matches nothing: no indicator of {scope} has a "
-                          f"target in {base.get('target_year', config.PLAN_TARGET_YEAR)} with an actual figure inside the plan; "
+                          f"target in {_assessed_year(base, info, registry)} with an actual figure inside the plan; "
                           "check target_year and district, or drop the report")
     return variants
 
@@ -191,6 +217,8 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
                               "drop one of them")
         base = {**{k: v for k, v in defaults.items() if k in info["parameters"]}, **own}
         for params in expand(base, steps, rows, info, where, registry):
+            if "target_year" in info["parameters"]:
+                _check_target_year(params, info, registry, where)
             missing = [f for f in fields if f not in params]
             if missing:
                 raise ConfigError(f"{where}: name {short(template)} uses {{{missing[0]}}}, which this report does not "
