@@ -218,6 +218,28 @@ def corpus_scores(corpus_dirs=tuple(ROUNDS.values()), min_confidence: float = 0.
     return result
 
 
+def _print_details(result: CorpusResult, verbose: bool, list_outside: bool = False) -> None:
+    """Partial-year figures, proposals not scored, and misses and wrong proposals by cause (listed with -v)."""
+    print(f"partial-year figures proposed as annual: {len(result.partial_as_annual)}; "
+          f"flagged needs_review: {result.partial_flagged}/{result.partial_labels}")
+    if result.reruns:
+        print(f"documents that needed --year: {', '.join(result.reruns)}")
+    print(f"proposals outside the labelled list (not scored): {len(result.outside)}; "
+          f"unregistered names proposed for review (indicator unknown): {result.unknown}")
+    for item in result.partial_as_annual:
+        print(f"   partial-as-annual {item}")
+    print("misses by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(result.causes.items())) or "none"))
+    print("wrong proposals by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(result.extra_causes.items()))
+                                         or "none"))
+    if verbose:
+        for title, groups in (("missed", result.causes), ("extra ", result.extra_causes)):
+            for cause, items in sorted(groups.items()):
+                for doc, k in items:
+                    print(f"   {title} [{cause}] {doc[:3]} {k}")
+        for doc, k in result.outside if list_outside else ():
+            print(f"   outside {doc[:3]} {k}")
+
+
 def main(verbose: bool = False, min_confidence: float = 0.0) -> int:
     ok = True
     for label, use_names in (("registry names", False), ("registry + curated names", True)):
@@ -235,23 +257,7 @@ def main(verbose: bool = False, min_confidence: float = 0.0) -> int:
     print(result.overall.line("all documents"))
     for kind, score in sorted(result.by_kind.items()):
         print("  " + (score.line(kind) if score.labelled else f"{kind}: no annual rows (by design)"))
-    print(f"partial-year figures proposed as annual: {len(result.partial_as_annual)}; "
-          f"flagged needs_review: {result.partial_flagged}/{result.partial_labels}")
-    print(f"documents that needed --year: {', '.join(result.reruns) or 'none'}")
-    print(f"proposals outside the labelled list (not scored): {len(result.outside)}; "
-          f"unregistered names proposed for review (indicator unknown): {result.unknown}")
-    for item in result.partial_as_annual:
-        print(f"   partial-as-annual {item}")
-    print("misses by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(result.causes.items())) or "none"))
-    print("wrong proposals by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(result.extra_causes.items()))
-                                         or "none"))
-    if verbose:
-        for title, groups in (("missed", result.causes), ("extra ", result.extra_causes)):
-            for cause, items in sorted(groups.items()):
-                for doc, k in items:
-                    print(f"   {title} [{cause}] {doc[:3]} {k}")
-        for doc, k in result.outside:
-            print(f"   outside {doc[:3]} {k}")
+    _print_details(result, verbose, list_outside=True)
     ok &= (result.overall.recall >= THRESHOLDS["corpus_recall"] and
            result.overall.precision >= THRESHOLDS["corpus_precision"] and not result.partial_as_annual)
     if REPORTED:
@@ -260,20 +266,7 @@ def main(verbose: bool = False, min_confidence: float = 0.0) -> int:
         for name, folder in REPORTED.items():
             print(reported.by_round[str(folder)].line(f"corpus, {name} ({folder.relative_to(config.PROJECT_DIR)})"))
         print(reported.overall.line("pooled, reported rounds"))
-        print(f"partial-year figures proposed as annual: {len(reported.partial_as_annual)}; "
-              f"flagged needs_review: {reported.partial_flagged}/{reported.partial_labels}")
-        print(f"proposals outside the labelled list (not scored): {len(reported.outside)}; "
-              f"unregistered names proposed for review (indicator unknown): {reported.unknown}")
-        for item in reported.partial_as_annual:
-            print(f"   partial-as-annual {item}")
-        print("misses by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(reported.causes.items())) or "none"))
-        print("wrong proposals by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(reported.extra_causes.items()))
-                                             or "none"))
-        if verbose:
-            for title, groups in (("missed", reported.causes), ("extra ", reported.extra_causes)):
-                for cause, items in sorted(groups.items()):
-                    for doc, k in items:
-                        print(f"   {title} [{cause}] {doc[:3]} {k}")
+        _print_details(reported, verbose)
     print("note: seeds are in-sample (names first written from them). Every corpus round was labelled by reading "
           "before the extractor saw it; rounds measured and then tuned on are in-sample here. First measurements, "
           "before any tuning on them, are in tests/fixtures/corpus/README.md")

@@ -242,3 +242,21 @@ def test_a_plan_period_clause_continues_the_figure_and_another_unit_ends_it():
     assert ("gdp", 2020, "growth", 7.0, 2015) in got(text, 2021)
     text = "2025年,社会消费品零售总额164.4亿元,2025年旅游接待人数519.8万人次,“十四五”时期年均增长18.97%。"
     assert got(text, 2026) == {("retail_sales", 2025, "level", 164.4, "")}
+
+
+def test_readings_to_check_say_so_in_a_code():
+    found = rows("五年来,全县固定资产投资完成620亿元。", 2026)
+    assert [r["note"] for r in found] == ["check:period_total"]
+    across = rows("2009年,完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。", 2010)
+    assert {r["value"] for r in across if "check:paired_across_clauses" in r["note"]} == {26.7, 18.9}
+    carried = rows("2023年,全县经济稳中有进。\n全县地区生产总值增长6%。", 2024)
+    assert [(r["year"], "check:year_from_earlier_sentence" in r["note"]) for r in carried] == [(2023, True)]
+
+
+def test_the_base_year_of_an_average_is_computed_in_one_place():
+    from analysis.extract.context import Span
+    from analysis.extract.years import average_start
+    assert average_start(2025, plan=Span(2021, 2025)) == 2020           # 十四五: from the plan's base year
+    assert average_start(2022, span_years=2) == 2020                     # 两年平均
+    assert average_start(2020, printed=2015, plan=Span(2016, 2020)) == 2015   # 从2015年的…
+    assert average_start(2024) is None                                   # no period: not a row

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from analysis.extract.context import YEAR
 from analysis.extract.vocab import N, Vocabulary
+from analysis.extract.years import average_start
 
 _SEPARATOR = re.compile(r"\s*[|\t]\s*")
 
@@ -44,7 +45,7 @@ def _column(header: str, plan_last: int | None, data_year: int | None = None, pl
     average = _PLAN_AVERAGE.search(header)
     if average and plan_span:
         span = plan_span(10 + "一二三四五六七八九".index(average.group(1)) + 1)
-        return span.last, False, f"average:{span.base}"
+        return span.last, False, f"average:{average_start(span.last, plan=span)}"
     if data_year and re.search(r"增长|增速|增幅|比上年", header):
         return data_year, False, "growth"
     if data_year and re.search(r"绝对数|绝对值|总量|数值|金额|^增加值|^(?:亿元|万元|元)$|[(（](?:亿元|万元|元|万人|人|家|户)[)）]", header):

@@ -1,0 +1,106 @@
+"""Where indicator names are in a paragraph, which text each owns, and the numbers in it.
+
+In: a normalised paragraph and the :class:`~analysis.extract.vocab.Vocabulary`. Out: the mentions of
+registered names (:func:`find_mentions`: start, end, vocabulary key, blocked), mentions joined by 、/和/与/及
+into one group (:func:`group_mentions`), the end of the text a group owns (:func:`owned_text`: its sentence,
+clause by clause while each next clause continues it — starts with 同比, 增长, 居, 总量, a number …),
+and the pattern of a number with its unit (:func:`value_pattern`, :func:`readable`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.extract.context import YEAR, back_to
+from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocabulary, number
+
+SENTENCE_END = "。；;！!？?"
+_CLAUSE = re.compile(r"[,，、:：]")
+_CONTINUES = re.compile(
+    r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
+    r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
+    r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|\d|"
+    r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)[,，]?(?:年均|平均))")    # ,“十三五”期间年均增长7%
+CLAUSE_END = "，,；;。"
+_GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均")
+
+
+def mask_brackets(text: str) -> str:
+    """Blank out bracketed asides without figures (主要是…, GDP, 人民币,下同) keeping every position;
+    brackets holding a figure (GDP增长5.9%) stay."""
+    return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
+
+
+
+_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
+
+
+def find_mentions(text: str, vocab: Vocabulary):
+    """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text.
+
+    A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
+    after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …).
+    """
+    out = []
+    for m in vocab.pattern.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        key = vocab.key(m.group(0))
+        glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS
+        short_alias = len(key) <= 4 and key != vocab.name(key).zh
+        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
+            _within_part(text, m.start())
+        out.append((m.start(), m.end(), key, blocked))
+    return out
+
+
+# A sentence about a part of the economy (民营经济实现增加值…, 其中第一产业…): its 三次产业 figures are the part's.
+_PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济")
+
+
+def _within_part(text: str, pos: int) -> bool:
+    start = back_to(text, pos, SENTENCE_END)
+    if text.startswith("其中", start) or text.startswith("其中", start + 1):
+        start = back_to(text, max(start - 1, 0), SENTENCE_END)
+    return bool(_PART_OF_ECONOMY.search(text, start, pos))
+
+
+def group_mentions(text: str, mentions):
+    """Mentions joined only by 、/和/与/及 form one group that shares the text after the last one."""
+    groups, current = [], []
+    for mention in mentions:
+        if current and re.fullmatch(r"[、和与及\s]*", text[current[-1][1]:mention[0]]) and not current[-1][3] and not mention[3]:
+            current.append(mention)
+        else:
+            if current:
+                groups.append(current)
+            current = [mention]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def owned_text(text: str, start: int, stop: int) -> int:
+    """End of the text a mention owns: its sentence, clauses after the first only while they continue it."""
+    cut = next((i for i in range(start, stop) if text[i] in SENTENCE_END), stop)
+    while cut < stop and text[cut] in "；;" and _GOES_ON.match(text, cut + 1):     # ;与2020年相比,两年平均增长2.5%
+        cut = next((i for i in range(cut + 1, stop) if text[i] in SENTENCE_END), stop)
+    end = start
+    for k, piece in enumerate(_CLAUSE.split(text[start:cut])):
+        clause = piece.strip("\u3000 ")
+        if k > 0 and clause and not _CONTINUES.match(clause):
+            break
+        end += len(piece) + 1
+    return min(end, cut)
+
+
+
+@lru_cache(maxsize=4)
+def value_pattern(unit_re: str) -> re.Pattern:
+    """A number with its unit (Arabic, or Chinese numerals before a unit) and a bound printed after it."""
+    return re.compile(rf"(?:(?P<num>{N})(?P<unit>%|{unit_re})|(?<![{CN_DIGITS}第])(?P<cn>{CN_NUMBER})"
+                      rf"(?P<cnunit>{unit_re}))(?P<post>左右|以上|以内|以下|多)?")
+
+
+def readable(m: re.Match) -> bool:
+    value = number(m)
+    return value == value                                    # NaN: Chinese numerals that are not a number

@@ -1,0 +1,37 @@
+"""Lines a PDF broke inside a sentence, joined again before extraction reads them.
+
+In: the document's non-empty lines. Out: the lines to read (broken sentences joined) and, for each joined
+line, the text as printed with its line breaks, so that quotes stay verbatim (:func:`verbatim`).
+"""
+from __future__ import annotations
+
+import re
+
+_BREAK_END = re.compile(r"[\u4e00-\u9fff\d%,，、]$")
+_NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第.{1,3}[章节篇部分]|[|\t])")
+
+
+def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%) joined again: a long line that
+    ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
+    Returns the lines and, for each joined one, the text as printed (with its line breaks) for quotes."""
+    groups: list[list[str]] = []
+    for line in lines:
+        prev = groups[-1][-1] if groups else ""
+        split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
+            re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line))
+        if ((len(prev) >= 30 and _BREAK_END.search(prev) or split_figure) and prev.count("|") < 2
+                and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    out = ["".join(group) for group in groups]
+    return out, {joined: "\n".join(group) for joined, group in zip(out, groups) if len(group) > 1}
+
+
+def verbatim(quote: str, text: str) -> str:
+    """A quote from joined lines as *text* (the lines as printed) has it, with its line breaks."""
+    if quote in text or not quote:
+        return quote
+    found = re.search("\n?".join(map(re.escape, quote)), text)
+    return found.group(0) if found else quote

@@ -1,0 +1,126 @@
+"""One number and the words around it: what kind of figure it is (a :class:`Fact`), or that it is none.
+
+In: the text a name owns (:mod:`analysis.extract.clauses`), one number matched in it and the words between the
+name (or the previous number) and it. Out: a :class:`Fact` — an amount, a growth rate (增长/下降/涨幅 …, 年均
+for an average) or a rate, with its bound, and the marks the words give (target, flow, stock, a printed year,
+a base year) — or None for a rank (第4位), a multiple (1.5倍), a threshold (两大台阶), a completion ratio
+(…的89.4%). Also 从A增长到B pairs (:func:`from_to`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.context import YEAR
+from analysis.extract.vocab import N, number, unit_of
+
+GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"
+                          r"(?:了|约|为|达|达到|保持在|稳定在|维持在)?$")
+NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
+INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
+CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
+_VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
+FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
+STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
+_TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
+_TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
+# 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
+_AVERAGE = re.compile(r"年均|平均年|(两|二|三|四|五)年平均|平均(?=增长|增速)")
+_SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)台阶")   # 5000亿元、6000亿元两大台阶
+_HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
+_LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
+_BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("逾", ">="), ("超", ">="), ("不超过", "<="),
+                 ("控制在", "<="), ("约", "~"), ("近", "~"))
+_BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
+_FROM_TO = re.compile(rf"(?:从|由)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的))?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+                      rf"(?:增长|提高|增加|提升|上升|扩大|跃升|攀升)(?:到|至)(?:(?P<y2>{YEAR})年(?:末|底)?的)?(?P<v2>{N})")
+
+
+
+
+@dataclass
+class Fact:
+    name: str                 # vocabulary key of the mention
+    value: float
+    unit: str                 # printed unit, or '%'
+    kind: str                 # 'amount', 'growth' or 'rate'
+    bound: str
+    pos: int                  # where the number is in the paragraph
+    quote: tuple              # (start, end) in the paragraph
+    lead: str = ""            # words between the mention and the number
+    flow: bool = False        # an addition in a period (新增, 净增, 累计 …)
+    stock: bool = False       # a total after a flow (总数达到 …)
+    cumulative: bool = False
+    average: bool = False     # 年均
+    target: bool = False      # the words next to the number make it a target (年计划, 目标, 预期, 力争)
+    hold: bool = False        # 稳定在/保持在: a floor, a figure only as a target
+    before_name: bool = False  # the number came before the name (新创1个4A级景区)
+    year: int | None = None   # year printed next to the number
+    period_start: int | None = None
+    span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
+    role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
+    vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
+    confidence: float = 0.8
+    unnamed: str = ""         # a name the vocabulary does not know (proposed as indicator 'unknown', for review)
+    across: bool = False      # a 分别 value paired with a name in another clause (a reading to check)
+
+
+
+def bound(lead: str, post: str | None) -> str:
+    if post:
+        return _BOUND_AFTER[post]
+    for word, bound in _BOUND_BEFORE:
+        if lead.endswith(word) or lead.endswith(word + "了"):
+            return bound
+    return ""
+
+
+
+def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tuple]:
+    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and (first year, last year)."""
+    found = _FROM_TO.search(owned)
+    if not found or len(names) != 1 or not found["u1"].replace("余", ""):
+        return [], (None, None)
+    facts = []
+    for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
+                                   (found["v2"], found["y2"], "to", found.start("v2"))):
+        facts.append(Fact(names[0], float(value), found["u1"], "amount", "", start + pos,
+                          (mention_start, start + found.end()), year=int(year) if year else None,
+                          role="" if year else role, confidence=0.95))
+        claimed.add(start + pos)
+    return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)
+
+
+
+def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
+    """What the words around one number say it is, or None when it is not a figure (rank, ratio …)."""
+    minus = lead.endswith(("-", "－"))
+    lead = lead.rstrip("-－")
+    if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
+        return None                                          # 居全省第4位, 1.5倍
+    if STEP.match(owned, m.end()):
+        return None                                          # 迈上5000亿元、6000亿元两大台阶: thresholds
+    percent = unit_of(m) == "%"
+    if percent and lead.endswith("的"):
+        return None                                          # 完成年计划710亿元的89.4%
+    verb = GROWTH_VERB.search(lead)
+    growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
+    kind = "growth" if growth else "rate" if percent else "amount"
+    negative = growth and (verb.group(1) in NEGATIVE or minus)
+    fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, bound(lead, m["post"]), pos, quote,
+                lead=lead)
+    vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
+    fact.vs_year = int(vs_year.group(1)) if vs_year else None
+    fact.year = int(year.group(1)) if year else None
+    average = _AVERAGE.search(lead) if growth else None
+    fact.average = bool(average)
+    fact.span = _SPAN_YEARS.get(average.group(1), 0) if average and average.group(1) else 0
+    if growth:
+        fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
+    fact.cumulative = "累计" in lead
+    fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
+    fact.hold = bool(_HOLD.search(lead))
+    return fact
+

@@ -1,0 +1,111 @@
+"""When a fact is from: its year, and whether it is an actual, a target or part of a review.
+
+In: a :class:`~analysis.extract.facts.Fact` (its position in its paragraph), the paragraph's cues
+(:func:`~analysis.extract.context.paragraph_cues`), the section's context (headings), the year earlier
+paragraphs were about, and the :class:`~analysis.extract.context.Document`. Out: a
+:class:`~analysis.extract.context.Context` (mode, year, plan span), or None when no year can be read.
+
+Also here, in one place, the base year of an average growth rate (:func:`average_start`), which becomes
+the ``period_start`` of a 年均 row.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from analysis.extract.context import (ESTIMATE_RE, TARGET_WORDS, Context, Document, Span, back_to, partial_at,
+                                      still_ahead)
+from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
+from analysis.extract.numbers import Fact
+
+
+def average_start(year: int, printed: int | None = None, span_years: int = 0, plan: Span | None = None) -> int | None:
+    """The base year of an average growth rate (年均, 两年平均) reaching *year*: the ``period_start`` of its row.
+
+    *printed* is a base the text names (从2015年的…); *span_years* the years an average says it is over
+    (两年平均 → 2); *plan* the plan or range of years it is stated for (十四五 → 2020, its base year).
+    None when nothing says over which years the average runs.
+    """
+    if printed:
+        return printed
+    if span_years:
+        return year - span_years
+    return plan.base if plan else None
+
+
+# 其中,… / 同时,…: a sentence or paragraph that continues the one before it (and keeps its frame)
+CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,，:：]?")
+
+
+def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
+    """``[the last cue before *fact* that places it]`` or ``[]``; *cues* are sorted by position, so this
+    looks back from the fact instead of through every cue of the paragraph (linear documents stay linear)."""
+
+    for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
+        c = cues[i]
+        if (c.pos >= sentence_start or not c.sentence) and not (
+                fact.average and not fact.span and c.context.plan is None):
+            return [c]
+    return []
+
+
+def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
+                 carried: Context | None = None) -> tuple[Context | None, tuple]:
+    """When *fact* is from, and what about that is unsure: ``("year_from_document",)`` when only the document's
+    year places it, ``("year_from_earlier_sentence",)`` when the cue that dates it is in an earlier paragraph
+    (carried over, or a 同时,… paragraph continuing the one before), else ``()``.
+
+    *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
+    own year when neither a cue nor a heading places the figure.
+    """
+    sentence_start = back_to(para, fact.pos, SENTENCE_END)
+    for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
+        if sentence_start > 0 and CONTINUING.match(para, sentence_start):
+            sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
+    before = _last_cue(cues, fact, sentence_start)
+    ctx, from_default = _dated(fact, para, before, sentence_start, section, doc, carried)
+    if from_default:
+        return ctx, ("year_from_document",)
+    far = bool(before) and before[-1].pos < 0 or (not before and not section.year and carried is not None)
+    return ctx, ("year_from_earlier_sentence",) if far and ctx is not None and fact.year is None else ()
+
+
+
+def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Context, doc: Document,
+           carried: Context | None) -> tuple[Context | None, bool]:
+    """When *fact* is from (given the cue *before* it, if any), and whether that came only from the document's year."""
+    base = before[-1].context if before else (section if section.year or not carried else carried)
+    if fact.year is not None:
+        mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
+        return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
+                      doc), False
+    if fact.role:
+        if base.plan and base.mode in ("review", "target"):
+            year = base.plan.base if fact.role != "to" else base.plan.last
+            mode = "target" if fact.role == "to" and base.mode == "target" else "actual"
+            return Context(mode, year, base.plan), False
+        if fact.role == "now" and base.year:
+            return Context("actual", base.year - 5), False
+        return (Context("target", base.year), False) if fact.role == "to" and base.mode == "target" else (None, False)
+    if base.year is None:
+        if not doc.year:
+            return None, False
+        wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
+        return _ahead(Context("target" if wanted else "actual", doc.year), fact, para, sentence_start, doc), True
+    mode = base.mode or "actual"
+    past = mode == "review" or (doc.year is not None and base.year < doc.year)
+    start = before[-1].end if before else sentence_start
+    if fact.target or (mode == "actual" and not past and TARGET_WORDS.search(para[start:fact.pos])):
+        mode = "target"
+    return _ahead(Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), fact, para,
+                  sentence_start, doc), False
+
+
+def _ahead(ctx: Context, fact: Fact, para: str, sentence_start: int, doc: Document) -> Context:
+    """An actual of a year not yet over where the document was written is a target (“2026年,地区生产总值增长5%左右。”
+    in news of a January congress), unless the sentence says it is an estimate (预计) or the figure is partial-year."""
+    if ctx.mode != "actual" or not still_ahead(ctx.year, doc) or ESTIMATE_RE.search(para, sentence_start, fact.pos):
+        return ctx
+    if partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos]):
+        return ctx
+    return Context("target", ctx.year, ctx.plan, ctx.period, ctx.partial, ctx.explicit)
