@@ -6,8 +6,10 @@ that passed is stored as a pickle under the cache folder, named by a hash of
 everything the verdict depends on:
 
 * the table's bytes and the bytes of its five name files;
-* the documents its quotes are checked against (``sources/*.txt`` beside it:
-  name, size and modification time, so thousands of documents cost one ``stat`` each);
+* the documents its quotes are checked against (``sources/*.txt`` beside it: name, size, inode,
+  modification and change times, as git's index does, so thousands of documents cost one ``stat``
+  each; the change time moves on every write and cannot be set back, so an edit that keeps the
+  size and restores the modification time is still seen);
 * the package (every file, :func:`analysis.runner.inputs.package_hash`) and the pandas version.
 
 Any change to any of them is a new key, so a stale verdict cannot be served.
@@ -41,7 +43,7 @@ def cache_dir() -> Path:
 
 
 def content_key(path: Path, raw: bytes) -> str:
-    """Hash of the table *raw* (read from *path*), its name files, its documents' stamps and the code."""
+    """Hash of the table *raw* (read from *path*), its name files, its documents' stat stamps and the code."""
     from importlib.metadata import version
 
     from analysis.data.namefiles import FILES
@@ -57,8 +59,8 @@ def content_key(path: Path, raw: bytes) -> str:
     sources = here / "sources"
     if sources.is_dir():
         with os.scandir(sources) as entries:
-            stamps = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries
-                            if e.name.endswith(".txt") and e.is_file())
+            stamps = sorted((e.name, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+                            for e in entries if e.name.endswith(".txt") and e.is_file() for st in (e.stat(),))
         digest.update(repr(stamps).encode())
     digest.update(package_hash().encode())
     digest.update(version("pandas").encode())
