@@ -213,6 +213,18 @@ def test_recursive_and_deep_yaml_are_refused(tmp_path, out):
     assert (info.value.path, info.value.line, info.value.accepted) == (str(cfg), 2, MAX_YAML_DEPTH)
 
 
+def test_a_syntax_error_is_not_blamed_on_tags_and_an_edited_config_is_read_again(tmp_path, out):
+    cfg = tmp_path / "broken.yaml"
+    cfg.write_text("reports:\n  - notebook: brief\n    parameters: {district: [\n")
+    with pytest.raises(ConfigError) as info:
+        list_reports(RunOptions(config_path=cfg, out_dir=out))
+    assert info.value.path == str(cfg) and "!!python" not in str(info.value)
+    cfg.write_text("reports:\n  - name: one\n    notebook: brief\n")      # fixed: read again, not remembered
+    assert list_reports(RunOptions(config_path=cfg, out_dir=out)) == ["one"]
+    cfg.write_text("reports:\n  - name: two\n    notebook: brief\n")
+    assert list_reports(RunOptions(config_path=cfg, out_dir=out)) == ["two"]
+
+
 def test_a_few_plain_aliases_still_work(tmp_path, out):
     cfg = tmp_path / "ok.yaml"
     cfg.write_text("defaults: &d\n  district: 万柏林区\nreports:\n  - name: b\n    notebook: brief\n"

@@ -20,7 +20,8 @@ from analysis.exceptions import (
     RunInterruptedError,
     UsageError,
 )
-from analysis.runner import confine, execute, pool, publish
+from analysis.data.write import exclusive_lock
+from analysis.runner import confine, publish
 from analysis.runner.inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
 from analysis.runner.plan import Job, load_jobs, run_lang
 
@@ -51,7 +52,9 @@ class RunOptions:
         if not isinstance(self.wait, (int, float)) or math.isnan(self.wait) or not 0 <= self.wait <= MAX_WAIT_S:
             raise UsageError(f"--wait {self.wait!r}: expected a number of seconds from 0 to {MAX_WAIT_S}")
         if self.scheduler is not None:
-            execute.check_scheduler(self.scheduler)
+            from analysis.runner.execute import check_scheduler    # kernels and Dask: only when reports run
+
+            check_scheduler(self.scheduler)
         data = Path(self.data_path or config.indicators_path()).absolute()
         from analysis.engine.timeline import as_of_date
 
@@ -188,16 +191,12 @@ class _lock:
         path = out_dir / LOCK
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise OutputFolderError(f"{path}: the lock file is a symlink or not a file; remove it and run again")
-        from filelock import FileLock
-
-        self.path, self.wait, self.lock = path, wait, FileLock(str(path))
+        self.path, self.lock = path, exclusive_lock(path, wait)
 
     def __enter__(self):
-        from filelock import Timeout
-
         try:
-            self.lock.acquire(timeout=self.wait)
-        except Timeout:
+            self.lock.__enter__()
+        except TimeoutError:
             raise LockHeldError(f"another run is writing {self.path.parent} (lock {self.path}); "
                                 "wait for it to finish or pass --wait SECONDS") from None
         except OSError as exc:
@@ -205,7 +204,7 @@ class _lock:
                                     "pass an --out folder you can write to") from None
 
     def __exit__(self, *exc):
-        self.lock.release()
+        self.lock.__exit__(*exc)
 
 
 def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
@@ -218,7 +217,9 @@ def _run_locked(opts: RunOptions, the_plan: Plan, started: float) -> RunResult:
         (skipped if fresh and not opts.force else to_run).append(job)
     results, interrupted = {}, False
     if to_run:
-        results, interrupted = pool.execute_all(to_run, opts)
+        from analysis.runner.pool import execute_all         # a run with nothing to do never loads it
+
+        results, interrupted = execute_all(to_run, opts)
     revision = publish.git_revision() if results else previous.get("git_revision")
     reports = publish.report_entries(the_plan.jobs, skipped, results, before, revision, opts.out_dir)
     body = publish.manifest_body(reports, revision, opts.data_path, opts.config_path, the_plan.info_cache, previous,

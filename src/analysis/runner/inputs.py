@@ -149,8 +149,26 @@ def chosen_rows(rows: list[dict], district: str | None, indicator: str | None, r
     return chosen
 
 
+# Each row's canonical text, written once per run: a suite's jobs read overlapping rows (a district's
+# reports all read its rows), and the name-file rows are the same for every job. Keyed by id() with the
+# row kept beside its text, so an id is never reused while its entry lives.
+_ROW_TEXT: dict[int, tuple[dict, str]] = {}
+
+
+def _row_text(row: dict) -> str:
+    entry = _ROW_TEXT.get(id(row))
+    if entry is None or entry[0] is not row:
+        entry = _ROW_TEXT[id(row)] = (row, json.dumps(row, ensure_ascii=False, sort_keys=True))
+    return entry[1]
+
+
+def forget_row_texts() -> None:
+    """Drop the row texts kept for hashing (the planner calls it when a run's planning ends)."""
+    _ROW_TEXT.clear()
+
+
 def _hash_rows(rows) -> str:
-    return sha256(json.dumps(sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows)))
+    return sha256(json.dumps(sorted(_row_text(r) for r in rows)))
 
 
 def rows_hash(rows: list[dict], district: str | None, indicator: str | None, reads: str, registry=None) -> str:

@@ -6,6 +6,8 @@ it can exhaust memory, and no message ever prints a huge value.
 """
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -89,9 +91,20 @@ def load_yaml(path: Path):
     there, so composing costs no more than the text); its size *with aliases
     expanded* is counted before any Python value is built.
     """
+    raw = read_capped(path, MAX_CONFIG_BYTES, "config", "--config")
+    key = (str(path), hashlib.sha256(raw).hexdigest())
+    if key not in _PARSED:               # a run reads its config twice (jobs, index language): parse once
+        _PARSED.clear()
+        _PARSED[key] = _parse_yaml(raw, path)
+    return copy.deepcopy(_PARSED[key])
+
+
+_PARSED: dict = {}
+
+
+def _parse_yaml(raw: bytes, path: Path):
     import yaml
 
-    raw = read_capped(path, MAX_CONFIG_BYTES, "config", "--config")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,8 +123,10 @@ def load_yaml(path: Path):
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{path}{where}: {problem}; only plain YAML values are accepted "
-                          "(no !!python or other tags)", path=path, line=mark.line + 1 if mark else None) from None
+        # a tag (!!python/object …) is refused by the safe constructor: say what is accepted instead
+        hint = ("; only plain YAML values are accepted (no !!python or other tags)"
+                if isinstance(exc, yaml.constructor.ConstructorError) else "")
+        raise ConfigError(f"{path}{where}: {problem}{hint}", path=path, line=mark.line + 1 if mark else None) from None
     except RecursionError:
         raise ConfigError(f"{path}: nested too deeply; at most {MAX_YAML_DEPTH} levels are accepted", path=path,
                           accepted=MAX_YAML_DEPTH) from None

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from analysis.exceptions import ConfigError, ParameterError
 from analysis.runner import confine
-from analysis.runner.inputs import chosen_rows, default_of, names_hash, notebook_info, package_hash, rows_hash, sha256
+from analysis.runner.inputs import (chosen_rows, default_of, forget_row_texts, names_hash, notebook_info, package_hash,
+                                    rows_hash, sha256)
 from analysis.runner.limits import MAX_PARAMETER_CHARS, load_yaml, short
 
 TOP_LEVEL_KEYS = ("defaults", "reports")
@@ -186,6 +187,13 @@ def load_jobs(config_path: Path, rows: list[dict], out_dir: Path, data_path: Pat
     Raises :class:`ConfigError` / :class:`ParameterError` (one line) for anything
     wrong in the config; nothing has run at that point.
     """
+    try:
+        return _load_jobs(config_path, rows, out_dir, data_path, cached_info, as_of, package)
+    finally:
+        forget_row_texts()            # the hashes' row texts live for one planning, not for the process
+
+
+def _load_jobs(config_path, rows, out_dir, data_path, cached_info, as_of, package):
     from analysis.data.registry import load_registry
 
     defaults, reports = read_config(config_path)
