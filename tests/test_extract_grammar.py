@@ -260,3 +260,30 @@ def test_the_base_year_of_an_average_is_computed_in_one_place():
     assert average_start(2022, span_years=2) == 2020                     # 两年平均
     assert average_start(2020, printed=2015, plan=Span(2016, 2020)) == 2015   # 从2015年的…
     assert average_start(2024) is None                                   # no period: not a row
+
+
+def test_table_printed_one_cell_a_paragraph_without_bars():
+    cells = ["某区国民经济和社会发展第十四个五年规划纲要实施情况中期评估报告", "主要指标进展情况表", "序号", "指标名称",
+             "2020年", "基数", "2025年", "目标", "五年年均增长", "指标", "属性", "提前完成(3个)",
+             "1", "常住人口城镇化率(%)", "75.2%", "78%", "预期性",
+             "2", "进出口总额(亿美元)", "11.77", "15", "预期性",
+             "3", "社会消费品零售总额", "(亿元)", "400.5", "560", "7%左右", "预期性", "评估表明,进展总体顺利。"]
+    assert got("\n".join(cells), 2023) == {
+        ("urbanization_rate", 2020, "share", 75.2, ""), ("urbanization_rate", 2025, "target_level", 78.0, ""),
+        ("retail_sales", 2020, "level", 400.5, ""), ("retail_sales", 2025, "target_level", 560.0, ""),
+        ("retail_sales", 2025, "target_growth", 7.0, 2020)}
+
+
+def test_a_plans_own_average_column_is_its_target():
+    text = ("某区国民经济和社会发展第十四个五年规划纲要\n指标 | 单位 | 2020年 | 2025年 | 年均增长(%) | 属性\n"
+            "地区生产总值 | 亿元 | 500 | 700 | 7 | 预期性\n")
+    assert got(text, 2021) == {("gdp", 2020, "level", 500.0, ""), ("gdp", 2025, "target_level", 700.0, ""),
+                               ("gdp", 2025, "target_growth", 7.0, 2020)}
+
+
+def test_from_a_to_b_without_dao_and_a_threshold_in_yi():
+    text = "全区地区生产总值从2020年的451亿元稳步攀升2025年的550亿元,年均增长3.4%。"
+    assert got(text, 2026) == {("gdp", 2020, "level", 451.0, ""), ("gdp", 2025, "level", 550.0, ""),
+                               ("gdp", 2025, "growth", 3.4, 2020)}
+    found = rows("2025年,全区预计经济总量跨上2000亿台阶,进出口总额15.88亿美元。", 2026)
+    assert [(r["indicator"], r["value"], r["unit"], r["bound"]) for r in found] == [("gdp", 2000.0, "亿元", ">=")]

@@ -49,7 +49,7 @@ _SINCE_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEA
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
-_FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至)({YEAR})年(?:末|底)?的")
+_FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至|攀升|跃升|增长|提高)({YEAR})年(?:末|底)?的")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 

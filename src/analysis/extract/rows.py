@@ -148,14 +148,16 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
     """Rows of the text tables among *paragraphs* (:func:`analysis.extract.tables.table_cells`)."""
     rows = []
-    for cell in table_cells(paragraphs, vocab, doc.plan.last if doc.plan else None, doc.data_year, doc.plan_span):
+    for cell in table_cells(paragraphs, vocab, doc.plan, doc.data_year, doc.plan_span):
         name = vocab.name(cell.name)
         target = cell.target or bool(doc.plan and cell.year > doc.plan.base)
         start = None
+        if "美元" in cell.unit:
+            continue                   # 进出口总额(亿美元): a foreign currency, not the indicator's 元
         if cell.kind == "growth" or cell.kind.startswith("average"):
             if not name.basis or name.unit == "%":
                 continue
-            kind, unit, basis = "growth", "%", name.basis
+            kind, unit, basis = "target_growth" if target else "growth", "%", name.basis
             start = int(cell.kind.split(":")[1]) if cell.kind.startswith("average") else None
         elif cell.unit == "%" and name.unit not in ("%", ""):
             continue                   # 累计全社会固定资产投资(%): a rate of an amount the row does not say

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.context import YEAR
+from analysis.extract.context import YEAR, Span
 from analysis.extract.vocab import N, Vocabulary
 from analysis.extract.years import average_start
 
@@ -38,14 +38,18 @@ def _cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
-def _column(header: str, plan_last: int | None, data_year: int | None = None, plan_span=None) -> tuple | None:
+def _column(header: str, plan: Span | None, data_year: int | None = None, plan_span=None) -> tuple | None:
     """(year, is_target, kind) of a header cell, or None when it is not a year column. A bulletin's
     生产总值及其增长速度 table has no years: 绝对数 / 比上年增长 columns are levels and growth of its year;
-    a “十三五”年均增长 column is the average growth over that plan (kind ``average:<base year>``)."""
+    a “十三五”年均增长 column is the average growth over that plan (kind ``average:<base year>``), and a
+    年均增长 column naming no plan, in a plan document, the average its plan sets as a target."""
     average = _PLAN_AVERAGE.search(header)
     if average and plan_span:
         span = plan_span(10 + "一二三四五六七八九".index(average.group(1)) + 1)
         return span.last, False, f"average:{average_start(span.last, plan=span)}"
+    if plan and re.search(r"年均增[长速]", header) and not re.search(YEAR, header):
+        return plan.last, True, f"average:{average_start(plan.last, plan=plan)}"
+    plan_last = plan.last if plan else None
     if data_year and re.search(r"增长|增速|增幅|比上年", header):
         return data_year, False, "growth"
     if data_year and re.search(r"绝对数|绝对值|总量|数值|金额|^增加值|^(?:亿元|万元|元)$|[(（](?:亿元|万元|元|万人|人|家|户)[)）]", header):
@@ -109,22 +113,89 @@ def rows_of_cell_lines(lines: list[str]) -> list[str]:
     return out
 
 
+_VALUE_CELL = re.compile(rf"[>≥<≤]?\s*-?{N}\s*%?\s*\*?\s*(?:以上|左右|以内)?")     # a row's value, never a header's
+_ROW_UNIT = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_HEADER_TAIL = re.compile(r"基数|目标值?|属性|预计值?|完成值?|实际值?|规划目标|实绩")
+
+
+def rows_of_bare_cells(lines: list[str]) -> list[str]:
+    """A table printed one cell a paragraph without ``|`` (``序号`` / ``指标名称`` / ``2020年`` / ``基数`` / … then
+    ``1`` / ``常住人口城镇化率(%)`` / ``99.49%`` / …, rows numbered 1, 2, 3 …) as one ``|``-separated line for its
+    header and for each row; other lines unchanged. A header cell split over two paragraphs (2020年 / 基数) is
+    joined; a row's unit on a paragraph of its own (``(亿元)``) goes to its name."""
+    out, i = [], 0
+    while i < len(lines):
+        header, j = _bare_header(lines, i)
+        rows, k = _bare_rows(lines, j) if header else ([], i)
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(["指标名称", *header]), *rows]
+        i = k
+    return out
+
+
+def _short(line: str) -> bool:
+    return len(line) <= 24 and not re.search(r"[。；;，,|]", line)
+
+
+def _bare_header(lines: list[str], i: int) -> tuple[list[str] | None, int]:
+    """(header cells after the name column, index of row 1) of a bare-cell table starting at *i* (序号), or None."""
+    if lines[i].strip() != "序号":
+        return None, i
+    header, j, done = [], i + 1, False
+    while j < len(lines) and _short(lines[j]) and lines[j].strip() != "1":
+        cell = lines[j].strip()
+        if re.search(r"\d", re.sub(rf"{YEAR}年", "", cell)):
+            done = True                   # 提前完成(11个): a group label between the header and row 1
+        elif not done and header and _HEADER_TAIL.fullmatch(cell) and re.search(r"年$|^指标$", header[-1]):
+            header[-1] += cell            # 2020年 / 基数 → 2020年基数; 指标 / 属性 → 指标属性
+        elif not done:
+            header.append(cell)
+        j += 1
+    header = [c for c in header if c not in ("指标名称", "指标", "项目")]
+    if j >= len(lines) or lines[j].strip() != "1" or not any(re.search(rf"{YEAR}年", c) for c in header):
+        return None, i
+    return header, j
+
+
+def _bare_rows(lines: list[str], j: int) -> tuple[list[str], int]:
+    """The numbered rows of a bare-cell table from *j* (its row 1), as ``|`` lines, and the index after them."""
+    rows, number = [], 1
+
+    def starts_row(k, n):
+        return k + 1 < len(lines) and lines[k].strip() == str(n) and re.match(r"[\u4e00-\u9fff]", lines[k + 1].strip())
+
+    while starts_row(j, number):
+        name, j = lines[j + 1].strip(), j + 2
+        if j < len(lines) and _ROW_UNIT.fullmatch(lines[j].strip()):
+            name, j = name + lines[j].strip(), j + 1
+        cells = []
+        while j < len(lines) and _short(lines[j]) and not starts_row(j, number + 1):
+            cells.append(lines[j].strip())
+            j += 1
+        rows.append(" | ".join([name, *cells]) + " |")
+        number += 1
+    return rows, j
+
+
 _PLAN_AVERAGE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期)?年均增[长速]")
 
 
-def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = None,
+def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
                 data_year: int | None = None, plan_span=None) -> list[TableCell]:
-    """Figures of every text table in *lines* (normalised paragraphs). *plan_span* gives a plan's years from its
-    ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
-    lines = rows_of_cell_lines(lines)
+    """Figures of every text table in *lines* (normalised paragraphs). *plan* is the plan a plan document sets
+    out; *plan_span* gives a plan's years from its ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
+    lines = rows_of_bare_cells(rows_of_cell_lines(lines))
     out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
     for line in lines:
         cells = _cells(line)
         if cells is None:
             columns = None
             continue
-        header = {i: _column(c, plan_last, data_year, plan_span) for i, c in enumerate(cells) if i > 0}
-        if any(header.values()) and not any(re.fullmatch(N, c) for c in cells):
+        header = {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0}
+        if any(header.values()) and not any(_VALUE_CELL.fullmatch(c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
             level_unit = next((re.sub(r".*[(（]|[)）].*", "", c) for i, c in enumerate(cells)
@@ -146,12 +217,12 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan_last: int | None = Non
         for i, (year, target, kind) in columns.items():
             if i >= len(cells):
                 continue
-            value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<p>以上|左右|以内)?", cells[i])
-            if not value:
-                continue
+            value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<pct>%)?\s*(?P<p>以上|左右|以内)?", cells[i])
+            growth = kind == "growth" or kind.startswith("average")
+            if not value or (value["pct"] and not growth and unit != "%"):
+                continue                 # 9.2% in an amount's year column: a rate the row does not name
             bound = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}.get(
                 value["b"] or value["p"] or "", "")
-            growth = kind == "growth" or kind.startswith("average")
             out.append(TableCell(match.group(0), year, target, float(value["v"]),
                                  "%" if growth else (unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))

@@ -45,7 +45,9 @@ _VALUE_WORDS = ("增加值", "总产值")
 # 第一、二、三产业增加值 / 一、二产业: ordinals listed before the last one, which the mention carries
 _ORDINAL_LIST = re.compile(r"(?:第?[一二三](?:产业?)?、)+$")
 # 户 and 家 both count firms; the tables use 家.
-UNIT_ALIASES = {("户", "家"): "家"}
+UNIT_ALIASES = {("户", "家"): "家", ("亿", "亿元"): "亿元"}
+# 跨上2000亿台阶: 亿 alone is 亿元 only before a threshold word (elsewhere it may count people, tonnes, dollars)
+BARE_YI = "亿(?=新?(?:台阶|大关|关口))"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class Vocabulary:
         # 余 may sit after 万/亿 (2.7万余户) or before the unit (58余家); 个 is not 个百分点.
         alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
                         for u in units]
-        self.unit_re = "(?:" + "|".join(alternatives) + ")(?!百分点|月|季度|[万亿])"
+        self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI]) + ")(?!百分点|月|季度|[万亿])"
 
     def key(self, text: str) -> str:
         """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值)."""
