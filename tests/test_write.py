@@ -15,7 +15,8 @@ from analysis.cli.main import main
 from analysis.data.loading import load_indicators
 from analysis.data.merge import merge_review
 from analysis.data.schema import COLUMNS
-from analysis.data.write import check_review_out, lock_path, replace_file, table_lock
+from analysis.data.lock import lock_path, table_lock
+from analysis.data.write import check_review_out, replace_file
 from analysis.exceptions import DataValidationError, LockHeldError, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -66,12 +66,13 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
     DataFileError
         Either file cannot be read as a CSV table.
     LockHeldError
-        Another writer held the table's lock for longer than :data:`analysis.data.write.LOCK_WAIT_S`.
+        Another writer held the table's lock for longer than :data:`analysis.data.lock.LOCK_WAIT_S`.
     """
     from analysis.data import tableio
     from analysis.data.loading import _validate_raw, parse_table, read_text_table
     from analysis.data.schema import COLUMNS, KEY, NUMBER_FORMS, OPTIONAL_COLUMNS, parse_number
-    from analysis.data.write import replace_table, table_lock
+    from analysis.data.lock import table_lock
+    from analysis.data.write import replace_table
 
     data_path = Path(config.indicators_path(data_path))
     review_name = str(review_path)

@@ -20,7 +20,7 @@ from analysis.exceptions import (
     RunInterruptedError,
     UsageError,
 )
-from analysis.data.write import exclusive_lock
+from analysis.data.lock import exclusive_lock
 from analysis.runner import confine, publish
 from analysis.runner.inputs import package_hash, read_rows, read_table_bytes, sha256, validation_key
 from analysis.runner.plan import Job, load_jobs, run_lang
