@@ -452,3 +452,39 @@ def test_a_city_reading_report_reruns_when_a_neighbour_changes(curated_rows):
                for i, r in enumerate(curated_rows)]
     assert rows_hash(changed, "万柏林区", None, "city", registry) != before
     assert rows_hash(changed, "万柏林区", None, "district") == rows_hash(curated_rows, "万柏林区", None, "district")
+
+
+# --- errors carry fields (parameter, value, accepted, path), not only words ----------------------
+
+@pytest.mark.parametrize("report,parameter,value", [
+    ({"name": "x" * 200, "notebook": "brief"}, "name", "x" * 200),
+    ({"name": "index", "notebook": "brief"}, "name", "index"),
+    ({"name": "x", "notebook": "../secrets"}, "notebook", "../secrets"),
+    ({"name": "x", "notebook": "nope"}, "notebook", "nope"),
+])
+def test_config_refusals_name_the_field_and_value(tmp_path, out, report, parameter, value):
+    cfg = write_config(tmp_path / "r.yaml", [report])
+    with pytest.raises(ConfigError) as info:
+        run(cfg, out_dir=out, log=quiet, as_of=LATE)
+    assert (info.value.parameter, info.value.value) == (parameter, value)
+    assert info.value.accepted is not None
+    if parameter == "notebook":
+        assert "brief" in info.value.accepted
+
+
+@pytest.mark.parametrize("options,parameter", [
+    ({"wait": -1}, "--wait"), ({"as_of": "yesterday"}, "--as-of"), ({"only": ("nothing-like-this*",)}, "--only"),
+    ({"scheduler": "not an address"}, "--scheduler"), ({"out_dir": config.PROJECT_DIR}, "--out"),
+])
+def test_run_option_refusals_name_the_option(out, options, parameter):
+    with pytest.raises(UsageError) as info:
+        run(**{"out_dir": out, "log": quiet, "as_of": LATE, **options})
+    assert info.value.parameter == parameter and info.value.value is not None
+
+
+def test_a_review_file_refusal_names_the_option(tmp_path):
+    from analysis.data.write import check_review_out
+
+    with pytest.raises(UsageError) as info:
+        check_review_out(tmp_path)                       # a folder
+    assert info.value.fields() == {"parameter": "--out", "value": str(tmp_path), "path": str(tmp_path)}

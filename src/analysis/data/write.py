@@ -139,23 +139,26 @@ def check_review_out(out: str | os.PathLike, inputs: tuple = ()) -> Path:
     fix = f"pass a new file such as {Path('data') / REVIEW_DIR_NAME / 'review.csv'}"
     if os.path.lexists(out):
         if out.is_symlink():
-            raise UsageError(f"{shown}: is a symbolic link; {fix}")
+            raise UsageError(f"{shown}: is a symbolic link; {fix}", parameter="--out", value=str(out), path=out)
         info = os.stat(out)
         if stat.S_ISDIR(info.st_mode):
-            raise UsageError(f"{shown}: is a folder; {fix}")
+            raise UsageError(f"{shown}: is a folder; {fix}", parameter="--out", value=str(out), path=out)
         if not stat.S_ISREG(info.st_mode):
-            raise UsageError(f"{shown}: is not a regular file (a device, pipe or socket); {fix}")
+            raise UsageError(f"{shown}: is not a regular file (a device, pipe or socket); {fix}",
+                             parameter="--out", value=str(out), path=out)
         for other in inputs:
             if other is not None and os.path.exists(other) and os.path.samefile(out, other):
-                raise UsageError(f"{shown}: is the file extract reads ({other}); {fix}")
+                raise UsageError(f"{shown}: is the file extract reads ({other}); {fix}",
+                                 parameter="--out", value=str(out), path=out)
         header = _first_line(out).split(",")
         if not set(COLUMNS) | {"status"} <= {h.strip() for h in header}:
             raise UsageError(f"{shown}: exists and is not a review file written by extract (its first line is not "
-                             f"the review header); extract replaces only its own review files: {fix}")
+                             f"the review header); extract replaces only its own review files: {fix}",
+                             parameter="--out", value=str(out), path=out)
     label = protected_folder(out)
     if label is not None:
         raise UsageError(f"{shown}: is inside {label}, which holds the project's sources (data/ only in "
-                         f"data/{REVIEW_DIR_NAME}/); {fix}")
+                         f"data/{REVIEW_DIR_NAME}/); {fix}", parameter="--out", value=str(out), path=out)
     return out
 
 

@@ -50,7 +50,8 @@ class RunOptions:
         """Paths made absolute and checked, defaults filled in, limits applied."""
 
         if not isinstance(self.wait, (int, float)) or math.isnan(self.wait) or not 0 <= self.wait <= MAX_WAIT_S:
-            raise UsageError(f"--wait {self.wait!r}: expected a number of seconds from 0 to {MAX_WAIT_S}")
+            raise UsageError(f"--wait {self.wait!r}: expected a number of seconds from 0 to {MAX_WAIT_S}",
+                             parameter="--wait", value=self.wait, accepted=(0, MAX_WAIT_S))
         if self.scheduler is not None:
             from analysis.runner.execute import check_scheduler    # kernels and Dask: only when reports run
 
@@ -61,7 +62,8 @@ class RunOptions:
         try:
             as_of = as_of_date(self.as_of or None).isoformat()
         except (TypeError, ValueError):
-            raise UsageError(f"--as-of {self.as_of!r}: expected a date YYYY-MM-DD, e.g. 2026-11-28") from None
+            raise UsageError(f"--as-of {self.as_of!r}: expected a date YYYY-MM-DD, e.g. 2026-11-28",
+                             parameter="--as-of", value=self.as_of, accepted="YYYY-MM-DD") from None
         return replace(self, as_of=as_of, config_path=Path(self.config_path or config.DEFAULT_REPORTS_CONFIG).absolute(),
                        data_path=data, out_dir=confine.check_out_dir(Path(self.out_dir or config.REPORTS_DIR)),
                        only=tuple(self.only or ()), log=self.log or _stderr)
@@ -110,7 +112,9 @@ def plan(options: RunOptions) -> Plan:
         selected = [j for j in jobs if any(fnmatch.fnmatch(j.name, p) for p in options.only)]
         if not selected:
             raise ParameterError(f"--only {' '.join(options.only)[:200]} matches no report of {options.config_path.name}; "
-                                 f"`python -m analysis run --list` prints the {len(jobs)} report names")
+                                 f"`python -m analysis run --list` prints the {len(jobs)} report names",
+                                 parameter="--only", value=options.only, accepted=tuple(j.name for j in jobs),
+                                 path=options.config_path)
     return Plan(jobs, selected, cache, validation_key(raw, options.data_path, package), manifest,
                 run_lang(options.config_path), package)
 
@@ -190,7 +194,8 @@ class _lock:
     def __init__(self, out_dir: Path, wait: float):
         path = out_dir / LOCK
         if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise OutputFolderError(f"{path}: the lock file is a symlink or not a file; remove it and run again")
+            raise OutputFolderError(f"{path}: the lock file is a symlink or not a file; remove it and run again",
+                                    parameter="--out", value=str(out_dir), path=path)
         self.path, self.lock = path, exclusive_lock(path, wait)
 
     def __enter__(self):
@@ -201,7 +206,8 @@ class _lock:
                                 "wait for it to finish or pass --wait SECONDS") from None
         except OSError as exc:
             raise OutputFolderError(f"{self.path}: cannot create the lock file ({exc.strerror}); "
-                                    "pass an --out folder you can write to") from None
+                                    "pass an --out folder you can write to",
+                                    parameter="--out", value=str(self.path.parent), path=self.path) from None
 
     def __exit__(self, *exc):
         self.lock.__exit__(*exc)

@@ -189,7 +189,8 @@ def execute_job(job: dict, out_dir: str, timeout: int = 600, reuse_kernel: bool 
 def check_scheduler(address) -> None:
     """A Dask scheduler address must look like one (``tcp://host:8786``) before anything is tried."""
     if not isinstance(address, str) or not SCHEDULER.fullmatch(address):
-        raise UsageError(f"--scheduler {str(address)[:80]!r} is not a scheduler address; expected e.g. tcp://host:8786")
+        raise UsageError(f"--scheduler {str(address)[:80]!r} is not a scheduler address; expected e.g. tcp://host:8786",
+                         parameter="--scheduler", value=address, accepted="tcp://host:port")
 
 
 def make_executor(jobs: int, scheduler: str | None):
@@ -199,12 +200,14 @@ def make_executor(jobs: int, scheduler: str | None):
         try:
             from distributed import Client
         except ImportError:
-            raise UsageError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+            raise UsageError("--scheduler needs dask.distributed: pip install 'dask[distributed]'",
+                             parameter="--scheduler", value=scheduler) from None
         try:
             client = Client(scheduler, timeout="10s")
         except Exception as exc:  # noqa: BLE001 - OSError, TimeoutError, ValueError… all mean "not reachable"
             raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({_one_line('', exc)}); "
-                             "check the address and that the scheduler is running") from None
+                             "check the address and that the scheduler is running",
+                             parameter="--scheduler", value=scheduler) from None
         return client.get_executor(), client
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
