@@ -287,3 +287,22 @@ def test_from_a_to_b_without_dao_and_a_threshold_in_yi():
                                ("gdp", 2025, "growth", 3.4, 2020)}
     found = rows("2025年,全区预计经济总量跨上2000亿台阶,进出口总额15.88亿美元。", 2026)
     assert [(r["indicator"], r["value"], r["unit"], r["bound"]) for r in found] == [("gdp", 2000.0, "亿元", ">=")]
+
+
+def test_a_target_year_clause_continues_the_name_before_it():
+    assert got("今后五年,全市地区生产总值年均增长6%左右,到2027年突破3000亿元。", 2023) == {
+        ("gdp", 2027, "target_growth", 6.0, 2022), ("gdp", 2027, "target_level", 3000.0, "")}
+
+
+def test_a_year_inside_a_reviewed_plan_period_keeps_the_period_for_totals():
+    text = ("某区国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n"
+            "“十四五”时期,全区地区生产总值年均增长6.2%,2025年达到880亿元;一般公共预算收入累计完成200亿元。")
+    assert got(text, 2026) == {("gdp", 2025, "growth", 6.2, 2020), ("gdp", 2025, "level", 880.0, ""),
+                               ("budget_revenue", 2025, "cumulative", 200.0, 2021)}
+
+
+def test_a_partial_year_cue_late_in_the_opening_marks_only_what_follows_it():
+    text = ("某市召开新闻发布会,介绍“十四五”以来经济社会发展成就。据介绍,2021年至2024年,全市地区生产总值年均增长5.8%,"
+            "2024年达到3200亿元。今年前三季度,全市地区生产总值增长5.5%。")
+    assert got(text, 2025) == {("gdp", 2024, "growth", 5.8, 2020), ("gdp", 2024, "level", 3200.0, "")}
+    assert got(text, 2025, status="needs_review") == {("gdp", 2025, "growth", 5.5, "")}

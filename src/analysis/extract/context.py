@@ -1,16 +1,21 @@
-"""When a figure is from: the document's year, its sections and the cues before the figure.
+"""When a figure is from: the document (its year, plan, kind), its section headings and partial-year cues.
+
+In: the normalised text (:func:`document`), a line (:func:`heading`), a paragraph and a position
+(:func:`partial_at`). Out: a :class:`Document`, the :class:`Context` a heading sets, the partial-year cue
+in force. The cues inside a paragraph are found in :mod:`analysis.extract.cues`; how they date one fact is
+decided in :mod:`analysis.extract.years`.
 
 A figure's year is read, in this order, from: a year printed next to it
 (社会消费品零售总额2020年达到…, 于2024年突破…); the nearest cue before it in its
-paragraph (a clause-leading 2023年, 到2025年, 今年 / 去年 / 明年 relative to the
+paragraph (:mod:`analysis.extract.cues`: a clause-leading 2023年, 到2025年, 今年 / 去年 / 明年 relative to the
 document's year, 过去五年, “十四五”期间 / 末 / 规划); the section heading
 (2022年…执行情况 → actual 2022, 2023年主要预期目标 → target 2023, a statistical
 bulletin's title); a five-year plan document's own period; and last the
 document's year (``--year``, a date line, or 今年是“十四五”收官之年). A figure
 with none of these has no year and is not proposed.
 
-Partial-year cues (1—11月, 前三季度, 上半年, 一季度, 截至9月 …) mark the rest of
-their paragraph, or the whole document when its title or opening says so;
+Partial-year cues (1—11月, 前三季度, 上半年, 一季度, 截至9月, 今年以来 …) mark the rest of
+their paragraph, or the whole document when its title or opening sentence says so;
 全年 in a clause lifts the mark for that clause.
 """
 from __future__ import annotations
@@ -37,19 +42,6 @@ PARTIAL_RE = re.compile(
 ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|预期|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
-_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前)")
-_TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
-_REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
-_LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
-# 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
-_RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
-# 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
-_BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
-_SINCE_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年以来")
-_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
-_NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
-_REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
-_FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至|攀升|跃升|增长|提高)({YEAR})年(?:末|底)?的")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
@@ -96,7 +88,7 @@ class Document:
         return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
 
 
-def _ordinal(match: re.Match) -> int:
+def plan_ordinal(match: re.Match) -> int:
     return 10 + _ORDINAL.index(match.group(1) or match.group(3)) + 1
 
 
@@ -106,7 +98,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     for p in registry_plans:
         found = PLAN_RE.search(p.name_zh)
         if found:
-            plans[_ordinal(found)] = Span(p.first_year, p.last_year)
+            plans[plan_ordinal(found)] = Span(p.first_year, p.last_year)
     doc = Document(year, None, plans=plans)
     lines = [line for line in text.split("\n") if line.strip()]
     head = "\n".join(lines[:3])
@@ -114,7 +106,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         found = PLAN_RE.search(line)
         if found and len(line) <= 80 and re.search(r"规划(?:纲要|[(（]|$)|规划和.{0,8}远景目标|规划的建议|规划建议", line) \
                 and not re.search(r"计划执行|工作报告|统计公报", head):
-            doc.plan = doc.plan_span(_ordinal(found))
+            doc.plan = doc.plan_span(plan_ordinal(found))
             break
     if re.search(r"统计局|统计公报", head):
         first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
@@ -125,7 +117,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         table = _BULLETIN_TABLE.search(text[:6000])
         doc.data_year = int(table.group(1)) if table else None
     opening = "\n".join(lines[:2])[:160]
-    partial = PARTIAL_RE.search(opening)
+    first_sentence = re.split(r"[。；;！？]", opening)[0]      # a cue later in the opening marks its paragraph only
+    partial = PARTIAL_RE.search(first_sentence)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
         doc.partial = partial.group(0)
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
@@ -170,7 +163,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     """
     opening = PLAN_RE.match(line.lstrip("“\"")) or PLAN_RE.match(line)
     if doc.plan and opening and opening.group(2) in ("时期", "期间"):
-        span = doc.plan_span(_ordinal(opening))
+        span = doc.plan_span(plan_ordinal(opening))
         if span.last < doc.plan.first:
             return Context("review", span.last, span)
     if len(line) > 60:
@@ -182,7 +175,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         return found is not None and (figure is None or found.start() < figure.start())
 
     years = [int(y) for y in re.findall(rf"({YEAR})年", line)]
-    earlier = [doc.plan_span(_ordinal(m)) for m in PLAN_RE.finditer(line)]
+    earlier = [doc.plan_span(plan_ordinal(m)) for m in PLAN_RE.finditer(line)]
     if doc.plan and (says(r"发展基础|发展成就|取得的成就|成就回顾|发展回顾|回顾") or (
             earlier and earlier[0].last < doc.plan.first and says(r"时期|期间|成就|回顾|成绩"))):
         span = earlier[0] if earlier and earlier[0].last < doc.plan.first else previous_plan(doc)
@@ -211,77 +204,6 @@ def previous_plan(doc: Document) -> Span:
     return Span(doc.plan.first - 5, doc.plan.first - 1)
 
 
-@dataclass(frozen=True)
-class Cue:
-    pos: int
-    end: int
-    context: Context
-    carries: bool = False             # holds for the following paragraphs too
-    sentence: bool = False            # holds only within its own sentence
-
-
-def paragraph_cues(text: str, doc: Document) -> list[Cue]:
-    """Year and period cues of one paragraph, in order."""
-    cues = []
-    for m in _YEAR_CUE.finditer(text):
-        cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
-    for m in _TO_CUE.finditer(text):
-        year = int(m.group(1))
-        past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
-        plan = doc.plan if doc.plan and year == doc.plan.last else None
-        cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
-    for m in _REL_CUE.finditer(text):
-        word = m.group(1) or m.group(2)
-        offset = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}[word]
-        year = doc.year + offset if doc.year else None
-        cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
-    for m in _LAST_YEAR.finditer(text):
-        year = doc.review_year or (doc.year - 1 if doc.year else None)
-        cues.append(Cue(m.start(), m.end(), Context("actual", year)))
-    for m in _FROM_TO_CUE.finditer(text):
-        first, last = int(m.group(1)), int(m.group(2))
-        settled = (doc.plan is not None and last <= doc.plan.base) or (doc.year is not None and last < doc.year)
-        if first < last and settled:   # 从2015年的…跃升至2020年的…: the paragraph reviews those years
-            cues.append(Cue(m.end(), m.end(), Context("actual", last, Span(first + 1, last), False, explicit=True)))
-    for m in _RANGE_CUE.finditer(text):
-        first, last = int(m.group(1)), int(m.group(2))
-        if first < last <= first + 15:
-            past = (doc.year is not None and last < doc.year) or last < doc.settled
-            # 2020年至2024年间 starts at a plan's base year (2010, 2015, 2020 …: the figures run from its level);
-            # 2012—2016年 names the years grown, so the base is the year before
-            span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
-            cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, span, True,
-                                                        explicit=True), sentence=not past))
-    for m in _SINCE_CUE.finditer(text):   # 2021年以来 in a 2024 document: the years 2021–2023, reviewed
-        first = int(m.group(1))
-        if doc.year and first < doc.year - 1:
-            cues.append(Cue(m.start(), m.end(), Context("review", doc.year - 1, Span(first, doc.year - 1), True)))
-    for m in _FIVE_YEARS.finditer(text):
-        span = Span(doc.year - 5, doc.year - 1) if doc.year else None
-        cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
-    for m in _NEXT_FIVE.finditer(text):
-        span = Span(doc.year, doc.year + 4) if doc.year else None
-        cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
-    for m in PLAN_RE.finditer(text):
-        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
-            cues.append(_plan_cue(m, text, doc))
-    return sorted(cues, key=lambda c: c.pos)
-
-
-def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
-    span = doc.plan_span(_ordinal(m))
-    word = m.group(2) or ""
-    statement = _REVIEW_STATEMENT.match(text, m.start())
-    review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
-        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled
-    period = word in ("时期", "期间", "以来", "")
-    if review:
-        year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
-        # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
-        in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
-        return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
-                   sentence=not (statement or in_plan_review))
-    return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)
 
 
 def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:

@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.extract.context import Context, Cue, document, heading, paragraph_cues
+from analysis.extract.context import Context, document, heading
+from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
 from analysis.extract.lines import join_broken_lines, verbatim
 from analysis.extract.rows import UNKNOWN, fact_row, reading, table_rows

@@ -1,0 +1,116 @@
+"""The cues in a paragraph that say when its figures are from, in order.
+
+In: a normalised paragraph and the :class:`~analysis.extract.context.Document`. Out: :class:`Cue` s — a position
+and the :class:`~analysis.extract.context.Context` it sets: a clause-leading 2023年, 到2025年, 今年 / 去年 / 明年
+(relative to the document's year), 一年来 / 据统计预测 (the year reviewed), 2012—2016年 and 2021年以来 (ranges
+of years), 从2015年的…到2020年的…, 过去五年 / 今后五年, and “十四五”期间 / 末 / 规划 (a plan, reviewed when it is
+over). A plan named after 与/比 (与“十三五”末相比) is a base, not a cue. A year inside the plan period a cue
+before it frames keeps that plan (:func:`_within_frames`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.context import PLAN_RE, YEAR, Context, Document, Span, plan_ordinal
+
+_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前)")
+_TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
+_REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
+_LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
+# 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
+_RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
+# 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
+_BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
+_SINCE_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年以来")
+_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
+_NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
+_REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
+_FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至|攀升|跃升|增长|提高)({YEAR})年(?:末|底)?的")
+
+
+@dataclass(frozen=True)
+class Cue:
+    pos: int
+    end: int
+    context: Context
+    carries: bool = False             # holds for the following paragraphs too
+    sentence: bool = False            # holds only within its own sentence
+
+
+def paragraph_cues(text: str, doc: Document) -> list[Cue]:
+    """Year and period cues of one paragraph, in order."""
+    cues = []
+    for m in _YEAR_CUE.finditer(text):
+        cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
+    for m in _TO_CUE.finditer(text):
+        year = int(m.group(1))
+        past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
+        plan = doc.plan if doc.plan and year == doc.plan.last else None
+        cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
+    for m in _REL_CUE.finditer(text):
+        word = m.group(1) or m.group(2)
+        offset = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}[word]
+        year = doc.year + offset if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
+    for m in _LAST_YEAR.finditer(text):
+        year = doc.review_year or (doc.year - 1 if doc.year else None)
+        cues.append(Cue(m.start(), m.end(), Context("actual", year)))
+    for m in _FROM_TO_CUE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        settled = (doc.plan is not None and last <= doc.plan.base) or (doc.year is not None and last < doc.year)
+        if first < last and settled:   # 从2015年的…跃升至2020年的…: the paragraph reviews those years
+            cues.append(Cue(m.end(), m.end(), Context("actual", last, Span(first + 1, last), False, explicit=True)))
+    for m in _RANGE_CUE.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last <= first + 15:
+            past = (doc.year is not None and last < doc.year) or last < doc.settled
+            # 2020年至2024年间 starts at a plan's base year (2010, 2015, 2020 …: the figures run from its level);
+            # 2012—2016年 names the years grown, so the base is the year before
+            span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
+            cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, span, True,
+                                                        explicit=True), sentence=not past))
+    for m in _SINCE_CUE.finditer(text):   # 2021年以来 in a 2024 document: the years 2021–2023, reviewed
+        first = int(m.group(1))
+        if doc.year and first < doc.year - 1:
+            cues.append(Cue(m.start(), m.end(), Context("review", doc.year - 1, Span(first, doc.year - 1), True)))
+    for m in _FIVE_YEARS.finditer(text):
+        span = Span(doc.year - 5, doc.year - 1) if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
+    for m in _NEXT_FIVE.finditer(text):
+        span = Span(doc.year, doc.year + 4) if doc.year else None
+        cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
+    for m in PLAN_RE.finditer(text):
+        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            cues.append(_plan_cue(m, text, doc))
+    return _within_frames(sorted(cues, key=lambda c: c.pos))
+
+
+def _within_frames(cues: list[Cue]) -> list[Cue]:
+    """A year inside the plan period a cue before it frames (“十四五”时期,…,2025年达到…) keeps that plan: a 累计
+    figure after it is the period's total, not the year's."""
+    out, frame = [], None
+    for c in cues:
+        ctx = c.context
+        if ctx.plan is not None and ctx.mode in ("review", "actual"):
+            frame = ctx.plan
+        elif frame and ctx.plan is None and ctx.explicit and ctx.year and frame.first <= ctx.year <= frame.last:
+            c = Cue(c.pos, c.end, Context(ctx.mode, ctx.year, frame, False, ctx.partial, True), c.carries, c.sentence)
+        out.append(c)
+    return out
+
+
+def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
+    span = doc.plan_span(plan_ordinal(m))
+    word = m.group(2) or ""
+    statement = _REVIEW_STATEMENT.match(text, m.start())
+    review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
+        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled
+    period = word in ("时期", "期间", "以来", "")
+    if review:
+        year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
+        # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
+        in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
+        return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
+                   sentence=not (statement or in_plan_review))
+    return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)
