@@ -65,7 +65,8 @@ def test_ceiling_kept_is_on_track_and_a_later_breach_is_still_remembered():
 
 
 def test_average_growth_target_chains_real_rates():
-    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2020),
+    # period_start is the first year the average covers (2021-2025); the engine measures from 2020
+    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2021),
                  (D, "gdp", 2021, "growth", 8.0, "%", "comparable", "", None),
                  (D, "gdp", 2022, "growth", 2.5, "%", "comparable", "", None),
                  # nominal levels must not be used for a real target
@@ -73,6 +74,7 @@ def test_average_growth_target_chains_real_rates():
                  (D, "gdp", 2022, "level", 620.5, "亿元", "current", "", None))
     rec = record(data, "gdp")
     assert rec["target_type"] == "growth_average" and rec["growth_basis"] == "comparable"
+    assert (rec["period_start"], rec["base_year"], rec["latest_year"]) == (2021, 2020, 2022)
     # observed: √(1.08 × 1.025) − 1 = √1.107 − 1 = 5.214 %
     assert rec["cagr_observed"] == pytest.approx((math.sqrt(1.08 * 1.025) - 1) * 100) == pytest.approx(5.21, abs=0.005)
     # required for 2023-25: (1.065⁵ / 1.107)^(1/3) − 1 = (1.370087 / 1.107)^(1/3) − 1 = 7.372 %
@@ -85,7 +87,7 @@ def test_average_growth_target_chains_real_rates():
 
 
 def test_average_growth_with_a_missing_year_is_not_guessed():
-    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2020),
+    data = table((D, "gdp", 2025, "target_growth", 6.5, "%", "comparable", "", 2021),
                  (D, "gdp", 2022, "growth", 2.5, "%", "comparable", "", None))
     rec = record(data, "gdp")
     assert rec["status"] == "insufficient_data" and rec["cagr_observed"] is None

@@ -88,7 +88,7 @@ def test_growth_price_basis_follows_chinese_statistical_convention(data):
     growth = data[data["kind"].isin(["growth", "target_growth"])]
     # the one exception: 002's "服务业增加值…年均增幅10%以上" (2016-2020) states no basis, and the table says so
     unstated = growth[growth["price_basis"] == "unstated"]
-    assert unstated[["indicator", "year", "period_start"]].values.tolist() == [["services_value_added", 2020, 2015]]
+    assert unstated[["indicator", "year", "period_start"]].values.tolist() == [["services_value_added", 2020, 2016]]
     for row in growth.drop(unstated.index).itertuples():
         if row.indicator in REAL:
             assert row.price_basis == "comparable", row

@@ -158,7 +158,8 @@ def test_a_label_with_dollar_signs_is_text_not_mathtext():
 @pytest.mark.parametrize("kind,start,year,message", [
     ("level", "2021", "2022", "is set for a level"),
     ("share", "2020", "2022", "is set for a share"),
-    ("growth", "2022", "2022", "is not before year 2022"),           # found by the property test: a crash in gaps
+    ("growth", "2022", "2022", "is not before year 2022"),           # a one-year growth has no period_start
+    ("growth", "2020", "2022", "write 2021 for an average over 2021–2022"),   # the base year as period_start
     ("cumulative", "2023", "2022", "a period cannot start after its year"),
 ])
 def test_a_period_that_means_nothing_is_refused_at_validate(table, kind, start, year, message):

@@ -45,7 +45,7 @@ def parse_table(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
 
 def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
                   registry_path: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
-    from analysis.data.validation import name_problems, normalize_keys, table_problems
+    from analysis.data.validation import name_problems, normalize_keys, period_start_problems, table_problems
 
     if not raw.strip():
         raise DataFileError(f"{name}: the file is empty; expected a header line with columns {', '.join(COLUMNS)}")
@@ -67,7 +67,8 @@ def _validate_raw(raw: bytes, name: str, sources_dir: Path | None,
         from analysis.data.namefiles import table_problems as unlisted_names
         from analysis.data.registry import load_registry
 
-        problems = unlisted_names(frame, load_registry(registry_path), name)
+        registry = load_registry(registry_path)
+        problems = unlisted_names(frame, registry, name) + period_start_problems(frame, registry.plans, name)
     return frame, sorted(problems, key=_row_of)
 
 

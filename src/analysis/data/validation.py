@@ -154,8 +154,9 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
     bad = rows[rows["kind"].isin(PERCENT_KINDS) & (rows["unit"] != "%")]
     problems += [f"{name} row {r.row_no}, column 'unit': '{r.unit}' is not a unit for a {r.kind}; accepted: %"
                  for r in bad.itertuples()]
-    # a period: growth averages run from the year after period_start to year (period_start < year); totals
-    # and bounds each year include period_start (period_start <= year); a level or share has no period
+    # a period: period_start is the first year a figure covers, for every kind (an average over
+    # period_start..year, measured from period_start − 1; a total; a bound held each year); an average
+    # covers at least two years (period_start < year), a total or bound at least one; a level or share has none
     start = rows["period_start"].map(lambda v: int(v) if v else None)
     has_start = start.notna()
     bad = rows[has_start & rows["kind"].isin(["level", "share"])]
@@ -166,8 +167,8 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
     late = has_start & ~rows["kind"].isin(["level", "share"]) & (
         (rows["kind"].isin(GROWTH_KINDS) & (start.fillna(0) >= year)) | (start.fillna(0) > year))
     problems += [f"{name} row {r.row_no}, column 'period_start': '{r.period_start}' is not before year {r.year}; "
-                 + ("an average growth runs from the year after period_start to year (2021–2025: period_start "
-                    "2020)" if r.kind in GROWTH_KINDS else "a period cannot start after its year")
+                 + ("an average growth covers period_start..year (2021–2025: period_start 2021); a one-year "
+                    "growth has no period_start" if r.kind in GROWTH_KINDS else "a period cannot start after its year")
                  for r in rows[late].itertuples()]
     bad = rows[rows["kind"].isin(GROWTH_KINDS) & (rows["price_basis"] == "")]
     problems += [f"{name} row {r.row_no}, column 'price_basis': '' is empty for a {r.kind}; "
@@ -195,6 +196,24 @@ def row_problems(frame: pd.DataFrame, name: str) -> list[str]:
                                 f"'{r.first_value}' in row {r.first_row} for the same ({key}); keep one of the two rows")
             else:
                 problems.append(f"{name} row {r.row_no}: repeats row {r.first_row}; delete one of the two")
+    return problems
+
+
+def period_start_problems(frame: pd.DataFrame, plans, name: str) -> list[str]:
+    """Averages written with the base year as period_start (the reading before issue 20): period_start is
+    the first year an average covers, so a growth or target_growth whose period_start is the base year of
+    the plan (``plans.csv``) its year falls in would silently count one year too many. One line each, with
+    the year to write."""
+    rows = frame[frame["kind"].isin(GROWTH_KINDS) & frame["period_start"].ne("")]
+    problems = []
+    for line, kind, start, year in zip(rows.index, rows["kind"], rows["period_start"], rows["year"]):
+        start, year = int(start), int(year)
+        plan = next((p for p in plans if p.base_year == start and p.first_year <= year <= p.last_year), None)
+        if plan is not None:
+            problems.append(f"{name} row {line}, column 'period_start': '{start}' is the base year of the "
+                            f"{plan.name_en} (plans.csv), but period_start is the first year a {kind} average "
+                            f"covers: write {plan.first_year} for an average over {plan.first_year}–{year} "
+                            f"(measured from {start})")
     return problems
 
 

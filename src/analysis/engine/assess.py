@@ -11,8 +11,8 @@ percent, gaps in percentage points, τ and progress in percent of the plan.
 * share — the same with linear progress and changes in points per year;
 * ceiling / floor — met while inside the bound, ``breached`` when outside; with
   ``period_start`` every observed year from then on is checked;
-* growth_average — the chained average of observed annual rates on the
-  target's price basis; required average for the remaining years
+* growth_average — the chained average of observed annual rates from period_start
+  (the first year covered) to the target year, on the target's price basis; required average for the remaining years
   ((1+g)^n / Π(1+rᵢ))^(1/remaining) − 1; progress ln Π / ln (1+g)^n;
 * growth_annual — actual against target, gap in points;
 * cumulative — Σ annual flows inside the plan; required per year
@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.engine import observed, rules
+from analysis.engine.growth import average_base_year
 from analysis.options import OPTIONS
 
 SCHEDULE_BAND_PP = OPTIONS.schedule_band_pp
@@ -133,8 +134,8 @@ def _run_of_years(obs: pd.DataFrame, tg: pd.DataFrame, start: np.ndarray):
 
 
 def assess_growth_average(tg: pd.DataFrame, data: pd.DataFrame, registry, band_pp: float) -> pd.DataFrame:
-    """Average annual growth targets (period_start = the base year of the average)."""
-    b0 = tg["period_start"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    """Average annual growth targets (period_start = the first year the average covers)."""
+    b0 = average_base_year(tg["period_start"].astype("Float64").to_numpy(dtype=float, na_value=np.nan))
     rates = observed.annual_log_rates(tg, data, registry)
     rates = rates[rates["year"] > rates["tid"].map(pd.Series(b0, index=tg.index))].sort_values(["tid", "year"])
     grouped, first_missing = _run_of_years(rates, tg, b0 + 1)

@@ -9,6 +9,19 @@ import math
 from analysis.exceptions import InsufficientDataError, PriceBasisError
 
 
+def average_base_year(period_start):
+    """The base year of an average annual rate: the year before the first year it covers.
+
+    ``period_start`` is the first year a figure or target covers, for every kind (data/README.md):
+    a 十四五 年均 (2021–2025) has period_start 2021 and is measured from the 2020 level. This is the
+    one place the engine turns it into a base year. Scalars or arrays.
+
+    >>> average_base_year(2021)
+    2020
+    """
+    return period_start - 1
+
+
 def cagr(start_value: float, end_value: float, years: float) -> float:
     """Compound annual growth rate in percent over *years* (irregular gaps allowed).
 

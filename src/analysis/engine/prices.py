@@ -31,7 +31,7 @@ def implied_deflators(levels: pd.Series, real_growth: pd.DataFrame,
         Nominal levels indexed by year.
     real_growth : DataFrame
         Rows of real growth with columns ``year``, ``value`` (percent), ``period_start``
-        (an average over period_start+1..year when set, else a one-year rate).
+        (the first year of an average over period_start..year when set, else a one-year rate).
     band : (low, high)
         Plausible annual deflator, percent.
 
@@ -47,7 +47,7 @@ def implied_deflators(levels: pd.Series, real_growth: pd.DataFrame,
         if pd.isna(r.period_start):
             yearly[int(r.year)] = r.value
         else:
-            for y in range(int(r.period_start) + 1, int(r.year) + 1):
+            for y in range(int(r.period_start), int(r.year) + 1):
                 yearly.setdefault(y, r.value)
     years = sorted(levels.index)
     rows = []
@@ -89,10 +89,10 @@ def series_break_table(data: pd.DataFrame, band: tuple[float, float] = PLAUSIBLE
         return pd.DataFrame(columns=columns)
     annual = real[real["period_start"].isna()][keys + ["year", "value"]]
     spread = real[real["period_start"].notna()]
-    spread = spread[spread["period_start"] < spread["year"]]      # an average needs at least one year
-    spread = spread.assign(year=[list(range(int(p) + 1, int(y) + 1)) for p, y in
+    spread = spread[spread["period_start"] <= spread["year"]]     # an average covers period_start..year
+    spread = spread.assign(year=[list(range(int(p), int(y) + 1)) for p, y in
                                  zip(spread["period_start"], spread["year"])]).explode("year")
-    spread = spread.dropna(subset=["year"])        # an average over no year (period_start = year) spreads nothing
+    spread = spread.dropna(subset=["year"])
     yearly = pd.concat([annual, spread[keys + ["year", "value"]]], ignore_index=True)
     yearly["year"] = yearly["year"].astype(int)
     yearly = yearly.drop_duplicates(keys + ["year"], keep="first").rename(columns={"value": "rate"})

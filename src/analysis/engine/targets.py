@@ -9,7 +9,7 @@ target_type        how the plan says it                        row in indicators
 level              到2025年达到227家 / 向千亿元迈进              target_level
 ceiling            城镇登记失业率控制在4.0%以内                   target_level, bound ``<=``
 floor              就业率不低于25%                               target_level of a rate, ``>=``
-growth_average     “十四五”期间年均增长6.5%                      target_growth, period_start = base year
+growth_average     “十四五”期间年均增长6.5%                      target_growth, period_start = first year
 growth_annual      2023年地区生产总值增长6.5%左右                 target_growth, no period_start
 cumulative         “十四五”期间累计培训3万人                      target_level, period_start = first year
 share              第二产业占比达到55%                            target_level of a % without a bound
@@ -91,7 +91,7 @@ def classify(targets: pd.DataFrame, directions: dict[str, str]) -> pd.DataFrame:
     Examples
     --------
     >>> rows = pd.DataFrame({"indicator": ["u", "g", "f"], "kind": ["target_level", "target_growth", "target_level"],
-    ...                      "unit": ["%", "%", "亩"], "bound": ["<=", "~", ""], "period_start": [2021, 2020, 2022],
+    ...                      "unit": ["%", "%", "亩"], "bound": ["<=", "~", ""], "period_start": [2021, 2021, 2022],
     ...                      "year": [2025, 2025, 2022]})
     >>> classify(rows, {"u": "lower"})[["target_type", "direction"]].values.tolist()
     [['ceiling', 'lower'], ['growth_average', 'higher'], ['annual_task', 'higher']]
