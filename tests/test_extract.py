@@ -87,7 +87,7 @@ def test_plan_document_structure():
     got = {(r["indicator"], r["year"], r["kind"], r["value"], r["bound"], r["period_start"]) for r in rows}
     assert ("gdp", 2015, "level", 300.0, "", "") in got                 # 从A亿元增长到B亿元: two levels
     assert ("gdp", 2020, "level", 420.0, "", "") in got
-    assert ("gdp", 2020, "growth", 7.0, ">=", 2015) in got               # 年均增长7%以上
+    assert ("gdp", 2020, "growth", 7.0, ">=", 2016) in got               # 年均增长7%以上
     assert ("total_fixed_asset_investment", 2020, "cumulative", 900.5, "", 2016) in got   # “十三五”累计完成
     assert ("high_tech_firms", 2025, "target_level", 200.0, ">=", "") in got        # 到2025年…达到200家以上
     assert ("registered_unemployment_rate", 2025, "target_level", 4.5, "<=", "") in got
@@ -271,10 +271,10 @@ def test_trillions_and_plan_period_review_without_printed_years():
     got = read(rows, "indicator", "year", "kind", "value", "unit", "period_start")
     assert got == {
         ("gdp", 2020, "level", 2.83, "万亿元", ""), ("gdp", 2025, "level", 3.87, "万亿元", ""),
-        ("gdp", 2025, "growth", 5.5, "%", 2020),                                 # 年均: average over 2021-2025
+        ("gdp", 2025, "growth", 5.5, "%", 2021),                                 # 年均: average over 2021-2025
         ("fixed_asset_investment", 2025, "cumulative", 4.5, "万亿元", 2021),
         ("disposable_income", 2020, "level", 6.5, "万元", ""), ("disposable_income", 2025, "level", 8.5, "万元", ""),
-        ("disposable_income", 2025, "growth", 5.5, "%", 2020),
+        ("disposable_income", 2025, "growth", 5.5, "%", 2021),
         ("new_market_entities", 2025, "cumulative", 106.0, "万户", 2021),
         ("market_entities", 2025, "level", 465.0, "万户", "")}
 

@@ -49,9 +49,9 @@ def test_statistical_forecast_is_last_years_actual_not_a_target():
 
 
 @pytest.mark.parametrize("text,year,expected", [
-    ("“十四五”以来,全市地区生产总值年均增速6.2%。", 2025, ("gdp", 2024, "growth", 6.2, 2020)),
-    ("2012—2016年,全市地区生产总值年均增长9.5%。", 2017, ("gdp", 2016, "growth", 9.5, 2011)),
-    (BULLETIN + "全年地区生产总值250亿元,两年平均增长5.3%。", None, ("gdp", 2022, "growth", 5.3, 2020)),
+    ("“十四五”以来,全市地区生产总值年均增速6.2%。", 2025, ("gdp", 2024, "growth", 6.2, 2021)),
+    ("2012—2016年,全市地区生产总值年均增长9.5%。", 2017, ("gdp", 2016, "growth", 9.5, 2012)),
+    (BULLETIN + "全年地区生产总值250亿元,两年平均增长5.3%。", None, ("gdp", 2022, "growth", 5.3, 2021)),
 ])
 def test_averages_carry_their_base_year(text, year, expected):
     assert expected in got(text, year)
@@ -59,7 +59,7 @@ def test_averages_carry_their_base_year(text, year, expected):
 
 def test_plan_targets_in_news_style():
     text = "某市发布十四五规划纲要\n到“十四五”末,第一产业增加值年均增长4%、冲刺60亿元;常住人口城镇化率达到60%。"
-    assert got(text, 2021) == {("primary_value_added", 2025, "target_growth", 4.0, 2020),
+    assert got(text, 2021) == {("primary_value_added", 2025, "target_growth", 4.0, 2021),
                                ("primary_value_added", 2025, "target_level", 60.0, ""),
                                ("urbanization_rate", 2025, "target_level", 60.0, "")}
 
@@ -124,7 +124,7 @@ def test_respectively_reaches_an_unregistered_name_for_review():
     ("今年主要预期目标:城、乡居民人均可支配收入分别增长8%、9%。",
      {("urban_disposable_income", 2019, "target_growth", 8.0, ""), ("rural_disposable_income", 2019, "target_growth", 9.0, "")}),
     ("这五年,城镇和农村居民人均可支配收入年均增长8.9%和9.6%。",
-     {("urban_disposable_income", 2018, "growth", 8.9, 2013), ("rural_disposable_income", 2018, "growth", 9.6, 2013)}),
+     {("urban_disposable_income", 2018, "growth", 8.9, 2014), ("rural_disposable_income", 2018, "growth", 9.6, 2014)}),
 ])
 def test_pairs_of_income_names(text, expected):
     assert got(text, 2019) == expected
@@ -134,7 +134,7 @@ def test_continuing_sentences_keep_the_target_frame():
     text = ("到“十四五”末,全市地区生产总值要达到300亿元。其中,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。\n"
             "同时,城镇化率达到45%以上。到2035年,城镇化率达到49%。")
     assert got(text, 2021) == {("gdp", 2025, "target_level", 300.0, ""),
-                               ("primary_value_added", 2025, "target_growth", 2.6, 2020),
+                               ("primary_value_added", 2025, "target_growth", 2.6, 2021),
                                ("primary_value_added", 2025, "target_level", 63.3, ""),
                                ("urbanization_rate", 2025, "target_level", 45.0, ""),
                                ("urbanization_rate", 2035, "target_level", 49.0, "")}
@@ -149,7 +149,7 @@ def test_table_printed_one_cell_a_line_with_a_plan_average_column():
     text = ("某区国民经济和社会发展第十四个五年规划纲要\n指标|\n2015年完成|\n2020年完成|\n“十三五”年均增长(%) |\n|\n"
             "一、经济发展|\n|||||\n地区生产总值(亿元) |\n300.41 |\n469.5 |\n9.3 |\n|\n")
     assert {("gdp", 2015, "level", 300.41, ""), ("gdp", 2020, "level", 469.5, ""),
-            ("gdp", 2020, "growth", 9.3, 2015)} <= got(text, 2021)
+            ("gdp", 2020, "growth", 9.3, 2016)} <= got(text, 2021)
 
 
 def test_a_bulletin_whose_year_is_only_in_its_table_heading():
@@ -167,8 +167,8 @@ def test_review_of_the_previous_plan_in_a_plan_text():
     text = ("某市国民经济和社会发展第十四个五年规划纲要\n“十三五”期间,全市GDP年均递增7.52%。全市财政总收入从2015年的50.22亿元"
             "增加到2020年的62.89亿元,年均递增4.58%。社会消费品零售总额年均增长9.65%。")
     found = got(text, 2021)
-    assert {("gdp", 2020, "growth", 7.52, 2015), ("total_fiscal_revenue", 2020, "growth", 4.58, 2015),
-            ("retail_sales", 2020, "growth", 9.65, 2015)} <= found
+    assert {("gdp", 2020, "growth", 7.52, 2016), ("total_fiscal_revenue", 2020, "growth", 4.58, 2016),
+            ("retail_sales", 2020, "growth", 9.65, 2016)} <= found
     assert not any(k[2].startswith("target") for k in found)
 
 
@@ -192,7 +192,7 @@ def test_a_bulletin_of_its_own_year_is_not_turned_into_targets():
 
 def test_a_change_in_yuan_and_a_base_named_with_xiangbi_are_not_levels_or_years():
     text = "五年来,与“十三五”末相比,全区地区生产总值增长180亿元,年均增长6.5%。一般公共预算收入增加3.1亿元。"
-    assert got(text, 2026) == {("gdp", 2025, "growth", 6.5, 2020)}
+    assert got(text, 2026) == {("gdp", 2025, "growth", 6.5, 2021)}
 
 
 def test_spending_completed_in_a_five_year_review_is_the_period_total():
@@ -214,8 +214,8 @@ def test_a_plans_development_base_section_reviews_the_previous_plan():
     text = ("某县国民经济和社会发展第十四个五年规划纲要\n第一章 发展基础\n第一节 “十三五”时期发展成就\n"
             "综合实力显著增强。全县地区生产总值年均增长7.2%,一般公共预算收入达到15亿元。\n第二章 发展目标\n"
             "地区生产总值年均增长6%左右,常住人口城镇化率达到60%。")
-    assert got(text, 2021) == {("gdp", 2020, "growth", 7.2, 2015), ("budget_revenue", 2020, "level", 15.0, ""),
-                               ("gdp", 2025, "target_growth", 6.0, 2020), ("urbanization_rate", 2025, "target_level", 60.0, "")}
+    assert got(text, 2021) == {("gdp", 2020, "growth", 7.2, 2016), ("budget_revenue", 2020, "level", 15.0, ""),
+                               ("gdp", 2025, "target_growth", 6.0, 2021), ("urbanization_rate", 2025, "target_level", 60.0, "")}
 
 
 def test_a_short_paragraph_with_figures_before_target_words_is_no_heading():
@@ -232,14 +232,14 @@ def test_figures_in_a_quoted_target_are_targets():
 
 def test_totals_since_a_year_and_year_to_date_figures():
     assert got("2021年以来,全县累计完成固定资产投资800亿元,年均增长9%。", 2024) == {
-        ("fixed_asset_investment", 2023, "cumulative", 800.0, 2021), ("fixed_asset_investment", 2023, "growth", 9.0, 2020)}
+        ("fixed_asset_investment", 2023, "cumulative", 800.0, 2021), ("fixed_asset_investment", 2023, "growth", 9.0, 2021)}
     found = rows("今年以来,全区地区生产总值增长5.5%,一般公共预算收入完成20亿元。", 2024)
     assert found and {r["status"] for r in found} == {"needs_review"}
 
 
 def test_a_plan_period_clause_continues_the_figure_and_another_unit_ends_it():
     text = "2020年,全县地区生产总值达到380亿元,“十三五”期间年均增长7%。"
-    assert ("gdp", 2020, "growth", 7.0, 2015) in got(text, 2021)
+    assert ("gdp", 2020, "growth", 7.0, 2016) in got(text, 2021)
     text = "2025年,社会消费品零售总额164.4亿元,2025年旅游接待人数519.8万人次,“十四五”时期年均增长18.97%。"
     assert got(text, 2026) == {("retail_sales", 2025, "level", 164.4, "")}
 
@@ -253,12 +253,13 @@ def test_readings_to_check_say_so_in_a_code():
     assert [(r["year"], "check:year_from_earlier_sentence" in r["note"]) for r in carried] == [(2023, True)]
 
 
-def test_the_base_year_of_an_average_is_computed_in_one_place():
+def test_the_first_year_of_an_average_is_computed_in_one_place():
     from analysis.extract.context import Span
     from analysis.extract.years import average_start
-    assert average_start(2025, plan=Span(2021, 2025)) == 2020           # 十四五: from the plan's base year
-    assert average_start(2022, span_years=2) == 2020                     # 两年平均
-    assert average_start(2020, printed=2015, plan=Span(2016, 2020)) == 2015   # 从2015年的…
+    # period_start is the first year an average covers (issue 20); its base year is the year before
+    assert average_start(2025, plan=Span(2021, 2025)) == 2021           # 十四五: the plan's first year
+    assert average_start(2022, span_years=2) == 2021                     # 两年平均: 2021 and 2022
+    assert average_start(2020, printed=2015, plan=Span(2016, 2020)) == 2016   # 从2015年的…: measured from 2015
     assert average_start(2024) is None                                   # no period: not a row
 
 
@@ -271,38 +272,38 @@ def test_table_printed_one_cell_a_paragraph_without_bars():
     assert got("\n".join(cells), 2023) == {
         ("urbanization_rate", 2020, "share", 75.2, ""), ("urbanization_rate", 2025, "target_level", 78.0, ""),
         ("retail_sales", 2020, "level", 400.5, ""), ("retail_sales", 2025, "target_level", 560.0, ""),
-        ("retail_sales", 2025, "target_growth", 7.0, 2020)}
+        ("retail_sales", 2025, "target_growth", 7.0, 2021)}
 
 
 def test_a_plans_own_average_column_is_its_target():
     text = ("某区国民经济和社会发展第十四个五年规划纲要\n指标 | 单位 | 2020年 | 2025年 | 年均增长(%) | 属性\n"
             "地区生产总值 | 亿元 | 500 | 700 | 7 | 预期性\n")
     assert got(text, 2021) == {("gdp", 2020, "level", 500.0, ""), ("gdp", 2025, "target_level", 700.0, ""),
-                               ("gdp", 2025, "target_growth", 7.0, 2020)}
+                               ("gdp", 2025, "target_growth", 7.0, 2021)}
 
 
 def test_from_a_to_b_without_dao_and_a_threshold_in_yi():
     text = "全区地区生产总值从2020年的451亿元稳步攀升2025年的550亿元,年均增长3.4%。"
     assert got(text, 2026) == {("gdp", 2020, "level", 451.0, ""), ("gdp", 2025, "level", 550.0, ""),
-                               ("gdp", 2025, "growth", 3.4, 2020)}
+                               ("gdp", 2025, "growth", 3.4, 2021)}
     found = rows("2025年,全区预计经济总量跨上2000亿台阶,进出口总额15.88亿美元。", 2026)
     assert [(r["indicator"], r["value"], r["unit"], r["bound"]) for r in found] == [("gdp", 2000.0, "亿元", ">=")]
 
 
 def test_a_target_year_clause_continues_the_name_before_it():
     assert got("今后五年,全市地区生产总值年均增长6%左右,到2027年突破3000亿元。", 2023) == {
-        ("gdp", 2027, "target_growth", 6.0, 2022), ("gdp", 2027, "target_level", 3000.0, "")}
+        ("gdp", 2027, "target_growth", 6.0, 2023), ("gdp", 2027, "target_level", 3000.0, "")}
 
 
 def test_a_year_inside_a_reviewed_plan_period_keeps_the_period_for_totals():
     text = ("某区国民经济和社会发展第十五个五年规划纲要\n第一章 发展基础\n"
             "“十四五”时期,全区地区生产总值年均增长6.2%,2025年达到880亿元;一般公共预算收入累计完成200亿元。")
-    assert got(text, 2026) == {("gdp", 2025, "growth", 6.2, 2020), ("gdp", 2025, "level", 880.0, ""),
+    assert got(text, 2026) == {("gdp", 2025, "growth", 6.2, 2021), ("gdp", 2025, "level", 880.0, ""),
                                ("budget_revenue", 2025, "cumulative", 200.0, 2021)}
 
 
 def test_a_partial_year_cue_late_in_the_opening_marks_only_what_follows_it():
     text = ("某市召开新闻发布会,介绍“十四五”以来经济社会发展成就。据介绍,2021年至2024年,全市地区生产总值年均增长5.8%,"
             "2024年达到3200亿元。今年前三季度,全市地区生产总值增长5.5%。")
-    assert got(text, 2025) == {("gdp", 2024, "growth", 5.8, 2020), ("gdp", 2024, "level", 3200.0, "")}
+    assert got(text, 2025) == {("gdp", 2024, "growth", 5.8, 2021), ("gdp", 2024, "level", 3200.0, "")}
     assert got(text, 2025, status="needs_review") == {("gdp", 2025, "growth", 5.5, "")}

@@ -60,7 +60,7 @@ class Fact:
     hold: bool = False        # 稳定在/保持在: a floor, a figure only as a target
     before_name: bool = False  # the number came before the name (新创1个4A级景区)
     year: int | None = None   # year printed next to the number
-    period_start: int | None = None
+    period_start: int | None = None  # 从2015年的A…年均: the base year printed (average_start gives the row its first year)
     span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's

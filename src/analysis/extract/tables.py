@@ -41,7 +41,7 @@ def _cells(line: str) -> list[str] | None:
 def _column(header: str, plan: Span | None, data_year: int | None = None, plan_span=None) -> tuple | None:
     """(year, is_target, kind) of a header cell, or None when it is not a year column. A bulletin's
     生产总值及其增长速度 table has no years: 绝对数 / 比上年增长 columns are levels and growth of its year;
-    a “十三五”年均增长 column is the average growth over that plan (kind ``average:<base year>``), and a
+    a “十三五”年均增长 column is the average growth over that plan (kind ``average:<first year>``), and a
     年均增长 column naming no plan, in a plan document, the average its plan sets as a target."""
     average = _PLAN_AVERAGE.search(header)
     if average and plan_span:

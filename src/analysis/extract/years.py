@@ -5,8 +5,8 @@ In: a :class:`~analysis.extract.facts.Fact` (its position in its paragraph), the
 paragraphs were about, and the :class:`~analysis.extract.context.Document`. Out: a
 :class:`~analysis.extract.context.Context` (mode, year, plan span), or None when no year can be read.
 
-Also here, in one place, the base year of an average growth rate (:func:`average_start`), which becomes
-the ``period_start`` of a 年均 row.
+Also here, in one place, the first year an average growth rate covers (:func:`average_start`): the
+``period_start`` of a 年均 row (data/README.md: the first year a figure covers, for every kind).
 """
 from __future__ import annotations
 
@@ -20,17 +20,18 @@ from analysis.extract.numbers import Fact
 
 
 def average_start(year: int, printed: int | None = None, span_years: int = 0, plan: Span | None = None) -> int | None:
-    """The base year of an average growth rate (年均, 两年平均) reaching *year*: the ``period_start`` of its row.
+    """The first year an average growth rate (年均, 两年平均) reaching *year* covers: the ``period_start``
+    of its row (it is measured from the year before, the base year).
 
-    *printed* is a base the text names (从2015年的…); *span_years* the years an average says it is over
-    (两年平均 → 2); *plan* the plan or range of years it is stated for (十四五 → 2020, its base year).
-    None when nothing says over which years the average runs.
+    *printed* is a base year the text names (从2015年的… → 2016); *span_years* the years an average says
+    it is over (两年平均 reaching 2022 → 2021); *plan* the plan or range of years it is stated for
+    (十四五 → 2021). None when nothing says over which years the average runs.
     """
     if printed:
-        return printed
+        return printed + 1
     if span_years:
-        return year - span_years
-    return plan.base if plan else None
+        return year - span_years + 1
+    return plan.first if plan else None
 
 
 # 其中,… / 同时,…: a sentence or paragraph that continues the one before it (and keeps its frame)
