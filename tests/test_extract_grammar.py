@@ -307,3 +307,18 @@ def test_a_partial_year_cue_late_in_the_opening_marks_only_what_follows_it():
             "2024年达到3200亿元。今年前三季度,全市地区生产总值增长5.5%。")
     assert got(text, 2025) == {("gdp", 2024, "growth", 5.8, 2021), ("gdp", 2024, "level", 3200.0, "")}
     assert got(text, 2025, status="needs_review") == {("gdp", 2025, "growth", 5.5, "")}
+
+
+def test_a_later_plan_named_makes_the_earlier_one_a_review_and_its_end_year_frames_averages():
+    text = ("某市“十五五”规划建议提出,到2030年,全市地区生产总值突破5000亿元,年均增长5.5%左右;居民人均可支配收入年均增长6%。"
+            "“十四五”时期,全市地区生产总值年均增长5.9%,2025年达到3800亿元。")
+    assert got(text, 2025) == {("gdp", 2030, "target_level", 5000.0, ""), ("gdp", 2030, "target_growth", 5.5, 2026),
+                               ("disposable_income", 2030, "target_growth", 6.0, 2026),
+                               ("gdp", 2025, "growth", 5.9, 2021), ("gdp", 2025, "level", 3800.0, "")}
+
+
+def test_an_average_after_a_named_base_year_covers_the_years_after_it():
+    text = ("2024年地区生产总值达8200亿元,是2020年的1.4倍,年均增长6.1%。"
+            "2024年,全市一般公共预算收入比2020年增长30%,年均增长6.8%。")
+    assert got(text, 2025) == {("gdp", 2024, "level", 8200.0, ""), ("gdp", 2024, "growth", 6.1, 2021),
+                               ("budget_revenue", 2024, "growth", 6.8, 2021)}

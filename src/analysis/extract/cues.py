@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from analysis.extract.context import PLAN_RE, YEAR, Context, Document, Span, plan_ordinal
 
-_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前)")
+_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
@@ -46,7 +46,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))
         past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
-        plan = doc.plan if doc.plan and year == doc.plan.last else None
+        plan = next((s for s in ([doc.plan] if doc.plan else []) + list(doc.plans.values()) if s.last == year), None)
         cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
     for m in _REL_CUE.finditer(text):
         word = m.group(1) or m.group(2)
@@ -80,9 +80,11 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     for m in _NEXT_FIVE.finditer(text):
         span = Span(doc.year, doc.year + 4) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
-    for m in PLAN_RE.finditer(text):
+    plans = list(PLAN_RE.finditer(text))
+    latest = max((plan_ordinal(m) for m in plans), default=0)
+    for m in plans:
         if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
-            cues.append(_plan_cue(m, text, doc))
+            cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     return _within_frames(sorted(cues, key=lambda c: c.pos))
 
 
@@ -100,12 +102,15 @@ def _within_frames(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _plan_cue(m: re.Match, text: str, doc: Document) -> Cue:
+def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) -> Cue:
+    """The cue of a plan named in a paragraph: reviewed when it is over, when the document sets out a later one,
+    or when the paragraph names a later one too (“十五五”规划建议提出…。“十四五”时期,…年均增长5.9%)."""
     span = doc.plan_span(plan_ordinal(m))
     word = m.group(2) or ""
     statement = _REVIEW_STATEMENT.match(text, m.start())
     review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
-        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled
+        doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled or (
+        later_named and doc.year is not None and doc.year >= span.last)
     period = word in ("时期", "期间", "以来", "")
     if review:
         year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)

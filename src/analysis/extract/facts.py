@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
-from analysis.extract.context import back_to
+from analysis.extract.context import YEAR, back_to
 from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
                                       read_number)
 from analysis.extract.pairing import mark_quoted_targets, respectively_across
@@ -26,6 +26,8 @@ from analysis.extract.unnamed import unnamed_facts
 from analysis.extract.vocab import N, Vocabulary, number, unit_of
 
 __all__ = ["Fact", "paragraph_facts"]
+# the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
+_NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
 
 def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
@@ -98,7 +100,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         if fact is None:
             continue
         if fact.average:
-            fact.period_start = first_year
+            named = _NAMED_BASE.findall(owned, 0, m.start())     # 是2020年的1.4倍,年均增长6.1%: from 2020
+            fact.period_start = first_year or (int(next(y for y in named[-1] if y)) if named else None)
             if first_year and last_year and fact.year is None:
                 fact.year = last_year                        # 从2015年的A增加到2020年的B,年均递增X%: 2015→2020
         clause_lead = re.split(r"[,，、]", fact.lead)[-1]

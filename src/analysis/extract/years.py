@@ -45,7 +45,7 @@ def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
     for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
         c = cues[i]
         if (c.pos >= sentence_start or not c.sentence) and not (
-                fact.average and not fact.span and c.context.plan is None):
+                fact.average and not fact.span and not fact.period_start and c.context.plan is None):
             return [c]
     return []
 
