@@ -21,7 +21,7 @@ KINDS = {
     "level": "value at the end of the year",
     "growth": "% change on the previous year (or average annual % over period_start..year)",
     "target_level": "target value for the year (a total over period_start..year when period_start is set)",
-    "target_growth": "target % change on the previous year",
+    "target_growth": "target % change on the previous year (or average annual % over period_start..year)",
     "cumulative": "sum over period_start..year",
     "share": "% of a whole",
 }
