@@ -322,3 +322,12 @@ def test_an_average_after_a_named_base_year_covers_the_years_after_it():
             "2024年,全市一般公共预算收入比2020年增长30%,年均增长6.8%。")
     assert got(text, 2025) == {("gdp", 2024, "level", 8200.0, ""), ("gdp", 2024, "growth", 6.1, 2021),
                                ("budget_revenue", 2024, "growth", 6.8, 2021)}
+
+
+def test_a_round_mark_passed_yields_to_the_figure_and_a_bracketed_target_follows_its_growth():
+    assert got("2022年,全县地区生产总值突破200亿元大关,达到203.5亿元,增长4.1%。", 2023) == {
+        ("gdp", 2022, "level", 203.5, ""), ("gdp", 2022, "growth", 4.1, "")}
+    text = "2023年,地区生产总值增长5.5%(年初目标6%);固定资产投资下降3%(目标增长8%)。"
+    assert got(text, 2024) == {("gdp", 2023, "growth", 5.5, ""), ("gdp", 2023, "target_growth", 6.0, ""),
+                               ("fixed_asset_investment", 2023, "growth", -3.0, ""),
+                               ("fixed_asset_investment", 2023, "target_growth", 8.0, "")}

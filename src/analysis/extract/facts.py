@@ -26,6 +26,7 @@ from analysis.extract.unnamed import unnamed_facts
 from analysis.extract.vocab import N, Vocabulary, number, unit_of
 
 __all__ = ["Fact", "paragraph_facts"]
+_THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark passed (突破200亿元大关), not the figure itself
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
@@ -81,7 +82,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         return facts                                         # a list whose names we do not know
     listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
     respectively = len(names) > 1 and ("分别" in owned or bool(listed_values))
-    queue, seen, previous_end = list(names), set(), 0
+    queue, seen, previous_end = list(names), {}, 0
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
@@ -99,6 +100,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None:
             continue
+        if fact.kind == "rate" and fact.target and any(f.kind == "growth" for f in facts):
+            fact.kind = "growth"                             # 增长5.5%(年初目标6%): the target of that growth
         if fact.average:
             named = _NAMED_BASE.findall(owned, 0, m.start())     # 是2020年的1.4倍,年均增长6.1%: from 2020
             fact.period_start = first_year or (int(next(y for y in named[-1] if y)) if named else None)
@@ -122,10 +125,12 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             lists[-1].append(fact)
             continue
         role = (fact.kind, fact.average, fact.target, fact.stock, fact.year, "全年" in clause_lead, fact.basis)
+        fact.name = names[-1]
         if role not in seen:                                 # the first figure of each reading; later ones repeat
-            seen.add(role)
-            fact.name = names[-1]
+            seen[role] = len(facts)
             facts.append(fact)
+        elif _THRESHOLD.match(owned, facts[seen[role]].quote[1] - start) and not _THRESHOLD.match(owned, m.end()):
+            facts[seen[role]] = fact                         # 突破200亿元大关,达到203.5亿元: the figure, not the mark
     for listed in lists:    # a 分别 list shares its first value's reading and any bound printed once
         if not listed:
             continue
