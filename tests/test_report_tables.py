@@ -105,3 +105,10 @@ def test_annual_tasks_table(data):
     assert len(frame) == 22 and list(frame.columns) == ["任务", "单位", "目标（2022年）", "实际完成", "评价"]
     assert frame.iloc[2]["目标（2022年）"].text("zh") == "≥2" and frame.iloc[0]["实际完成"].text("zh") == "–"
     assert all(math.isclose(q.value, round(q.value)) for q in frame["目标（2022年）"])
+
+
+def test_an_observed_figure_keeps_the_bound_its_source_gives():
+    figures = {2025: (2000.0, ">="), 2024: (1850.0, "")}
+    assert tables.observed_cell(figures, 2025, "亿元").text("zh") == "≥2000"
+    assert tables.observed_cell(figures, 2024, "亿元").text("zh") == "1850"
+    assert tables.observed_cell(figures, 2023, "亿元").text("zh") == "–"          # unknown, not 0

@@ -124,3 +124,24 @@ def test_a_probability_is_worded_once(lang, when):
     assert ("可能性约" in said or "概率约" in said) if lang == "zh" else " about " in said
     for wrong in ("约约", "about about", "约<", "约>", "about <", "about >", "%%"):
         assert wrong not in said
+
+
+def test_a_final_figure_known_only_as_a_bound_is_a_finding_with_its_bound(data):
+    """2025 GDP "跨上900亿元台阶" against 约1000: the grade cannot be told. The page says so with the bound
+    (≥900), counts it among the findings, and does not call it missing."""
+    from analysis.engine.gaps import gap_table
+    from analysis.engine.records import to_records
+
+    frame = data.copy()
+    row = frame[(frame["indicator"] == "gdp") & (frame["kind"] == "level") & (frame["year"] == 2022)].iloc[0]
+    frame.loc[len(frame)] = row.copy()
+    frame.loc[len(frame) - 1, ["year", "value", "bound", "quote"]] = [2025, 900.0, ">=", "跨上900亿元台阶"]
+    records = to_records(gap_table(frame, district="万柏林区", indicators=["gdp"], as_of=LATE))
+    [record] = [r for r in records if r["target_type"] == "level"]
+    assert (record["status"], record["latest_bound"]) == ("insufficient_data", ">=")
+    assert text.is_assessed(record)
+    ctx = report.setup("万柏林区", "zh", page="brief", as_of=LATE)
+    said = messages.message(ctx, record)
+    assert "≥900亿元" in said and "暂无法判定" in said and "终期评价：数据不足" not in said
+    ctx_en = report.setup("万柏林区", "en", page="brief", as_of=LATE)
+    assert "cannot be told" in messages.message(ctx_en, record)

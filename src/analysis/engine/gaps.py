@@ -186,6 +186,7 @@ def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
              for d, i, y, k in zip(table["district"], table["indicator"], table["latest_year"], kinds)]
     undecided = [bool(f) and s in _UNDECIDED.get((b, direction), ()) for b, direction, s, f in
                  zip(bound, table["direction"], table["status"], table["final"])]
+    table["latest_bound"] = [b or "" for b in bound]       # the latest figure as the source gives it: at least / at most
     table["undecided_grade"] = table["status"].where(undecided, None)
     table.loc[undecided, "status"] = "insufficient_data"
     if "trend_status" in table:

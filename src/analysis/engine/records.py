@@ -14,7 +14,7 @@ import pandas as pd
 
 FIELDS = ["district", "indicator", "indicator_zh", "unit", "plan", "target_type", "qualifier", "direction",
           "price_basis", "growth_basis", "assessment_date", "data_year", "plan_ended", "deadline_passed", "base_year",
-          "base_value", "latest_year", "latest_value", "as_of_year", "target_year", "target_value", "bound",
+          "base_value", "latest_year", "latest_value", "latest_bound", "as_of_year", "target_year", "target_value", "bound",
           "period_start", "cagr_observed", "cagr_required", "cagr_required_tolerance", "gap_pp", "change_observed_pp", "change_required_pp", "tau",
           "progress", "progress_linear", "progress_log", "completion_rate", "ratio_r", "observed_total",
           "required_per_year", "status", "final", "trend_status", "status_zh", "status_en", "missing_years",

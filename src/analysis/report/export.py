@@ -21,7 +21,7 @@ import pandas as pd
 from analysis import config, i18n
 from analysis.data import write as disk
 from analysis.report import text
-from analysis.report.tables import Quantity, Status, _value, unit_text, observed_by_year
+from analysis.report.tables import Quantity, Status, _value, observed_cell, observed_figures, unit_text
 
 
 def _context(data, district: str, target_year: int, lang: str, data_path=None, as_of=None):
@@ -85,15 +85,16 @@ def office_table(ctx, records: list[dict]) -> pd.DataFrame:
     plan = ctx.plan
     rows = []
     for i, r in enumerate(records, start=1):
-        obs = observed_by_year(ctx, r)
-        base = r.get("base_value") if r.get("base_year") == plan.base_year else obs.get(plan.base_year)
+        obs = observed_figures(ctx, r)
+        base = (Quantity(_value(r.get("base_value")), r["unit"]) if r.get("base_year") == plan.base_year
+                else observed_cell(obs, plan.base_year, r["unit"]))
         qualifier = r.get("qualifier")
         row = {ctx.t("col.seq"): i, ctx.t("col.indicator"): text.record_name(ctx, r),
                ctx.t("col.unit"): unit_text(ctx, r["unit"]),
                ctx.t("col.attribute"): i18n.t(f"qualifier.{qualifier}", ctx.lang) if qualifier else None,
-               ctx.t("col.base_value", year=plan.base_year): Quantity(_value(base), r["unit"])}
+               ctx.t("col.base_value", year=plan.base_year): base}
         for y in range(plan.first_year, plan.last_year + 1):
-            row[ctx.t("col.year", year=y)] = Quantity(_value(obs.get(y)), r["unit"])
+            row[ctx.t("col.year", year=y)] = observed_cell(obs, y, r["unit"])
         row |= {ctx.t("col.target_value", year=r["target_year"]):
                 Quantity(_value(r["target_value"]), r["unit"], r["bound"] or ""),
                 ctx.t("col.target_rate"): _target_rate(ctx, r),

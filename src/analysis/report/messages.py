@@ -14,7 +14,7 @@ from analysis.report import text
 def _headline(ctx, r: dict, plain: bool) -> str:
     unit, kind = r["unit"], r["target_type"]
     values = {"name": text.record_name(ctx, r), "latest_year": r["latest_year"], "status": text.status(ctx, r),
-              "latest": text.amount(ctx, r["latest_value"], unit), "target": text.amount(ctx, r["target_value"], unit, r["bound"]),
+              "latest": text.amount(ctx, r["latest_value"], unit, r.get("latest_bound") or ""), "target": text.amount(ctx, r["target_value"], unit, r["bound"]),
               "target_year": r["target_year"], "base_year": r["base_year"], "cagr": text.rate(r.get("cagr_observed")),
               "at_basis": text.at_basis(ctx, r.get("growth_basis") or r.get("price_basis", "")), "progress": text.rate(r.get("progress"), 0 if plain else 1),
               "tau": text.rate(r.get("tau"), 0 if plain else 1), "first": r.get("period_start") or ctx.plan.first_year}
@@ -27,7 +27,8 @@ def _headline(ctx, r: dict, plain: bool) -> str:
     values["completion"] = text.rate(r.get("completion_rate"))
     values["progress_log"] = text.rate(r.get("progress_log"), 0 if plain else 1)
     if r.get("final"):
-        return ctx.t("msg.final", **values)
+        undecided = r["status"] == "insufficient_data"     # a final figure known only as a bound that cannot decide
+        return ctx.t("msg.final_undecided" if undecided else "msg.final", **values)
     if r["status"] == "achieved":
         return ctx.t("msg.achieved", **values)
     head = ctx.t("msg.level_plain" if plain else "msg.level", **values)

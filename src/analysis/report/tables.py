@@ -77,8 +77,9 @@ def drop_unknown(frame: pd.DataFrame, columns) -> pd.DataFrame:
 
 # --- the plan implementation progress table ---------------------------------------------------
 
-def observed_by_year(ctx, record: dict) -> dict[int, float]:
-    """The indicator's observed figures in the target's unit, by year (annual rates for growth targets)."""
+def observed_figures(ctx, record: dict) -> dict[int, tuple[float, str]]:
+    """The indicator's observed figures in the target's unit, by year, with the bound the source gives
+    (at least, ``>=``; at most, ``<=``); annual rates for growth targets."""
     rows = ctx.district_rows
     rows = rows[(rows["indicator"] == record["indicator"]) & rows["period_start"].isna()]
     if record["target_type"] in ("growth_average", "growth_annual"):
@@ -90,10 +91,21 @@ def observed_by_year(ctx, record: dict) -> dict[int, float]:
     out = {}
     for row in rows.itertuples():
         try:
-            out[int(row.year)] = ctx.registry.convert(float(row.value), row.unit, record["unit"])
+            out[int(row.year)] = (ctx.registry.convert(float(row.value), row.unit, record["unit"]), row.bound or "")
         except Exception:  # noqa: BLE001 - a unit the registry cannot convert is left out, not guessed
             continue
     return out
+
+
+def observed_by_year(ctx, record: dict) -> dict[int, float]:
+    """:func:`observed_figures` without the bounds (what a chart plots)."""
+    return {year: value for year, (value, _) in observed_figures(ctx, record).items()}
+
+
+def observed_cell(figures: dict, year: int, unit: str) -> Quantity:
+    """One year's observed figure as a table cell, with its bound ('≥2000'); unknown when absent."""
+    value, bound = figures.get(year, (None, ""))
+    return Quantity(_value(value), unit, bound)
 
 
 def progress_table(ctx, records: list[dict] | None = None) -> pd.DataFrame:
@@ -102,7 +114,7 @@ def progress_table(ctx, records: list[dict] | None = None) -> pd.DataFrame:
     document that would fill it): the table plan evaluators use."""
     records = ctx.records if records is None else records
     plan, as_of = ctx.plan, ctx.as_of_year or ctx.plan.base_year
-    observed = [observed_by_year(ctx, r) for r in records]
+    observed = [observed_figures(ctx, r) for r in records]
     years = sorted({y for obs in observed for y in obs if plan.first_year <= y <= min(as_of, ctx.target_year)})
     order = sorted(range(len(records)), key=lambda i: (not text.is_assessed(records[i]),
                                                       SEVERITY.index(records[i]["status"]) if records[i]["status"] in SEVERITY else 99))
@@ -111,12 +123,13 @@ def progress_table(ctx, records: list[dict] | None = None) -> pd.DataFrame:
         r, obs = records[i], observed[i]
         attribute = ctx.registry.indicators.get(r["indicator"])
         attribute = attribute.attribute if attribute else ""
-        base = r.get("base_value") if r.get("base_year") == plan.base_year else obs.get(plan.base_year)
+        base = (Quantity(_value(r.get("base_value")), r["unit"]) if r.get("base_year") == plan.base_year
+                else observed_cell(obs, plan.base_year, r["unit"]))
         row = {ctx.t("col.indicator"): text.record_name(ctx, r), ctx.t("col.unit"): unit_text(ctx, r["unit"]),
                ctx.t("col.attribute"): ctx.t(f"attribute.{attribute}") if attribute else None,
-               ctx.t("col.base_value", year=plan.base_year): Quantity(_value(base), r["unit"])}
+               ctx.t("col.base_value", year=plan.base_year): base}
         for y in years:
-            row[ctx.t("col.year", year=y)] = Quantity(_value(obs.get(y)), r["unit"])
+            row[ctx.t("col.year", year=y)] = observed_cell(obs, y, r["unit"])
         row |= {ctx.t("col.avg_growth"): _value(r.get("cagr_observed")),
                 ctx.t("col.growth_basis"): i18n.basis_label(r.get("growth_basis", ""), ctx.lang) or None,
                 ctx.t("col.target", year=ctx.target_year): Quantity(_value(r["target_value"]), r["unit"], r["bound"] or ""),
@@ -159,7 +172,7 @@ def headline_table(ctx) -> pd.DataFrame:
             continue
         out.append({
             ctx.t("col.indicator"): ctx.name_of(indicator, group["indicator_zh"].iloc[0]),
-            ctx.t("col.value_current"): Quantity(float(level["value"].iloc[0]), unit),
+            ctx.t("col.value_current"): Quantity(float(level["value"].iloc[0]), unit, level["bound"].iloc[0] or ""),
             ctx.t("col.unit"): unit_text(ctx, unit),
             ctx.t("col.growth"): float(growth["value"].iloc[0]) if not growth.empty else None,
             ctx.t("col.growth_basis"): i18n.basis_label(growth["price_basis"].iloc[0], ctx.lang) if not growth.empty else None,

@@ -135,11 +135,12 @@ def how_to_read(ctx, page: str) -> str:
 # --- what is missing -----------------------------------------------------------------------
 
 def is_assessed(record: dict) -> bool:
-    """Whether there is a judgement to show: a status, or for a figure not yet entered the reading of
-    the latest data (``trend_status``)."""
-    from analysis.engine.records import NOT_ASSESSED
+    """Whether there is a finding to show: the engine's rule (:func:`analysis.engine.records.assessable`):
+    a status, the reading of the latest data for a figure not yet entered, or a final figure known only
+    as a bound that cannot decide the grade."""
+    from analysis.engine.records import assessable
 
-    return record["status"] not in NOT_ASSESSED or bool(record.get("trend_status"))
+    return bool(assessable([record]))
 
 
 def document(ctx, first: int, last: int) -> str:
