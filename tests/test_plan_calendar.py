@@ -82,3 +82,14 @@ def test_the_runner_resolves_the_same_plan(tmp_path):
     assert early == ["g-gdp"]                           # the 十三五's GDP target, due in 2020
     assert list_reports(RunOptions(config_path=cfg, data_path=table, out_dir=tmp_path / "out", as_of=MID)) \
         == list_reports(RunOptions(config_path=cfg, data_path=table, out_dir=tmp_path / "out", as_of=LATE))
+
+
+def test_a_date_no_listed_plan_covers_is_refused_not_invented(data):
+    """plans.csv is the only calendar: before the 14th plan's first figures were due, no plan is current."""
+    from analysis.engine.gaps import gap_table
+    from analysis.exceptions import ParameterError
+
+    with pytest.raises(ParameterError) as info:
+        gap_table(data, district="万柏林区", as_of="2020-06-01")
+    assert (info.value.parameter, info.value.value) == ("year", 2019)
+    assert (2021, 2025) in info.value.accepted

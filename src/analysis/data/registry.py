@@ -31,8 +31,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.data.namefiles import FILES, parse_due, read_name_file, validate_tables
-from analysis.exceptions import DataFileError, DataValidationError
-from analysis.i18n import t
+from analysis.exceptions import DataFileError, DataValidationError, ParameterError
 
 @dataclass(frozen=True)
 class IndicatorName:
@@ -163,23 +162,25 @@ class Registry:
 
     # --- plans -------------------------------------------------------------------------
     def plan_for(self, target_year: int) -> Plan:
-        """The plan ending in *target_year*; else the one containing it; else a five-year plan ending then."""
+        """The plan ending in *target_year*, else the one containing it (plans.csv is the only calendar).
+
+        Raises :class:`ParameterError` when no listed plan covers the year: add the plan's row to
+        plans.csv (e.g. ``13th,“十三五”,13th five-year plan,2016,2020,2015``).
+        """
         for plan in self.plans:
             if plan.last_year == target_year:
                 return plan
-        for plan in self.plans:
-            if plan.first_year <= target_year <= plan.last_year:
-                return plan
-        first = target_year - 4
-        return Plan(f"{target_year}", t("plan.unlisted", "zh", first=first, last=target_year),
-                    t("plan.unlisted", "en", first=first, last=target_year), first, target_year, target_year - 5)
+        return self.plan_for_year(target_year)
 
     def plan_for_year(self, year: int) -> Plan:
-        """The plan whose years contain *year* (2025 → the 14th), else :meth:`plan_for`."""
+        """The plan whose years contain *year* (2025 → the 14th); :class:`ParameterError` when none does."""
         for plan in self.plans:
             if plan.first_year <= year <= plan.last_year:
                 return plan
-        return self.plan_for(year)
+        covered = ", ".join(f"{p.first_year}–{p.last_year}" for p in self.plans) or "none"
+        raise ParameterError(f"no plan in plans.csv covers {year} (listed: {covered}); add that plan's row to "
+                             "plans.csv to assess it", parameter="year", value=year,
+                             accepted=tuple((p.first_year, p.last_year) for p in self.plans))
 
     def plan_named(self, name: str) -> Plan | None:
         return next((p for p in self.plans if p.plan == name), None)
