@@ -75,6 +75,31 @@ def table(tmp_path, curated_rows):
     return make
 
 
+@pytest.fixture
+def workspace(tmp_path):
+    """A copy of the fixture data to merge into, with the 2023 report normalised into sources/ and listed
+    in sources.csv (as merge requires)."""
+    from analysis.data.normalize import normalize_file
+
+    data = copy_data(tmp_path / "data")
+    (data / "sources" / "report_2023_simplified.txt").write_text(
+        normalize_file(Path(__file__).parent / "fixtures" / "report_2023_simplified.txt")[0], encoding="utf-8")
+    with open(data / "sources.csv", "a", encoding="utf-8") as f:
+        f.write("report_2023_simplified.txt,万柏林区2023年计划执行报告（测试）,Wanbailin 2023 report (test),2024-01,adopted,\n")
+    return data
+
+
+def extract_rows(folder: Path, capsys, name: str, text: str, *args: str) -> list[dict]:
+    """Write *text* as document *name* in *folder*, run ``analysis extract`` on it (exit 0 expected) and
+    return the proposed rows as dicts."""
+    from analysis.cli.main import main
+
+    doc = folder / name
+    doc.write_text(text, encoding="utf-8")
+    assert main(["extract", str(doc), *args]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
 def copy_names(folder: Path) -> Path:
     """The fixture's five name files copied into *folder* (kept if already there); returns *folder*."""
     import shutil

@@ -1,7 +1,6 @@
 """Extraction on documents written for these tests (both scripts, one GBK-encoded), and merge."""
 import csv
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from analysis.extract import propose
 from analysis.cli.extract import merge
 from analysis.data.loading import load_indicators
 from analysis.data.schema import COLUMNS
-from conftest import FIXTURE_TABLE, copy_data
+from conftest import FIXTURE_TABLE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REGISTRY = load_registry(FIXTURE_TABLE)          # the names of the fixture table the proposals are for
@@ -118,18 +117,6 @@ def test_extract_never_touches_the_table(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")          # BOM: a spreadsheet opens the Chinese intact
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert header == COLUMNS + ["confidence", "status"]
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    """A copy of the fixture data to merge into (with the 2023 report normalised into sources/)."""
-    data = copy_data(tmp_path / "data")
-    from analysis.data.normalize import normalize_file
-    (data / "sources" / "report_2023_simplified.txt").write_text(
-        normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
-    with open(data / "sources.csv", "a", encoding="utf-8") as f:       # the document is listed, as merge requires
-        f.write("report_2023_simplified.txt,万柏林区2023年计划执行报告（测试）,Wanbailin 2023 report (test),2024-01,adopted,\n")
-    return data
 
 
 def review_file(path: Path, rows: list[dict], status="accepted") -> Path:

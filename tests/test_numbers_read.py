@@ -1,6 +1,4 @@
 """Numbers are read, not found (issue 21): cleaned at normalize, whole tokens with an agreeing unit at validate."""
-import csv
-import io
 
 import pytest
 
@@ -8,6 +6,7 @@ from analysis.cli.main import main
 from analysis.data.normalize import normalize_text
 from analysis.data.quotes import value_in_quote
 from analysis.exceptions import DataFileError
+from conftest import extract_rows
 
 GDP_QUOTE = "地区生产总值完成620.5亿元,同比增长2.5%"
 
@@ -34,11 +33,9 @@ def test_normalize_keeps_spaces_between_dates_and_times():
 
 
 def test_extract_reads_the_whole_number_across_an_invisible_character(tmp_path, capsys):
-    doc = tmp_path / "2022年万柏林区报告.txt"
-    doc.write_text("2022年万柏林区国民经济和社会发展计划执行情况\n2022年,全区地区生产总值完成7\u200b20.5亿元。\n",
-                   encoding="utf-8")
-    assert main(["extract", str(doc), "--district", "万柏林区", "--year", "2023"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    rows = extract_rows(tmp_path, capsys, "2022年万柏林区报告.txt",
+                        "2022年万柏林区国民经济和社会发展计划执行情况\n2022年,全区地区生产总值完成7\u200b20.5亿元。\n",
+                        "--district", "万柏林区", "--year", "2023")
     assert [r["value"] for r in rows if r["indicator"] == "gdp"] == ["720.5"]
 
 

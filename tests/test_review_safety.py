@@ -1,13 +1,11 @@
 """Review files safe to open (issue 21): formula-like cells with an apostrophe in the review CSV and the
 progress spreadsheets, read back without it; configs with a key twice refused."""
-import csv
-import io
 
 import pytest
 
-from analysis.cli.main import main
 from analysis.data.write import from_spreadsheet, spreadsheet_safe
 from analysis.exceptions import ConfigError
+from conftest import extract_rows
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1",
@@ -19,11 +17,9 @@ def test_spreadsheet_safe_round_trips(text):
 
 
 def test_extract_writes_formula_like_cells_with_an_apostrophe(tmp_path, capsys):
-    doc = tmp_path / "2023年万柏林区报告.txt"
-    doc.write_text("2023年万柏林区国民经济和社会发展计划执行情况\n=HYPERLINK(\"http://evil.example\")地区生产总值完成655.3亿元。\n",
-                   encoding="utf-8")
-    assert main(["extract", str(doc), "--district", "万柏林区", "--year", "2024"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    rows = extract_rows(tmp_path, capsys, "2023年万柏林区报告.txt",
+                        "2023年万柏林区国民经济和社会发展计划执行情况\n=HYPERLINK(\"http://evil.example\")地区生产总值完成655.3亿元。\n",
+                        "--district", "万柏林区", "--year", "2024")
     quotes = [r["quote"] for r in rows if r["indicator"] == "gdp"]
     assert quotes and all(q.startswith("'=") for q in quotes)
     assert not any(v.startswith(("=", "+", "@")) for r in rows for v in r.values())

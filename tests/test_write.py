@@ -23,20 +23,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REVIEW_HEADER = COLUMNS + ["confidence", "status"]
 
 
-@pytest.fixture
-def workspace(tmp_path):
-    """A copy of the fixture data with the 2023 report normalised into sources/."""
-    from analysis.data.normalize import normalize_file
-    from conftest import copy_data
-
-    data = copy_data(tmp_path / "data")
-    (data / "sources" / "report_2023_simplified.txt").write_text(
-        normalize_file(FIXTURES / "report_2023_simplified.txt")[0], encoding="utf-8")
-    with open(data / "sources.csv", "a", encoding="utf-8") as f:       # the document is listed, as merge requires
-        f.write("report_2023_simplified.txt,万柏林区2023年计划执行报告（测试）,Wanbailin 2023 report (test),2024-01,adopted,\n")
-    return data
-
-
 def proposed():
     from analysis.extract.propose import extract_file
 
