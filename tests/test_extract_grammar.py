@@ -331,3 +331,10 @@ def test_a_round_mark_passed_yields_to_the_figure_and_a_bracketed_target_follows
     assert got(text, 2024) == {("gdp", 2023, "growth", 5.5, ""), ("gdp", 2023, "target_growth", 6.0, ""),
                                ("fixed_asset_investment", 2023, "growth", -3.0, ""),
                                ("fixed_asset_investment", 2023, "target_growth", 8.0, "")}
+
+
+def test_one_figure_printed_in_two_units_keeps_both_printings():
+    text = ("某区国民经济和社会发展第十四个五年规划纲要\n指标 | 2015年 | 2020年\n人均地区生产总值(元) | 132339 | 189195\n"
+            "2020年,人均地区生产总值达到18.9万元。")
+    found = {(r["value"], r["unit"]) for r in rows(text, 2021) if r["indicator"] == "per_capita_gdp" and r["year"] == 2020}
+    assert found == {(189195.0, "元"), (18.9, "万元")}

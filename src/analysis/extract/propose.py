@@ -114,7 +114,8 @@ def _dedupe(rows: list[dict], weak: set) -> list[dict]:
     for r in kept:
         period = r["note"] if r["status"] == "needs_review" else ""        # 一季度 and 上半年 are different figures
         named = r["indicator_zh"] if r["indicator"] == UNKNOWN else ""       # unregistered names stay apart
-        key = (r["indicator"], named, r["year"], r["kind"], r["price_basis"], r["period_start"], r["status"], period)
+        key = (r["indicator"], named, r["year"], r["kind"], r["unit"], r["price_basis"], r["period_start"], r["status"],
+               period)                                       # 189195元 in a table and 18.9万元 in the text: both kept
         if key not in best or best[key]["confidence"] < r["confidence"]:
             best[key] = r
     return sorted(best.values(), key=lambda r: (r["indicator"], r["year"], r["kind"], r["status"]))
