@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.engine import observed, rules
+from analysis.engine import growth, observed, rules
 from analysis.engine.growth import average_base_year
 from analysis.options import OPTIONS
 
@@ -71,15 +71,15 @@ def assess_levels(tg: pd.DataFrame, data: pd.DataFrame, registry, base_year: int
         progress = np.where(measured | met, p_lin, np.nan)
         # 完成率: any figure inside the plan (after its base year), the base itself excluded
         completion = np.where(np.isfinite(lv) & (ly > base_year) & (tv != 0), lv / tv * 100, np.nan)
-        cagr_obs = np.where(measured & ~share, ((lv / bv) ** (1 / (ly - by)) - 1) * 100, np.nan)
+        cagr_obs = np.where(measured & ~share, growth.cagr(bv, lv, ly - by), np.nan)
         open_ = (ly < ty) & ~met & np.isfinite(lv)
-        cagr_req = np.where(open_ & ~share, ((tv / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
+        cagr_req = np.where(open_ & ~share, growth.required_growth(lv, ly, tv, ty), np.nan)
         # a '~' target is met at the edge of its band (the rule the scenario grid marks): the growth that needs
         edge = np.where(lower, tv * (1 + rules.band(tv)), tv * (1 - rules.band(tv)))
         approx = tg["bound"].eq("~").to_numpy()
         cagr_req_tol = np.where(open_ & ~share & approx & ~rules.met(lv, tv, tg["bound"].to_numpy(), lower),
-                                ((edge / lv) ** (1 / (ty - ly)) - 1) * 100, np.nan)
-        plan_rate = ((tv / bv) ** (1 / (ty - by)) - 1) * 100
+                                growth.required_growth(lv, ly, edge, ty), np.nan)
+        plan_rate = growth.cagr(bv, tv, ty - by)
         change_obs = np.where(measured & share, (lv - bv) / (ly - by), np.nan)
         change_req = np.where(open_ & share, (tv - lv) / (ty - ly), np.nan)
     status = schedule_status(progress, tau, band_pp)

@@ -4,7 +4,8 @@ No I/O and no globals: numbers or Series in, numbers or frames out.
 """
 from __future__ import annotations
 
-import math
+
+import numpy as np
 
 from analysis.exceptions import InsufficientDataError, PriceBasisError
 
@@ -22,17 +23,28 @@ def average_base_year(period_start):
     return period_start - 1
 
 
-def cagr(start_value: float, end_value: float, years: float) -> float:
+def cagr(start_value, end_value, years):
     """Compound annual growth rate in percent over *years* (irregular gaps allowed).
+
+    Scalars, or arrays of the same shape (the engine's one formula for every target at once): with
+    scalars a non-positive level or span raises :class:`InsufficientDataError`; in arrays that
+    element is NaN (unknown), never a number.
 
     >>> round(cagr(486, 620.5, 2), 2)      # 万柏林区 GDP 2020→2022, nominal
     12.99
+    >>> cagr(np.array([486.0, 0.0]), np.array([620.5, 5.0]), np.array([2, 2])).round(2).tolist()
+    [12.99, nan]
     """
-    if years <= 0:
-        raise InsufficientDataError(f"need a positive number of years between observations, got {years}")
-    if start_value <= 0 or end_value <= 0:
-        raise InsufficientDataError(f"growth needs positive levels, got {start_value} and {end_value}")
-    return ((end_value / start_value) ** (1.0 / years) - 1.0) * 100.0
+    if np.ndim(start_value) == 0 and np.ndim(end_value) == 0 and np.ndim(years) == 0:
+        if years <= 0:
+            raise InsufficientDataError(f"need a positive number of years between observations, got {years}")
+        if start_value <= 0 or end_value <= 0:
+            raise InsufficientDataError(f"growth needs positive levels, got {start_value} and {end_value}")
+        return ((end_value / start_value) ** (1.0 / years) - 1.0) * 100.0
+    start, end, span = (np.asarray(x, dtype=float) for x in (start_value, end_value, years))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        valid = (span > 0) & (start > 0) & (end > 0)
+        return np.where(valid, ((end / start) ** (1.0 / span) - 1.0) * 100.0, np.nan)
 
 
 def cagr_between(levels, start_year: int, end_year: int) -> float:
@@ -43,8 +55,9 @@ def cagr_between(levels, start_year: int, end_year: int) -> float:
     return cagr(levels[start_year], levels[end_year], end_year - start_year)
 
 
-def required_growth(latest_value: float, latest_year: int, target_value: float, target_year: int) -> float:
-    """Annual growth in percent needed from the latest observation to hit the target in its year.
+def required_growth(latest_value, latest_year, target_value, target_year):
+    """Annual growth in percent needed from the latest observation to hit the target in its year
+    (scalars or arrays, as :func:`cagr`); the engine's required growth for level targets.
 
     >>> round(required_growth(620.5, 2022, 1000, 2025), 2)
     17.24
