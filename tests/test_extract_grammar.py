@@ -338,3 +338,12 @@ def test_one_figure_printed_in_two_units_keeps_both_printings():
             "2020年,人均地区生产总值达到18.9万元。")
     found = {(r["value"], r["unit"]) for r in rows(text, 2021) if r["indicator"] == "per_capita_gdp" and r["year"] == 2020}
     assert found == {(189195.0, "元"), (18.9, "万元")}
+
+
+def test_a_heading_of_this_years_work_makes_its_figures_targets():
+    text = ("一、2023年工作回顾\n全县地区生产总值增长6.2%,达到320亿元。\n二、2024年工作安排\n"
+            "推动固定资产投资增长10%,社会消费品零售总额增长7%。")
+    assert got(text, 2024) == {("gdp", 2023, "growth", 6.2, ""), ("gdp", 2023, "level", 320.0, ""),
+                               ("fixed_asset_investment", 2024, "target_growth", 10.0, ""),
+                               ("retail_sales", 2024, "target_growth", 7.0, "")}
+    assert ("fixed_asset_investment", 2024, "target_growth", 10.0, "") in got(text.replace("2024年工作安排", "今年重点工作"), 2024)
