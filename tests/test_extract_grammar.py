@@ -347,3 +347,7 @@ def test_a_heading_of_this_years_work_makes_its_figures_targets():
                                ("fixed_asset_investment", 2024, "target_growth", 10.0, ""),
                                ("retail_sales", 2024, "target_growth", 7.0, "")}
     assert ("fixed_asset_investment", 2024, "target_growth", 10.0, "") in got(text.replace("2024年工作安排", "今年重点工作"), 2024)
+
+
+def test_an_average_over_the_recent_years_it_names():
+    assert ("gdp", 2024, "growth", 6.5, 2022) in got("2024年,全县地区生产总值达到300亿元,近三年年均增长6.5%。", 2025)

@@ -25,7 +25,7 @@ STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|
 _TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
 # 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
-_AVERAGE = re.compile(r"年均|平均年|(两|二|三|四|五)年平均|平均(?=增长|增速)")
+_AVERAGE = re.compile(r"(?:近(?P<recent>两|二|三|四|五)年来?)?(?:年均|平均年)|(?P<span>两|二|三|四|五)年平均|平均(?=增长|增速)")
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)台阶")   # 5000亿元、6000亿元两大台阶
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
@@ -119,7 +119,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     fact.year = int(year.group(1)) if year else None
     average = _AVERAGE.search(lead) if growth else None
     fact.average = bool(average)
-    fact.span = _SPAN_YEARS.get(average.group(1), 0) if average and average.group(1) else 0
+    count = average and (average["recent"] or average["span"])        # 近三年年均 / 两年平均: over that many years
+    fact.span = _SPAN_YEARS.get(count, 0) if count else 0
     if growth:
         fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
     fact.cumulative = "累计" in lead
