@@ -91,3 +91,14 @@ def test_interactive_explorer_in_english(data):
     assert indicator.options == (("GDP", "gdp"),) and reset.description == "Reset"
     real.value = 30.0
     assert "2025: about" in shown.value and "is more than 99%" in shown.value
+
+
+def test_met_follows_the_records_direction_not_the_numbers():
+    """The explorer's verdict uses the gap record's direction (from indicator_names.csv and the bound),
+    as the assessment does; a target below the base is not guessed to be lower-is-better."""
+    from analysis.report.explorer import _met
+
+    falling = {"target_value": 10.0, "bound": "", "base_value": 12.0}
+    assert _met({**falling, "direction": "lower"}, 8.0) and not _met({**falling, "direction": "lower"}, 11.0)
+    assert not _met({**falling, "direction": "higher"}, 8.0) and _met({**falling, "direction": "higher"}, 10.5)
+    assert _met({"target_value": 1000.0, "bound": "~", "direction": "higher"}, 950.0)      # within 5 %

@@ -251,15 +251,13 @@ def simulate(start_value: float, start_year: int, until_year: int, mean_growth_p
 
 
 def simulate_target(start_value: float, start_year: int, target_year: int, mean_growth_pct: float,
-                    sigma_pp: float, target: float, bound: str, base_value: float | None = None,
+                    sigma_pp: float, target: float, direction: str,
                     n_paths: int = OPTIONS.n_paths, seed: int = OPTIONS.seed) -> MonteCarloResult:
     """:func:`simulate` for a target as written: the probability is that of reaching *target*
-    itself (not the lower edge of a '~' tolerance band), in its direction."""
-    from analysis.engine.progress import direction
-
-    sign = direction(base_value, target, bound)
+    itself (not the lower edge of a '~' tolerance band), in the target's *direction* (the gap
+    record's ``direction``: ``lower`` is better, or ``higher``)."""
     return simulate(start_value, start_year, target_year, mean_growth_pct, sigma_pp, target,
-                    "<=" if sign < 0 else ">=", n_paths=n_paths, seed=seed)
+                    "<=" if direction == "lower" else ">=", n_paths=n_paths, seed=seed)
 
 
 def backtest(series: pd.Series, models=("drift", "trend")) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from dataclasses import replace
 
-from analysis.engine.progress import target_met
+from analysis.engine.rules import met as meets
 from analysis.report import text
 from analysis.report.tables import Quantity, frame_of, unit_text
 from analysis.options import OPTIONS
@@ -55,13 +55,18 @@ def growth_label(ctx, record: dict, real: float, price: float) -> str:
     return ctx.t("preset.label_plain", real=text.rate(real))
 
 
+def _met(record: dict, value: float) -> bool:
+    """Whether *value* meets the record's target, in the record's direction (the engine's rule)."""
+    return bool(meets([value], [record["target_value"]], [record["bound"] or ""], [record["direction"] == "lower"])[0])
+
+
 def presets_table(ctx, record: dict, price_pct: float) -> pd.DataFrame:
     """Each preset: how it is applied, the value in the target year, met or not."""
     ty = record["target_year"]
     rows = []
     for label, real, price in presets(ctx, record, price_pct):
         value = value_in_target_year(record, real, price)
-        met = target_met(value, record["target_value"], record["bound"] or "", record.get("base_value"))
+        met = _met(record, value)
         rows.append({ctx.t("col.scenario"): label, ctx.t("col.growth_assumption"): growth_label(ctx, record, real, price),
                      ctx.t("col.value_in", year=ty): Quantity(value, record["unit"], digits=1),
                      ctx.t("col.unit"): unit_text(ctx, record["unit"]),
@@ -86,17 +91,16 @@ def scenario_paths(ctx, record: dict, price_pct: float) -> dict:
 def readout(ctx, record: dict, real_pct: float, price_pct: float, sigma_pp: float | None = None,
             n_paths: int = OPTIONS.explorer_paths, seed: int = OPTIONS.seed) -> str:
     """The value in the target year, met or not, and the chance of the target itself, for the sliders' values."""
-    from analysis.engine.progress import direction
     from analysis.engine.projection import DEFAULT_SIGMA_PP, simulate
 
     value = value_in_target_year(record, real_pct, price_pct)
-    met = target_met(value, record["target_value"], record["bound"] or "", record.get("base_value"))
+    met = _met(record, value)
     out = ctx.t("explorer.readout", year=text.year(ctx, record["target_year"]), value=text.amount(ctx, value, record["unit"], digits=1),
                 target=text.amount(ctx, record["target_value"], record["unit"], record["bound"] or ""),
                 verdict=ctx.t("verdict.met" if met else "verdict.missed"))
     sigma = sigma_pp or record.get("sigma_pp") or DEFAULT_SIGMA_PP
     # the figure as written (1000 for "about 1000"): the chance of the target itself, not of its tolerance band
-    lower = direction(record.get("base_value"), record["target_value"], record["bound"] or "") < 0
+    lower = record["direction"] == "lower"
     mc = simulate(record["latest_value"], record["latest_year"], record["target_year"], nominal(record, real_pct, price_pct),
                   sigma, record["target_value"], "<=" if lower else ">=", n_paths=n_paths, seed=seed)
     exact = text.amount(ctx, record["target_value"], record["unit"], "<=" if lower else "")

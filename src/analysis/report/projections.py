@@ -80,8 +80,8 @@ def project(ctx, record: dict, growth_assumption: float | None = None, deflator:
         # the spread the assessment used (estimated from ≥3 annual rates, else assumed), unless the analyst gives one
         sigma = sigma_pp if sigma_pp is not None else (record.get("sigma_pp") or DEFAULT_SIGMA_PP)
         assumed = sigma_pp is None and record.get("sigma_source") != "estimated"
-        mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, record["target_value"], record["bound"] or "",
-                             record.get("base_value"), n_paths=n_paths, seed=seed)
+        mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, record["target_value"],
+                             record["direction"], n_paths=n_paths, seed=seed)
         notes.append(("proj.monte_carlo", {"n_paths": f"{n_paths:,}", "mean": f"{mean:.1f}", "sigma": f"{sigma:.1f}",
                                            "seed": seed}))
         if assumed:
