@@ -351,3 +351,10 @@ def test_a_heading_of_this_years_work_makes_its_figures_targets():
 
 def test_an_average_over_the_recent_years_it_names():
     assert ("gdp", 2024, "growth", 6.5, 2022) in got("2024年,全县地区生产总值达到300亿元,近三年年均增长6.5%。", 2025)
+
+
+def test_a_share_of_a_registered_amount_is_proposed_for_review_not_dropped():
+    found = rows("2023年,第三产业增加值占地区生产总值的比重为52.3%,规模以上工业增加值占比达到35%。", 2024)
+    assert {(r["indicator"], r["indicator_zh"], r["value"], r["status"]) for r in found} == {
+        ("unknown", "第三产业增加值占地区生产总值的比重", 52.3, "needs_review"),
+        ("unknown", "规模以上工业增加值占比", 35.0, "needs_review")}

@@ -50,7 +50,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         if group[-1][3]:
             continue
         start = group[-1][1]
-        stop = groups[i + 1][0][0] if i + 1 < len(groups) else len(masked)
+        # a name after 占 (…占地区生产总值的比重) is the whole a share is of: it does not end the text before it
+        stop = next((g[0][0] for g in groups[i + 1:] if masked[g[0][0] - 1:g[0][0]] != "占"), len(masked))
         end = owned_text(masked, start, stop)
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]

@@ -18,6 +18,7 @@ as the others (53 labelled of 62; the other 9 are figures outside the labelled l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not registered; merge refuses it until mapped
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
@@ -30,6 +31,7 @@ from analysis.extract.years import average_start
 # flows a year that a review of a plan period sums (固定资产投资完成853亿元 in 五年来…): spending and sales, not
 # output, income or revenue, whose figure in a review is the last year's level
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
+_SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_sentence": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2}          # confidence taken off for each reason to check (across clauses: set by facts)
 
@@ -126,6 +128,10 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     if fact.unnamed:
         return _unnamed_row(fact, ctx, para, doc, place, source)
     found = reading(fact, ctx, vocab, doc)
+    share = _SHARE_OF.match(fact.lead.strip("\u3000 ")) if found is None and fact.kind == "rate" else None
+    if share:           # 第三产业增加值占地区生产总值的比重52.3%: a share no registered name holds, for review
+        return _unnamed_row(replace(fact, unnamed=fact.name + share.group(1), confidence=0.3), ctx, para, doc, place,
+                            source)
     if found is None:
         return None
     indicator, kind, unit, basis, start = found
