@@ -358,3 +358,8 @@ def test_a_share_of_a_registered_amount_is_proposed_for_review_not_dropped():
     assert {(r["indicator"], r["indicator_zh"], r["value"], r["status"]) for r in found} == {
         ("unknown", "第三产业增加值占地区生产总值的比重", 52.3, "needs_review"),
         ("unknown", "规模以上工业增加值占比", 35.0, "needs_review")}
+
+
+def test_a_number_qualifying_places_is_a_condition_not_a_figure():
+    assert got("对年度地区生产总值增速达到8%以上的乡镇给予表彰。", 2024) == set()
+    assert ("gdp", 2024, "target_growth", 8.0, "") in got("2024年地区生产总值增长8%的目标。", 2024)

@@ -28,6 +28,8 @@ _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|�
 _AVERAGE = re.compile(r"(?:近(?P<recent>两|二|三|四|五)年来?)?(?:年均|平均年)|(?P<span>两|二|三|四|五)年平均|平均(?=增长|增速)")
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)台阶")   # 5000亿元、6000亿元两大台阶
+# a number that qualifies the places or units after it (增速达到8%以上的乡镇给予表彰), not a figure of the place
+_ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
 _BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈上", ">="), ("跨上", ">="), ("站上", ">="),
@@ -105,6 +107,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
         return None                                          # 居全省第4位, 1.5倍
     if STEP.match(owned, m.end()):
         return None                                          # 迈上5000亿元、6000亿元两大台阶: thresholds
+    if _ATTRIBUTE.match(owned, m.end()):
+        return None                                          # 增速达到8%以上的乡镇: a condition, not a figure
     percent = unit_of(m) == "%"
     if percent and lead.endswith("的"):
         return None                                          # 完成年计划710亿元的89.4%
