@@ -363,3 +363,9 @@ def test_a_share_of_a_registered_amount_is_proposed_for_review_not_dropped():
 def test_a_number_qualifying_places_is_a_condition_not_a_figure():
     assert got("对年度地区生产总值增速达到8%以上的乡镇给予表彰。", 2024) == set()
     assert ("gdp", 2024, "target_growth", 8.0, "") in got("2024年地区生产总值增长8%的目标。", 2024)
+
+
+def test_a_flow_each_year_of_a_plan_is_a_years_flow_not_the_periods_total():
+    text = "某县国民经济和社会发展第十四个五年规划纲要\n“十四五”期间,每年新增城镇就业5000人以上,累计新增城镇就业2.6万人。"
+    assert got(text, 2021) == {("new_urban_employment", 2025, "target_level", 5000.0, 2025),
+                               ("new_urban_employment", 2025, "target_level", 2.6, 2021)}

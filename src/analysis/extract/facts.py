@@ -61,8 +61,10 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
             end = max(back_to(masked, listed, ",，;；"), start)
         found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+        per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
+            fact.per_year = fact.kind == "amount" and (per_year or bool(re.search(r"每年|年均", fact.lead)))
         facts += found
         covered.append((group[0][0], end))
         subjects.append((group[0][0], names[-1], ""))

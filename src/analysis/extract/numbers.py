@@ -70,6 +70,7 @@ class Fact:
     confidence: float = 0.8
     unnamed: str = ""         # a name the vocabulary does not know (proposed as indicator 'unknown', for review)
     across: bool = False      # a 分别 value paired with a name in another clause (a reading to check)
+    per_year: bool = False    # 每年新增城镇就业5000人: a flow each year of a period, not the period's total
 
 
 

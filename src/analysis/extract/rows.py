@@ -81,14 +81,15 @@ def reading(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
             return None
     unit = vocab.canonical_unit(fact.unit, indicator.unit)
     basis = "current" if vocab.unit_bases.get(unit) == "元" else ""
+    period_flow = ctx.plan and not fact.per_year        # 每年新增…: a year's flow, whatever the period around it
     if target:
-        start = (ctx.plan.first if ctx.plan and (ctx.period or doc.plan or fact.cumulative) else ctx.year) if is_flow else None
+        start = (ctx.plan.first if period_flow and (ctx.period or doc.plan or fact.cumulative) else ctx.year) if is_flow else None
         return indicator, "target_level", unit, basis, start
     review_stock = ctx.mode == "review" and fact.before_name and not (indicator.flow or fact.flow or fact.cumulative)
     if period_total(fact, ctx, indicator, unit, vocab):
         return indicator, "cumulative", unit, basis, ctx.plan.first
     if is_flow and not review_stock:
-        period = ctx.plan and (ctx.period or fact.cumulative or ctx.mode == "review")
+        period = period_flow and (ctx.period or fact.cumulative or ctx.mode == "review")
         return indicator, "cumulative", unit, basis, ctx.plan.first if period else ctx.year
     return indicator, "level", unit, basis, None
 
