@@ -369,3 +369,9 @@ def test_a_flow_each_year_of_a_plan_is_a_years_flow_not_the_periods_total():
     text = "某县国民经济和社会发展第十四个五年规划纲要\n“十四五”期间,每年新增城镇就业5000人以上,累计新增城镇就业2.6万人。"
     assert got(text, 2021) == {("new_urban_employment", 2025, "target_level", 5000.0, 2025),
                                ("new_urban_employment", 2025, "target_level", 2.6, 2021)}
+
+
+def test_the_whole_places_value_added_is_its_gdp():
+    assert got("2024年,全区实现增加值3029.6亿元,可比增长5.8%。全区规上工业增加值增长6%。", 2025) == {
+        ("gdp", 2024, "level", 3029.6, ""), ("gdp", 2024, "growth", 5.8, ""),
+        ("industrial_value_added", 2024, "growth", 6.0, "")}
