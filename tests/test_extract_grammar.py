@@ -375,3 +375,20 @@ def test_the_whole_places_value_added_is_its_gdp():
     assert got("2024年,全区实现增加值3029.6亿元,可比增长5.8%。全区规上工业增加值增长6%。", 2025) == {
         ("gdp", 2024, "level", 3029.6, ""), ("gdp", 2024, "growth", 5.8, ""),
         ("industrial_value_added", 2024, "growth", 6.0, "")}
+
+
+ASSESSMENT = "某县国民经济和社会发展第十四个五年规划纲要实施情况中期评估报告\n"
+
+
+def test_an_assessment_reads_the_plans_bracketed_targets_and_flags_its_forecasts():
+    text = ASSESSMENT + ("2021—2022年,全县地区生产总值年均增长6.1%,低于规划目标(年均增长7%)0.9个百分点;2022年全县地区生产总值"
+                         "达到260亿元,完成规划目标(350亿元)的74.3%。预计到2025年,全县地区生产总值可达到330亿元。")
+    assert got(text, 2023) == {("gdp", 2022, "growth", 6.1, 2021), ("gdp", 2022, "level", 260.0, ""),
+                               ("gdp", 2025, "target_growth", 7.0, 2021), ("gdp", 2025, "target_level", 350.0, "")}
+    forecast = [r for r in rows(text, 2023) if r["value"] == 330.0]
+    assert [(r["status"], "check:forecast" in r["note"]) for r in forecast] == [("needs_review", True)]
+
+
+def test_a_plans_own_yuji_states_its_target():
+    text = "某县国民经济和社会发展第十四个五年规划纲要\n预计到2025年,全县地区生产总值达到330亿元。"
+    assert got(text, 2021) == {("gdp", 2025, "target_level", 330.0, "")}

@@ -78,6 +78,7 @@ class Document:
     review_year: int | None = None    # the year an execution report's title reviews (2021年…计划执行情况)
     month: int | None = None          # the month of its date line, when printed
     congress: bool = False            # a work report, or news of a 人民代表大会 session (held early in its year)
+    assessment: bool = False          # an assessment of a plan (中期评估, 实施情况): it states the plan, it is not it
 
     @property
     def settled(self) -> int:
@@ -121,6 +122,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     partial = PARTIAL_RE.search(first_sentence)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
         doc.partial = partial.group(0)
+    doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
     doc.month = int(date.group(1) or date.group(2)) if date else None
     doc.congress = bool(re.search(r"政府工作报告|人民代表大会|人代会|两会", text[:300])) and not doc.data_year and \

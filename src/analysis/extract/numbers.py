@@ -23,7 +23,7 @@ _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下�
 FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
 _TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
-_TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)(?:达到|增长|为)?$")
+_TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)[(（]?(?:达到|增长|为|年均增长)?$")   # 规划目标(年均增长7%)
 # 年均增长 / 平均年增速 / 两年平均增长 (an average over years; the number of years when printed)
 _AVERAGE = re.compile(r"(?:近(?P<recent>两|二|三|四|五)年来?)?(?:年均|平均年)|(?P<span>两|二|三|四|五)年平均|平均(?=增长|增速)")
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -71,6 +71,7 @@ class Fact:
     unnamed: str = ""         # a name the vocabulary does not know (proposed as indicator 'unknown', for review)
     across: bool = False      # a 分别 value paired with a name in another clause (a reading to check)
     per_year: bool = False    # 每年新增城镇就业5000人: a flow each year of a period, not the period's total
+    plan_target: bool = False  # 规划目标(350亿元): the five-year plan's own target, for its last year
 
 
 
@@ -130,6 +131,7 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
         fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
     fact.cumulative = "累计" in lead
     fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
+    fact.plan_target = fact.target and bool(re.search(r"规划(?:确定的|提出的)?目标[(（]?[^,，;；]{0,6}$", lead))
     fact.hold = bool(_HOLD.search(lead))
     return fact
 

@@ -11,7 +11,8 @@ A reading the grammar is unsure of carries a lower confidence and a code in ``no
 check: ``check:year_from_document`` (no cue places it, the document's own year was used),
 ``check:year_from_earlier_sentence`` (the year is from a cue in an earlier paragraph),
 ``check:paired_across_clauses`` (a 分别 value paired with a name in another clause),
-``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total).
+``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total),
+``check:forecast`` (预计到2025年… written before that year: status ``needs_review``, neither actual nor target).
 A year carried from an earlier paragraph takes nothing off: on the in-sample rounds its readings were as right
 as the others (53 labelled of 62; the other 9 are figures outside the labelled list), so it is only named.
 """
@@ -22,7 +23,7 @@ from dataclasses import replace
 
 from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not registered; merge refuses it until mapped
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
-from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, partial_at
+from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, partial_at, still_ahead
 from analysis.extract.numbers import Fact
 from analysis.extract.tables import table_cells
 from analysis.extract.vocab import Vocabulary
@@ -31,9 +32,10 @@ from analysis.extract.years import average_start
 # flows a year that a review of a plan period sums (固定资产投资完成853亿元 in 五年来…): spending and sales, not
 # output, income or revenue, whose figure in a review is the last year's level
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
+_SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_sentence": 0.0, "paired_across_clauses": 0.0,
-          "period_total": 0.2}          # confidence taken off for each reason to check (across clauses: set by facts)
+          "period_total": 0.2, "forecast": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound, period_start, quote, note,
@@ -143,13 +145,18 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     if kind in ("growth", "target_growth") and not fact.basis:
         notes.append(f"basis not stated: {basis} is the indicator's usual basis; "
                      "record unstated if the document does not settle it")
+    # 预计到2025年…可达到330亿元, written in 2023: a forecast, neither an actual nor a target the plan set
+    forecast = kind.startswith("target") and bool(ESTIMATE_RE.search(sentence)) and not _SET_TARGET.search(sentence) \
+        and still_ahead(ctx.year, doc) and (doc.plan is None or doc.assessment)    # a plan's own 预计 states its targets
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []),
-              *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else [])]
+              *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
+              *(["forecast"] if forecast else [])]
     notes += [f"check:{code}" for code in unsure]
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
-                _quote(para, *fact.quote), "; ".join(notes), confidence, "needs_review" if partial else "proposed")
+                _quote(para, *fact.quote), "; ".join(notes), confidence,
+                "needs_review" if partial or forecast else "proposed")
 
 
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:

@@ -76,6 +76,8 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
            carried: Context | None) -> tuple[Context | None, bool]:
     """When *fact* is from (given the cue *before* it, if any), and whether that came only from the document's year."""
     base = before[-1].context if before else (section if section.year or not carried else carried)
+    if fact.plan_target and doc.plan:       # 低于规划目标(年均增长7%) in an assessment of the plan: its own target
+        return Context("target", doc.plan.last, doc.plan), False
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
         return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
