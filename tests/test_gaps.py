@@ -187,3 +187,17 @@ def test_a_judgement_on_an_estimated_figure_says_it_is_provisional(data):
     (flag,) = gdp_flags(estimated)
     assert flag == {"code": "latest_estimate", "params": {"year": 2022}}
     assert "预计数" in flag_text(flag, "zh") and "estimate" in flag_text(flag, "en")
+
+
+def test_a_lone_figure_is_no_substitute_base_year(data):
+    """A target whose only figure is the final year's has no base to measure growth from: no note claims
+    that year as the base (以2025年为基期 next to a 2025 judgement meant nothing)."""
+    frame = data.copy()
+    row = frame[(frame["indicator"] == "gdp") & (frame["kind"] == "level") & (frame["year"] == 2022)].iloc[0]
+    frame = frame[~((frame["indicator"] == "gdp") & frame["kind"].isin(["level", "growth"]))].reset_index(drop=True)
+    frame.loc[len(frame)] = row.copy()
+    frame.loc[len(frame) - 1, ["year", "value"]] = [2025, 1010.0]
+    [rec] = [r for r in to_records(gap_table(frame, district="万柏林区", indicators=["gdp"], as_of=LATE))
+             if r["target_type"] == "level"]
+    assert rec["latest_year"] == 2025 and rec["final"]
+    assert "base_year_substitute" not in [f["code"] for f in rec["flags"]]

@@ -32,3 +32,17 @@ def test_index_in_english_has_no_chinese_but_the_reports_own_names(tmp_path):
     page = write_index(tmp_path, MANIFEST, SUMMARY, lang="en").read_text(encoding="utf-8")
     body = re.sub(r"<code>.*?</code>|href=\"[^\"]*\"", "", page.split("<main>")[1])
     assert re.findall(r"[\u4e00-\u9fff]+", body) == []
+
+
+def test_index_dates_its_judgements_and_shows_amounts_with_unit_bound_and_trend(tmp_path):
+    summary = [{**SUMMARY[0], "unit": "亿元", "bound": "~", "assessment_date": "2026-11-28", "status": "not_entered",
+                "trend_status": "behind"},
+               {"district": "包河区", "indicator": "gdp", "indicator_zh": "地区生产总值", "latest_year": 2025, "unit": "亿元",
+                "latest_value": 2000.0, "latest_bound": ">=", "target_value": 2300.0, "bound": "",
+                "status": "insufficient_data", "final": True, "assessment_date": "2026-11-28"},
+               {"district": "万柏林区", "indicator": "high_tech_firms", "latest_year": None, "status": "not_entered",
+                "assessment_date": "2026-11-28"}]
+    page = re.sub(r"<[^>]*>", " ", write_index(tmp_path, MANIFEST, summary, lang="zh").read_text(encoding="utf-8"))
+    assert "评估基准日2026年11月28日" in page and "2项目标（共3项" in page
+    assert "≥2000亿元" in page and "约1000亿元" in page and "620.5亿元" in page
+    assert "未录入（按截至2022年数据推算：滞后于预期）" in page

@@ -32,7 +32,7 @@ def test_progress_table_has_a_row_for_every_target_and_the_practice_columns(zh):
     frame = tables.progress_table(zh)
     assert len(frame) == targets_due(zh.data)
     assert list(frame.columns) == ["指标", "单位", "属性", "基期值（2020年）", "2022年", "年均增速（%）", "增速口径",
-                                   "目标（2025年）", "完成进度（%）", "评价", "说明"]
+                                   "目标（2025年）", "任务进度（%）", "评价", "说明"]
     gdp = frame.iloc[0]                        # the assessed target first
     assert gdp["指标"] == "地区生产总值" and gdp["单位"] == "亿元" and gdp["属性"] == "预期性"   # 004: 主要预期目标
     assert gdp["基期值（2020年）"] == Quantity(486.0, "亿元") and gdp["2022年"] == Quantity(620.5, "亿元")
@@ -46,7 +46,7 @@ def test_rows_without_data_say_what_is_missing_and_where(zh):
     frame = tables.progress_table(zh).set_index("指标")
     firms = frame.loc["高新技术企业"]
     assert firms["基期值（2020年）"].text("zh") == "166"          # a count: no decimals
-    assert firms["完成进度（%）"] is None and firms["评价"].key == "insufficient_data"
+    assert firms["任务进度（%）"] is None and firms["评价"].key == "insufficient_data"
     assert firms["说明"] == "仅有2020年基期数据；所需文件：2021—2022年计划执行情况报告或统计公报"
     assert frame.loc["城镇登记失业率", "目标（2025年）"].text("zh") == "≤4"
     assert frame.loc["城镇登记失业率", "说明"].startswith("尚无实际数据")

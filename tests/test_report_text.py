@@ -142,6 +142,6 @@ def test_a_final_figure_known_only_as_a_bound_is_a_finding_with_its_bound(data):
     assert text.is_assessed(record)
     ctx = report.setup("万柏林区", "zh", page="brief", as_of=LATE)
     said = messages.message(ctx, record)
-    assert "≥900亿元" in said and "暂无法判定" in said and "终期评价：数据不足" not in said
+    assert "≥900亿元" in said and "完成率≥90.0%" in said and "暂无法判定" in said and "终期评价：数据不足" not in said
     ctx_en = report.setup("万柏林区", "en", page="brief", as_of=LATE)
     assert "cannot be told" in messages.message(ctx_en, record)

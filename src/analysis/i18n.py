@@ -76,6 +76,16 @@ def status_label(status: str, lang: str, final: bool = True) -> str:
     return t(f"status.{status}", lang)
 
 
+def status_text(status: str, lang: str, final: bool = True, trend: str | None = None,
+                data_year: int | None = None) -> str:
+    """:func:`status_label`, and for a figure not yet entered or published the reading of the latest
+    data beside it: 未录入（按截至2022年数据推算：滞后于预期）."""
+    label = status_label(status, lang, final)
+    if trend and status in ("not_entered", "pending"):
+        return t("status_trend.label", lang, status=label, trend=status_label(trend, lang, False), data_year=data_year)
+    return label
+
+
 def status_class(status: str, lang: str) -> str:
     """The Eurostat/UN SDG-style class of the same judgement: 'behind' → moderate progress."""
     return t(f"class.{status}", lang)

@@ -48,7 +48,9 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
                                                            "grade": row.undecided_grade}})
     elif rec["status"] == "insufficient_data":
         flags.append({"code": "no_observation" if rec["latest_year"] is None else "no_growth_yet", "params": {}})
-    if _true(row.substituted_base):
+    # another base year than the plan's, when there is one before the latest figure (a lone figure is no base)
+    if _true(row.substituted_base) and rec["base_year"] is not None and rec["latest_year"] is not None \
+            and rec["base_year"] < rec["latest_year"]:
         flags.append({"code": "base_year_substitute", "params": {"base_year": rec["base_year"],
                                                                  "wanted": row.plan_base_year}})
     if row.missing_from is not None and math.isfinite(row.missing_from):

@@ -45,7 +45,10 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
         ax.plot([ly] + list(projection.index), [lv] + list(projection.values), "-", color=PALETTE["projection"],
                 alpha=0.8, label=t("projected", lang))
     if record.get("bound") == "~":
-        ax.fill_between([ty - 0.3, ty + 0.3], tv * (1 - OPTIONS.approx_tolerance), tv * (1 + OPTIONS.approx_tolerance),
+        # what the rule counts as met short of the target: within the tolerance on the worse side
+        # (beyond the target in the better direction is met anyway)
+        edge = tv * (1 + OPTIONS.approx_tolerance) if record.get("direction") == "lower" else tv * (1 - OPTIONS.approx_tolerance)
+        ax.fill_between([ty - 0.3, ty + 0.3], min(edge, tv), max(edge, tv),
                         color=PALETTE["band"], label=t("target_band", lang, tolerance=OPTIONS.tolerance_text()))
     ax.plot([ty], [tv], marker="*", ms=14, color=PALETTE["target"], ls="none",
             label=f"{t('target', lang)} {bound_label(record.get('bound'), lang)}{tv:g}")

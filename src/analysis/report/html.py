@@ -24,9 +24,11 @@ def esc(value) -> str:
     return html.escape(str(value))
 
 
-def status_badge(key: str, lang: str, final: bool = True) -> str:
-    """``<span class="status status-behind">▼ behind schedule</span>`` (the label in the page's language)."""
-    label = i18n.status_label(key, lang, final)
+def status_badge(key: str, lang: str, final: bool = True, trend: str | None = None,
+                 data_year: int | None = None) -> str:
+    """``<span class="status status-behind">▼ behind schedule</span>`` (the label in the page's language;
+    a figure not yet entered with the reading of the latest data beside it)."""
+    label = i18n.status_text(key, lang, final, trend, data_year)
     return f'<span class="status status-{esc(key)}">{SYMBOLS.get(key, "")} {esc(label)}</span>'
 
 
@@ -37,7 +39,7 @@ def _is_unknown(value) -> bool:
 def cell(value, lang: str) -> tuple[str, str]:
     """(inner HTML, css class) of one table cell."""
     if isinstance(value, Status):
-        return status_badge(value.key, lang, value.final), "status-cell"
+        return status_badge(value.key, lang, value.final, value.trend, value.data_year), "status-cell"
     if isinstance(value, Quantity):
         body = esc(value.text(lang))
         if value.mark == "met":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from analysis.data import write as disk
 from analysis.i18n import basis_label, check_lang, district_name, indicator_label, t
-from analysis.i18n import number as _fmt
+from analysis.i18n import amount, number as _fmt
 from analysis.report.page import responsive_tables, stylesheet
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
@@ -56,11 +56,17 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
 
     label = t(f"index.gap.{key}", lang)
     if key == "status":
-        return f'<td class="status-cell" data-label="{label}">{status_badge(r["status"], lang, bool(r.get("final")))}</td>'
+        badge = status_badge(r["status"], lang, bool(r.get("final")), r.get("trend_status"), r.get("latest_year"))
+        return f'<td class="status-cell" data-label="{label}">{badge}</td>'
     names = {"district": district_name(r.get("district", ""), lang),
              "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang),
              "growth_basis": basis_label(r.get("growth_basis") or "", lang) if r.get("cagr_observed") is not None
              else "–"}
+    # amounts with their unit and the bound the source gives (at least / at most), as on the pages
+    amounts = {"latest_value": r.get("latest_bound") or "", "target_value": r.get("bound") or ""}
+    if key in amounts and r.get(key) is not None:
+        text = amount(r[key], r.get("unit", ""), lang, amounts[key])
+        return f'<td class="num" data-label="{label}">{html.escape(text)}</td>'
     value = names[key] if key in names else r.get(key)
     css = "name" if key in names else ("unknown" if value is None else "")
     css = f' class="{css}"' if css else ""
@@ -84,6 +90,17 @@ def _report_row(name: str, r: dict, lang: str) -> str:
             f'<td data-label="{label["duration"]}">{_fmt(r.get("duration_s"))}</td>'
             f'<td data-label="{label["parameters"]}"><code>{params}</code></td>'
             f'<td data-label="{label["error"]}">{error}</td></tr>')
+
+
+def _as_of_line(summary: list[dict], lang: str) -> str:
+    """The date the gap table was judged on, and how many of the targets have figures to show."""
+    dates = sorted({r.get("assessment_date") for r in summary if r.get("assessment_date")})
+    if not dates:
+        return ""
+    shown = sum(r.get("latest_year") is not None for r in summary)
+    year, month, day = (int(p) for p in dates[-1].split("-"))
+    date = t("fmt.date", lang, year=year, month=month, day=day)
+    return f'<p class="how-to-read">{html.escape(t("index.as_of", lang, date=date, m=shown, n=len(summary)))}</p>'
 
 
 def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path | None = None,
@@ -114,6 +131,7 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
 {stylesheet()}
 </style></head><body><main>
 <h1 id="report-title">{title}</h1>
+{_as_of_line(summary, lang)}
 {failure_banner(reports, out_dir, lang)}
 <h2>{t("index.heading.gaps", lang)}</h2>
 <table class="cards"><thead><tr>{gap_head}</tr></thead><tbody>{gap_rows}</tbody></table>

@@ -27,8 +27,10 @@ def _headline(ctx, r: dict, plain: bool) -> str:
     values["completion"] = text.rate(r.get("completion_rate"))
     values["progress_log"] = text.rate(r.get("progress_log"), 0 if plain else 1)
     if r.get("final"):
-        undecided = r["status"] == "insufficient_data"     # a final figure known only as a bound that cannot decide
-        return ctx.t("msg.final_undecided" if undecided else "msg.final", **values)
+        if r["status"] == "insufficient_data":           # a final figure known only as a bound that cannot decide
+            values["completion"] = i18n.bound_label(r.get("latest_bound") or "", ctx.lang) + values["completion"]
+            return ctx.t("msg.final_undecided", **values)
+        return ctx.t("msg.final", **values)
     if r["status"] == "achieved":
         return ctx.t("msg.achieved", **values)
     head = ctx.t("msg.level_plain" if plain else "msg.level", **values)

@@ -46,9 +46,17 @@ class Status:
     """An assessment key; ``final`` distinguishes 'achieved' from 'achieved ahead of time'."""
     key: str
     final: bool = True
+    trend: str | None = None         # for a figure not yet entered: the reading of the latest data
+    data_year: int | None = None     # … and the year that data is from
 
     def text(self, lang: str) -> str:
-        return i18n.status_label(self.key, lang, self.final)
+        return i18n.status_text(self.key, lang, self.final, self.trend, self.data_year)
+
+
+def status_of(record: dict) -> Status:
+    """A gap record's judgement as a table cell (final grade, or the trend while a figure is missing)."""
+    trend = record.get("trend_status") if record["status"] in ("not_entered", "pending") else None
+    return Status(record["status"], bool(record.get("final")), trend, record.get("latest_year") if trend else None)
 
 
 def frame_of(rows: list[dict]) -> pd.DataFrame:
@@ -134,7 +142,7 @@ def progress_table(ctx, records: list[dict] | None = None) -> pd.DataFrame:
                 ctx.t("col.growth_basis"): i18n.basis_label(r.get("growth_basis", ""), ctx.lang) or None,
                 ctx.t("col.target", year=ctx.target_year): Quantity(_value(r["target_value"]), r["unit"], r["bound"] or ""),
                 ctx.t("col.progress"): _value(r.get("progress")),
-                ctx.t("col.status"): Status(r["status"], bool(r.get("final"))),
+                ctx.t("col.status"): status_of(r),
                 ctx.t("col.remark"): text.remark(ctx, r) or None}
         rows.append(row)
     return frame_of(rows)
@@ -146,10 +154,11 @@ def glance_table(ctx, records: list[dict]) -> pd.DataFrame:
                     key=lambda r: SEVERITY.index(r["status"]) if r["status"] in SEVERITY else 99)
     return frame_of([{
         ctx.t("col.indicator"): text.record_name(ctx, r),
-        ctx.t("col.latest"): ctx.t("fmt.value_year", value=text.amount(ctx, r["latest_value"], r["unit"]),
+        ctx.t("col.latest"): ctx.t("fmt.value_year", value=text.amount(ctx, r["latest_value"], r["unit"],
+                                                                        r.get("latest_bound") or ""),
                                    year=r["latest_year"]),
         ctx.t("col.target", year=r["target_year"]): Quantity(r["target_value"], r["unit"], r["bound"] or "", show_unit=True),
-        ctx.t("col.status"): Status(r["status"], bool(r.get("final"))),
+        ctx.t("col.status"): status_of(r),
         ctx.t("col.required"): _value(r.get("cagr_required")),
         ctx.t("col.growth_basis"): i18n.basis_label(r.get("growth_basis", ""), ctx.lang) or None,
     } for r in chosen])
@@ -258,12 +267,13 @@ def compare_table(ctx, frame: pd.DataFrame) -> pd.DataFrame:
     return frame_of([{
         ctx.t("col.indicator"): text.record_name(ctx, r),
         ctx.t("col.district"): ctx.registry.district_name(r["district"], ctx.lang),
-        ctx.t("col.latest"): ctx.t("fmt.value_year", value=text.amount(ctx, r["latest_value"], r["unit"]),
+        ctx.t("col.latest"): ctx.t("fmt.value_year", value=text.amount(ctx, r["latest_value"], r["unit"],
+                                                                        r.get("latest_bound") or ""),
                                    year=r["latest_year"]),
         ctx.t("col.target", year=r["target_year"] if "target_year" in r else ctx.target_year):
             Quantity(r["target_value"], r["unit"], r["bound"] or "", show_unit=True),
         ctx.t("col.avg_growth"): _value(r.get("cagr_observed")),
         ctx.t("col.growth_basis"): i18n.basis_label(r.get("growth_basis", ""), ctx.lang) or None,
         ctx.t("col.required"): _value(r.get("cagr_required")),
-        ctx.t("col.status"): Status(r["status"], False),
+        ctx.t("col.status"): status_of(r),
     } for r in frame.to_dict("records")])

@@ -172,8 +172,11 @@ def publish(out_dir: Path, body: dict, data_path: Path, summary_key: str | None,
             summary = json.loads(read_own(summary_path))
         except (OSError, ValueError):
             summary = []
+    from analysis import i18n
+    from analysis.data.registry import load_registry
     from analysis.report.index import write_index
 
+    i18n.use_registry(load_registry(data_path))      # names and units of the run's table, not the project's
     try:
         write_index(out_dir, body, summary, inside(out_dir, out_dir / INDEX), body.get("lang", "zh"))
     except OSError as exc:
