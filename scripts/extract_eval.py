@@ -16,7 +16,10 @@ README): annual rows (status ``expected``) against proposals with status
 ``proposed``; reported overall and per document kind. Partial-year labels
 (status ``needs_review``) are not annual values: a proposal with status
 ``proposed`` that matches one is a *partial-as-annual* failure; proposals
-with status ``needs_review`` are reported apart and not counted in precision.
+with status ``needs_review`` are reported apart and not counted in precision. The extractor gives that status
+to partial-year figures, to unregistered names (indicator ``unknown``) and, since issue 19's second pass, to
+forecasts (预计到2025年… written before that year: neither an actual nor a target); so a forecast labelled as
+a target is a miss, never a precision gain.
 When extraction reports figures without a readable year, the document is run
 again with the manifest's year, as a user answering the `--year` prompt would.
 
