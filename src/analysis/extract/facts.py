@@ -46,12 +46,18 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
     groups, covered, subjects = group_mentions(masked, mentions), [], []
+    # where each group's text stops: the next group, unless it comes after 占 (…占地区生产总值的比重: the whole a
+    # share is of does not end the text before it); filled from the end, so one pass
+    stops, stop = [0] * len(groups), len(masked)
+    for i in range(len(groups) - 1, -1, -1):
+        stops[i] = stop
+        if masked[groups[i][0][0] - 1:groups[i][0][0]] != "占":
+            stop = groups[i][0][0]
     for i, group in enumerate(groups):
         if group[-1][3]:
             continue
         start = group[-1][1]
-        # a name after 占 (…占地区生产总值的比重) is the whole a share is of: it does not end the text before it
-        stop = next((g[0][0] for g in groups[i + 1:] if masked[g[0][0] - 1:g[0][0]] != "占"), len(masked))
+        stop = stops[i]
         end = owned_text(masked, start, stop)
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]

@@ -8,6 +8,7 @@ that names one) and the positions already read. Out: more :class:`~analysis.extr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from analysis.extract.clauses import SENTENCE_END, readable
 from analysis.extract.context import back_to
@@ -19,10 +20,11 @@ _QUOTED_TARGET = re.compile(r"[“\"]([^“”\"]{1,200})[”\"](?:的|等)?(?:�
 
 def mark_quoted_targets(text: str, facts: list[Fact]) -> None:
     """Facts inside a quoted passage named a target right after it (围绕“…增长7%…”目标) are targets."""
+    ordered = sorted(facts, key=lambda f: f.pos)
+    positions = [f.pos for f in ordered]
     for quoted in _QUOTED_TARGET.finditer(text):
-        for f in facts:
-            if quoted.start() < f.pos < quoted.end(1):
-                f.target = True
+        for f in ordered[bisect_right(positions, quoted.start()):bisect_left(positions, quoted.end(1))]:
+            f.target = True
 
 
 def respectively_across(text: str, subjects, taken: set, value_re) -> list[Fact]:
