@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from analysis.extract.context import PLAN_RE, YEAR, Context, Document, Span, plan_ordinal
 
-_YEAR_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
+# a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
+_FREE = r"(?<![比较与在从至到于和、\-—~～\d])"
+_YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
@@ -22,7 +24,7 @@ _LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
-_SINCE_CUE = re.compile(rf"(?<![比较与在从至到于和、\-—~～\d])({YEAR})年以来")
+_SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
