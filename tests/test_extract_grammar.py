@@ -392,3 +392,8 @@ def test_an_assessment_reads_the_plans_bracketed_targets_and_flags_its_forecasts
 def test_a_plans_own_yuji_states_its_target():
     text = "某县国民经济和社会发展第十四个五年规划纲要\n预计到2025年,全县地区生产总值达到330亿元。"
     assert got(text, 2021) == {("gdp", 2025, "target_level", 330.0, "")}
+
+
+def test_a_standing_committee_session_is_no_congress_of_the_years_start():
+    text = "某县人民代表大会常务委员会召开第二十次会议\n会议听取了县政府关于2024年经济运行情况的报告。2024年,全县地区生产总值增长6%。"
+    assert got(text, 2024) == {("gdp", 2024, "growth", 6.0, "")}

@@ -125,7 +125,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
     doc.month = int(date.group(1) or date.group(2)) if date else None
-    doc.congress = bool(re.search(r"政府工作报告|人民代表大会|人代会|两会", text[:300])) and not doc.data_year and \
+    doc.congress = bool(re.search(r"政府工作报告|人民代表大会(?!常务委员会)|人代会|两会", text[:300])) and not doc.data_year and \
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
         doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
