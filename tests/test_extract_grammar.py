@@ -250,7 +250,7 @@ def test_readings_to_check_say_so_in_a_code():
     across = rows("2009年,完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。", 2010)
     assert {r["value"] for r in across if "check:paired_across_clauses" in r["note"]} == {26.7, 18.9}
     carried = rows("2023年,全县经济稳中有进。\n全县地区生产总值增长6%。", 2024)
-    assert [(r["year"], "check:year_from_earlier_sentence" in r["note"]) for r in carried] == [(2023, True)]
+    assert [(r["year"], "check:year_from_earlier_paragraph" in r["note"]) for r in carried] == [(2023, True)]
 
 
 def test_the_first_year_of_an_average_is_computed_in_one_place():

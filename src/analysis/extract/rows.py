@@ -9,7 +9,7 @@ indicator is not measured in …).
 
 A reading the grammar is unsure of carries a lower confidence and a code in ``note`` that says what to
 check: ``check:year_from_document`` (no cue places it, the document's own year was used),
-``check:year_from_earlier_sentence`` (the year is from a cue in an earlier paragraph),
+``check:year_from_earlier_paragraph`` (the year is from a cue in an earlier paragraph),
 ``check:paired_across_clauses`` (a 分别 value paired with a name in another clause),
 ``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total),
 ``check:forecast`` (预计到2025年… written before that year: status ``needs_review``, neither actual nor target).
@@ -34,7 +34,7 @@ from analysis.extract.years import average_start
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
 _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
-UNSURE = {"year_from_document": 0.1, "year_from_earlier_sentence": 0.0, "paired_across_clauses": 0.0,
+UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 

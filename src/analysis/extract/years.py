@@ -53,7 +53,7 @@ def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
 def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
                  carried: Context | None = None) -> tuple[Context | None, tuple]:
     """When *fact* is from, and what about that is unsure: ``("year_from_document",)`` when only the document's
-    year places it, ``("year_from_earlier_sentence",)`` when the cue that dates it is in an earlier paragraph
+    year places it, ``("year_from_earlier_paragraph",)`` when the cue that dates it is in an earlier paragraph
     (carried over, or a 同时,… paragraph continuing the one before), else ``()``.
 
     *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
@@ -68,8 +68,7 @@ def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
     if from_default:
         return ctx, ("year_from_document",)
     far = bool(before) and before[-1].pos < 0 or (not before and not section.year and carried is not None)
-    return ctx, ("year_from_earlier_sentence",) if far and ctx is not None and fact.year is None else ()
-
+    return ctx, ("year_from_earlier_paragraph",) if far and ctx is not None and fact.year is None else ()
 
 
 def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Context, doc: Document,
