@@ -39,7 +39,7 @@ def test_override_changes_the_answer(data):
     # (log progress ln(620.5/486)/ln(800/486) = 0.24434/0.49846 = 49.0 % is kept as the secondary figure)
     assert t["status"] == "on_track" and t["target_value"] == 800
     assert t["progress"] == pytest.approx(42.834, abs=1e-3) and t["progress_log"] == pytest.approx(49.02, abs=1e-2)
-    assert {"code": "target_override", "params": {"value": 800, "original": 1000.0}} in t["flags"]
+    assert {"code": "target_override", "params": {"value": 800, "original": 1000.0, "unit": "亿元"}} in t["flags"]
 
 
 def test_target_with_no_new_observation_is_insufficient_data(table):
@@ -154,8 +154,8 @@ def test_a_final_figure_known_only_as_a_bound_is_not_graded_when_the_bound_canno
     short = final_gdp(900.0)
     assert (short["status"], bool(short["final"])) == ("insufficient_data", True)
     flag = next(f for f in short["flags"] if f["code"] == "bound_undecided")
-    assert flag["params"] == {"year": 2025, "target": 1000, "grade": "not_completed"}
-    assert "无法判定" in flag_text(flag, "zh") and "未完成" in flag_text(flag, "zh")
+    assert flag["params"] == {"year": 2025, "target": 1000, "unit": "亿元", "grade": "not_completed"}
+    assert "无法判定" in flag_text(flag, "zh") and "未完成" in flag_text(flag, "zh") and "目标1000亿元" in flag_text(flag, "zh")
     assert not [f for f in short["flags"] if f["code"] == "latest_at_least"]
     ahead = final_gdp(1060.0)
     assert ahead["status"] == "exceeded" and not [f for f in ahead["flags"] if f["code"] == "bound_undecided"]

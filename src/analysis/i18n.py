@@ -128,6 +128,9 @@ def indicator_label(indicator: str, indicator_zh: str, lang: str) -> str:
     return _registry().indicator_name(indicator, lang, indicator_zh)
 
 
+AMOUNT_PARAMS = ("value", "original", "target")     # flag parameters that are amounts when a unit is given
+
+
 def flag_text(flag, lang: str) -> str:
     """A flag in the report language.
 
@@ -137,7 +140,12 @@ def flag_text(flag, lang: str) -> str:
     """
     if not isinstance(flag, dict):
         return str(flag)
-    params = {k: _param_text(v, lang) for k, v in (flag.get("params") or {}).items()}
+    raw = flag.get("params") or {}
+    params = {k: _param_text(v, lang) for k, v in raw.items()}
+    if raw.get("unit") is not None:             # amounts of the target's unit: 1000亿元 / 100 bn yuan, as on the page
+        for key in AMOUNT_PARAMS:
+            if isinstance(raw.get(key), (int, float)) and not isinstance(raw.get(key), bool):
+                params[key] = amount(raw[key], raw["unit"], lang)
     if "grade" in params:                       # a status key carried as a parameter: its label
         params["grade"] = status_label(flag["params"]["grade"], lang, True)
     text = t(f"flag.{flag['code']}", lang, **params)

@@ -31,11 +31,12 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
     row = _Row(rec)
     flags = []
     if row.override is not None:
-        flags.append({"code": "target_override", "params": {"value": row.override, "original": row.value}})
+        flags.append({"code": "target_override", "params": {"value": row.override, "original": row.value,
+                                                             "unit": rec["unit"]}})
     if rec["qualifier"] in ("aspiration", "forecast", "directional"):
         value = rec["target_value"]
         value = int(value) if isinstance(value, float) and value.is_integer() else value
-        flags.append({"code": f"{rec['qualifier']}_target", "params": {"value": value}})
+        flags.append({"code": f"{rec['qualifier']}_target", "params": {"value": value, "unit": rec["unit"]}})
     if rec["status"] in ("not_entered", "pending") and rec["trend_status"]:
         flags.append({"code": "trend_estimate", "params": {"data_year": rec["latest_year"],
                                                            "target_year": rec["target_year"]}})
@@ -44,7 +45,7 @@ def _flags(rec: dict, breaks: dict, bounds: dict, registry, basis_unstated: set,
     if row.undecided_grade:
         target = rec["target_value"]
         target = int(target) if isinstance(target, float) and target.is_integer() else target
-        flags.append({"code": "bound_undecided", "params": {"year": rec["latest_year"], "target": target,
+        flags.append({"code": "bound_undecided", "params": {"year": rec["latest_year"], "target": target, "unit": rec["unit"],
                                                            "grade": row.undecided_grade}})
     elif rec["status"] == "insufficient_data":
         flags.append({"code": "no_observation" if rec["latest_year"] is None else "no_growth_yet", "params": {}})

@@ -118,7 +118,7 @@ def fan(ctx, record: dict, projection):
     mc_fan = projection.mc.fan * factor if projection.mc is not None else None
     fig, ax = _axes()
     fig = plot_fan(ax, levels, frames, unit, source_line(ctx), ctx.lang, None, scaled["target_year"], mc_fan,
-                   title=text.title(ctx, "projection"))
+                   title=text.title(ctx, "projection"), coverage=f"{(1 - projection.alpha) * 100:g}")
     target = scaled["target_value"]
     ax.plot([scaled["target_year"]], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
             label=f"{ctx.t('target')} {i18n.value_text(record['target_value'], record['unit'], ctx.lang, record['bound'] or '')}")

@@ -93,8 +93,9 @@ def plot_growth_compare(ax, records, source: str, lang: str = "zh", title: str |
 
 
 def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh", target: float | None = None,
-             target_year: int | None = None, mc_fan=None, title: str | None = None):
-    """History, each model's mean and interval, Monte Carlo fan, and the target."""
+             target_year: int | None = None, mc_fan=None, title: str | None = None, coverage: str | None = None):
+    """History, each model's mean and interval (labelled with its *coverage*, e.g. '95'), Monte Carlo fan,
+    and the target. Every band starts at the last observation, as the lines do."""
     years = list(levels.index)
     ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
     last_year, last = years[-1], float(levels.iloc[-1])
@@ -105,7 +106,9 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
         color = PALETTE.get(name, SERIES_COLORS[i % len(SERIES_COLORS)])
         ax.plot([last_year] + list(frame.index), [last] + list(frame["mean"]), "-", color=color, lw=1.8,
                 label=t(name, lang))
-        ax.fill_between(frame.index, frame["obs_ci_lower"], frame["obs_ci_upper"], color=color, alpha=0.12)
+        band = t("model_band", lang, coverage=coverage) if coverage and i == 0 else None    # one entry for all
+        ax.fill_between([last_year] + list(frame.index), [last] + list(frame["obs_ci_lower"]),
+                        [last] + list(frame["obs_ci_upper"]), color=color, alpha=0.12, label=band)
     if target is not None:
         ax.plot([target_year], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
                 label=f"{t('target', lang)} {target:g}")
