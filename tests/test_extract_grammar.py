@@ -397,3 +397,36 @@ def test_a_plans_own_yuji_states_its_target():
 def test_a_standing_committee_session_is_no_congress_of_the_years_start():
     text = "某县人民代表大会常务委员会召开第二十次会议\n会议听取了县政府关于2024年经济运行情况的报告。2024年,全县地区生产总值增长6%。"
     assert got(text, 2024) == {("gdp", 2024, "growth", 6.0, "")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pre-2014 names of the budget revenues: 公共财政收入 the total (as 财政收入), 地方公共财政收入 the local part
+    ("2012年,全县公共财政收入18.7亿元,增长13.2%;地方公共财政收入9.35亿元,增长10.4%。",
+     {("total_fiscal_revenue", 2012, "level", 18.7, ""), ("total_fiscal_revenue", 2012, "growth", 13.2, ""),
+      ("budget_revenue", 2012, "level", 9.35, ""), ("budget_revenue", 2012, "growth", 10.4, "")}),
+    ("2012年,全县规模工业增加值增长12.8%,全口径财政收入增长9.1%,货物出口总额增长6.4%。",
+     {("industrial_value_added", 2012, "growth", 12.8, ""), ("total_fiscal_revenue", 2012, "growth", 9.1, ""),
+      ("exports", 2012, "growth", 6.4, "")}),
+    ("2012年,城乡居民收入分别达到19840元和7215元。",          # 城乡 + a short name: the urban and the rural figure
+     {("urban_disposable_income", 2012, "level", 19840.0, ""), ("rural_disposable_income", 2012, "level", 7215.0, "")}),
+])
+def test_older_and_short_forms_of_registered_names(text, expected):
+    assert got(text, 2013) == expected
+
+
+def test_a_list_after_a_respectively_list_of_amounts_goes_to_the_same_names():
+    text = BULLETIN + "全年城镇和农村居民人均可支配收入分别达到4.36万元、2.18万元,增长5.2%、6.9%。"
+    assert got(text) == {("urban_disposable_income", 2022, "level", 4.36, ""),
+                         ("rural_disposable_income", 2022, "level", 2.18, ""),
+                         ("urban_disposable_income", 2022, "growth", 5.2, ""),
+                         ("rural_disposable_income", 2022, "growth", 6.9, "")}
+    one = BULLETIN + "全年城乡居民人均可支配收入分别达到43600元、21800元,增长6%。"     # one rate for two names: whose?
+    assert {k[2] for k in got(one)} == {"level"}
+    # a list over five years shares its first figure's base year: neither is a year's growth
+    five = "这五年,城乡居民人均可支配收入分别达4.1万元和2.2万元,比2020年增长31.2%、40.5%。"
+    assert {k[2] for k in got(five, 2026)} == {"level"}
+
+
+def test_a_heading_naming_a_plan_frames_targets_for_its_last_year():
+    text = "“十五五”时期主要目标\n全区地区生产总值力争突破1500亿元,年均增长6%左右。"
+    assert got(text, 2025) == {("gdp", 2030, "target_level", 1500.0, ""), ("gdp", 2030, "target_growth", 6.0, 2026)}

@@ -41,13 +41,15 @@ def find_mentions(text: str, vocab: Vocabulary):
     """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text.
 
     A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
-    after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …).
+    after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …), or after 城乡 / 城、乡,
+    which make it the urban and the rural figure (城乡居民收入A元、B元).
     """
     out = []
     for m in vocab.pattern.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
         key = vocab.key(m.group(0))
-        glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS
+        glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS and \
+            not re.search(r"城、?乡$", before)        # 城乡居民收入: the pair of names (Vocabulary.expand)
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())

@@ -9,8 +9,8 @@ A figure's year is read, in this order, from: a year printed next to it
 (社会消费品零售总额2020年达到…, 于2024年突破…); the nearest cue before it in its
 paragraph (:mod:`analysis.extract.cues`: a clause-leading 2023年, 到2025年, 今年 / 去年 / 明年 relative to the
 document's year, 过去五年, “十四五”期间 / 末 / 规划); the section heading
-(2022年…执行情况 → actual 2022, 2023年主要预期目标 → target 2023, a statistical
-bulletin's title); a five-year plan document's own period; and last the
+(2022年…执行情况 → actual 2022, 2023年主要预期目标 → target 2023, “十五五”时期主要目标 → target
+2030, the plan's last year in the registry's plans; a statistical bulletin's title); a five-year plan document's own period; and last the
 document's year (``--year``, a date line, or 今年是“十四五”收官之年). A figure
 with none of these has no year and is not proposed.
 
@@ -187,6 +187,9 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         return Context("actual", year)
     if says(r"预期目标|主要目标|目标任务|主要任务") or (
             says(rf"{YEAR}年(?:国民经济和社会发展|经济社会发展)?计划(?!执行)") and years):
+        named = next(PLAN_RE.finditer(line), None) if not years else None
+        if named and not (doc.year and doc.year > earlier[0].last):     # “十五五”时期主要目标: its last year's
+            return Context("target", earlier[0].last, earlier[0], named.group(2) in ("时期", "期间"))
         year = years[0] if years else (current.year + 1 if current.mode == "actual" and current.year else
                                        current.year if current.mode == "target" else doc.year)
         return Context("target", year)

@@ -143,11 +143,11 @@ class Vocabulary:
             if digit in "一二三" and all(n in self.names for n in listed):
                 return listed + [mention]
         match = re.search(r"([\u4e00-\u9fff]{2,6})(?:、|和|与|及)$", text[max(0, start - 8):start])
-        if match:
-            head = match.group(1)
-            for k in range(1, len(mention)):
-                if head + mention[k:] in self.names and head + mention[k:] != mention:
-                    return [head + mention[k:], mention]
+        if match:          # 全年城镇和农村居民…: the head is the end of the words before 和 that makes a name
+            for head in (match.group(1)[cut:] for cut in range(len(match.group(1)) - 1)):
+                for k in range(1, len(mention)):
+                    if head + mention[k:] in self.names and head + mention[k:] != mention:
+                        return [head + mention[k:], mention]
         return [mention]
 
 
