@@ -46,3 +46,13 @@ def test_index_dates_its_judgements_and_shows_amounts_with_unit_bound_and_trend(
     assert "评估基准日2026年11月28日" in page and "2项目标（共3项" in page
     assert "≥2000亿元" in page and "约1000亿元" in page and "620.5亿元" in page
     assert "未录入（按截至2022年数据推算：滞后于预期）" in page
+
+
+def test_on_a_phone_the_index_shows_reports_not_the_run_log(tmp_path):
+    page = write_index(tmp_path, MANIFEST, SUMMARY, lang="zh").read_text(encoding="utf-8")
+    row = re.search(r'<tr class="ok">.*?</tr>', page, re.S).group(0)
+    assert row.count('run-detail') == 3                                  # started, duration, parameters
+    assert re.search(r'<td class="unknown" data-label="[^"]*">\s*</td>', row)   # no error: no line on the card
+    assert "main table.cards td.run-detail { display: none; }" in page
+    basis = re.search(r'<td([^>]*) data-label="增速口径">', page).group(1)
+    assert 'class="name"' not in basis                                 # a value under its label, not a title

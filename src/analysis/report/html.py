@@ -65,14 +65,14 @@ def answer_first(frame: pd.DataFrame, lead: tuple[str, ...] = (), names: int = 1
     return frame[list(dict.fromkeys(front + list(frame.columns)))]
 
 
-CARD_MIN_COLUMNS = 6
+CARD_MIN_COLUMNS = 4      # from four columns a row no longer fits a phone's width: cards
 
 
 def table(frame: pd.DataFrame, lang: str, css_class: str = "report-table", layout: str | None = None,
           lead: tuple[str, ...] = (), names: int = 1) -> str:
     """A table with its answer first: the name, its status, the *lead* columns, then the details.
 
-    *layout* ``"cards"`` (the default for a table with a status or of six columns or more) shows each
+    *layout* ``"cards"`` (the default for a table with a status or of four columns or more) shows each
     row as a card on a phone: every cell carries its header in ``data-label`` and the stylesheet puts
     the name and the status on the card's first line. ``"grid"`` (a scenario grid, read across and
     down) keeps the table, which scrolls in its own box on a narrow screen.

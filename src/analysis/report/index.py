@@ -68,7 +68,7 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
         text = amount(r[key], r.get("unit", ""), lang, amounts[key])
         return f'<td class="num" data-label="{label}">{html.escape(text)}</td>'
     value = names[key] if key in names else r.get(key)
-    css = "name" if key in names else ("unknown" if value is None else "")
+    css = "name" if key in ("district", "indicator") else ("unknown" if value in (None, "–") else "")
     css = f' class="{css}"' if css else ""
     return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'
 
@@ -81,15 +81,16 @@ def _report_row(name: str, r: dict, lang: str) -> str:
     link += f'<br><code>{html.escape(name)}</code>'
     word = t(f"index.status.{status}", lang) if status in REPORT_STATUSES else status
     error = html.escape(r.get("error") or "")
+    error_css = "" if error else ' class="unknown"'          # an empty error cell is no line on a card
     params = html.escape(json.dumps({k: v for k, v in (r.get("parameters") or {}).items() if k != "data_path"},
                                     ensure_ascii=False))
     label = {k: t(f"index.report.{k}", lang) for k in REPORT_COLUMNS}
     return (f'<tr class="{html.escape(status)}"><td class="name" data-label="{label["name"]}">{link}</td>'
             f'<td class="status-cell" data-label="{label["status"]}"><b style="color:{color}">{html.escape(word)}</b></td>'
-            f'<td data-label="{label["started"]}">{html.escape(r.get("started", "–"))}</td>'
-            f'<td data-label="{label["duration"]}">{_fmt(r.get("duration_s"))}</td>'
-            f'<td data-label="{label["parameters"]}"><code>{params}</code></td>'
-            f'<td data-label="{label["error"]}">{error}</td></tr>')
+            f'<td class="run-detail" data-label="{label["started"]}">{html.escape(r.get("started", "–"))}</td>'
+            f'<td class="run-detail" data-label="{label["duration"]}">{_fmt(r.get("duration_s"))}</td>'
+            f'<td class="run-detail" data-label="{label["parameters"]}"><code>{params}</code></td>'
+            f'<td{error_css} data-label="{label["error"]}">{error}</td></tr>')
 
 
 def _as_of_line(summary: list[dict], lang: str) -> str:
