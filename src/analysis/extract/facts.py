@@ -7,8 +7,8 @@ or actual) is decided later, from its position (:mod:`analysis.extract.years`).
 A mention of an indicator owns the text up to the next mention or the end of its sentence
 (:mod:`analysis.extract.clauses`); each number with a unit or % in it becomes a fact
 (:mod:`analysis.extract.numbers`). Also read here: 分别 lists (A、B分别增长7%、8%; one list per 分别:
-分别增长X%和Y%,分别达A元和B元; 城、乡 / 第一、二、三产业 / X和Y), a total after a flow (净增106万户、总量突破
-465万户), 累计完成 before a name (a total), and a number before its name (新创1个4A级景区). A 分别 clause after
+分别增长X%和Y%,分别达A元和B元; 分别达A元、B元,增长X%、Y%: a clause listing as many values after the list goes
+to the same names; 城、乡 / 第一、二、三产业 / X和Y), a total after a flow (净增106万户、总量突破465万户), 累计完成 before a name (a total), and a number before its name (新创1个4A级景区). A 分别 clause after
 differently named clauses and quoted targets are paired in :mod:`analysis.extract.pairing`; figures no
 registered name reaches are named by the words before them (:mod:`analysis.extract.unnamed`), proposed as
 indicator ``unknown`` for review, so no figure is dropped silently. Numbers may be Chinese numerals (cn2an).
