@@ -56,3 +56,11 @@ def test_on_a_phone_the_index_shows_reports_not_the_run_log(tmp_path):
     assert "main table.cards td.run-detail { display: none; }" in page
     basis = re.search(r'<td([^>]*) data-label="增速口径">', page).group(1)
     assert 'class="name"' not in basis                                 # a value under its label, not a title
+
+
+def test_an_annual_growth_row_names_its_basis(tmp_path):
+    row = {"district": "瑶海区", "indicator": "gdp", "indicator_zh": "地区生产总值", "latest_year": 2021,
+           "latest_value": 9.6, "unit": "%", "target_value": 9.0, "target_type": "growth_annual",
+           "price_basis": "comparable", "status": "achieved", "final": True, "cagr_observed": None}
+    page = write_index(tmp_path, MANIFEST, [row], lang="zh").read_text(encoding="utf-8")
+    assert re.search(r'data-label="增速口径">可比价（实际）</td>', page)

@@ -60,7 +60,9 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
         return f'<td class="status-cell" data-label="{label}">{badge}</td>'
     names = {"district": district_name(r.get("district", ""), lang),
              "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang),
+             # the basis of the growth figures in the row: the observed average's, or a growth target's own
              "growth_basis": basis_label(r.get("growth_basis") or "", lang) if r.get("cagr_observed") is not None
+             else basis_label(r.get("price_basis") or "", lang) if str(r.get("target_type", "")).startswith("growth")
              else "–"}
     # amounts with their unit and the bound the source gives (at least / at most), as on the pages
     amounts = {"latest_value": r.get("latest_bound") or "", "target_value": r.get("bound") or ""}
