@@ -430,3 +430,23 @@ def test_a_list_after_a_respectively_list_of_amounts_goes_to_the_same_names():
 def test_a_heading_naming_a_plan_frames_targets_for_its_last_year():
     text = "“十五五”时期主要目标\n全区地区生产总值力争突破1500亿元,年均增长6%左右。"
     assert got(text, 2025) == {("gdp", 2030, "target_level", 1500.0, ""), ("gdp", 2030, "target_growth", 6.0, 2026)}
+
+
+def test_local_level_fiscal_revenue_is_the_budget_revenue():
+    text = BULLETIN + "全年地方级财政收入完成8.2亿元,同比增长6.4%。"
+    assert got(text) == {("budget_revenue", 2022, "level", 8.2, ""), ("budget_revenue", 2022, "growth", 6.4, "")}
+
+
+def test_an_estimate_opening_a_sentence_after_a_partial_cue_is_of_the_whole_year():
+    text = ("某县2031年国民经济和社会发展计划执行情况的报告\n"
+            "今年以来,全县上下攻坚克难,经济运行总体平稳。预计2031年末,地区生产总值完成96亿元,同比增长5.5%。"
+            "社会消费品零售总额完成31亿元,同比增长6%。")
+    assert got(text, 2032) == {("gdp", 2031, "level", 96.0, ""), ("gdp", 2031, "growth", 5.5, ""),
+                               ("retail_sales", 2031, "level", 31.0, ""), ("retail_sales", 2031, "growth", 6.0, "")}
+
+
+def test_a_named_whole_year_estimate_holds_only_to_the_end_of_its_clause():
+    text = ("前三季度,规上工业总产值达800亿元,预计全年突破1000亿元;规上工业增加值增长12%。")
+    found = {(r["indicator"], r["value"], r["status"]) for r in rows(text, 2031)}
+    assert ("industrial_value_added", 12.0, "needs_review") in found
+    assert ("industrial_output", 1000.0, "proposed") in found and ("industrial_output", 800.0, "needs_review") in found

@@ -221,7 +221,23 @@ def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
         return ""
     ends, cues = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
+    if i >= 0 and _whole_year_estimate(text, ends[i], pos):
+        return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
     return cues[i] if i >= 0 else doc.partial
+
+
+# after a partial-year cue, an estimate that opens a sentence (。预计2025年末 / 。预计(下同)) is of the whole year for the
+# rest of the paragraph, as a plan-execution report or a year-end speech gives them after 年初以来 / 今年以来 / 上半年;
+# one inside a sentence that names the whole year (…,预计全年突破…) only up to the next ；or 。
+_OPENING_ESTIMATE = re.compile(r"(?:^|(?<=[。；;！？!?]))\s*预计")
+_NAMED_ESTIMATE = re.compile(r"预计[^。；;]{0,12}?(?:全年|年末|年底)")
+
+
+def _whole_year_estimate(text: str, start: int, pos: int) -> bool:
+    if _OPENING_ESTIMATE.search(text, start, pos):
+        return True
+    named = [m.end() for m in _NAMED_ESTIMATE.finditer(text, start, pos)]
+    return bool(named) and not re.search(r"[。；;]", text[named[-1]:pos])
 
 
 @lru_cache(maxsize=8)
