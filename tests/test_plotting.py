@@ -151,3 +151,17 @@ def test_pages_get_svg_with_text_sizes_that_read_on_a_phone():
         scale = 361 / sizes["width_pt"]
         assert sizes["text_pt"] * scale >= 11 and sizes["source_pt"] * scale >= 10, (name, sizes)
         plt.close(fig)
+
+
+def test_a_bound_figure_is_a_hollow_point():
+    """≥700 (the source's 突破700亿元) is not drawn like an exact figure: its point is hollow."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    from analysis.report.figures import plot_levels
+
+    fig, ax = plt.subplots()
+    table = pd.DataFrame({"GDP": [600.0, 700.0, 760.0]}, index=[2020, 2021, 2022])
+    plot_levels(ax, table, "亿元", "source", "zh", bounds={("GDP", 2021)})
+    hollow = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
+    assert len(hollow) == 1 and list(hollow[0].get_xdata()) == [2021]
+    plt.close(fig)

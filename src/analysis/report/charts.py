@@ -56,14 +56,19 @@ def main_series(ctx):
 
     label, factor = i18n.display_unit(unit, ctx.lang)
     names = {i: ctx.name_of(i, z) for i, z in zip(rows["indicator"], rows["indicator_zh"])}
-    table = rows.assign(name=rows["indicator"].map(names)).pivot_table(index="year", columns="name", values="value") * factor
+    named = rows.assign(name=rows["indicator"].map(names))
+    table = named.pivot_table(index="year", columns="name", values="value") * factor
+    # a figure the source gives only as a bound (at least / at most) is drawn as a hollow point, and said so
+    bounded = named[named["bound"].isin([">=", "<="])]
+    bounds = {(name, int(year)) for name, year in zip(bounded["name"], bounded["year"])}
+    source = source_line(ctx, rows) + (ctx.t("sep.clause") + ctx.t("chart.bound_points") if bounds else "")
     if table.shape[1] > 1:        # each on its own axis: budget revenue (20) is not flattened on GDP's scale (620)
         from analysis.report.figures import plot_small_multiples
 
         order = table.max().sort_values(ascending=False).index
-        return plot_small_multiples(table[order], label, source_line(ctx, rows), ctx.lang, ctx.t("heading.main_series"))
+        return plot_small_multiples(table[order], label, source, ctx.lang, ctx.t("heading.main_series"), bounds=bounds)
     fig, ax = _axes()
-    return plot_levels(ax, table, label, source_line(ctx, rows), ctx.lang, ctx.t("heading.main_series"))
+    return plot_levels(ax, table, label, source, ctx.lang, ctx.t("heading.main_series"), bounds=bounds)
 
 
 def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scenarios: dict | None = None):

@@ -125,19 +125,29 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
     return finish(ax, title or t("projection", lang, district="", indicator=""), unit, source, lang)
 
 
-def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str | None = None):
-    """Several level series (columns of *table*, indexed by year) on one axis."""
+def _hollow_bounds(ax, series, column: str, color: str, bounds: set) -> None:
+    """Redraw as hollow the points of *series* that are only bounds ({(column, year)})."""
+    years = [y for y in series.index if (column, int(y)) in bounds]
+    if years:
+        ax.plot(years, series.loc[years].values, "o", mfc="white", mec=color, mew=1.6, ms=7, zorder=3)
+
+
+def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str | None = None, bounds=frozenset()):
+    """Several level series (columns of *table*, indexed by year) on one axis; points in *bounds*
+    ({(column, year)}: figures the source gives only as at least / at most) hollow."""
     for i, column in enumerate(table.columns):
         s = table[column].dropna()
         ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8, label=column)
+        _hollow_bounds(ax, s, column, SERIES_COLORS[i % len(SERIES_COLORS)], bounds)
     _years_axis(ax, table.index)
     legend_below(ax)
     return finish(ax, title or t("main_series", lang), unit, source, lang)
 
 
-def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title: str | None = None, ncols: int = 2):
+def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title: str | None = None, ncols: int = 2,
+                         bounds=frozenset()):
     """One small panel per series (column of *table*, indexed by year), each on its own y axis:
-    indicators of different size are never flattened on one scale."""
+    indicators of different size are never flattened on one scale; points in *bounds* hollow."""
     import matplotlib.pyplot as plt
 
     columns = list(table.columns)
@@ -151,6 +161,7 @@ def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title:
             continue
         s = table[columns[i]].dropna()
         ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8)
+        _hollow_bounds(ax, s, columns[i], SERIES_COLORS[i % len(SERIES_COLORS)], bounds)
         ax.set_title(wrap_label(columns[i], lang, TITLE_WIDTH[lang] // ncols), loc="left", fontsize=11)
         ax.set_ylim(bottom=0, top=float(s.max()) * 1.15 if len(s) else 1)
         ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
