@@ -450,3 +450,25 @@ def test_a_named_whole_year_estimate_holds_only_to_the_end_of_its_clause():
     found = {(r["indicator"], r["value"], r["status"]) for r in rows(text, 2031)}
     assert ("industrial_value_added", 12.0, "needs_review") in found
     assert ("industrial_output", 1000.0, "proposed") in found and ("industrial_output", 800.0, "needs_review") in found
+
+
+JANUARY_CONGRESS = "2032年1月15日讯 某区第二届人民代表大会第三次会议开幕,区长作政府工作报告。\n"
+
+
+def test_a_january_reports_estimates_are_the_year_just_ended_not_targets():
+    text = JANUARY_CONGRESS + "预计全区地区生产总值超过500亿元,增长7%左右;社会消费品零售总额120亿元,增长8%。"
+    found = {(r["indicator"], r["year"], r["kind"], r["value"]): r["note"] for r in rows(text)
+             if r["status"] == "proposed"}
+    assert set(found) == {("gdp", 2031, "level", 500.0), ("gdp", 2031, "growth", 7.0),
+                          ("retail_sales", 2031, "level", 120.0), ("retail_sales", 2031, "growth", 8.0)}
+    assert all("check:year_from_document" in note for note in found.values())
+
+
+def test_a_review_paragraph_dates_the_undated_paragraph_after_it_in_a_january_report():
+    text = JANUARY_CONGRESS + "某区挂牌成立一年以来,圆满完成了全年主要目标任务。\n全区地区生产总值达到500亿元,增长7%。"
+    assert got(text) == {("gdp", 2031, "level", 500.0, ""), ("gdp", 2031, "growth", 7.0, "")}
+
+
+def test_without_a_review_cue_the_reports_own_year_is_still_a_target():
+    text = JANUARY_CONGRESS + "今年主要预期目标:\n全区地区生产总值增长6%左右。"
+    assert got(text) == {("gdp", 2032, "target_growth", 6.0, "")}

@@ -185,6 +185,8 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         year = years[0] if years else (doc.year - 1 if doc.year else None)
         return Context("actual", year)
+    if _DONE.search(line):         # 圆满完成了全年主要目标任务: a review line, not a heading of targets
+        return current
     if says(r"预期目标|主要目标|目标任务|主要任务") or (
             says(rf"{YEAR}年(?:国民经济和社会发展|经济社会发展)?计划(?!执行)") and years):
         named = next(PLAN_RE.finditer(line), None) if not years else None
@@ -202,6 +204,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     return current
 
 
+_DONE = re.compile(r"完成了|圆满完成|超额完成|一年(?:以)?来|过去一年")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|亿|万|元|个百分点|人|家|户)")
 
 

@@ -19,7 +19,7 @@ _FREE = r"(?<![比较与在从至到于和、\-—~～\d])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
-_LAST_YEAR = re.compile(r"过去一年|一年来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
+_LAST_YEAR = re.compile(r"过去一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is

@@ -62,18 +62,18 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
-    rows, weak, undated, carried, last_cue = [], set(), 0, None, None
+    rows, weak, undated, carried, last_cue, reviewing = [], set(), 0, None, None, False
     paragraphs, broken = join_broken_lines([line.strip() for line in text.split("\n") if line.strip()])
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
-        carried = None if new is not section else carried
+        carried, reviewing = (None, False) if new is not section else (carried, reviewing)
         section = new
         cues = paragraph_cues(para, doc)
         if CONTINUING.match(para) and last_cue is not None and not (cues and cues[0].pos < 4):
             cues.insert(0, Cue(-1, 0, last_cue.context))         # 同时,… continues the paragraph before
         last_cue = cues[-1] if cues else (last_cue if CONTINUING.match(para) else None)
         for fact in paragraph_facts(para, vocab):
-            ctx, unsure = fact_context(fact, para, cues, section, doc, carried)
+            ctx, unsure = fact_context(fact, para, cues, section, doc, carried, reviewing)
             if ctx is None or ctx.year is None:
                 undated += not fact.unnamed and reading(fact, Context("actual", 0), vocab, doc) is not None
                 continue
@@ -87,6 +87,8 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         section = next((c.context for c in reversed(cues) if c.carries), section)
         carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
                         and not c.sentence), carried)
+        if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
+            reviewing = bool(doc.year) and cues[-1].context.mode == "actual" and cues[-1].context.year == doc.year - 1
     rows += table_rows(paragraphs, vocab, doc, district, source)
     return Extraction(_dedupe(rows, weak), undated, doc.year)
 

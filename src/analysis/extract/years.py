@@ -51,20 +51,21 @@ def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
 
 
 def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
-                 carried: Context | None = None) -> tuple[Context | None, tuple]:
+                 carried: Context | None = None, reviewing: bool = False) -> tuple[Context | None, tuple]:
     """When *fact* is from, and what about that is unsure: ``("year_from_document",)`` when only the document's
     year places it, ``("year_from_earlier_paragraph",)`` when the cue that dates it is in an earlier paragraph
     (carried over, or a 同时,… paragraph continuing the one before), else ``()``.
 
     *carried* is the year earlier paragraphs were about (经初步核算,2023年,…), used before the document's
-    own year when neither a cue nor a heading places the figure.
+    own year when neither a cue nor a heading places the figure. *reviewing*: the paragraph before reviewed the
+    year just ended (过去一年,… / 一年以来,…) and no heading came between.
     """
     sentence_start = back_to(para, fact.pos, SENTENCE_END)
     for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
         if sentence_start > 0 and CONTINUING.match(para, sentence_start):
             sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
     before = _last_cue(cues, fact, sentence_start)
-    ctx, from_default = _dated(fact, para, before, sentence_start, section, doc, carried)
+    ctx, from_default = _dated(fact, para, before, sentence_start, section, doc, carried, reviewing)
     if from_default:
         return ctx, ("year_from_document",)
     far = bool(before) and before[-1].pos < 0 or (not before and not section.year and carried is not None)
@@ -72,7 +73,7 @@ def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
 
 
 def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Context, doc: Document,
-           carried: Context | None) -> tuple[Context | None, bool]:
+           carried: Context | None, reviewing: bool = False) -> tuple[Context | None, bool]:
     """When *fact* is from (given the cue *before* it, if any), and whether that came only from the document's year."""
     base = before[-1].context if before else (section if section.year or not carried else carried)
     if fact.plan_target and doc.plan:       # 低于规划目标(年均增长7%) in an assessment of the plan: its own target
@@ -92,6 +93,8 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
     if base.year is None:
         if not doc.year:
             return None, False
+        if reviews_last_year(para, fact.pos, sentence_start, doc, reviewing):
+            return Context("actual", doc.year - 1), True
         wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
         return _ahead(Context("target" if wanted else "actual", doc.year), fact, para, sentence_start, doc), True
     mode = base.mode or "actual"
@@ -101,6 +104,19 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
         mode = "target"
     return _ahead(Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), fact, para,
                   sentence_start, doc), False
+
+
+# in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
+_REVIEWING = re.compile(r"预计|过去一年|一年(?:以)?来|回顾")
+
+
+def reviews_last_year(para: str, pos: int, sentence_start: int, doc: Document, reviewing: bool = False) -> bool:
+    """True when a figure dated only by the document is the year just ended: in a work report or congress news of
+    January–March, its paragraph (or the one before, *reviewing*) reviews (预计…, 过去一年, 一年以来, 回顾) and its
+    sentence sets no target (力争, 预期)."""
+    early = doc.congress and (doc.month is None or doc.month <= 3)
+    return early and (reviewing or bool(_REVIEWING.search(para, 0, pos))) and \
+        not TARGET_WORDS.search(para, sentence_start, pos)
 
 
 def _ahead(ctx: Context, fact: Fact, para: str, sentence_start: int, doc: Document) -> Context:
