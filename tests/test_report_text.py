@@ -119,7 +119,7 @@ def test_messages_for_other_target_types():
 def test_a_probability_is_worded_once(lang, when):
     """'约13%' / 'about 13%' / '不足1%' come from one place: never '约约', 'about about' or '约<1%'."""
     options = {"as_of": MID} if when == "mid-plan" else {}
-    ctx = report.setup("万柏林区", lang, indicator="gdp", page="growth_gap", n_paths=2000, **options)
+    ctx = report.setup("万柏林区", lang, indicator="gdp", page="growth_gap", n_paths=2000, sigma_pp=3.0, **options)
     said = " ".join(m for m, _ in messages.key_messages(ctx, [ctx.record]))
     assert ("可能性约" in said or "概率约" in said) if lang == "zh" else " about " in said
     for wrong in ("约约", "about about", "约<", "约>", "about <", "about >", "%%"):
@@ -145,3 +145,15 @@ def test_a_final_figure_known_only_as_a_bound_is_a_finding_with_its_bound(data):
     assert "≥900亿元" in said and "完成率≥90.0%" in said and "暂无法判定" in said and "终期评价：数据不足" not in said
     ctx_en = report.setup("万柏林区", "en", page="brief", as_of=LATE)
     assert "cannot be told" in messages.message(ctx_en, record)
+
+
+@pytest.mark.parametrize("page", ["growth_gap", "overview", "brief"])
+def test_no_page_states_a_chance_on_an_assumed_spread(page):
+    """万柏林区 has too few annual rates to estimate the spread: every page says so and points to the
+    scenario grid; none gives a probability (the brief and the overview used to disagree)."""
+    ctx = report.setup("万柏林区", "zh", indicator="gdp" if page == "growth_gap" else None, page=page,
+                       n_paths=2000, as_of=MID)
+    record = next(r for r in ctx.records if r["indicator"] == "gdp" and r["target_type"] == "level")
+    assert record["sigma_source"] == "assumed" and record["probability"] is not None   # the engine still has it
+    said = messages.message(ctx, record, plain=page == "brief")
+    assert "不给出概率；可能结果见情景表" in said and "可能性约" not in said and "概率约" not in said

@@ -70,6 +70,8 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
         text = amount(r[key], r.get("unit", ""), lang, amounts[key])
         return f'<td class="num" data-label="{label}">{html.escape(text)}</td>'
     value = names[key] if key in names else r.get(key)
+    if key == "probability" and r.get("sigma_source") == "assumed":
+        value = None                  # a chance on an assumed spread is not stated (the pages say why)
     css = "name" if key in ("district", "indicator") else ("unknown" if value in (None, "–") else "")
     css = f' class="{css}"' if css else ""
     return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'

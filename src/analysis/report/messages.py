@@ -64,8 +64,9 @@ def _probability(ctx, r: dict, plain: bool) -> str:
     p, p_tol = r.get("probability"), r.get("probability_tolerance")
     if (p is None and p_tol is None) or r.get("final"):
         return ""
-    assumed = r.get("sigma_source") == "assumed"
-    if plain and assumed:            # the brief shows no probability: it says why, and where to look instead
+    # With too few observed rates the spread is an assumption, and so would the chance be: no page states
+    # one (the brief, the overview and the gap page say the same); each says why and points to the grid.
+    if r.get("sigma_source") == "assumed":
         return ctx.t("msg.scenario_instead")
     unit = r["unit"]
     values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": OPTIONS.tolerance_text(),
@@ -79,7 +80,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
         values["p"] = values["p_tol"]
     if r.get("deadline_passed"):          # worded as an estimate from old data, never as a live chance
         key += "_passed"
-    return text.sentences(ctx, [ctx.t(key, **values), ctx.t("msg.probability_assumed") if assumed else ""])
+    return ctx.t(key, **values)
 
 
 def message(ctx, record: dict, plain: bool = False) -> str:
