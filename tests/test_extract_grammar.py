@@ -472,3 +472,17 @@ def test_a_review_paragraph_dates_the_undated_paragraph_after_it_in_a_january_re
 def test_without_a_review_cue_the_reports_own_year_is_still_a_target():
     text = JANUARY_CONGRESS + "今年主要预期目标:\n全区地区生产总值增长6%左右。"
     assert got(text) == {("gdp", 2032, "target_growth", 6.0, "")}
+
+
+def test_an_average_naming_no_span_in_the_review_of_a_plans_last_year_is_over_that_plan():
+    text = "今年以来,全县经济稳中向好。预计全县地区生产总值达到300亿元、年均增长7.2%;社会消费品零售总额90亿元,年均增长9%。"
+    found = {(r["indicator"], r["year"], r["kind"], r["value"], r["period_start"]): r["note"] for r in rows(text, 2030)
+             if r["status"] == "proposed"}
+    assert set(found) == {("gdp", 2030, "level", 300.0, ""), ("gdp", 2030, "growth", 7.2, 2026),
+                          ("retail_sales", 2030, "level", 90.0, ""), ("retail_sales", 2030, "growth", 9.0, 2026)}
+    assert "check:average_over_plan" in found[("gdp", 2030, "growth", 7.2, 2026)]
+
+
+def test_an_average_naming_no_span_in_a_year_that_ends_no_plan_is_not_proposed():
+    text = "今年以来,全县经济稳中向好。预计全县地区生产总值达到300亿元、年均增长7.2%。"
+    assert got(text, 2028) == {("gdp", 2028, "level", 300.0, "")}

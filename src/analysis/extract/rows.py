@@ -12,7 +12,8 @@ check: ``check:year_from_document`` (no cue places it, the document's own year w
 ``check:year_from_earlier_paragraph`` (the year is from a cue in an earlier paragraph),
 ``check:paired_across_clauses`` (a 分别 value paired with a name in another clause),
 ``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total),
-``check:forecast`` (预计到2025年… written before that year: status ``needs_review``, neither actual nor target).
+``check:forecast`` (预计到2025年… written before that year: status ``needs_review``, neither actual nor target),
+``check:average_over_plan`` (a 年均 growth naming no span, read as over the plan ending in its year).
 A year carried from an earlier paragraph takes nothing off: on the in-sample rounds its readings were as right
 as the others (53 labelled of 62; the other 9 are figures outside the labelled list), so it is only named.
 """
@@ -27,7 +28,7 @@ from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, pa
 from analysis.extract.numbers import Fact
 from analysis.extract.tables import table_cells
 from analysis.extract.vocab import Vocabulary
-from analysis.extract.years import average_start
+from analysis.extract.years import average_start, plan_ending
 
 # flows a year that a review of a plan period sums (固定资产投资完成853亿元 in 五年来…): spending and sales, not
 # output, income or revenue, whose figure in a review is the last year's level
@@ -35,7 +36,7 @@ _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
 _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
-          "period_total": 0.2, "forecast": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
+          "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound, period_start, quote, note,
@@ -56,6 +57,8 @@ def reading(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
         if not name.basis or re.search(r"累计(?:增长|提高|增加)了?$", fact.lead):
             return None              # 累计增长61.2%: growth over several years (累计同比 is a year to date's)
         start = average_start(ctx.year, fact.period_start, fact.span, ctx.plan) if fact.average else None
+        if fact.average and start is None and ctx.mode == "actual" and plan_ending(ctx.year, doc):
+            start = plan_ending(ctx.year, doc).first        # check:average_over_plan (fact_row)
         if fact.average and start is None:
             return None
         return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, start
@@ -150,7 +153,8 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
         and still_ahead(ctx.year, doc) and (doc.plan is None or doc.assessment)    # a plan's own 预计 states its targets
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []),
               *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
-              *(["forecast"] if forecast else [])]
+              *(["forecast"] if forecast else []),
+              *(["average_over_plan"] if fact.average and not (fact.period_start or fact.span or ctx.plan) else [])]
     notes += [f"check:{code}" for code in unsure]
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)

@@ -34,18 +34,30 @@ def average_start(year: int, printed: int | None = None, span_years: int = 0, pl
     return plan.first if plan else None
 
 
+def plan_ending(year: int | None, doc: Document) -> Span | None:
+    """The five-year plan whose last year *year* is (2020 → 十三五, 2016–2020), or None: a 年均 growth reaching a
+    plan's last year, in a review naming no span (地区生产总值达到680亿元、年均增长8.4% at the end of 2020), is over
+    that plan's years."""
+    if not year or (year - 2025) % 5:
+        return None
+    return doc.plan_span(14 + (year - 2025) // 5)
+
+
 # 其中,… / 同时,…: a sentence or paragraph that continues the one before it (and keeps its frame)
 CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,，:：]?")
 
 
-def _last_cue(cues, fact: Fact, sentence_start: int) -> list:
+def _last_cue(cues, fact: Fact, sentence_start: int, doc: Document) -> list:
     """``[the last cue before *fact* that places it]`` or ``[]``; *cues* are sorted by position, so this
-    looks back from the fact instead of through every cue of the paragraph (linear documents stay linear)."""
+    looks back from the fact instead of through every cue of the paragraph (linear documents stay linear).
+    An average naming no span is placed only by a plan's cue, or by the review of a plan's last year
+    (今年以来,… in 2020: the average is over 十三五, :func:`plan_ending`)."""
 
     for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
         c = cues[i]
+        ending = c.context.mode == "actual" and plan_ending(c.context.year, doc) is not None
         if (c.pos >= sentence_start or not c.sentence) and not (
-                fact.average and not fact.span and not fact.period_start and c.context.plan is None):
+                fact.average and not fact.span and not fact.period_start and c.context.plan is None and not ending):
             return [c]
     return []
 
@@ -64,7 +76,7 @@ def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
     for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
         if sentence_start > 0 and CONTINUING.match(para, sentence_start):
             sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
-    before = _last_cue(cues, fact, sentence_start)
+    before = _last_cue(cues, fact, sentence_start, doc)
     ctx, from_default = _dated(fact, para, before, sentence_start, section, doc, carried, reviewing)
     if from_default:
         return ctx, ("year_from_document",)
