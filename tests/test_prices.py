@@ -13,6 +13,8 @@ def test_a_window_built_on_an_assumed_year_cannot_tell(data):
     assert len(gdp) == 1 and gdp[0]["code"] == "series_break_unclear"
     p = gdp[0]["params"]
     assert (p["start"], p["end"], p["years"], p["assumed_rate"], p["needed"]) == (2020, 2022, [2021], 2.5, 6.8)
+    # the deflator the assumption implies is stated: (1.276749 / 1.025²)^(1/2) = 1.1024 → 10.2 % a year
+    assert p["deflator"] == 10.2
 
 
 def test_a_window_with_every_real_rate_known_is_a_break():

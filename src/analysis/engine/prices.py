@@ -139,7 +139,8 @@ def series_break_flags(breaks: pd.DataFrame, band: tuple[float, float] = PLAUSIB
             out.setdefault((r.district, r.indicator), []).append({"code": "series_break_unclear", "params": {
                 "start": int(r.start), "end": int(r.end), "nominal_cagr": round(float(r.nominal_cagr), 1),
                 "years": [int(y) for y in r.assumed_years], "assumed_rate": round(float(r.assumed_rate), 1),
-                "needed": round(float(r.needed_real), 1), "low": band[0], "high": band[1]}})
+                "needed": round(float(r.needed_real), 1), "deflator": round(float(r.deflator), 1),
+                "low": band[0], "high": band[1]}})
             continue
         out.setdefault((r.district, r.indicator), []).append({"code": "series_break", "params": {
             "start": int(r.start), "end": int(r.end), "nominal_cagr": round(float(r.nominal_cagr), 1),
