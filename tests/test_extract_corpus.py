@@ -58,6 +58,20 @@ def test_corpus_breadth():
     assert {"district", "county", "city", "province"} <= levels
 
 
+def printed_numbers(quote: str) -> list[float]:
+    """The numbers a quote prints: digits (a layout space around the decimal point allowed, 6 . 5) and
+    Chinese numerals before a magnitude (千亿 is 1000 亿)."""
+    import cn2an
+
+    numbers = [float(re.sub(r"\s", "", n)) for n in re.findall(r"\d+(?:\s?\.\s?\d+)?", quote)]
+    for word in re.findall(r"[零〇一二两三四五六七八九十百千]+(?=亿|万)", quote):
+        try:
+            numbers.append(float(cn2an.cn2an("一" + word if word[0] in "十百千" else word, "smart")))   # 千亿: 一千亿
+        except ValueError:
+            pass
+    return numbers
+
+
 @pytest.mark.parametrize("folder,doc,labels", LABELLED, ids=[d["file"] for _, d, _ in LABELLED])
 def test_labels_are_verbatim_and_well_formed(folder: Path, doc, labels):
     raw = (folder / doc["file"]).read_text(encoding="utf-8")
@@ -68,8 +82,7 @@ def test_labels_are_verbatim_and_well_formed(folder: Path, doc, labels):
     indicators = set(load_registry().indicators)
     for row in labels:
         assert row["quote"] in text, row                      # quotes are verbatim from the normalised text
-        printed = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", row["quote"])]
-        assert abs(float(row["value"])) in printed, row       # the value is printed in its quote
+        assert abs(float(row["value"])) in printed_numbers(row["quote"]), row     # the value is printed in its quote
         assert row["indicator"] in indicators, row           # one id per indicator across places
         assert row["status"] in ("expected", "needs_review")
         assert row["district"] == doc["place"]
