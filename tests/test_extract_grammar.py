@@ -486,3 +486,18 @@ def test_an_average_naming_no_span_in_the_review_of_a_plans_last_year_is_over_th
 def test_an_average_naming_no_span_in_a_year_that_ends_no_plan_is_not_proposed():
     text = "今年以来,全县经济稳中向好。预计全县地区生产总值达到300亿元、年均增长7.2%。"
     assert got(text, 2028) == {("gdp", 2028, "level", 300.0, "")}
+
+
+def test_execution_report_table_of_target_and_result_one_cell_a_paragraph():
+    text = ("关于某市2023年国民经济和社会发展计划执行情况的报告\n表2:2023年主要指标完成情况\n指标\n年度目标\n完成情况\n备注\n"
+            "一、经济增长\n1.地区生产总值\n增长7%左右\n增长5.2%\n860.4亿元\n2.规模以上工业增加值\n增长8%\n下降1.5%\n"
+            "二、民生\n3.城镇新增就业\n1.2万人\n1.35万人\n全年各项工作有序推进,民生保障持续加强,群众获得感不断提升。")
+    found = got(text)
+    assert {("gdp", 2023, "target_growth", 7.0, ""), ("gdp", 2023, "growth", 5.2, ""), ("gdp", 2023, "level", 860.4, ""),
+            ("industrial_value_added", 2023, "target_growth", 8.0, ""),
+            ("industrial_value_added", 2023, "growth", -1.5, "")} <= found
+
+
+def test_numbered_table_under_serial_header_still_read_by_years():
+    text = ("某区“十四五”规划中期评估报告\n序号\n指标名称\n2020年\n基数\n2025年\n目标\n1\n地区生产总值(亿元)\n500\n700\n")
+    assert ("gdp", 2025, "target_level", 700.0, "") in got(text, 2023)

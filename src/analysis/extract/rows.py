@@ -26,6 +26,7 @@ from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not regi
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
 from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, partial_at, still_ahead
 from analysis.extract.numbers import Fact
+from analysis.extract.results import result_cells
 from analysis.extract.tables import table_cells
 from analysis.extract.vocab import Vocabulary
 from analysis.extract.years import average_start, plan_ending
@@ -166,7 +167,8 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
     """Rows of the text tables among *paragraphs* (:func:`analysis.extract.tables.table_cells`)."""
     rows = []
-    for cell in table_cells(paragraphs, vocab, doc.plan, doc.data_year, doc.plan_span):
+    cells = table_cells(paragraphs, vocab, doc.plan, doc.data_year, doc.plan_span)
+    for cell in cells + result_cells(paragraphs, vocab, doc.review_year or doc.data_year):
         name = vocab.name(cell.name)
         target = cell.target or bool(doc.plan and cell.year > doc.plan.base)
         start = None
