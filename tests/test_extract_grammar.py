@@ -501,3 +501,21 @@ def test_execution_report_table_of_target_and_result_one_cell_a_paragraph():
 def test_numbered_table_under_serial_header_still_read_by_years():
     text = ("某区“十四五”规划中期评估报告\n序号\n指标名称\n2020年\n基数\n2025年\n目标\n1\n地区生产总值(亿元)\n500\n700\n")
     assert ("gdp", 2025, "target_level", 700.0, "") in got(text, 2023)
+
+
+def test_industries_named_with_their_levels_then_growths_respectively():
+    text = BULLETIN + "全年地区生产总值260亿元,增长6.0%,其中:第一产业增加值21.5亿元、第二产业增加值98.3亿元、第三产业增加值140.2亿元,分别增长3.1%、6.4%和6.2%。"
+    assert {("primary_value_added", 2022, "growth", 3.1, ""), ("secondary_value_added", 2022, "growth", 6.4, ""),
+            ("services_value_added", 2022, "growth", 6.2, ""), ("gdp", 2022, "growth", 6.0, "")} <= got(text)
+
+
+def test_bare_yi_after_an_amount_and_chinese_thousand():
+    text = BULLETIN + "全年地区生产总值突破千亿,规上工业产值超1500亿,增长12%;年末户籍人口1.1亿,增长0.5%。"
+    found = {(r["indicator"], r["kind"], r["value"], r["unit"], r["bound"]) for r in rows(text)}
+    assert {("gdp", "level", 1000.0, "亿元", ">="), ("industrial_output", "level", 1500.0, "亿元", ">=")} <= found
+    assert not any(r[0] == "registered_population" and r[1] == "level" for r in found)     # 亿 alone is 元 only for amounts
+
+
+def test_layout_spaces_around_a_decimal_point_only():
+    found = got(BULLETIN + "全年地区生产总值增长6 . 5%,规上工业增加值增长7 %。")
+    assert ("gdp", 2022, "growth", 6.5, "") in found and ("gdp", 2022, "growth", 65.0, "") not in found

@@ -38,11 +38,14 @@ def respectively_across(text: str, subjects, taken: set, value_re) -> list[Fact]
         if not values or any(m.start() in taken for m in values):
             continue
         sentence = back_to(text, found.start(), SENTENCE_END)
-        named, last_clause = [], None
+        named, last_clause, last_pos = [], None, None
         for pos, name, unnamed in subjects:
             if sentence <= pos < found.start():
                 clause = back_to(text, pos, ",，;；")
-                if clause == last_clause:
+                # 第一产业增加值A亿元、第二产业增加值B亿元: a name after another's value and 、 is an item of its own
+                listed = last_pos is not None and re.search(r"\d[^\d、,，;；]{0,4}、\s*$", text[last_pos:pos])
+                last_pos = pos
+                if clause == last_clause and not listed:
                     named[-1] = (name, unnamed)            # one subject a clause: its last name
                 else:
                     named.append((name, unnamed))

@@ -46,6 +46,9 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
 
 
+_SPACED_DECIMAL = re.compile(r"(?<=\d)[ \u3000]+\.[ \u3000]+(?=\d)")
+
+
 def extract_document(text: str, district: str, source: str = "", year: int | None = None,
                      vocabulary: dict | None = None, registry=None) -> Extraction:
     """Proposed rows from normalised *text*.
@@ -59,6 +62,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         raise TypeError("extract_document: pass registry=analysis.data.registry.load_registry(TABLE), "
                         "the name files of the table the proposed rows are for")
     vocab = build_vocabulary(registry, vocabulary)
+    text = _SPACED_DECIMAL.sub(".", text)       # 增长6 . 5%: layout spaces around a decimal point, nothing else joined
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 N = r"(?<![\d.])\d+(?:\.\d+)?"   # a whole number: never starts inside a longer one (and never backtracks into it)
 # A number written in Chinese numerals before a unit (新增就业三千二百人, 两万亩); cn2an reads it.
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
-CN_NUMBER = rf"[零〇一二两三四五六七八九十][{CN_DIGITS}]{{0,11}}(?:点[零〇一二三四五六七八九]{{1,6}})?"
+# 千亿 / 百万: 千 and 百 alone before a magnitude are one thousand, one hundred
+CN_NUMBER = rf"(?:[零〇一二两三四五六七八九十][{CN_DIGITS}]{{0,11}}(?:点[零〇一二三四五六七八九]{{1,6}})?|[百千](?=[万亿]))"
 
 
 def number(match: re.Match) -> float:
@@ -24,7 +25,8 @@ def number(match: re.Match) -> float:
     import cn2an
 
     try:
-        return float(cn2an.cn2an(match["cn"], "smart"))
+        cn = match["cn"]
+        return float(cn2an.cn2an("一" + cn if cn[0] in "百千" else cn, "smart"))
     except ValueError:                  # not a number cn2an can read (一二三): NaN, and the caller skips it
         return float("nan")
 
@@ -46,8 +48,9 @@ _VALUE_WORDS = ("增加值", "总产值")
 _ORDINAL_LIST = re.compile(r"(?:第?[一二三](?:产业?)?、)+$")
 # 户 and 家 both count firms; the tables use 家.
 UNIT_ALIASES = {("户", "家"): "家", ("亿", "亿元"): "亿元"}
-# 跨上2000亿台阶: 亿 alone is 亿元 only before a threshold word (elsewhere it may count people, tonnes, dollars)
-BARE_YI = "亿(?=新?(?:台阶|大关|关口))"
+# 跨上2000亿台阶 / 突破千亿, / 超2000亿,增长28%: 亿 alone before a threshold word or a clause's end is 亿元 when it
+# follows an amount in 元 (Vocabulary.compatible; elsewhere it may count people, tonnes, dollars)
+BARE_YI = "亿(?=新?(?:台阶|大关|关口)|[,，;；。、]|$)"
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class Vocabulary:
 
     def compatible(self, printed: str, indicator_unit: str) -> bool:
         """False when both units are known and measure different things (2个 is not GDP)."""
+        if printed.replace("余", "") == "亿":
+            return self.unit_bases.get(indicator_unit) == "元"       # 亿 alone: 亿元 of an amount in 元 only
         if not indicator_unit or printed == indicator_unit:
             return True
         a, b = self.unit_bases.get(printed), self.unit_bases.get(indicator_unit)
