@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.context import YEAR
-from analysis.extract.tables import TableCell
+from analysis.extract.tables import BOUNDS, TableCell, short_cell
 from analysis.extract.vocab import N, Vocabulary
 
 _NAME_HEADER = {"指标名称", "指标", "项目", "主要指标"}
@@ -20,11 +20,6 @@ _RESULT_HEADER = re.compile(r"实际完成(?:值|情况)?|完成情况|完成值
 _CELL = re.compile(rf"(?P<verb>增长|下降|减少)?\s*(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<unit>%|[万亿]?元|万人|人|家|个)?"
                    rf"\s*(?P<p>以上|左右|以内)?")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.、．]\s*")
-_BOUNDS = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}
-
-
-def _short(line: str) -> bool:
-    return len(line) <= 24 and not re.search(r"[。；;，,|]", line)
 
 
 def _header(lines: list[str], i: int) -> tuple[list[bool] | None, int]:
@@ -58,7 +53,7 @@ def result_cells(lines: list[str], vocab: Vocabulary, review_year: int | None = 
             i += 1
             continue
         rows, name = [], None
-        while j < len(lines) and _short(lines[j].strip()):
+        while j < len(lines) and short_cell(lines[j].strip()):
             cell = lines[j].strip()
             if _CELL.fullmatch(cell) or re.fullmatch(rf"-?{N}\s*\S{{0,4}}", cell):
                 if name is not None:
@@ -84,7 +79,7 @@ def _row_cells(name: str, cells: list[str], columns: list[bool], year: int, voca
         value = _CELL.fullmatch(cell)
         if value is None:
             continue
-        bound = _BOUNDS.get(value["b"] or value["p"] or "", "")
+        bound = BOUNDS.get(value["b"] or value["p"] or "", "")
         number = float(value["v"]) * (-1 if value["verb"] in ("下降", "减少") else 1)
         if value["verb"] and value["unit"] == "%":
             out.append(TableCell(match.group(0), year, target, number, "%", bound, cell, kind="growth"))

@@ -16,6 +16,8 @@ from analysis.extract.vocab import N, Vocabulary
 from analysis.extract.years import average_start
 
 _SEPARATOR = re.compile(r"\s*[|\t]\s*")
+# a bound printed in a cell (≥8, 6.5%左右) as a row's bound
+BOUNDS = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}
 
 
 @dataclass
@@ -136,7 +138,7 @@ def rows_of_bare_cells(lines: list[str]) -> list[str]:
     return out
 
 
-def _short(line: str) -> bool:
+def short_cell(line: str) -> bool:
     return len(line) <= 24 and not re.search(r"[。；;，,|]", line)
 
 
@@ -145,7 +147,7 @@ def _bare_header(lines: list[str], i: int) -> tuple[list[str] | None, int]:
     if lines[i].strip() != "序号":
         return None, i
     header, j, done = [], i + 1, False
-    while j < len(lines) and _short(lines[j]) and lines[j].strip() != "1":
+    while j < len(lines) and short_cell(lines[j]) and lines[j].strip() != "1":
         cell = lines[j].strip()
         if re.search(r"\d", re.sub(rf"{YEAR}年", "", cell)):
             done = True                   # 提前完成(11个): a group label between the header and row 1
@@ -172,7 +174,7 @@ def _bare_rows(lines: list[str], j: int) -> tuple[list[str], int]:
         if j < len(lines) and _ROW_UNIT.fullmatch(lines[j].strip()):
             name, j = name + lines[j].strip(), j + 1
         cells = []
-        while j < len(lines) and _short(lines[j]) and not starts_row(j, number + 1):
+        while j < len(lines) and short_cell(lines[j]) and not starts_row(j, number + 1):
             cells.append(lines[j].strip())
             j += 1
         rows.append(" | ".join([name, *cells]) + " |")
@@ -221,8 +223,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
             growth = kind == "growth" or kind.startswith("average")
             if not value or (value["pct"] and not growth and unit != "%"):
                 continue                 # 9.2% in an amount's year column: a rate the row does not name
-            bound = {">": ">=", "≥": ">=", "<": "<=", "≤": "<=", "以上": ">=", "左右": "~", "以内": "<="}.get(
-                value["b"] or value["p"] or "", "")
+            bound = BOUNDS.get(value["b"] or value["p"] or "", "")
             out.append(TableCell(match.group(0), year, target, float(value["v"]),
                                  "%" if growth else (unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))
