@@ -95,6 +95,15 @@ def test_partial_year_figures_are_never_annual():
     assert all("partial year" in r["note"] for r in found)
 
 
+@pytest.mark.parametrize("period", ["元至九月", "一至十一月", "元月至十月", "2023年一至八月"])
+def test_a_period_in_chinese_numeral_months_is_partial_year(period):
+    text = f"{period},全县完成地区生产总值56.7亿元,增长7.5%;社会消费品零售总额46.5亿元,增长12.1%。"
+    found = rows(text, 2023)
+    assert found and {r["status"] for r in found} == {"needs_review"}
+    whole = rows("一至十二月,全县完成地区生产总值56.7亿元,增长7.5%。", 2023)     # December ends the year
+    assert whole and {r["status"] for r in whole} == {"proposed"}
+
+
 def test_chinese_numerals_and_fullwidth_digits():
     assert ("new_urban_employment", 2022, "cumulative", 3200.0, 2022) in got(BULLETIN + "全年城镇新增就业三千二百人。")
     assert ("gdp", 2022, "level", 250.3, "") in got(normalize_text(BULLETIN + "全年地区生产总值２５０．３亿元。"))

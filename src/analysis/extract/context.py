@@ -35,8 +35,12 @@ def back_to(text: str, pos: int, marks: str) -> int:
     return max(max(text.rfind(ch, floor, pos) for ch in marks) + 1, floor)
 _ORDINAL = "一二三四五六七八九"
 PLAN_RE = re.compile(rf"十([{_ORDINAL}])五[”\"]?(规划|时期|期间|末期|末|以来)?|第十([{_ORDINAL}])个五年规划")
+# A month before December, in digits or Chinese numerals (九月, 十一月; 十二月 ends the year, so never)
+_MONTH = r"(?:[2-9]|1[01]|十一|十(?![一二])|[二三四五六七八九])"
 PARTIAL_RE = re.compile(
     r"(?<!\d)(?:1|一)\s*[-—–~～至到]\s*(?:[2-9]|1[01])月份?|(?<![\d-])(?:[1-9]|1[01])月份?(?:至|到)(?:[2-9]|1[01])月份?"
+    rf"|(?<!\d)(?:一|元)月?(?:份)?\s*[-—–~～至到]\s*{_MONTH}月份?"   # 一至九月, 元至九月, 元月至十一月
+    rf"|截至{_MONTH}月"
     r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
     r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)|今年以来|年初以来")
 ANNUAL_RE = re.compile(r"全年")
