@@ -104,6 +104,13 @@ def test_a_period_in_chinese_numeral_months_is_partial_year(period):
     assert whole and {r["status"] for r in whole} == {"proposed"}
 
 
+def test_net_new_entities_and_the_rd_share_in_their_short_forms():
+    found = got("2023年某县国民经济和社会发展统计公报\n全年净增各类市场主体1200户。全县研发投入占GDP比重为2.1%。", 2024)
+    assert {(i, k, v) for i, _, k, v, _ in found} >= {("new_market_entities", "cumulative", 1200.0),
+                                                      ("rd_intensity", "share", 2.1)}
+    assert not [r for r in found if r[0] == "market_entities"]          # a flow, not the stock
+
+
 def test_chinese_numerals_and_fullwidth_digits():
     assert ("new_urban_employment", 2022, "cumulative", 3200.0, 2022) in got(BULLETIN + "全年城镇新增就业三千二百人。")
     assert ("gdp", 2022, "level", 250.3, "") in got(normalize_text(BULLETIN + "全年地区生产总值２５０．３亿元。"))
