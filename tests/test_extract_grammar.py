@@ -111,6 +111,12 @@ def test_net_new_entities_and_the_rd_share_in_their_short_forms():
     assert not [r for r in found if r[0] == "market_entities"]          # a flow, not the stock
 
 
+def test_the_figure_after_a_round_mark_passed_is_the_value():
+    found = got("2022年某县国民经济和社会发展统计公报\n全县地区生产总值突破千亿元,达1023.5亿元,增长6%。", 2023)
+    levels = {v for i, _, k, v, _ in found if i == "gdp" and k == "level"}
+    assert levels == {1023.5}                                        # not the round 1000 it passed
+
+
 def test_chinese_numerals_and_fullwidth_digits():
     assert ("new_urban_employment", 2022, "cumulative", 3200.0, 2022) in got(BULLETIN + "全年城镇新增就业三千二百人。")
     assert ("gdp", 2022, "level", 250.3, "") in got(normalize_text(BULLETIN + "全年地区生产总值２５０．３亿元。"))

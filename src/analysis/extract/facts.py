@@ -141,7 +141,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         if role not in seen:                                 # the first figure of each reading; later ones repeat
             seen[role] = len(facts)
             facts.append(fact)
-        elif _THRESHOLD.match(owned, facts[seen[role]].quote[1] - start) and not _THRESHOLD.match(owned, m.end()):
+        elif (_THRESHOLD.match(owned, facts[seen[role]].quote[1] - start) and not _THRESHOLD.match(owned, m.end())) \
+                or _exact_after_mark(facts[seen[role]], fact):
             facts[seen[role]] = fact                         # 突破200亿元大关,达到203.5亿元: the figure, not the mark
     for listed in lists:    # a 分别 list shares its first value's reading and any bound printed once
         if not listed:
@@ -154,6 +155,12 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 f.value = -f.value
         facts += listed
     return facts
+
+
+def _exact_after_mark(mark, fact) -> bool:
+    """突破千亿元,达1082.18亿元: an exact figure after a round mark passed (at least X) in the same reading is the
+    figure; the mark only says which round number it passed."""
+    return mark.bound == ">=" and not fact.bound and fact.value >= mark.value
 
 
 def _clause_values(owned: str, m: re.Match, value_re) -> int:
