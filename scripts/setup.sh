@@ -25,6 +25,8 @@ target="."
 # pip prints one line per package it collects: a first install takes a few minutes, a second one seconds.
 # (pipefail: a failing pip fails the script; the filter only drops lines about what is already there)
 step "installing $target with the versions in $LOCK"
+# exported as well: pip then also applies it where it builds the project (setuptools, wheel from the lock)
+export PIP_CONSTRAINT="$LOCK"
 .venv/bin/python -m pip install --progress-bar off -c "$LOCK" -e "$target" 2>&1 \
   | { grep -v -e "^Requirement already satisfied" -e "^WARNING: Location" || true; }
 # A named kernel so papermill runs the notebooks without -k.

@@ -56,6 +56,18 @@ def test_the_lock_pins_every_requirement_of_pyproject_once_within_its_range(pyth
             f"{req.name}=={pins[name]} in {LOCK.name} is outside pyproject.toml's {req.specifier}: run scripts/lock.sh"
 
 
+def test_the_build_backend_is_pinned_by_the_lock_too():
+    """setuptools and wheel, which pip installs where it builds the project, come from the lock as well."""
+    requires = tomllib.loads((config.PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    pins = {canonicalize_name(p.name): next(iter(p.specifier)).version for p in _lock() if p.marker is None}
+    for req in map(Requirement, requires):
+        name = canonicalize_name(req.name)
+        assert name in pins and req.specifier.contains(pins[name]), f"{req} is not pinned in {LOCK.name}: run scripts/lock.sh"
+    built = (config.PROJECT_DIR / "requirements" / "build.in").read_text(encoding="utf-8")
+    assert [r for r in built.splitlines() if not r.startswith("#")] == requires     # the lock's input follows pyproject
+    assert 'export PIP_CONSTRAINT="$LOCK"' in (config.PROJECT_DIR / "scripts" / "setup.sh").read_text(encoding="utf-8")
+
+
 def test_the_lock_says_how_it_was_made():
     header = LOCK.read_text(encoding="utf-8").splitlines()[:2]
     command = re.search(r"uv pip compile .*", (config.PROJECT_DIR / "scripts" / "lock.sh").read_text())
