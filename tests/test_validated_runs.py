@@ -76,8 +76,11 @@ def check(folder, extra):
     return "ran"
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+# a table per example in a temporary folder: slow examples and a function-scoped folder are expected
+UNHURRIED = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+
+
+@settings(max_examples=12, **UNHURRIED)
 @given(st.lists(rows(), min_size=1, max_size=4))
 def test_rows_validate_accepts_go_through_the_engine(folder, extra):
     os.environ["ANALYSIS_NO_CACHE"] = "1"
@@ -85,8 +88,7 @@ def test_rows_validate_accepts_go_through_the_engine(folder, extra):
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                    HealthCheck.too_slow])
+@settings(max_examples=150, **UNHURRIED)
 @given(st.lists(rows(), min_size=1, max_size=6))
 def test_many_generated_tables_validate_accepts_go_through_the_engine(folder, extra):
     os.environ["ANALYSIS_NO_CACHE"] = "1"
