@@ -22,8 +22,11 @@ sys.modules.setdefault("extract_eval", extract_eval)     # dataclasses look thei
 _spec.loader.exec_module(extract_eval)
 
 DOCUMENTS = extract_eval.corpus_documents(extract_eval.ROUNDS.values())
-# Reported rounds are scored by scripts/extract_eval.py but not held to the thresholds; their labels are checked.
-ALL_FOLDERS = [*extract_eval.ROUNDS.values(), *extract_eval.REPORTED.values()]
+# Every labelled folder has its labels checked, including a round labelled but not yet measured (a labeller checks
+# a new round with `-k labels_are_verbatim`, which runs no extractor); reported rounds are scored by
+# scripts/extract_eval.py but not held to the thresholds.
+ALL_FOLDERS = sorted({*extract_eval.ROUNDS.values(), *extract_eval.REPORTED.values(),
+                      *(m.parent for m in extract_eval.CORPUS_DIR.glob("*/manifest.csv"))})
 LABELLED = extract_eval.corpus_documents(ALL_FOLDERS)
 CORPUS_README = " ".join((extract_eval.CORPUS_DIR / "README.md").read_text(encoding="utf-8").split())
 
