@@ -312,6 +312,12 @@ def test_from_a_to_b_without_dao_and_a_threshold_in_yi():
     assert [(r["indicator"], r["value"], r["unit"], r["bound"]) for r in found] == [("gdp", 2000.0, "亿元", ">=")]
 
 
+def test_from_a_to_b_of_a_rate_gives_two_shares():
+    text = "五年来,全市城镇化率由2020年的50.5%提高到2024年的55.2%,年均提高1.2个百分点。"
+    assert got(text, 2025) == {("urbanization_rate", 2020, "share", 50.5, ""),
+                               ("urbanization_rate", 2024, "share", 55.2, "")}
+
+
 def test_a_target_year_clause_continues_the_name_before_it():
     assert got("今后五年,全市地区生产总值年均增长6%左右,到2027年突破3000亿元。", 2023) == {
         ("gdp", 2027, "target_growth", 6.0, 2023), ("gdp", 2027, "target_level", 3000.0, "")}

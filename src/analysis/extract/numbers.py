@@ -86,14 +86,15 @@ def bound(lead: str, post: str | None) -> str:
 
 
 def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tuple]:
-    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家): two amounts, and (first year, last year)."""
+    """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家; 城镇化率由2020年的50.5%提高到2024年的55.2%:
+    two rates): two figures, and (first year, last year)."""
     found = _FROM_TO.search(owned)
     if not found or len(names) != 1 or not found["u1"].replace("余", ""):
         return [], (None, None)
     facts = []
     for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
                                    (found["v2"], found["y2"], "to", found.start("v2"))):
-        facts.append(Fact(names[0], float(value), found["u1"], "amount", "", start + pos,
+        facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
                           role="" if year else role, confidence=0.95))
         claimed.add(start + pos)
