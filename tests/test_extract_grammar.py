@@ -547,3 +547,22 @@ def test_bare_yi_after_an_amount_and_chinese_thousand():
 def test_layout_spaces_around_a_decimal_point_only():
     found = got(BULLETIN + "全年地区生产总值增长6 . 5%,规上工业增加值增长7 %。")
     assert ("gdp", 2022, "growth", 6.5, "") in found and ("gdp", 2022, "growth", 65.0, "") not in found
+
+
+WORK_REPORT_2026 = "某区政府工作报告\n——2026年1月15日在某区第三届人民代表大会第五次会议上\n"
+
+
+def test_a_heading_naming_a_finished_plan_reviews_it_in_a_work_report():
+    text = WORK_REPORT_2026 + "一、“十四五”发展成就\n综合实力跃上新台阶,地区生产总值年均增长6.3%;五年累计完成固定资产投资1356亿元。"
+    assert got(text) == {("gdp", 2025, "growth", 6.3, 2021), ("fixed_asset_investment", 2025, "cumulative", 1356.0, 2021)}
+
+
+def test_a_statement_that_a_plan_was_five_years_of_something_frames_its_paragraph():
+    text = WORK_REPORT_2026 + "“十四五”时期,是我区发展极不平凡的五年。地区生产总值年均增长6.3%,规模以上工业企业由186家增加到265家。"
+    assert got(text) == {("gdp", 2025, "growth", 6.3, 2021), ("industrial_firms_above_scale", 2020, "level", 186.0, ""),
+                         ("industrial_firms_above_scale", 2025, "level", 265.0, "")}
+
+
+def test_a_target_year_clause_with_lizheng_continues_the_name():
+    text = WORK_REPORT_2026 + "今后五年,主要目标是:地区生产总值年均增长6%左右,到2030年力争突破600亿元。"
+    assert got(text) == {("gdp", 2030, "target_growth", 6.0, 2026), ("gdp", 2030, "target_level", 600.0, "")}

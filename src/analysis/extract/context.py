@@ -186,6 +186,8 @@ def heading(line: str, doc: Document, current: Context) -> Context:
             earlier and earlier[0].last < doc.plan.first and says(r"时期|期间|成就|回顾|成绩"))):
         span = earlier[0] if earlier and earlier[0].last < doc.plan.first else previous_plan(doc)
         return Context("review", span.last, span, True)     # a plan's 发展基础: the previous plan's record
+    if earlier and doc.year and earlier[0].last < doc.year and says(r"时期|期间|成就|回顾|成绩|完成情况"):
+        return Context("review", earlier[0].last, earlier[0], True)     # 一、“十四五”发展成就 in a report of 2026
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         year = years[0] if years else (doc.year - 1 if doc.year else None)
         return Context("actual", year)

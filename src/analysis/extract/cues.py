@@ -27,7 +27,7 @@ _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
 _FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
-_REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?是.{0,40}?的五年")
+_REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?[,，]?是.{0,40}?的五年")
 _FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至|攀升|跃升|增长|提高)({YEAR})年(?:末|底)?的")
 
 
