@@ -566,3 +566,17 @@ def test_a_statement_that_a_plan_was_five_years_of_something_frames_its_paragrap
 def test_a_target_year_clause_with_lizheng_continues_the_name():
     text = WORK_REPORT_2026 + "今后五年,主要目标是:地区生产总值年均增长6%左右,到2030年力争突破600亿元。"
     assert got(text) == {("gdp", 2030, "target_growth", 6.0, 2026), ("gdp", 2030, "target_level", 600.0, "")}
+
+
+def test_a_results_table_without_years_in_its_done_column():
+    text = ("关于某县2025年国民经济和社会发展计划执行情况的报告\n表1 2025年主要指标完成情况\n"
+            "指标 | 单位 | 2025年目标 | 完成情况\n地区生产总值 | 亿元 | 6 | 312.5\n规模以上工业增加值增速 | % | 8 | 9.1\n"
+            "社会消费品零售总额 | 亿元 | 150 | 121.6\n")
+    assert got(text, 2026) == {
+        ("gdp", 2025, "target_growth", 6.0, ""), ("gdp", 2025, "level", 312.5, ""),       # 6 beside 312.5: a rate
+        ("industrial_value_added", 2025, "target_growth", 8.0, ""), ("industrial_value_added", 2025, "growth", 9.1, ""),
+        ("retail_sales", 2025, "target_level", 150.0, ""), ("retail_sales", 2025, "level", 121.6, "")}
+
+
+def test_a_price_rise_held_to_a_ceiling_is_a_growth_target():
+    assert got("2026年主要预期目标\n居民消费价格涨幅控制在2%左右。", 2026) == {("cpi", 2026, "target_growth", 2.0, "")}

@@ -9,7 +9,7 @@ marked 目标/预期/规划, or (in a plan document) after its base year, are ta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.extract.context import YEAR, Span
 from analysis.extract.vocab import N, Vocabulary
@@ -196,7 +196,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
         if cells is None:
             columns = None
             continue
-        header = {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0}
+        header = _done_columns(cells, {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0})
         if any(header.values()) and not any(_VALUE_CELL.fullmatch(c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
@@ -214,11 +214,13 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
         if not unit:
             bracket = re.search(r"[(（]([^)）]+)[)）]", cells[0])
             unit = bracket.group(1) if bracket else ""
-        if unit == "%" and vocab.name(match.group(0)).unit not in ("%", ""):
+        growth_row = bool(re.fullmatch(r"增速|增长|增幅|增长率", label[match.end():]))     # 规上工业增加值增速 | %
+        if unit == "%" and vocab.name(match.group(0)).unit not in ("%", "") and not growth_row:
             continue          # 累计全社会固定资产投资(%): rates of an amount the row does not name, in every column
         for i, (year, target, kind) in columns.items():
             if i >= len(cells):
                 continue
+            kind = "growth" if growth_row and not kind else kind
             value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<pct>%)?\s*(?P<p>以上|左右|以内)?", cells[i])
             growth = kind == "growth" or kind.startswith("average")
             if not value or (value["pct"] and not growth and unit != "%"):
@@ -227,4 +229,30 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
             out.append(TableCell(match.group(0), year, target, float(value["v"]),
                                  "%" if growth else (unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))
+    return _rate_sized_targets(out)
+
+
+_DONE_HEADER = re.compile(r"(?:实际)?完成(?:情况|值|数)?|实绩|执行情况")
+
+
+def _done_columns(cells: list[str], header: dict) -> dict:
+    """指标 | 单位 | 2025年目标 | 完成情况: a results column naming no year is of the year its target column names."""
+    years = {v[0] for v in header.values() if v and v[1]}
+    if len(years) != 1:
+        return header
+    year = years.pop()
+    return {i: (year, False, "") if v is None and _DONE_HEADER.fullmatch(cells[i].strip()) else v
+            for i, v in header.items()}
+
+
+def _rate_sized_targets(cells: list[TableCell]) -> list[TableCell]:
+    """A year's target printed in an amount's row (地区生产总值 | 亿元 | 6 | 312.5) that is a rate's size (≤ 30)
+    and under a tenth of that year's figure in the same row is its growth target, not a level."""
+    levels = {(c.quote, c.year): c.value for c in cells if not c.target and c.kind in ("", "level") and c.unit != "%"}
+    out = []
+    for c in cells:
+        done = levels.get((c.quote, c.year))
+        if c.target and c.kind == "" and c.unit != "%" and done and 0 < c.value <= 30 and done >= 10 * c.value:
+            c = replace(c, kind="growth", unit="%")
+        out.append(c)
     return out
