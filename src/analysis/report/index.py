@@ -14,6 +14,7 @@ from analysis.data import write as disk
 from analysis.i18n import basis_label, check_lang, district_name, indicator_label, t
 from analysis.i18n import amount, number as _fmt
 from analysis.report.page import responsive_tables, stylesheet
+from analysis.report.text import chance_stated
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 REPORT_STATUSES = ("ok", "failed")          # what the runner records; the index shows them as index.status.*
@@ -70,8 +71,8 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
         text = amount(r[key], r.get("unit", ""), lang, amounts[key])
         return f'<td class="num" data-label="{label}">{html.escape(text)}</td>'
     value = names[key] if key in names else r.get(key)
-    if key == "probability" and r.get("sigma_source") == "assumed":
-        value = None                  # a chance on an assumed spread is not stated (the pages say why)
+    if key == "probability" and not chance_stated(r):
+        value = None                  # the pages say why
     css = "name" if key in ("district", "indicator") else ("unknown" if value in (None, "–") else "")
     css = f' class="{css}"' if css else ""
     return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'

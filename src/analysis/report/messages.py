@@ -64,9 +64,7 @@ def _probability(ctx, r: dict, plain: bool) -> str:
     p, p_tol = r.get("probability"), r.get("probability_tolerance")
     if (p is None and p_tol is None) or r.get("final"):
         return ""
-    # With too few observed rates the spread is an assumption, and so would the chance be: no page states
-    # one (the brief, the overview and the gap page say the same); each says why and points to the grid.
-    if r.get("sigma_source") == "assumed":
+    if not text.chance_stated(r):              # the brief, the overview and the gap page say why, and show the grid
         return ctx.t("msg.scenario_instead")
     unit = r["unit"]
     values = {"base_year": r["base_year"], "target_year": r["target_year"], "tolerance": OPTIONS.tolerance_text(),

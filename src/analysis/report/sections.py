@@ -163,7 +163,7 @@ def _grid(ctx, record) -> list:
 def scenario_grid(ctx) -> list:
     """Where the spread of growth is assumed, the grid leads instead of one probability."""
     chosen = [r for r in ctx.records if explorer.explorable(r) and text.is_assessed(r)
-              and (r.get("sigma_source") == "assumed" or ctx.indicator)]
+              and (not text.chance_stated(r) or ctx.indicator)]
     return [fragment for r in chosen for fragment in _grid(ctx, r)]
 
 

@@ -134,6 +134,12 @@ def how_to_read(ctx, page: str) -> str:
 
 # --- what is missing -----------------------------------------------------------------------
 
+def chance_stated(record: dict) -> bool:
+    """Whether a record's probability may be shown: not when its spread of growth is assumed (too few observed
+    rates), for the chance would be an assumption too; every page says why and shows the scenario grid."""
+    return record.get("sigma_source") != "assumed"
+
+
 def is_assessed(record: dict) -> bool:
     """Whether there is a finding to show: the engine's rule (:func:`analysis.engine.records.assessable`):
     a status, the reading of the latest data for a figure not yet entered, or a final figure known only
