@@ -580,3 +580,16 @@ def test_a_results_table_without_years_in_its_done_column():
 
 def test_a_price_rise_held_to_a_ceiling_is_a_growth_target():
     assert got("2026年主要预期目标\n居民消费价格涨幅控制在2%左右。", 2026) == {("cpi", 2026, "target_growth", 2.0, "")}
+
+
+def test_quan_nian_in_a_bulletin_is_the_bulletins_year_after_another_year_was_named():
+    text = ("2023年某县国民经济和社会发展统计公报\n二、农业2022年,全县粮食播种面积3.8万亩。"
+            "三、工业全年规模以上工业增加值66.15亿元,同比增长3.6%。四、投资全年固定资产投资同比下降17.5%。")
+    assert got(text) == {("grain_area", 2022, "level", 3.8, ""), ("industrial_value_added", 2023, "level", 66.15, ""),
+                         ("industrial_value_added", 2023, "growth", 3.6, ""),
+                         ("fixed_asset_investment", 2023, "growth", -17.5, "")}
+
+
+def test_a_share_named_in_brackets_after_its_phrase():
+    text = BULLETIN + "年末常住人口13.22万人,其中城镇常住人口6.04万人,占总人口比重(常住人口城镇化率)为45.71%。"
+    assert ("urbanization_rate", 2022, "share", 45.71, "") in got(text)

@@ -29,8 +29,14 @@ _GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均
 
 def mask_brackets(text: str) -> str:
     """Blank out bracketed asides without figures (主要是…, GDP, 人民币,下同) keeping every position;
-    brackets holding a figure (GDP增长5.9%) stay."""
+    brackets holding a figure (GDP增长5.9%) stay, and a share's own name in brackets replaces the share
+    phrase before it (占总人口比重(常住人口城镇化率)为45.71% → 常住人口城镇化率为45.71%)."""
+    text = _SHARE_NAMED.sub(lambda m: "\u3000" * (len(m.group(1)) + 1) + m.group(2) + "\u3000", text)
     return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
+
+
+# 占总人口比重(常住人口城镇化率)为45.71%: the bracket names the share, which is the figure's name
+_SHARE_NAMED = re.compile(r"(占[^，,。；;()（）\d]{0,12}?(?:比重|比例))[(（]([^()（）\d]{2,12})[)）]")
 
 
 

@@ -18,6 +18,8 @@ from analysis.extract.context import PLAN_RE, YEAR, Context, Document, Span, pla
 _FREE = r"(?<![比较与在从至到于和、\-—~～\d])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
+# 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
+_BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
@@ -50,6 +52,9 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
         plan = next((s for s in ([doc.plan] if doc.plan else []) + list(doc.plans.values()) if s.last == year), None)
         cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
+    if doc.data_year:
+        for m in _BULLETIN_YEAR_CUE.finditer(text):
+            cues.append(Cue(m.start(), m.end(), Context("actual", doc.data_year)))
     for m in _REL_CUE.finditer(text):
         word = m.group(1) or m.group(2)
         offset = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}[word]
