@@ -593,3 +593,13 @@ def test_quan_nian_in_a_bulletin_is_the_bulletins_year_after_another_year_was_na
 def test_a_share_named_in_brackets_after_its_phrase():
     text = BULLETIN + "年末常住人口13.22万人,其中城镇常住人口6.04万人,占总人口比重(常住人口城镇化率)为45.71%。"
     assert ("urbanization_rate", 2022, "share", 45.71, "") in got(text)
+
+
+def test_a_bare_value_added_clause_after_an_output_value_is_that_industrys():
+    text = BULLETIN + "规上工业总产值连续三年每年增长30亿元以上,增加值增长13.5%。"
+    assert got(text) == {("industrial_value_added", 2022, "growth", 13.5, "")}
+
+
+def test_a_record_clause_between_a_figure_and_its_growth_keeps_the_name():
+    text = BULLETIN + "一般公共预算收入完成10.75亿元,历史首次突破10亿元大关,增长13.16%。"
+    assert got(text) == {("budget_revenue", 2022, "level", 10.75, ""), ("budget_revenue", 2022, "growth", 13.16, "")}

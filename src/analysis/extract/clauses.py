@@ -18,7 +18,7 @@ SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|同口径|剔除|完成|实现|达到|达|为|"
-    r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史性|再创|创|连续|高于|低于|并|"
+    r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史|再创|创|连续|高于|低于|并|"
     r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|\d|"
     r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)[,，]?(?:年均|平均)|"    # ,“十三五”期间年均增长7%
     rf"(?:是|为|相当于){YEAR}年(?:末|底)?的[\d.]+倍|"                                   # ,是2020年的1.4倍
@@ -60,6 +60,23 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())
         out.append((m.start(), m.end(), key, blocked))
+    return sorted(out + _bare_value_added(text, out, vocab))
+
+
+_BARE_VALUE_ADDED = re.compile(r"(?<=[，,；;])增加值")
+
+
+def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
+    """规上工业总产值…,增加值增长13.5%: a bare 增加值 clause in the sentence of an output value is that
+    industry's value added (the name with 总产值 → 增加值, when it is registered)."""
+    out = []
+    for m in _BARE_VALUE_ADDED.finditer(text):
+        prior = [x for x in mentions if x[1] <= m.start() and not x[3]]
+        if not prior or back_to(text, m.start(), SENTENCE_END) > prior[-1][0]:
+            continue
+        counterpart = prior[-1][2].replace("总产值", "增加值")
+        if counterpart != prior[-1][2] and vocab.pattern.fullmatch(counterpart):
+            out.append((m.start(), m.end(), vocab.key(counterpart), False))
     return out
 
 
