@@ -112,3 +112,17 @@ def test_an_observed_figure_keeps_the_bound_its_source_gives():
     assert tables.observed_cell(figures, 2025, "亿元").text("zh") == "≥2000"
     assert tables.observed_cell(figures, 2024, "亿元").text("zh") == "1850"
     assert tables.observed_cell(figures, 2023, "亿元").text("zh") == "–"          # unknown, not 0
+
+
+def test_a_headline_figure_the_source_gives_as_an_estimate_is_marked(tmp_path, curated_rows):
+    from conftest import write_table
+
+    rows = [dict(r) for r in curated_rows]
+    for r in rows:
+        if (r["district"], r["indicator"], r["year"], r["kind"]) == ("万柏林区", "gdp", "2022", "level"):
+            r["note"] = "预计 (estimate)"
+    path = write_table(tmp_path / "indicators.csv", rows)
+    for lang, marked in (("zh", "地区生产总值（预计）"), ("en", "GDP (estimate)")):
+        frame = tables.headline_table(report.setup("万柏林区", lang, data_path=str(path), as_of=MID))
+        names = list(frame.iloc[:, 0])
+        assert marked in names and sum("（预计）" in n or "(estimate)" in n for n in names) == 1, names

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import i18n
+from analysis.data.schema import ESTIMATE_MARK
 from analysis.report import text
 from analysis.report.assessment import annual_targets, scenario_grid
 from analysis.options import OPTIONS
@@ -167,7 +168,8 @@ def glance_table(ctx, records: list[dict]) -> pd.DataFrame:
 # --- headline figures and annual targets -----------------------------------------------------
 
 def headline_table(ctx) -> pd.DataFrame:
-    """The latest year's figures of the money indicators: level (current prices), growth and its basis."""
+    """The latest year's figures of the money indicators: level (current prices), growth and its basis; an
+    indicator whose figure the source gives as an estimate (the data's estimate mark in the row's note) is marked so."""
     rows, year = ctx.district_rows, ctx.as_of_year
     if year is None:
         return pd.DataFrame()
@@ -179,8 +181,10 @@ def headline_table(ctx) -> pd.DataFrame:
         unit = level["unit"].iloc[0] if not level.empty else ""
         if not is_amount(ctx, unit):
             continue
+        estimate = group["note"].fillna("").astype(str).str.contains(ESTIMATE_MARK, regex=False).any()
         out.append({
-            ctx.t("col.indicator"): ctx.name_of(indicator, group["indicator_zh"].iloc[0]),
+            ctx.t("col.indicator"): ctx.name_of(indicator, group["indicator_zh"].iloc[0])
+            + (ctx.t("mark.estimate") if estimate else ""),
             ctx.t("col.value_current"): Quantity(float(level["value"].iloc[0]), unit, level["bound"].iloc[0] or ""),
             ctx.t("col.unit"): unit_text(ctx, unit),
             ctx.t("col.growth"): float(growth["value"].iloc[0]) if not growth.empty else None,
