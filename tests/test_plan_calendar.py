@@ -41,6 +41,18 @@ def test_a_year_no_plan_ends_in_is_refused_with_the_accepted_years(data):
         gap_table(data, target_year=2023, as_of=MID)
 
 
+def _dated(sources, file: str, date: str) -> None:
+    with open(sources, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if r["file"] == file:
+            r["date"] = date
+    with open(sources, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def _with_13th_plan(tmp_path):
     """A copy of the fixture data with the 十三五 in plans.csv and one 2020 target (the plan's 486 亿元
     sentence read as a target, so its quote validates)."""
@@ -50,6 +62,8 @@ def _with_13th_plan(tmp_path):
     table = folder / "indicators.csv"
     with open(table, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
+    level = next(r for r in rows if r["indicator"] == "gdp" and r["year"] == "2020" and r["kind"] == "level")
+    _dated(folder / "sources.csv", level["source"], "2021-04-08")   # read in 2021, when the 十三五 is assessed
     level = next(r for r in rows if r["indicator"] == "gdp" and r["year"] == "2020" and r["kind"] == "level")
     with open(table, "a", encoding="utf-8", newline="") as f:
         csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n").writerow({**level, "kind": "target_level"})
@@ -93,3 +107,24 @@ def test_a_date_no_listed_plan_covers_is_refused_not_invented(data):
         gap_table(data, district="万柏林区", as_of="2020-06-01")
     assert (info.value.parameter, info.value.value) == ("year", 2019)
     assert (2021, 2025) in info.value.accepted
+
+
+def test_a_page_as_of_a_date_uses_only_what_was_published_by_then(tmp_path):
+    """A figure from a document dated after the assessment date is not known on it: with the 2022 execution
+    report dated after MID, the page as of MID reads 2021 as the latest year; with no document of the district
+    dated by then, the page is refused in one line naming as_of."""
+    folder = copy_data(tmp_path / "data")
+    table = folder / "indicators.csv"
+    latest = report.setup("万柏林区", "zh", data_path=str(table), as_of=MID).as_of_year
+    with open(table, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["district"] == "万柏林区"]
+    newest = {r["source"] for r in rows if r["year"] == str(latest) and r["kind"] in ("level", "growth")}
+    for source in newest:
+        _dated(folder / "sources.csv", source, "2023-06-30")
+    later = report.setup("万柏林区", "zh", data_path=str(table), as_of=MID)
+    assert later.as_of_year < latest and report.setup("万柏林区", "zh", data_path=str(table), as_of="2023-07-01").as_of_year == latest
+    for source in {r["source"] for r in rows}:
+        _dated(folder / "sources.csv", source, "2024")
+    with pytest.raises(ParameterError) as info:
+        report.setup("万柏林区", "zh", data_path=str(table), as_of=MID)
+    assert info.value.fields()["parameter"] == "as_of"

@@ -121,6 +121,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     if indicators is not None:
         data = data[data["indicator"].isin(list(indicators))]
     as_of = timeline.as_of_date(as_of)
+    data = timeline.published_by(data, registry, as_of)           # what could be known on the assessment date
     plan = timeline.assessed_plan(registry, target_year, as_of)
     target_year = plan.last_year
     tg = targets.select(data, target_year, plan.first_year)

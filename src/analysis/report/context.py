@@ -239,6 +239,15 @@ def setup(district: str, lang: str = "zh", indicator: str | None = None, data_pa
     for name, value in options.items():
         if name in LIMITS:
             check_range(name, value, *LIMITS[name], allow_none=True)
+    from analysis.data.registry import registry_of
+    from analysis.engine.timeline import published_by
+
+    known = published_by(data, registry_of(data), date)      # a page as of a date shows what was published by then
+    if not (known["district"] == district).any():
+        raise ParameterError(f"parameter as_of='{date.isoformat()}': no figure of {district} in {path.name} comes from a "
+                             f"document dated by then (see the dates in sources.csv); give a later date or ''",
+                             parameter="as_of", value=as_of, path=path)
+    data = known
     ctx = Context(district, lang, data, path, indicator, target_year, overrides, options, page, as_of=date)
     i18n.use_registry(ctx.registry)          # names and units on this page: the name files beside its table
     return ctx
