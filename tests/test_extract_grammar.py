@@ -603,3 +603,9 @@ def test_a_bare_value_added_clause_after_an_output_value_is_that_industrys():
 def test_a_record_clause_between_a_figure_and_its_growth_keeps_the_name():
     text = BULLETIN + "一般公共预算收入完成10.75亿元,历史首次突破10亿元大关,增长13.16%。"
     assert got(text) == {("budget_revenue", 2022, "level", 10.75, ""), ("budget_revenue", 2022, "growth", 13.16, "")}
+
+
+def test_a_flow_after_its_stock_in_the_next_clause():
+    text = BULLETIN + "年末全县共有国家高新技术企业52家,当年新认定12家。"
+    assert got(text) == {("high_tech_firms", 2022, "level", 52.0, ""),
+                         ("high_tech_firms_certified", 2022, "cumulative", 12.0, 2022)}
