@@ -609,3 +609,40 @@ def test_a_flow_after_its_stock_in_the_next_clause():
     text = BULLETIN + "年末全县共有国家高新技术企业52家,当年新认定12家。"
     assert got(text) == {("high_tech_firms", 2022, "level", 52.0, ""),
                          ("high_tech_firms_certified", 2022, "cumulative", 12.0, 2022)}
+
+
+NEWS_2025 = "11月20日,某县召开“十四五”发展成就新闻发布会。\n"
+
+
+def test_a_review_written_in_the_plans_last_year_dates_its_figures_by_their_own_words():
+    text = NEWS_2025 + ("“十四五”时期,某县经济社会发展取得新成效。截至2024年底,全县地区生产总值完成47.12亿元,较“十三五”末"
+                        "年均增长4%;人均生产总值较“十三五”末的3.4万元增长到3.9万元。")
+    assert got(text, 2025) == {("gdp", 2024, "level", 47.12, ""), ("gdp", 2024, "growth", 4.0, 2021),
+                               ("per_capita_gdp", 2020, "level", 3.4, ""), ("per_capita_gdp", 2024, "level", 3.9, "")}
+
+
+def test_an_estimate_of_the_year_in_its_last_months_is_an_actual():
+    text = NEWS_2025 + "预计到2025年末,全县地区生产总值将突破140亿元,年均增长6.2%;社会消费品零售总额达58亿元。"
+    assert got(text, 2025) == {("gdp", 2025, "level", 140.0, ""), ("gdp", 2025, "growth", 6.2, 2021),
+                               ("retail_sales", 2025, "level", 58.0, "")}
+
+
+def test_a_plan_period_reviewed_once_is_reviewed_in_later_paragraphs_and_its_first_years_are_named():
+    text = NEWS_2025 + ("“十四五”期间,某县经济发展呈现出强劲势头。固定资产投资累计完成314亿元。\n"
+                        "“十四五”前四年,全县地区生产总值年均增速达6.6%。")
+    assert got(text) == {("fixed_asset_investment", 2025, "cumulative", 314.0, 2021), ("gdp", 2024, "growth", 6.6, 2021)}
+
+
+def test_a_results_heading_without_a_year_is_of_the_report_it_is_in():
+    text = ("关于某市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告\n——2025年12月29日在某市人民代表大会上\n"
+            "一、2025年国民经济和社会发展计划执行情况\n一年来,全市经济总体平稳。\n主要经济指标预计完成情况:\n"
+            "地区生产总值预计完成95亿元,同比增长1%;\n")
+    assert got(text) == {("gdp", 2025, "level", 95.0, ""), ("gdp", 2025, "growth", 1.0, "")}
+
+
+def test_a_list_after_xinzeng_lists_flows_and_a_bare_measure_is_its_subjects():
+    text = BULLETIN + ("全年新增省级专精特新企业26家、高新技术企业29家。全县粮食播种面积77.27万亩,总产量达366156吨。"
+                       "全县规模以上工业企业实现总产值434013万元,比上年增长12.5%。")
+    assert got(text) >= {("high_tech_firms_certified", 2022, "cumulative", 29.0, 2022),
+                         ("grain_output", 2022, "level", 366156.0, ""), ("industrial_output", 2022, "level", 434013.0, ""),
+                         ("industrial_output", 2022, "growth", 12.5, "")}

@@ -64,18 +64,22 @@ def find_mentions(text: str, vocab: Vocabulary):
     return sorted(out + _bare_value_added(text, out, vocab))
 
 
-_BARE_VALUE_ADDED = re.compile(r"(?<=[，,；;])增加值")
+# a clause naming only what is measured (…,增加值增长13.5% / …面积77.27万亩,总产量达… / …企业实现总产值…): the
+# sentence's subject before it measured that way
+_BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成))(增加值|总产值|总产量|产量)")
+_SUBJECT_TAIL = re.compile(r"(?:总产值|增加值|企业|(?:收获|播种)?面积)$")
 
 
 def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
-    """规上工业总产值…,增加值增长13.5%: a bare 增加值 clause in the sentence of an output value is that
-    industry's value added (the name with 总产值 → 增加值, when it is registered)."""
+    """规上工业总产值…,增加值增长13.5%: a bare 增加值 clause in the sentence of an output value is that industry's
+    value added; 粮食播种面积…,总产量达… the grain output; 规模以上工业企业实现总产值… the industry's output (the
+    subject's name with its tail replaced by the measure, when that name is registered)."""
     out = []
-    for m in _BARE_VALUE_ADDED.finditer(text):
+    for m in _BARE_MEASURE.finditer(text):
         prior = [x for x in mentions if x[1] <= m.start() and not x[3]]
-        if not prior or back_to(text, m.start(), SENTENCE_END) > prior[-1][0]:
+        if not prior or back_to(text, m.start(), SENTENCE_END) > prior[-1][0] or m.start() - prior[-1][1] > 40:
             continue
-        counterpart = prior[-1][2].replace("总产值", "增加值")
+        counterpart = _SUBJECT_TAIL.sub(m.group(1), prior[-1][2])
         if counterpart != prior[-1][2] and vocab.pattern.fullmatch(counterpart):
             out.append((m.start(), m.end(), vocab.key(counterpart), False))
     return out

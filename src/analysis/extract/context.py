@@ -70,6 +70,7 @@ class Context:
     period: bool = False              # figures are totals over the plan period (“十四五”期间 …)
     partial: str = ""                 # partial-year cue in force
     explicit: bool = False            # the year is printed next to the figure or its clause
+    estimate: bool = False            # 预计到2025年末 in 2025: the year's estimate, an actual however early
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Document:
     month: int | None = None          # the month of its date line, when printed
     congress: bool = False            # a work report, or news of a 人民代表大会 session (held early in its year)
     assessment: bool = False          # an assessment of a plan (中期评估, 实施情况): it states the plan, it is not it
+    reviewed: set = field(default_factory=set)   # plans an earlier paragraph reviewed (“十四五”以来…取得的成就)
 
     @property
     def settled(self) -> int:
@@ -189,7 +191,9 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     if earlier and doc.year and earlier[0].last < doc.year and says(r"时期|期间|成就|回顾|成绩|完成情况"):
         return Context("review", earlier[0].last, earlier[0], True)     # 一、“十四五”发展成就 in a report of 2026
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
-        year = years[0] if years else (doc.year - 1 if doc.year else None)
+        # 主要经济指标预计完成情况: under 一、2025年…执行情况 (or in the report on 2025's execution), that year's
+        year = years[0] if years else current.year if current.mode == "actual" and current.year else \
+            doc.review_year or (doc.year - 1 if doc.year else None)
         return Context("actual", year)
     if _DONE.search(line):         # 圆满完成了全年主要目标任务: a review line, not a heading of targets
         return current

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.context import PLAN_RE, YEAR, Context, Document, Span, plan_ordinal
+from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, plan_ordinal
 
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 _FREE = r"(?<![比较与在从至到于和、\-—~～\d])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
+_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末)(?![的前])")      # 截至2024年底,…: the figures of 2024
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
 _BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
@@ -27,9 +28,21 @@ _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
-_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年")
+_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年|五年间")
+# “十四五”前四年: the plan's first years, reviewed
+_FIRST_YEARS = re.compile(r"十([一二三四五六七八九])五[”\"]?前([两二三四234])年")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?[,，]?是.{0,40}?的五年")
+# “十四五”时期,…取得新成效 / 发展成就 / 交出答卷, in the plan's last year: a review of the plan before it is over
+_ACHIEVED = re.compile(r"[”\"]?(?:时期|期间|以来)?[^。；;]*?(?:取得|成效|成就|成绩|答卷|回顾|硕果|累计完成|累计实现|累计新增|圆满句号|圆满收官|胜利收官)")
+def _achieved(text: str, pos: int) -> bool:
+    """The sentence after a plan's name says what it achieved (取得显著成效, 累计完成 …) and sets no target on the way
+    (“十五五”时期主要目标是:…取得显著成效 is a goal)."""
+    found = _ACHIEVED.match(text, pos)
+    return found is not None and not TARGET_WORDS.search(text, pos, found.end())
+
+
 _FROM_TO_CUE = re.compile(rf"(?:从|由)({YEAR})年(?:末|底)?的[^。；;]{{0,30}}?(?:到|至|攀升|跃升|增长|提高)({YEAR})年(?:末|底)?的")
 
 
@@ -45,13 +58,33 @@ class Cue:
 def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     """Year and period cues of one paragraph, in order."""
     cues = []
+    # plans first: a plan this paragraph reviews (“十四五”发展成就) frames its 五年来 and its 预计到2025年末
+    for m in _FIRST_YEARS.finditer(text):
+        span = doc.plan_span(11 + "一二三四五六七八九".index(m.group(1)))
+        last = span.first + _COUNT[m.group(2)] - 1
+        cues.append(Cue(m.start(), m.end(), Context("review", last, Span(span.first, last), True)))
+    plans = [m for m in PLAN_RE.finditer(text) if not _FIRST_YEARS.match(text, m.start())]
+    latest = max((plan_ordinal(m) for m in plans), default=0)
+    for m in plans:
+        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     for m in _YEAR_CUE.finditer(text):
         cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
+    for m in _AS_AT_CUE.finditer(text):
+        year = int(m.group(1))
+        if (doc.year and year < doc.year) or year < doc.settled:
+            cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True)))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))
         past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled
+        # 预计到2025年末,… written late in 2025 (not at a January congress), or in a review of the plan ending
+        # then: an estimate of the year, not a target
+        this_year = year == doc.year or (doc.year is None and any(s.last == year for s in doc.reviewed))
+        estimate = not past and this_year and text.endswith("预计", 0, m.start()) and not doc.congress \
+            and (doc.month or 12) >= 7
         plan = next((s for s in ([doc.plan] if doc.plan else []) + list(doc.plans.values()) if s.last == year), None)
-        cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", year, plan, explicit=True)))
+        cues.append(Cue(m.start(), m.end(), Context("actual" if past or estimate else "target", year, plan,
+                                                    explicit=True, estimate=estimate)))
     if doc.data_year:
         for m in _BULLETIN_YEAR_CUE.finditer(text):
             cues.append(Cue(m.start(), m.end(), Context("actual", doc.data_year)))
@@ -82,16 +115,14 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         if doc.year and first < doc.year - 1:
             cues.append(Cue(m.start(), m.end(), Context("review", doc.year - 1, Span(first, doc.year - 1), True)))
     for m in _FIVE_YEARS.finditer(text):
-        span = Span(doc.year - 5, doc.year - 1) if doc.year else None
+        # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
+        reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
+        reviewed = reviewed or sorted(doc.reviewed, key=lambda s: s.last)
+        span = reviewed[-1] if reviewed else Span(doc.year - 5, doc.year - 1) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
     for m in _NEXT_FIVE.finditer(text):
         span = Span(doc.year, doc.year + 4) if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
-    plans = list(PLAN_RE.finditer(text))
-    latest = max((plan_ordinal(m) for m in plans), default=0)
-    for m in plans:
-        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
-            cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     return _within_frames(sorted(cues, key=lambda c: c.pos))
 
 
@@ -116,13 +147,16 @@ def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) 
     word = m.group(2) or ""
     statement = _REVIEW_STATEMENT.match(text, m.start())
     review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
+        doc.year in (None, span.last) and (_achieved(text, m.end()) or span in doc.reviewed)) or (
         doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled or (
         later_named and doc.year is not None and doc.year >= span.last)
     period = word in ("时期", "期间", "以来", "")
     if review:
+        doc.reviewed.add(span)          # the document reviews this plan: its later mentions do too
         year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
         # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
         in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
+        opening = m.start() <= 1 and word in ("时期", "期间")        # a paragraph opening “十四五”期间,…: its frame
         return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
-                   sentence=not (statement or in_plan_review))
+                   sentence=not (statement or in_plan_review or opening))
     return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)

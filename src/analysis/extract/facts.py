@@ -28,6 +28,8 @@ from analysis.extract.vocab import N, Vocabulary, number, unit_of
 __all__ = ["Fact", "paragraph_facts"]
 _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark passed (突破200亿元大关), not the figure itself
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
+_PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
+_LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
 
@@ -61,7 +63,9 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         end = owned_text(masked, start, stop)
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
-        pre_flow = bool(FLOW_CUE.search(before))
+        head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 40):group[0][0]])[-1]
+        # 新增省级专精特新企业26家、高新技术企业29家: a 、 list after 新增 lists flows
+        pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head)))
         pre_total = bool(re.search(r"累计(?:完成|实现)?$", before))       # 累计完成固定资产投资800亿元: a total
         listed = masked.find("分别", start, end)
         if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
@@ -114,6 +118,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         if fact.average:
             named = _NAMED_BASE.findall(owned, 0, m.start())     # 是2020年的1.4倍,年均增长6.1%: from 2020
             fact.period_start = first_year or (int(next(y for y in named[-1] if y)) if named else None)
+            plan_base = _PLAN_BASE.search(fact.lead[-16:])
+            fact.base_plan = 11 + "一二三四五六七八九".index(plan_base.group(1)) if plan_base and not fact.period_start else 0
             if first_year and last_year and fact.year is None:
                 fact.year = last_year                        # 从2015年的A增加到2020年的B,年均递增X%: 2015→2020
         clause_lead = re.split(r"[,，、]", fact.lead)[-1]

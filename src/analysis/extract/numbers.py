@@ -37,7 +37,7 @@ _BOUND_BEFORE = (("不低于", ">="), ("超过", ">="), ("突破", ">="), ("迈�
                  ("控制在", "<="), ("约", "~"), ("近", "~"))
 _BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
 # 从2015年的347亿元增长到2020年的486亿元; 从2020年的451亿元稳步攀升2025年的550亿元 (到 left out before a year)
-_FROM_TO = re.compile(rf"(?:从|由)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的))?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+_FROM_TO = re.compile(rf"(?:从|由|较)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的)|[“\"]?十(?P<p1>[一二三四五六七八九])五[”\"]?末的)?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
                       rf"(?:稳步|快速|持续|大幅|逐步)?(?:增长|提高|增加|提升|上升|扩大|跃升|攀升)"
                       rf"(?:到|至|(?={YEAR}年))(?:(?P<y2>{YEAR})年(?:末|底)?的)?(?P<v2>{N})")
 
@@ -64,6 +64,7 @@ class Fact:
     year: int | None = None   # year printed next to the number
     period_start: int | None = None  # 从2015年的A…年均: the base year printed (average_start gives the row its first year)
     span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
+    base_plan: int = 0        # 较“十三五”末年均增长4%: measured from that plan's last year (its ordinal, 13)
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
@@ -87,7 +88,8 @@ def bound(lead: str, post: str | None) -> str:
 
 def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tuple]:
     """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家; 城镇化率由2020年的50.5%提高到2024年的55.2%:
-    two rates): two figures, and (first year, last year)."""
+    two rates; 较“十三五”末的3.4万元增长到3.9万元: from that plan's last year): two figures, and (first year, last
+    year)."""
     found = _FROM_TO.search(owned)
     if not found or len(names) != 1 or not found["u1"].replace("余", ""):
         return [], (None, None)
@@ -96,7 +98,8 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
                                    (found["v2"], found["y2"], "to", found.start("v2"))):
         facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
-                          role="" if year else role, confidence=0.95))
+                          role="" if year else role, confidence=0.95,
+                          base_plan=11 + "一二三四五六七八九".index(found["p1"]) if found["p1"] and role == "from" else 0))
         claimed.add(start + pos)
     return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)
 

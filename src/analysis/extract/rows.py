@@ -57,7 +57,8 @@ def reading(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     if fact.kind == "growth":
         if not name.basis or re.search(r"累计(?:增长|提高|增加)了?$", fact.lead):
             return None              # 累计增长61.2%: growth over several years (累计同比 is a year to date's)
-        start = average_start(ctx.year, fact.period_start, fact.span, ctx.plan) if fact.average else None
+        printed = fact.period_start or (doc.plan_span(fact.base_plan).last if fact.base_plan else None)
+        start = average_start(ctx.year, printed, fact.span, ctx.plan) if fact.average else None
         if fact.average and start is None and ctx.mode == "actual" and plan_ending(ctx.year, doc):
             start = plan_ending(ctx.year, doc).first        # check:average_over_plan (fact_row)
         if fact.average and start is None:

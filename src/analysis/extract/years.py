@@ -57,7 +57,8 @@ def _last_cue(cues, fact: Fact, sentence_start: int, doc: Document) -> list:
         c = cues[i]
         ending = c.context.mode == "actual" and plan_ending(c.context.year, doc) is not None
         if (c.pos >= sentence_start or not c.sentence) and not (
-                fact.average and not fact.span and not fact.period_start and c.context.plan is None and not ending):
+                fact.average and not fact.span and not fact.period_start and not fact.base_plan
+                and c.context.plan is None and not ending):
             return [c]
     return []
 
@@ -95,6 +96,10 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
         return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
                       doc), False
     if fact.role:
+        if fact.base_plan:                   # 较“十三五”末的3.4万元: that plan's last year
+            return Context("actual", doc.plan_span(fact.base_plan).last), False
+        if fact.role == "to" and base.mode == "actual" and base.explicit and base.year:
+            return Context("actual", base.year, base.plan), False       # 截至2024年底,…增长到3.9万元
         if base.plan and base.mode in ("review", "target"):
             year = base.plan.base if fact.role != "to" else base.plan.last
             mode = "target" if fact.role == "to" and base.mode == "target" else "actual"
@@ -112,10 +117,18 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
     mode = base.mode or "actual"
     past = mode == "review" or (doc.year is not None and base.year < doc.year)
     start = before[-1].end if before else sentence_start
-    if fact.target or (mode == "actual" and not past and TARGET_WORDS.search(para[start:fact.pos])):
+    if fact.target or (mode == "actual" and not past and _sets_target(para, start, fact.pos, sentence_start,
+                                                                              base.estimate)):
         mode = "target"
-    return _ahead(Context(mode, base.year, base.plan, base.period, base.partial, base.explicit), fact, para,
-                  sentence_start, doc), False
+    return _ahead(Context(mode, base.year, base.plan, base.period, base.partial, base.explicit,
+                          base.estimate and mode == "actual"), fact, para, sentence_start, doc), False
+
+
+def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate: bool = False) -> bool:
+    """Whether the words before a figure make it a target: 力争, 预期目标 … do; 将 alone does not after 预计 in the
+    same sentence (预计到2025年末,全县地区生产总值将突破140亿元: an estimate)."""
+    found = [m.group(0) for m in TARGET_WORDS.finditer(para, start, end)]
+    return bool(found) and not (set(found) == {"将"} and (estimate or ESTIMATE_RE.search(para, sentence_start, end)))
 
 
 # in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
@@ -134,7 +147,8 @@ def reviews_last_year(para: str, pos: int, sentence_start: int, doc: Document, r
 def _ahead(ctx: Context, fact: Fact, para: str, sentence_start: int, doc: Document) -> Context:
     """An actual of a year not yet over where the document was written is a target (“2026年,地区生产总值增长5%左右。”
     in news of a January congress), unless the sentence says it is an estimate (预计) or the figure is partial-year."""
-    if ctx.mode != "actual" or not still_ahead(ctx.year, doc) or ESTIMATE_RE.search(para, sentence_start, fact.pos):
+    if ctx.mode != "actual" or ctx.estimate or not still_ahead(ctx.year, doc) or \
+            ESTIMATE_RE.search(para, sentence_start, fact.pos):
         return ctx
     if partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos]):
         return ctx
