@@ -646,3 +646,30 @@ def test_a_list_after_xinzeng_lists_flows_and_a_bare_measure_is_its_subjects():
     assert got(text) >= {("high_tech_firms_certified", 2022, "cumulative", 29.0, 2022),
                          ("grain_output", 2022, "level", 366156.0, ""), ("industrial_output", 2022, "level", 434013.0, ""),
                          ("industrial_output", 2022, "growth", 12.5, "")}
+
+
+def test_the_targets_after_a_paragraph_on_last_year_are_the_documents_year():
+    text = ("某市人大会议开幕\n2015-02-27 17:34:18来源:某报\n市长在政府工作报告中提到,2014年全市实现生产总值1195.6亿元、增长10%。\n"
+            "主要预期目标建议为地区生产总值增长8.5%,全社会固定资产投资增长16.7%,城镇新增就业2.25万人,城镇化率提高1.2个百分点,"
+            "单位GDP能耗完成省下目标。\n过去的一年,全区经济持续向好。全年预计实现一般公共预算收入85.1亿元。")
+    assert got(text) == {("gdp", 2014, "level", 1195.6, ""), ("gdp", 2014, "growth", 10.0, ""),
+                         ("gdp", 2015, "target_growth", 8.5, ""), ("total_fixed_asset_investment", 2015, "target_growth", 16.7, ""),
+                         ("new_urban_employment", 2015, "target_level", 2.25, 2015), ("budget_revenue", 2014, "level", 85.1, "")}
+
+
+def test_a_review_since_a_plan_began_runs_to_the_year_before_the_document():
+    text = ("10月22日,某市新闻办举行新闻发布会。\n全市地区生产总值由2020年的1100.5亿元增加至2024年的1328.5亿元,前四年年均增长3.6%。\n"
+            "“十四五”以来,我市主要指标进展顺利。固定资产投资、社会消费品零售总额年均增速分别达6.8%和5.5%。")
+    undated = extract_document(text, "某市", "t.txt", None, registry=REGISTRY)
+    assert undated.undated == 2            # no year for 以来 to end before: asked for (--year)
+    assert got(text, 2025) == {("gdp", 2020, "level", 1100.5, ""), ("gdp", 2024, "level", 1328.5, ""),
+                               ("gdp", 2024, "growth", 3.6, 2021), ("fixed_asset_investment", 2024, "growth", 6.8, 2021),
+                               ("retail_sales", 2024, "growth", 5.5, 2021)}
+
+
+def test_steps_crossed_and_a_from_to_count_within_five_years():
+    text = WORK_REPORT_2026 + ("过去五年,规模以上工业企业由23家增至45家。预计2025年,全区地区生产总值完成87.4亿元,五年跨越3个十亿级台阶,"
+                               "年均增速达到8%。")
+    assert got(text) == {("industrial_firms_above_scale", 2020, "level", 23.0, ""),
+                         ("industrial_firms_above_scale", 2025, "level", 45.0, ""),
+                         ("gdp", 2025, "level", 87.4, ""), ("gdp", 2025, "growth", 8.0, 2021)}

@@ -214,7 +214,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
     return current
 
 
-_DONE = re.compile(r"完成了|圆满完成|超额完成|一年(?:以)?来|过去一年")
+_DONE = re.compile(r"完成了|圆满完成|超额完成|一年(?:以)?来|过去(?:的)?一年")
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|亿|万|元|个百分点|人|家|户)")
 
 

@@ -22,7 +22,7 @@ _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
 _BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
-_LAST_YEAR = re.compile(r"过去一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
+_LAST_YEAR = re.compile(r"过去(?:的)?一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
@@ -153,10 +153,11 @@ def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) 
     period = word in ("时期", "期间", "以来", "")
     if review:
         doc.reviewed.add(span)          # the document reviews this plan: its later mentions do too
-        year = span.last if word != "以来" or not doc.year else min(span.last, doc.year - 1)
+        # “十四五”以来 runs to the year before the document's: unknown (asked for) when the document has no year
+        year = span.last if word != "以来" else min(span.last, doc.year - 1) if doc.year else None
         # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
         in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
-        opening = m.start() <= 1 and word in ("时期", "期间")        # a paragraph opening “十四五”期间,…: its frame
+        opening = m.start() <= 1 and word in ("时期", "期间", "以来")    # a paragraph opening “十四五”期间,…: its frame
         return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
                    sentence=not (statement or in_plan_review or opening))
     return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)

@@ -29,6 +29,7 @@ __all__ = ["Fact", "paragraph_facts"]
 _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark passed (突破200亿元大关), not the figure itself
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
+_STEPS_CROSSED = re.compile(r"[^，,。；;\d]{0,6}?台阶")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
@@ -105,6 +106,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
         printed = unit_of(m).replace("余", "")
+        if printed == "个" and _STEPS_CROSSED.match(owned, m.end()):
+            continue                                         # 五年跨越3个十亿级台阶: a count of steps, same subject
         if printed != "%" and not vocab.compatible(printed, unit) and not STEP.match(owned, m.end()):
             break                                            # 旅游接待人数519.8万人次 after 零售总额: another subject
         if printed != "%" and (INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (

@@ -79,7 +79,8 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         for fact in paragraph_facts(para, vocab):
             ctx, unsure = fact_context(fact, para, cues, section, doc, carried, reviewing)
             if ctx is None or ctx.year is None:
-                undated += not fact.unnamed and reading(fact, Context("actual", 0), vocab, doc) is not None
+                frame = Context("actual", 0, ctx.plan, ctx.period) if ctx is not None else Context("actual", 0)
+                undated += not fact.unnamed and reading(fact, frame, vocab, doc) is not None   # asked for, not dropped
                 continue
             row = fact_row(fact, ctx, para, vocab, doc, district, source, unsure)
             if row is not None and para in broken:

@@ -108,12 +108,15 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
             return Context("actual", base.year - 5), False
         return (Context("target", base.year), False) if fact.role == "to" and base.mode == "target" else (None, False)
     if base.year is None:
-        if not doc.year:
-            return None, False
+        if not doc.year:          # undated; a plan's frame is kept so the figure is still counted (and asked for)
+            return (Context(base.mode, None, base.plan, base.period) if base.plan else None), False
         if reviews_last_year(para, fact.pos, sentence_start, doc, reviewing):
             return Context("actual", doc.year - 1), True
         wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
         return _ahead(Context("target" if wanted else "actual", doc.year), fact, para, sentence_start, doc), True
+    if not before and base is carried and doc.year and base.year < doc.year and _STRONG_TARGET.search(
+            para, sentence_start, fact.pos):
+        return Context("target", doc.year), False      # 主要预期目标建议为…, after a paragraph on last year
     mode = base.mode or "actual"
     past = mode == "review" or (doc.year is not None and base.year < doc.year)
     start = before[-1].end if before else sentence_start
@@ -124,6 +127,9 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
                           base.estimate and mode == "actual"), fact, para, sentence_start, doc), False
 
 
+_STRONG_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|建议为|力争|争取")
+
+
 def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate: bool = False) -> bool:
     """Whether the words before a figure make it a target: 力争, 预期目标 … do; 将 alone does not after 预计 in the
     same sentence (预计到2025年末,全县地区生产总值将突破140亿元: an estimate)."""
@@ -132,7 +138,7 @@ def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate:
 
 
 # in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
-_REVIEWING = re.compile(r"预计|过去一年|一年(?:以)?来|回顾")
+_REVIEWING = re.compile(r"预计|过去(?:的)?一年|一年(?:以)?来|回顾")
 
 
 def reviews_last_year(para: str, pos: int, sentence_start: int, doc: Document, reviewing: bool = False) -> bool:
