@@ -31,7 +31,7 @@ _NOT_A_NAME = re.compile(r"^(?:比|较|同比|与|占|增长|下降|增速|增�
 def unnamed_facts(text: str, mentions, covered, value_re, taken) -> list[Fact]:
     """Figures in clauses no registered name reaches (金融机构存款余额320亿元,增长8%): each becomes a fact
     named by the words before it, to be proposed as indicator 'unknown' for review, never dropped silently."""
-    out, last_name, sentence_start = [], "", 0
+    out, last_name = [], ""
     marks = sorted({m[0] for m in mentions if not m[3]} | {m[1] - 1 for m in mentions if not m[3]})
     spans = sorted(covered)
     position = 0

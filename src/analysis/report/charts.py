@@ -121,8 +121,8 @@ def fan(ctx, record: dict, projection):
     factor = i18n.display_unit(record["unit"], ctx.lang)[1]
     frames = {name: frame * factor for name, frame in projection.frames.items()}
     mc_fan = projection.mc.fan * factor if projection.mc is not None else None
-    fig, ax = _axes()
-    fig = plot_fan(ax, levels, frames, unit, source_line(ctx), ctx.lang, None, scaled["target_year"], mc_fan,
+    _, ax = _axes()
+    plot_fan(ax, levels, frames, unit, source_line(ctx), ctx.lang, None, scaled["target_year"], mc_fan,
                    title=text.title(ctx, "projection"), coverage=f"{(1 - projection.alpha) * 100:g}")
     target = scaled["target_value"]
     ax.plot([scaled["target_year"]], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
