@@ -673,3 +673,21 @@ def test_steps_crossed_and_a_from_to_count_within_five_years():
     assert got(text) == {("industrial_firms_above_scale", 2020, "level", 23.0, ""),
                          ("industrial_firms_above_scale", 2025, "level", 45.0, ""),
                          ("gdp", 2025, "level", 87.4, ""), ("gdp", 2025, "growth", 8.0, 2021)}
+
+
+def test_an_average_after_a_pair_from_a_plans_end_runs_from_that_plan():
+    text = ("某县2026年政府工作报告\n—2025年12月18日在县人民代表大会上\n一、“十四五”时期发展成就和2025年主要工作\n"
+            "全县地区生产总值(预计数,下同)从“十三五”末的117亿元增长至2025年的163亿元,年均增长6.4%。")
+    assert ("gdp", 2025, "growth", 6.4, 2021) in got(text) and ("gdp", 2025, "level", 163.0, "") in got(text)
+
+
+def test_a_consumer_price_ceiling_is_a_growth_target_and_a_chinese_numeral_year_dates_a_bulletin():
+    assert got("2013年主要预期目标\n居民消费价格指数控制在3.5%以内。", 2013) == {("cpi", 2013, "target_growth", 3.5, "")}
+    text = "某县二〇二三年国民经济和社会发展统计公报\n某县统计局\n2022年,粮食播种面积3.8万亩。全年粮食总产量16.28万吨。"
+    assert ("grain_output", 2023, "level", 16.28, "") in got(text, 2024)
+
+
+def test_a_pair_without_years_spans_the_years_of_the_pair_before_it():
+    text = ("过去的五年,全区地区生产总值从2016年的695.7亿元增加到2021年的1144.2亿元,年均增长8.7%。"
+            "规上工业总产值从742亿元增加到1550.2亿元,年均增长15.3%。")
+    assert got(text, 2022) >= {("industrial_output", 2016, "level", 742.0, ""), ("industrial_output", 2021, "level", 1550.2, "")}

@@ -116,8 +116,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
             doc.plan = doc.plan_span(plan_ordinal(found))
             break
     if re.search(r"统计局|统计公报", head):
-        first = re.search(rf"({YEAR})年", "\n".join(lines[:4])[:600])
-        doc.data_year = int(first.group(1)) if first else None
+        first = re.search(rf"({YEAR}|{_CN_YEAR})年", "\n".join(lines[:4])[:600])
+        doc.data_year = _year_number(first.group(1)) if first else None
     executed = re.search(rf"({YEAR})年(?:国民经济和社会发展|经济社会发展)?计划执行情况", head)
     doc.review_year = int(executed.group(1)) if executed else None     # 一年来 in it is that year, however dated
     if doc.data_year is None:      # a bulletin's own table (2022年全区生产总值及其增长速度) names the year of its figures
@@ -162,6 +162,15 @@ def _detect_year(text: str, doc: Document) -> int | None:
         span = doc.plan_span(10 + _ORDINAL.index(closing.group(1)) + 1)
         return span.last if closing.group(2) == "收官" else span.first
     return None
+
+
+_CN_YEAR = "[一二][〇零○一二三四五六七八九]{3}"          # 二〇二三年 in a bulletin's title
+
+
+def _year_number(text: str) -> int:
+    """2023 from 2023 or 二〇二三."""
+    return int(text) if text.isdigit() else int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇").replace(
+        "○", "〇"))) for c in text))
 
 
 def heading(line: str, doc: Document, current: Context) -> Context:

@@ -84,7 +84,19 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     subjects += [(f.quote[0], "", f.unnamed) for f in unnamed]
     facts += respectively_across(masked, sorted(subjects), {f.pos for f in facts}, value_re)
     mark_quoted_targets(masked, facts)
-    return sorted(facts, key=lambda f: f.pos)
+    return _pairs_share_years(sorted(facts, key=lambda f: f.pos))
+
+
+def _pairs_share_years(facts: list[Fact]) -> list[Fact]:
+    """从2016年的695.7亿元增加到2021年的1144.2亿元…。规上工业总产值从742亿元增加到1550.2亿元: a pair without years
+    after one with years in the same paragraph spans the same years."""
+    years: dict = {}
+    for f in facts:
+        if f.pair and f.year is not None and not f.role:
+            years[f.pair] = f.year
+        elif f.role in ("from", "to") and not f.base_plan and f.role in years and years.keys() >= {"from", "to"}:
+            f.year, f.role = years[f.role], ""
+    return facts
 
 
 def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False) -> list[Fact]:
@@ -122,7 +134,12 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             named = _NAMED_BASE.findall(owned, 0, m.start())     # 是2020年的1.4倍,年均增长6.1%: from 2020
             fact.period_start = first_year or (int(next(y for y in named[-1] if y)) if named else None)
             plan_base = _PLAN_BASE.search(fact.lead[-16:])
-            fact.base_plan = 11 + "一二三四五六七八九".index(plan_base.group(1)) if plan_base and not fact.period_start else 0
+            # 从“十三五”末的117亿元增长至2025年的163亿元,年均增长6.4%: from that plan's end to the pair's last year
+            paired = next((f.base_plan for f in facts if f.base_plan and f.role == "from"), 0)
+            fact.base_plan = 0 if fact.period_start else \
+                11 + "一二三四五六七八九".index(plan_base.group(1)) if plan_base else paired
+            if paired and last_year and fact.year is None:
+                fact.year = last_year
             if first_year and last_year and fact.year is None:
                 fact.year = last_year                        # 从2015年的A增加到2020年的B,年均递增X%: 2015→2020
         clause_lead = re.split(r"[,，、]", fact.lead)[-1]

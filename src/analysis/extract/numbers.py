@@ -66,6 +66,7 @@ class Fact:
     span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
     base_plan: int = 0        # 较“十三五”末年均增长4%: measured from that plan's last year (its ordinal, 13)
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    pair: str = ""            # 'from' / 'to' of any 从A到B pair, years printed or not
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
     confidence: float = 0.8
@@ -98,7 +99,7 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
                                    (found["v2"], found["y2"], "to", found.start("v2"))):
         facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
-                          role="" if year else role, confidence=0.95,
+                          role="" if year else role, confidence=0.95, pair=role,
                           base_plan=11 + "一二三四五六七八九".index(found["p1"]) if found["p1"] and role == "from" else 0))
         claimed.add(start + pos)
     return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)

@@ -67,6 +67,8 @@ def reading(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
     if fact.kind == "rate":
         if name.unit != "%":
             return None
+        if name.basis:               # 居民消费价格指数控制在3.5%以内: an indicator published only as a growth rate
+            return name, "target_growth" if target else "growth", "%", fact.basis or name.basis, None
         # a ceiling or floor stated for the plan period (“十四五”期间…控制在4.0%以内) holds in every year from its first
         every_year = target and fact.bound in ("<=", ">=") and ctx.plan is not None and ctx.period
         return name, "target_level" if target else "share", "%", "", ctx.plan.first if every_year else None
