@@ -691,3 +691,19 @@ def test_a_pair_without_years_spans_the_years_of_the_pair_before_it():
     text = ("过去的五年,全区地区生产总值从2016年的695.7亿元增加到2021年的1144.2亿元,年均增长8.7%。"
             "规上工业总产值从742亿元增加到1550.2亿元,年均增长15.3%。")
     assert got(text, 2022) >= {("industrial_output", 2016, "level", 742.0, ""), ("industrial_output", 2021, "level", 1550.2, "")}
+
+
+def test_a_page_on_three_quarters_whose_headline_lacks_the_period_is_partial():
+    text = ("实现地区生产总值744.94亿元,同比增长6.3%\n"
+            "农业生产形势较好,第一产业增加值145.88亿元,增长3.8%。初步统计,前三季度蔬菜产量增长4.5%。")
+    assert got(text, 2024) == set() and {r[0] for r in got(text, 2024, "needs_review")} >= {"gdp", "primary_value_added"}
+
+
+def test_a_bulletin_with_an_unreadable_title_year_is_of_the_year_before_its_date_line():
+    text = "?023年某区国民经济和社会发展统计公报\n(2024年4月)\n一、综合\n全年一般公共预算收入207450万元,增长0.2%。"
+    assert got(text) == {("budget_revenue", 2023, "level", 207450.0, ""), ("budget_revenue", 2023, "growth", 0.2, "")}
+
+
+def test_one_figure_for_town_and_country_together_is_the_whole_populations():
+    text = BULLETIN + "全年城乡居民人均可支配收入41950元,增长8.1%。"
+    assert got(text) == {("disposable_income", 2022, "level", 41950.0, ""), ("disposable_income", 2022, "growth", 8.1, "")}

@@ -9,6 +9,7 @@ and the pattern of a number with its unit (:func:`value_pattern`, :func:`readabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.extract.context import YEAR, back_to
@@ -74,13 +75,15 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
     """规上工业总产值…,增加值增长13.5%: a bare 增加值 clause in the sentence of an output value is that industry's
     value added; 粮食播种面积…,总产量达… the grain output; 规模以上工业企业实现总产值… the industry's output (the
     subject's name with its tail replaced by the measure, when that name is registered)."""
-    out = []
+    out, named = [], sorted((x[1], x) for x in mentions if not x[3])
+    ends = [end for end, _ in named]
     for m in _BARE_MEASURE.finditer(text):
-        prior = [x for x in mentions if x[1] <= m.start() and not x[3]]
-        if not prior or back_to(text, m.start(), SENTENCE_END) > prior[-1][0] or m.start() - prior[-1][1] > 40:
+        i = bisect_right(ends, m.start()) - 1          # the last mention ending before it (one search, not a scan)
+        prior = named[i][1] if i >= 0 else None
+        if prior is None or m.start() - prior[1] > 40 or back_to(text, m.start(), SENTENCE_END) > prior[0]:
             continue
-        counterpart = _SUBJECT_TAIL.sub(m.group(1), prior[-1][2])
-        if counterpart != prior[-1][2] and vocab.pattern.fullmatch(counterpart):
+        counterpart = _SUBJECT_TAIL.sub(m.group(1), prior[2])
+        if counterpart != prior[2] and vocab.pattern.fullmatch(counterpart):
             out.append((m.start(), m.end(), vocab.key(counterpart), False))
     return out
 

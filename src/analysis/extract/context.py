@@ -47,7 +47,7 @@ ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|预期|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
-DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
+DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class Document:
     congress: bool = False            # a work report, or news of a 人民代表大会 session (held early in its year)
     assessment: bool = False          # an assessment of a plan (中期评估, 实施情况): it states the plan, it is not it
     reviewed: set = field(default_factory=set)   # plans an earlier paragraph reviewed (“十四五”以来…取得的成就)
+    partial_undated: str = ""         # the period of a page naming no whole year: its figures dated only by the page
 
     @property
     def settled(self) -> int:
@@ -116,7 +117,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
             doc.plan = doc.plan_span(plan_ordinal(found))
             break
     if re.search(r"统计局|统计公报", head):
-        first = re.search(rf"({YEAR}|{_CN_YEAR})年", "\n".join(lines[:4])[:600])
+        first = re.search(rf"({YEAR}|{_CN_YEAR})年(?!\d{{1,2}}月)", "\n".join(lines[:4])[:600])   # not (2024年4月)
         doc.data_year = _year_number(first.group(1)) if first else None
     executed = re.search(rf"({YEAR})年(?:国民经济和社会发展|经济社会发展)?计划执行情况", head)
     doc.review_year = int(executed.group(1)) if executed else None     # 一年来 in it is that year, however dated
@@ -128,6 +129,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     partial = PARTIAL_RE.search(first_sentence)
     if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
         doc.partial = partial.group(0)
+    elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):
+        doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
     doc.month = int(date.group(1) or date.group(2)) if date else None
@@ -135,7 +138,13 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
         doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
+    if doc.data_year is None and doc.year and re.search(r"统计公报", head):
+        doc.data_year = doc.year - 1       # a bulletin whose title's year is unreadable (?023年): the year before it
     return doc
+
+
+# words that put a whole year in a text (a partial-year page has none of them)
+_WHOLE_YEAR = r"全年|年末|年底|年度|一年来|一年以来|过去一年|过去的一年|统计公报|工作报告|执行情况|规划"
 
 
 def still_ahead(year: int | None, doc: Document) -> bool:

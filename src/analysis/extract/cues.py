@@ -35,7 +35,7 @@ _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?[,，]?是.{0,40}?的五年")
 # “十四五”时期,…取得新成效 / 发展成就 / 交出答卷, in the plan's last year: a review of the plan before it is over
-_ACHIEVED = re.compile(r"[”\"]?(?:时期|期间|以来)?[^。；;]*?(?:取得|成效|成就|成绩|答卷|回顾|硕果|累计完成|累计实现|累计新增|圆满句号|圆满收官|胜利收官)")
+_ACHIEVED = re.compile(r"[”\"]?(?:时期|期间|以来)?[^。；;]{0,160}?(?:取得|成效|成就|成绩|答卷|回顾|硕果|累计完成|累计实现|累计新增|圆满句号|圆满收官|胜利收官)")
 def _achieved(text: str, pos: int) -> bool:
     """The sentence after a plan's name says what it achieved (取得显著成效, 累计完成 …) and sets no target on the way
     (“十五五”时期主要目标是:…取得显著成效 is a goal)."""

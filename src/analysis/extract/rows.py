@@ -115,9 +115,13 @@ def _quote(para: str, start: int, end: int) -> str:
     return para[cut:end].strip()
 
 
-def _partial(para: str, fact: Fact, doc: Document, target: bool) -> str:
-    """The partial-year cue in force at *fact* ('' for an annual figure or a target)."""
-    return "" if target else partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos])
+def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool = False) -> str:
+    """The partial-year cue in force at *fact* ('' for an annual figure or a target); *undated*: the figure is dated
+    only by the document, whose page may be of a part of the year (``Document.partial_undated``)."""
+    if target:
+        return ""
+    return partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos]) or (
+        doc.partial_undated if undated else "")
 
 
 def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str, source: str) -> dict:
@@ -145,7 +149,7 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     if found is None:
         return None
     indicator, kind, unit, basis, start = found
-    partial = _partial(para, fact, doc, kind.startswith("target"))
+    partial = _partial(para, fact, doc, kind.startswith("target"), "year_from_document" in unsure)
     sentence = para[back_to(para, fact.pos, SENTENCE_END):fact.pos]
     notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
         [f"partial year: {partial} — not an annual value"] if partial else [])
