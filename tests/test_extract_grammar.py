@@ -707,3 +707,19 @@ def test_a_bulletin_with_an_unreadable_title_year_is_of_the_year_before_its_date
 def test_one_figure_for_town_and_country_together_is_the_whole_populations():
     text = BULLETIN + "全年城乡居民人均可支配收入41950元,增长8.1%。"
     assert got(text) == {("disposable_income", 2022, "level", 41950.0, ""), ("disposable_income", 2022, "growth", 8.1, "")}
+
+
+def test_a_december_report_reviews_its_own_year_and_what_it_ensured_is_no_target():
+    text = ("2017年12月25日在某县人民代表大会上\n2017年工作回顾\n一年来,确保了社会稳定,较好地完成了年初确定的各项目标任务。"
+            "预计全年实现地区生产总值38.62亿元,同比增长8.1%;完成全社会固定资产投资18.2亿元,同比增长27%。")
+    assert got(text) == {("gdp", 2017, "level", 38.62, ""), ("gdp", 2017, "growth", 8.1, ""),
+                         ("total_fixed_asset_investment", 2017, "level", 18.2, ""),
+                         ("total_fixed_asset_investment", 2017, "growth", 27.0, "")}
+
+
+def test_a_growth_takes_the_price_basis_named_in_brackets_before_it():
+    text = BULLETIN + ("全县地区生产总值(现价)完成698824万元,同比增长10.67%,地区生产总值(可比价)增速6.1%。"
+                       "第一产业完成增加值(现价)为186820万元,同比增长4.52%,可比价增速4.2%。")
+    growths = {(r["indicator"], r["value"], r["price_basis"]) for r in rows(text) if r["kind"] == "growth"}
+    assert growths == {("gdp", 10.67, "current"), ("gdp", 6.1, "comparable"),
+                       ("primary_value_added", 4.52, "current"), ("primary_value_added", 4.2, "comparable")}

@@ -94,7 +94,10 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         year = doc.year + offset if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
-        year = doc.review_year or (doc.year - 1 if doc.year else None)
+        # 一年来 in a report of January–March is the year just ended; in one of October–December (a congress held
+        # at the end of the year) the year it closes
+        late = (doc.month or 0) >= 10
+        year = doc.review_year or ((doc.year if late else doc.year - 1) if doc.year else None)
         cues.append(Cue(m.start(), m.end(), Context("actual", year)))
     for m in _FROM_TO_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))

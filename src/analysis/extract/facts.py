@@ -29,6 +29,7 @@ __all__ = ["Fact", "paragraph_facts"]
 _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark passed (突破200亿元大关), not the figure itself
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
+_BASIS_WORD = re.compile(r"现价|可比价|不变价")
 _STEPS_CROSSED = re.compile(r"[^，,。；;\d]{0,6}?台阶")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
@@ -128,6 +129,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None:
             continue
+        if fact.kind == "growth" and not fact.basis:       # 地区生产总值(现价)完成…,同比增长10.67%: the basis named before
+            named = _BASIS_WORD.findall(owned, 0, m.start())
+            fact.basis = ("current" if named[-1] == "现价" else "comparable") if named else ""
         if fact.kind == "rate" and fact.target and any(f.kind == "growth" for f in facts):
             fact.kind = "growth"                             # 增长5.5%(年初目标6%): the target of that growth
         if fact.average:
