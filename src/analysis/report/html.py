@@ -53,7 +53,10 @@ def cell(value, lang: str) -> tuple[str, str]:
         return esc(value), "num"
     if isinstance(value, float):
         return esc(i18n.number(value, 1)), "num"
-    return esc(value), ""
+    return esc(value), "prose" if isinstance(value, str) and len(value) > PROSE_CHARS else ""
+
+
+PROSE_CHARS = 24      # a cell of more text than this is a sentence (a remark, the documents needed): given room to read
 
 
 def answer_first(frame: pd.DataFrame, lead: tuple[str, ...] = (), names: int = 1) -> pd.DataFrame:
