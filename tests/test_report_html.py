@@ -70,3 +70,9 @@ def test_missing_targets_are_one_line_per_document_with_the_list_behind_it():
     assert out == ('<details class="missing-group"><summary>26项目标缺2021—2022年数据；所需文件：&lt;报告&gt;</summary>'
                    "<ul><li>甲：仅有基期数据</li><li>乙</li></ul></details>")
     assert html.missing_groups([]) == ""
+
+
+def test_a_sentence_in_a_table_is_classed_prose_and_a_short_word_is_not():
+    text = html.table(pd.DataFrame({"指标": ["地区生产总值"], "说明": ["2023—2025年数据未录入；所需文件：2023—2025年计划执行情况报告或统计公报"],
+                                         "单位": ["亿元"]}, dtype=object), "zh")
+    assert 'class="prose" data-label="说明"' in text and 'class="prose" data-label="单位"' not in text
