@@ -52,6 +52,8 @@ def _init_worker(runtime: str) -> None:
     os.environ[RUNTIME_ENV] = runtime
     hygiene.init_worker()
 _LOCK = threading.Lock()
+_STARTING = threading.Lock()          # held while this process starts a kernel (folder made, pid not yet known)
+STARTING_WAIT = 10.0                  # seconds a shutdown waits for a kernel start in progress
 
 
 def _forget_kernel(key) -> None:
@@ -75,14 +77,19 @@ def _forget_kernel(key) -> None:
 def shutdown_kernels() -> None:
     """End every kernel of this process (at exit, on SIGTERM, when the parent is gone); the run's runtime
     folder goes with its last worker when the run itself cannot remove it (killed with ``kill -9``)."""
-    for key in list(_KERNELS):
-        _forget_kernel(key)
-    runtime = os.environ.get(RUNTIME_ENV)
-    if runtime:
-        try:
-            os.rmdir(runtime)             # only when empty: the other workers' kernels stay
-        except OSError:
-            pass
+    started = _STARTING.acquire(timeout=STARTING_WAIT)      # a kernel being started: wait for its pid
+    try:
+        for key in list(_KERNELS):
+            _forget_kernel(key)
+        runtime = os.environ.get(RUNTIME_ENV)
+        if runtime:
+            try:
+                os.rmdir(runtime)             # only when empty: the other workers' kernels stay
+            except OSError:
+                pass
+    finally:
+        if started:
+            _STARTING.release()
 
 
 def _kernel_manager(cwd: str):
@@ -98,12 +105,6 @@ def _kernel_manager(cwd: str):
     runtime = os.environ.get(RUNTIME_ENV)
     if runtime:
         os.makedirs(runtime, mode=0o700, exist_ok=True)
-    folder = tempfile.mkdtemp(prefix="k-" if runtime else "analysis-kernel-", dir=runtime or runtime_base())
-    ipc = os.name == "posix"
-    km = KernelManager(kernel_name="python3", transport="ipc" if ipc else "tcp",
-                       ip=str(Path(folder) / "k") if ipc else "127.0.0.1",
-                       connection_file=str(Path(folder) / "connection.json"))
-    _KERNELS[key] = {"km": km, "dir": folder, "pid": None}
     with _LOCK:
         if not getattr(_kernel_manager, "hooked", False):
             import atexit
@@ -114,9 +115,18 @@ def _kernel_manager(cwd: str):
             # multiprocessing workers leave through os._exit: only Finalize hooks run there
             multiprocessing.util.Finalize(None, shutdown_kernels, exitpriority=10)
             _kernel_manager.hooked = True
-    kwargs = {"preexec_fn": hygiene.kernel_preexec} if os.name == "posix" else {}
-    km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"], **kwargs)
-    _KERNELS[key]["pid"] = getattr(km.provisioner, "pid", None)
+    # from its folder to its pid a kernel is being started: a shutdown meanwhile waits for the pid, so it never
+    # removes a folder the start then writes into again (a run killed with kill -9 left one so, now and then)
+    with _STARTING:
+        folder = tempfile.mkdtemp(prefix="k-" if runtime else "analysis-kernel-", dir=runtime or runtime_base())
+        ipc = os.name == "posix"
+        km = KernelManager(kernel_name="python3", transport="ipc" if ipc else "tcp",
+                           ip=str(Path(folder) / "k") if ipc else "127.0.0.1",
+                           connection_file=str(Path(folder) / "connection.json"))
+        _KERNELS[key] = {"km": km, "dir": folder, "pid": None}
+        kwargs = {"preexec_fn": hygiene.kernel_preexec} if os.name == "posix" else {}
+        km.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.enabled=False"], **kwargs)
+        _KERNELS[key]["pid"] = getattr(km.provisioner, "pid", None)
     return km
 
 
