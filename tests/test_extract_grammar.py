@@ -723,3 +723,19 @@ def test_a_growth_takes_the_price_basis_named_in_brackets_before_it():
     growths = {(r["indicator"], r["value"], r["price_basis"]) for r in rows(text) if r["kind"] == "growth"}
     assert growths == {("gdp", 10.67, "current"), ("gdp", 6.1, "comparable"),
                        ("primary_value_added", 4.52, "current"), ("primary_value_added", 4.2, "comparable")}
+
+
+def test_a_december_report_reviews_five_years_to_its_own_and_a_one_sided_layout_space_joins_a_decimal():
+    text = ("政府工作报告\n2016年12月16日在某县人民代表大会上\n一、过去五年工作回顾\n五年来,全县经济社会发展取得重大成就。"
+            "初步统计,2016年,实现地区生产总值189亿元,是2011年的1.74倍;固定资产投资207亿元,是2011年的2 .7倍;"
+            "社会消费品零售总额125亿元,是2011年的2倍。规模以上工业企业由115家增加到173家。")
+    assert got(text) >= {("gdp", 2016, "level", 189.0, ""), ("retail_sales", 2016, "level", 125.0, ""),
+                         ("industrial_firms_above_scale", 2016, "level", 173.0, "")}
+
+
+def test_a_rank_from_a_year_is_no_year_cue_and_a_stock_counted_now_is_as_of_the_day():
+    text = ("某县“十四五”发展成就新闻发布会\n全县地区生产总值年均增长6.6%,2025年首次突破350亿元,在全省排名由2021年第41位上升到第36位。"
+            "城乡居民人均可支配收入分别达到45041元、17088元。\n科技创新持续跃升。全县现有高新技术企业达736家。")
+    found = got(text, 2025)
+    assert ("urban_disposable_income", 2025, "level", 45041.0, "") in found and not any(r[1] == 2021 for r in found)
+    assert ("high_tech_firms", 2025, "level", 736.0, "") in got(text, 2025, "needs_review")

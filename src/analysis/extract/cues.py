@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, plan_ordinal
 
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
-_FREE = r"(?<![比较与在从至到于和、\-—~～\d])"
+_FREE = r"(?<![比较与在从由至到于和、\-—~～\d])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末)(?![的前])")      # 截至2024年底,…: the figures of 2024
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
@@ -121,7 +121,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
         reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
         reviewed = reviewed or sorted(doc.reviewed, key=lambda s: s.last)
-        span = reviewed[-1] if reviewed else Span(doc.year - 5, doc.year - 1) if doc.year else None
+        last = (doc.year if (doc.month or 0) >= 10 else doc.year - 1) if doc.year else None   # a December report: its year
+        span = reviewed[-1] if reviewed else Span(last - 4, last) if last else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
     for m in _NEXT_FIVE.finditer(text):
         span = Span(doc.year, doc.year + 4) if doc.year else None

@@ -46,7 +46,7 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
 
 
-_SPACED_DECIMAL = re.compile(r"(?<=\d)[ \u3000]+\.[ \u3000]+(?=\d)")
+_SPACED_DECIMAL = re.compile(r"(?<=\d)(?:[ \u3000]+\.[ \u3000]*|\.[ \u3000]+)(?=\d)")    # 6 . 5, 2 .7, 2. 7
 
 
 def extract_document(text: str, district: str, source: str = "", year: int | None = None,

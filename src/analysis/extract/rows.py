@@ -115,6 +115,10 @@ def _quote(para: str, start: int, end: int) -> str:
     return para[cut:end].strip()
 
 
+# a stock counted as of the day a document speaks (现有, 目前, 截至目前), not at the end of its year
+_HAS_NOW = re.compile(r"现有|目前|截至目前|截止目前")
+
+
 def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool = False) -> str:
     """The partial-year cue in force at *fact* ('' for an annual figure or a target); *undated*: the figure is dated
     only by the document, whose page may be of a part of the year (``Document.partial_undated``)."""
@@ -151,6 +155,9 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     indicator, kind, unit, basis, start = found
     partial = _partial(para, fact, doc, kind.startswith("target"), "year_from_document" in unsure)
     sentence = para[back_to(para, fact.pos, SENTENCE_END):fact.pos]
+    now = _HAS_NOW.search(sentence) if kind == "level" and doc.data_year is None else None
+    if not partial and now and (not ctx.explicit or unsure):
+        partial = now.group(0)           # 全市现有…企业达736家, its year not printed with it: as of the document's day
     notes = (["预计 (estimate)"] if ESTIMATE_RE.search(sentence) else []) + (
         [f"partial year: {partial} — not an annual value"] if partial else [])
     if kind in ("growth", "target_growth") and not fact.basis:
