@@ -14,7 +14,7 @@ echo "== creating a temporary venv in $venv"
 echo "== installing .[test] with the newest versions (no lock)"
 "$venv/bin/python" -m pip install --progress-bar off --upgrade --upgrade-strategy eager -e ".[test]" 2>&1 \
   | { grep -v -e "^Requirement already satisfied" -e "^WARNING: Location" || true; }
-echo "== packages newer than requirements/constraints.txt"
+echo "== packages newer than constraints.txt"
 "$venv/bin/python" - <<'PY'
 from importlib.metadata import distributions
 
@@ -22,7 +22,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 pinned = {}
-for line in open("requirements/constraints.txt", encoding="utf-8"):
+for line in open("constraints.txt", encoding="utf-8"):
     line = line.split("#", 1)[0].strip()
     if line:
         req = Requirement(line)

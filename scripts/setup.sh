@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv and install the project with the given extras (default: none), every version
-# pinned by requirements/constraints.txt (the lock; see README "Pinned versions").
+# pinned by constraints.txt (the lock; see README "Pinned versions").
 # Usage: bash scripts/setup.sh [test|dev]
 # On Debian as root it also installs Chromium and a CJK font for the browser tests
 # (the charts carry their own font; this only makes the screenshots of page text legible).
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 PY="${PYTHON:-python3}"
-LOCK=requirements/constraints.txt
+LOCK=constraints.txt
 step() { echo "== $*"; }
 if [ "$extras" = "test" ] || [ "$extras" = "dev" ]; then
   if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
