@@ -128,3 +128,16 @@ def test_a_page_as_of_a_date_uses_only_what_was_published_by_then(tmp_path):
     with pytest.raises(ParameterError) as info:
         report.setup("万柏林区", "zh", data_path=str(table), as_of=MID)
     assert info.value.fields()["parameter"] == "as_of"
+
+
+def test_a_source_date_that_is_no_date_is_refused_in_one_line(tmp_path):
+    """A page as of a date trusts sources.csv's dates, so one that cannot be read is refused, not ignored."""
+    from analysis.exceptions import DataValidationError
+
+    folder = copy_data(tmp_path / "data")
+    with open(folder / "sources.csv", encoding="utf-8", newline="") as f:
+        first = next(csv.DictReader(f))["file"]
+    _dated(folder / "sources.csv", first, "2023/05")
+    with pytest.raises(DataValidationError, match=r"sources.csv row 2, column 'date': '2023/05' is not accepted; "
+                                                  r"accepted: YYYY, YYYY-MM or YYYY-MM-DD"):
+        load_registry(folder / "indicators.csv")

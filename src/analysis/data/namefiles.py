@@ -36,6 +36,22 @@ LEVELS = ("district", "county", "city", "province")
 SOURCE_STATUSES = ("adopted", "draft", "news", "report")
 
 
+def parse_source_date(text: str) -> _dt.date | None:
+    """The first day a document's ``date`` in sources.csv (YYYY, YYYY-MM or YYYY-MM-DD) can mean, or None when it
+    is none of these (validation refuses it; an empty date is allowed and means unknown).
+
+    >>> parse_source_date("2023"), parse_source_date("2026-01"), parse_source_date("2026-1-5x")
+    (datetime.date(2023, 1, 1), datetime.date(2026, 1, 1), None)
+    """
+    parts = str(text or "").strip().split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        return None
+    try:
+        return _dt.date(*(int(p) for p in parts), *([1] * (3 - len(parts))))
+    except ValueError:
+        return None
+
+
 def parse_due(text: str) -> tuple[int, int] | None:
     """'04-30' → (4, 30): the day of the following year by which a year's figures are published;
     None when *text* is not a valid MM-DD (29 February is refused)."""
@@ -113,7 +129,9 @@ def validate_tables(tables: dict[str, list[dict]]) -> list[str]:
             problems.append(f"{FILES['districts'][0]} row {line}, column 'district': '{row['district']}' {why}")
     problems += _check(tables["sources"], FILES["sources"][0], "file", {
         "title_zh": (bool, "a Chinese title"), "title_en": (bool, "an English title"),
-        "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES))})
+        "status": (lambda v: v in SOURCE_STATUSES, ", ".join(SOURCE_STATUSES)),
+        "date": (lambda v: not v or parse_source_date(v) is not None, "YYYY, YYYY-MM or YYYY-MM-DD (the day the "
+                 "document was issued, as far as known), or empty")})
     problems += _check(tables["plans"], FILES["plans"][0], "plan", {
         "first_year": (_int, "a year"), "last_year": (_int, "a year"), "base_year": (_int, "a year")})
     for line, row in enumerate(tables["plans"], start=2):

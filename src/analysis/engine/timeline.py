@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 
-from analysis.data.namefiles import parse_due  # noqa: F401  (the MM-DD reader of plans.csv)
+from analysis.data.namefiles import parse_due, parse_source_date  # noqa: F401  (the readers of plans.csv, sources.csv)
 from analysis.exceptions import ParameterError
 
 DEFAULT_DUE = (4, 30)
@@ -38,26 +38,12 @@ def as_of_date(value=None) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def earliest_date(text: str) -> dt.date | None:
-    """The first day a source's ``date`` in sources.csv (YYYY, YYYY-MM or YYYY-MM-DD) can mean; None when empty
-    or unreadable (validation reports those).
-
-    >>> earliest_date("2023"), earliest_date("2026-01")
-    (datetime.date(2023, 1, 1), datetime.date(2026, 1, 1))
-    """
-    parts = str(text or "").strip().split("-")
-    try:
-        return dt.date(int(parts[0]), *(int(p) for p in parts[1:3])) if len(parts) == 3 else \
-            dt.date(int(parts[0]), int(parts[1]) if len(parts) == 2 else 1, 1)
-    except (ValueError, IndexError):
-        return None
-
-
 def published_by(data, registry, as_of: dt.date):
     """The rows of *data* whose source could have been read on *as_of*: a row from a document dated after
     it (its earliest possible date: a source dated only 2026 counts from 2026-01-01) is not yet known then,
     so an assessment as of an earlier date does not use it. Rows of sources without a date are kept."""
-    later = {f for f, r in registry.sources.items() if (d := earliest_date(r.get("date"))) is not None and d > as_of}
+    later = {f for f, r in registry.sources.items()
+             if (d := parse_source_date(r.get("date"))) is not None and d > as_of}
     return data[~data["source"].isin(later)] if later else data
 
 
