@@ -158,3 +158,8 @@ def looks_like_formula(text: str) -> bool:
 
 # A note marking an actual figure as the source's estimate (the extractor writes "预计 (estimate)").
 ESTIMATE_MARK = "预计"
+
+
+def estimated(rows):
+    """Per row of a table (a DataFrame), whether its note marks the figure as the source's estimate (预计)."""
+    return rows["note"].fillna("").astype(str).str.contains(ESTIMATE_MARK, regex=False)

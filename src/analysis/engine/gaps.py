@@ -18,7 +18,7 @@ from analysis.i18n import status_label
 from analysis.engine.prices import series_break_flags, series_break_table
 from analysis.engine.probability import probability_reach, sigma_from_rates, tolerance_threshold
 from analysis.data.registry import registry_of
-from analysis.data.schema import ESTIMATE_MARK
+from analysis.data.schema import estimated
 from analysis.engine.records import FIELDS, INT_FIELDS, OBSERVED_KIND, public_frame
 
 ACTUAL_KINDS = ("level", "growth", "share", "cumulative")
@@ -153,7 +153,7 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
                        zip(limits["district"], limits["indicator"], limits["year"], limits["kind"], limits["bound"])}
     # Actual figures the source gives as an estimate (noted so by the analyst): a judgement on them is
     # provisional until the statistical figure is published.
-    guessed = actual[actual["note"].fillna("").astype(str).str.contains(ESTIMATE_MARK, regex=False)]
+    guessed = actual[estimated(actual)]
     estimates = frozenset((d, i, int(y), k) for d, i, y, k in
                           zip(guessed["district"], guessed["indicator"], guessed["year"], guessed["kind"]))
     table = pd.concat([tg, measures.drop(columns=["growth_basis"], errors="ignore"), probs], axis=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import i18n
-from analysis.data.schema import ESTIMATE_MARK
+from analysis.data.schema import estimated
 from analysis.report import text
 from analysis.report.assessment import annual_targets, scenario_grid
 from analysis.options import OPTIONS
@@ -181,7 +181,7 @@ def headline_table(ctx) -> pd.DataFrame:
         unit = level["unit"].iloc[0] if not level.empty else ""
         if not is_amount(ctx, unit):
             continue
-        estimate = group["note"].fillna("").astype(str).str.contains(ESTIMATE_MARK, regex=False).any()
+        estimate = estimated(group).any()
         out.append({
             ctx.t("col.indicator"): ctx.name_of(indicator, group["indicator_zh"].iloc[0])
             + (ctx.t("mark.estimate") if estimate else ""),
