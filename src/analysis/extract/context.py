@@ -92,12 +92,23 @@ class Document:
         """Years before the first plan the registry lists are history, whatever the document's date."""
         return min((span.first for span in self.plans.values()), default=0)
 
+    @property
+    def closing_year(self) -> int | None:
+        """The year a review in the document ends with: the year before it in a report of January–September (一年来
+        in January is the year just ended), its own year in one of October–December (a congress at the year's end)."""
+        return (self.year if (self.month or 0) >= 10 else self.year - 1) if self.year else None
+
     def plan_span(self, ordinal: int) -> Span:
         return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
 
 
+def plan_number(ordinal: str) -> int:
+    """四 → 14: the plan a 十X五 names, by its ordinal character."""
+    return 10 + _ORDINAL.index(ordinal) + 1
+
+
 def plan_ordinal(match: re.Match) -> int:
-    return 10 + _ORDINAL.index(match.group(1) or match.group(3)) + 1
+    return plan_number(match.group(1) or match.group(3))
 
 
 def document(text: str, year: int | None, registry_plans=()) -> Document:
@@ -168,7 +179,7 @@ def _detect_year(text: str, doc: Document) -> int | None:
         return int(estimated.group(1) or estimated.group(2)) + 1
     closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)
     if closing:
-        span = doc.plan_span(10 + _ORDINAL.index(closing.group(1)) + 1)
+        span = doc.plan_span(plan_number(closing.group(1)))
         return span.last if closing.group(2) == "收官" else span.first
     return None
 

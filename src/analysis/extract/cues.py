@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, plan_ordinal
+from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, plan_number, plan_ordinal
 
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 _FREE = r"(?<![比较与在从由至到于和、\-—~～\d])"
@@ -36,6 +36,8 @@ _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?[,，]?是.{0,40}?的五年")
 # “十四五”时期,…取得新成效 / 发展成就 / 交出答卷, in the plan's last year: a review of the plan before it is over
 _ACHIEVED = re.compile(r"[”\"]?(?:时期|期间|以来)?[^。；;]{0,160}?(?:取得|成效|成就|成绩|答卷|回顾|硕果|累计完成|累计实现|累计新增|圆满句号|圆满收官|胜利收官)")
+
+
 def _achieved(text: str, pos: int) -> bool:
     """The sentence after a plan's name says what it achieved (取得显著成效, 累计完成 …) and sets no target on the way
     (“十五五”时期主要目标是:…取得显著成效 is a goal)."""
@@ -60,7 +62,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     cues = []
     # plans first: a plan this paragraph reviews (“十四五”发展成就) frames its 五年来 and its 预计到2025年末
     for m in _FIRST_YEARS.finditer(text):
-        span = doc.plan_span(11 + "一二三四五六七八九".index(m.group(1)))
+        span = doc.plan_span(plan_number(m.group(1)))
         last = span.first + _COUNT[m.group(2)] - 1
         cues.append(Cue(m.start(), m.end(), Context("review", last, Span(span.first, last), True)))
     plans = [m for m in PLAN_RE.finditer(text) if not _FIRST_YEARS.match(text, m.start())]
@@ -94,10 +96,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         year = doc.year + offset if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
-        # 一年来 in a report of January–March is the year just ended; in one of October–December (a congress held
-        # at the end of the year) the year it closes
-        late = (doc.month or 0) >= 10
-        year = doc.review_year or ((doc.year if late else doc.year - 1) if doc.year else None)
+        year = doc.review_year or doc.closing_year
         cues.append(Cue(m.start(), m.end(), Context("actual", year)))
     for m in _FROM_TO_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
@@ -121,7 +120,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
         reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
         reviewed = reviewed or sorted(doc.reviewed, key=lambda s: s.last)
-        last = (doc.year if (doc.month or 0) >= 10 else doc.year - 1) if doc.year else None   # a December report: its year
+        last = doc.closing_year
         span = reviewed[-1] if reviewed else Span(last - 4, last) if last else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
     for m in _NEXT_FIVE.finditer(text):

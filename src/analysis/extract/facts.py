@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
-from analysis.extract.context import YEAR, back_to
+from analysis.extract.context import YEAR, back_to, plan_number
 from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
                                       read_number)
 from analysis.extract.pairing import mark_quoted_targets, respectively_across
@@ -141,7 +141,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             # 从“十三五”末的117亿元增长至2025年的163亿元,年均增长6.4%: from that plan's end to the pair's last year
             paired = next((f.base_plan for f in facts if f.base_plan and f.role == "from"), 0)
             fact.base_plan = 0 if fact.period_start else \
-                11 + "一二三四五六七八九".index(plan_base.group(1)) if plan_base else paired
+                plan_number(plan_base.group(1)) if plan_base else paired
             if paired and last_year and fact.year is None:
                 fact.year = last_year
             if first_year and last_year and fact.year is None:

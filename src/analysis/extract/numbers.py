@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.context import YEAR
+from analysis.extract.context import YEAR, plan_number
 from analysis.extract.vocab import N, number, unit_of
 
 GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"
@@ -100,7 +100,7 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
         facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
                           role="" if year else role, confidence=0.95, pair=role,
-                          base_plan=11 + "一二三四五六七八九".index(found["p1"]) if found["p1"] and role == "from" else 0))
+                          base_plan=plan_number(found["p1"]) if found["p1"] and role == "from" else 0))
         claimed.add(start + pos)
     return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)
 

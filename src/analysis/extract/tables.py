@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from analysis.extract.context import YEAR, Span
+from analysis.extract.context import YEAR, Span, plan_number
 from analysis.extract.vocab import N, Vocabulary
 from analysis.extract.years import average_start
 
@@ -47,7 +47,7 @@ def _column(header: str, plan: Span | None, data_year: int | None = None, plan_s
     年均增长 column naming no plan, in a plan document, the average its plan sets as a target."""
     average = _PLAN_AVERAGE.search(header)
     if average and plan_span:
-        span = plan_span(10 + "一二三四五六七八九".index(average.group(1)) + 1)
+        span = plan_span(plan_number(average.group(1)))
         return span.last, False, f"average:{average_start(span.last, plan=span)}"
     if plan and re.search(r"年均增[长速]", header) and not re.search(YEAR, header):
         return plan.last, True, f"average:{average_start(plan.last, plan=plan)}"
