@@ -16,7 +16,7 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from conftest import LATE
+from conftest import copy_data, LATE
 
 from analysis import config
 from analysis.exceptions import (
@@ -402,6 +402,16 @@ def test_an_invalid_row_anywhere_means_exit_2_and_nothing_runs(tmp_path, out, cu
     code, _, err = cli("run", "--config", cfg, "--data", data, "--out", tmp_path / "o2")
     assert code == 2 and "'20222'" in err and "nothing ran" in err
     assert "Traceback" not in err and not (tmp_path / "o2").exists()
+
+
+def test_a_bad_name_file_is_bad_data_too_exit_2_and_nothing_runs(tmp_path, out):
+    data = copy_data(tmp_path / "data")
+    with open(data / "districts.csv", "a", encoding="utf-8") as f:
+        f.write("a/b,AB,太原市,Taiyuan,山西省,district\n")
+    cfg = write_config(tmp_path / "r.yaml", [{"name": "b", "notebook": "brief"}])
+    code, _, err = cli("run", "--config", cfg, "--data", data / "indicators.csv", "--out", tmp_path / "o3")
+    assert code == 2 and "districts.csv row" in err and "nothing ran" in err
+    assert "Traceback" not in err and not (tmp_path / "o3").exists()
 
 
 @pytest.mark.parametrize("content", [

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.exceptions import ConfigError, ParameterError
+from analysis.exceptions import ConfigError, DataValidationError, InputDataError, ParameterError
 from analysis.runner import confine
 from analysis.runner.inputs import (chosen_rows, default_of, forget_row_texts, names_hash, notebook_info, package_hash,
                                     rows_hash, sha256)
@@ -199,7 +199,11 @@ def _load_jobs(config_path, rows, out_dir, data_path, cached_info, as_of, packag
     defaults, reports = read_config(config_path)
     if as_of and "as_of" not in defaults:
         defaults = {**defaults, "as_of": as_of}
-    registry = load_registry(data_path)          # the name files beside this table
+    try:
+        registry = load_registry(data_path)          # the name files beside this table
+    except DataValidationError as exc:               # a bad name file is bad data: nothing runs (exit 2)
+        raise InputDataError(exc.problems + [f"{len(exc.problems)} problem(s) in the name files beside {data_path}; "
+                                             "nothing ran. Fix them and run again"]) from None
     cache = dict(cached_info or {})
     pkg = package or package_hash()
     jobs, names = [], set()
