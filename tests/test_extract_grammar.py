@@ -739,3 +739,9 @@ def test_a_rank_from_a_year_is_no_year_cue_and_a_stock_counted_now_is_as_of_the_
     found = got(text, 2025)
     assert ("urban_disposable_income", 2025, "level", 45041.0, "") in found and not any(r[1] == 2021 for r in found)
     assert ("high_tech_firms", 2025, "level", 736.0, "") in got(text, 2025, "needs_review")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u3000"])
+def test_a_layout_space_of_any_kind_beside_a_decimal_point_is_joined(space):
+    text = BULLETIN + f"全年全县生产总值620{space}.5亿元,增长6{space}.{space}0%。"
+    assert got(text) == {("gdp", 2022, "level", 620.5, ""), ("gdp", 2022, "growth", 6.0, "")}

@@ -119,7 +119,8 @@ _FORMAT_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_FORMAT}]+(?=[0-9.,])|(?<=[0-9.,])
 _FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 # A space between digits is kept (dates and times print one: 2022-08-03 11:06:54) unless what follows
 # reads as an amount (digits, then 万/亿/a measure word/%): "7 20.5亿元" has no one reading.
-_SPACE_IN_AMOUNT = re.compile(r"(?<=[0-9])[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+LAYOUT_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"      # a space a page's layout may put inside a number
+_SPACE_IN_AMOUNT = re.compile(rf"(?<=[0-9]){LAYOUT_SPACE}+"
                               r"(?=[0-9]+(?:\.[0-9]+)?\s*(?:万|亿|元|%|％|人|户|家|个|项|吨|亩|公里|平方))")
 
 

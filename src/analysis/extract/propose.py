@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.data.normalize import LAYOUT_SPACE
 from analysis.extract.context import Context, document, heading
 from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
@@ -46,7 +47,7 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
 
 
-_SPACED_DECIMAL = re.compile(r"(?<=\d)(?:[ \u3000]+\.[ \u3000]*|\.[ \u3000]+)(?=\d)")    # 6 . 5, 2 .7, 2. 7
+_SPACED_DECIMAL = re.compile(rf"(?<=\d)(?:{LAYOUT_SPACE}+\.{LAYOUT_SPACE}*|\.{LAYOUT_SPACE}+)(?=\d)")   # 6 . 5, 2 .7
 
 
 def extract_document(text: str, district: str, source: str = "", year: int | None = None,
