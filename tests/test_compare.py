@@ -51,3 +51,13 @@ def test_overview_section_puts_the_city_side_by_side(tmp_path, curated_rows):
     assert "Districts of Taiyuan side by side" in sections.render(en, "compare")[0]
     alone = report.setup("万柏林区", "zh", page="overview", as_of=MID)
     assert sections.render(alone, "compare") == []
+
+
+def test_a_latest_figure_given_only_as_a_bound_keeps_it_side_by_side():
+    rows = []
+    for district, bound in (("万柏林区", ""), ("杏花岭区", ">=")):
+        rows += [(district, "gdp", 2020, "level", 486, "亿元", "current", "", None),
+                 (district, "gdp", 2022, "level", 700, "亿元", "current", bound, None),
+                 (district, "gdp", 2025, "target_level", 1000, "亿元", "current", "~", None)]
+    frame = compare_districts(to_records(gap_table(table(*rows), as_of=MID)), load_registry(), "太原市")
+    assert frame.set_index("district")["latest_bound"].to_dict() == {"万柏林区": "", "杏花岭区": ">="}

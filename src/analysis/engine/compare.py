@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.engine.targets import ANNUAL_TYPES as ANNUAL
 
-COLUMNS = ["city", "indicator", "indicator_zh", "district", "unit", "latest_year", "latest_value", "target_value",
+COLUMNS = ["city", "indicator", "indicator_zh", "district", "unit", "latest_year", "latest_value", "latest_bound", "target_value",
            "bound", "cagr_observed", "cagr_required", "growth_basis", "progress", "tau", "status", "as_of_year"]
 
 
