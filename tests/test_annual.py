@@ -27,3 +27,17 @@ def test_scenario_grid_real_growth_times_prices():
     assert not grid.attrs["met"].to_numpy().any()                 # none reaches 950 (约1000 less 5 %)
     easy = scenario_grid(620.5, 2022, 2025, 700, "", real_growth=(2.5,), price_change=(2.0,))
     assert easy.attrs["met"].iloc[0, 0]
+
+
+def test_a_years_actual_known_only_as_a_bound_or_an_estimate_says_so():
+    from test_assess import table
+
+    data = table(("万柏林区", "gdp", 2022, "target_growth", 8, "%", "comparable", "", None),
+                 ("万柏林区", "gdp", 2022, "growth", 7, "%", "comparable", ">=", None),          # 增长7%以上
+                 ("万柏林区", "retail_sales", 2022, "target_growth", 8, "%", "current", "", None),
+                 ("万柏林区", "retail_sales", 2022, "growth", 9, "%", "current", "", None))
+    data.loc[data["indicator"] == "retail_sales", "note"] = "预计 (estimate)"
+    rows = annual_targets(data, "万柏林区", as_of="2026-11-28").set_index("indicator")
+    # at least 7 % against a target of 8 %: the grade could go either way, so it is unknown, not "not completed"
+    assert rows.loc["gdp", "actual_bound"] == ">=" and rows.loc["gdp", "status"] == "insufficient_data"
+    assert rows.loc["retail_sales", "actual_estimate"] and not rows.loc["gdp", "actual_estimate"]

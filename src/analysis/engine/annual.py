@@ -14,10 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.data.schema import estimated
 from analysis.engine import rules, timeline
 
 COLUMNS = ["district", "indicator", "indicator_zh", "year", "target", "bound", "price_basis", "last_year",
-           "last_actual", "acceleration_pp", "two_year_average", "two_year_basis", "actual", "status"]
+           "last_actual", "acceleration_pp", "two_year_average", "two_year_basis", "actual", "actual_bound",
+           "actual_estimate", "status"]
 
 
 def two_year_average(rows: pd.DataFrame, year: int, basis: str) -> float:
@@ -51,21 +53,29 @@ def annual_targets(data: pd.DataFrame, district: str | None = None, as_of=None, 
     for key, group in rows[rows["indicator"].isin(targets["indicator"])].groupby(["district", "indicator"], sort=False):
         annual = group[(group["kind"] == "growth") & group["period_start"].isna()]
         for t in targets[(targets["district"] == key[0]) & (targets["indicator"] == key[1])].itertuples():
-            same = annual[annual["price_basis"] == t.price_basis].set_index("year")["value"]
+            rows_same = annual[annual["price_basis"] == t.price_basis].set_index("year")
+            same = rows_same["value"]
             last = same[same.index < t.year]
             last_year = int(last.index.max()) if not last.empty else None
             last_actual = float(last[last_year]) if last_year else np.nan
             actual = float(same[t.year]) if t.year in same.index else np.nan
+            # the year's figure as the source gives it: only a bound (增长8%以上), an estimate (预计)
+            year_rows = rows_same.loc[[t.year]] if t.year in same.index else rows_same.iloc[:0]
+            actual_bound = next((b for b in year_rows["bound"] if isinstance(b, str) and b), "")
+            actual_estimate = bool(estimated(year_rows).any())
             if np.isnan(actual):
                 status = "not_entered" if timeline.is_due(t.year, as_of, due) else "pending"
             else:
                 status = str(rules.final_grade([actual], [t.value], [t.bound or ""], [t.bound == "<="], "points")[0])
+                if rules.undecided_by_bound(status, actual_bound, "lower" if t.bound == "<=" else "higher"):
+                    status = "insufficient_data"
             average = two_year_average(group, last_year, t.price_basis) if last_year else np.nan
             out.append({"district": t.district, "indicator": t.indicator, "indicator_zh": t.indicator_zh,
                         "year": int(t.year), "target": float(t.value), "bound": t.bound, "price_basis": t.price_basis,
                         "last_year": last_year, "last_actual": last_actual, "acceleration_pp": t.value - last_actual,
                         "two_year_average": average, "two_year_basis": t.price_basis if np.isfinite(average) else "",
-                        "actual": actual, "status": status})
+                        "actual": actual, "actual_bound": actual_bound, "actual_estimate": actual_estimate,
+                        "status": status})
     frame = pd.DataFrame(out, columns=COLUMNS)
     frame["last_year"] = frame["last_year"].astype("Int64")
     return frame

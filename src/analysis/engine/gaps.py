@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.engine import assess, targets, timeline
+from analysis.engine import assess, rules, targets, timeline
 from analysis.exceptions import UnknownSeriesError
 from analysis.i18n import status_label
 from analysis.engine.prices import series_break_flags, series_break_table
@@ -173,10 +173,8 @@ def gap_table(data: pd.DataFrame, district: str | None = None, target_year: int 
     return public_frame(table, breaks, bounds, registry, basis_unstated, observed_bounds, estimates)
 
 
-# A final grade the bound of the latest figure cannot decide: "at least 2000" against 2300 may be either side.
-# (A mid-plan reading keeps the bound and says so: flag latest_at_least.)
-_SHORT = {"not_completed", "basically_completed"}
-_UNDECIDED = {(">=", "higher"): _SHORT, ("<=", "lower"): _SHORT | {"breached"}}
+# A final grade the bound of the latest figure cannot decide (rules.undecided_by_bound). (A mid-plan reading keeps
+# the bound and says so: flag latest_at_least.)
 
 
 def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
@@ -185,7 +183,7 @@ def _undecided_by_bound(table: pd.DataFrame, observed_bounds: dict) -> None:
     kinds = table["target_type"].map(OBSERVED_KIND)
     bound = [observed_bounds.get((d, i, int(y), k)) if isinstance(k, str) and pd.notna(y) else None
              for d, i, y, k in zip(table["district"], table["indicator"], table["latest_year"], kinds)]
-    undecided = [bool(f) and s in _UNDECIDED.get((b, direction), ()) for b, direction, s, f in
+    undecided = [bool(f) and rules.undecided_by_bound(s, b, direction) for b, direction, s, f in
                  zip(bound, table["direction"], table["status"], table["final"])]
     table["latest_bound"] = [b or "" for b in bound]       # the latest figure as the source gives it: at least / at most
     table["undecided_grade"] = table["status"].where(undecided, None)

@@ -80,3 +80,15 @@ def final_grade(value, target, bound, lower, scale: str = "relative", ceiling=Fa
                       ["exceeded", "completed", "basically_completed"], default="not_completed").astype(object)
     ceiling = np.broadcast_to(np.asarray(ceiling, dtype=bool), grade.shape)
     return np.where(ceiling, np.where(ok, "within_bound", "breached"), grade).astype(object)
+
+
+# A final grade the bound of the figure cannot decide: "at least 2000" against 2300 may be either side.
+_SHORT = {"not_completed", "basically_completed"}
+_UNDECIDED = {(">=", "higher"): _SHORT, ("<=", "lower"): _SHORT | {"breached"}}
+
+
+def undecided_by_bound(grade: str, figure_bound: str | None, direction: str) -> bool:
+    """Whether *grade* rests on a figure known only as a bound on the side that could reverse it (≥2000 graded
+    short of 2300; ≤4 % graded breached against a ceiling of 3.5 %): the grade is then unknown."""
+    return grade in _UNDECIDED.get((figure_bound or "", direction), ())
+

@@ -203,14 +203,15 @@ def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
     if after_year is not None:
         table = table[table["year"] > after_year]
     frame = frame_of([{
-        ctx.t("col.indicator"): ctx.name_of(r.indicator, r.indicator_zh),
+        ctx.t("col.indicator"): ctx.name_of(r.indicator, r.indicator_zh)
+        + (ctx.t("mark.estimate") if r.actual_estimate else ""),       # the year's actual is the source's estimate
         ctx.t("col.year_plain"): text.year(ctx, int(r.year)),
         ctx.t("col.annual_target"): Quantity(float(r.target), "%", r.bound or ""),
         ctx.t("col.growth_basis"): i18n.basis_label(r.price_basis, ctx.lang) or None,
         ctx.t("col.last_actual"): _value(r.last_actual),
         ctx.t("col.acceleration"): _value(r.acceleration_pp),
         ctx.t("col.two_year"): _value(r.two_year_average),
-        ctx.t("col.actual_growth"): _value(r.actual),
+        ctx.t("col.actual_growth"): None if _value(r.actual) is None else Quantity(float(r.actual), "%", r.actual_bound),
         ctx.t("col.status"): Status(r.status),
     } for r in table.itertuples()])
     frame = drop_unknown(frame, [ctx.t("col.two_year"), ctx.t("col.actual_growth")])
