@@ -126,3 +126,8 @@ def test_a_headline_figure_the_source_gives_as_an_estimate_is_marked(tmp_path, c
         frame = tables.headline_table(report.setup("万柏林区", lang, data_path=str(path), as_of=MID))
         names = list(frame.iloc[:, 0])
         assert marked in names and sum("（预计）" in n or "(estimate)" in n for n in names) == 1, names
+
+
+def test_targets_after_the_latest_data_say_not_entered_once_they_are_due():
+    late = tables.annual_targets_table(report.setup("万柏林区", "zh", as_of="2026-11-28"), after_year=2022)
+    assert "评价" in late and {v.key for v in late["评价"]} == {"not_entered"}
