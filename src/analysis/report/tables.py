@@ -196,7 +196,7 @@ def headline_table(ctx) -> pd.DataFrame:
 def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
     """Annual growth targets with last year's actual and the acceleration they need (years > *after_year*:
     targets after the latest data, whose assessment column is left out while it would read 'pending' throughout
-    and kept once they are due — 未录入 in late 2026 for a 2023 target — and whose year is left out when the
+    and kept once they are due — "not entered" in late 2026 for a 2023 target — and whose year is left out when the
     heading names it)."""
     table = annual_targets(ctx.data, ctx.district, as_of=ctx.as_of)
     if ctx.indicator:
@@ -217,7 +217,7 @@ def annual_targets_table(ctx, after_year: int | None = None) -> pd.DataFrame:
     } for r in table.itertuples()])
     frame = drop_unknown(frame, [ctx.t("col.two_year"), ctx.t("col.actual_growth")])
     if after_year is not None and not frame.empty:
-        if table["status"].eq("pending").all():     # all still ahead; once due, each says 未录入 (or its grade)
+        if table["status"].eq("pending").all():     # all still ahead; once due, each says not entered (or its grade)
             frame = frame.drop(columns=[ctx.t("col.status")])
         if table["year"].nunique() == 1:            # the heading names the year
             frame = frame.drop(columns=[ctx.t("col.year_plain")])
