@@ -745,3 +745,47 @@ def test_a_rank_from_a_year_is_no_year_cue_and_a_stock_counted_now_is_as_of_the_
 def test_a_layout_space_of_any_kind_beside_a_decimal_point_is_joined(space):
     text = BULLETIN + f"全年全县生产总值620{space}.5亿元,增长6{space}.{space}0%。"
     assert got(text) == {("gdp", 2022, "level", 620.5, ""), ("gdp", 2022, "growth", 6.0, "")}
+
+
+def test_growth_measured_from_a_plans_end_is_over_several_years_and_not_a_rate_a_year():
+    text = ("某县“十四五”发展成就新闻发布会\n2025年,全县城乡居民人均可支配收入分别达到41200元、18800元,"
+            "较“十三五”末分别提高31%、48%;一般公共预算收入比2020年增长26%。")
+    found = got(text, 2025)
+    assert ("urban_disposable_income", 2025, "level", 41200.0, "") in found
+    assert not {r for r in found if r[2] == "growth"}
+
+
+def test_an_exact_figure_is_kept_over_a_round_mark_passed_for_the_same_year():
+    text = BULLETIN + "经济总量突破百亿元。2022年,全县完成地区生产总值103.42亿元,按不变价核算,同比增长2.9%。"
+    assert {r for r in got(text) if r[2] == "level"} == {("gdp", 2022, "level", 103.42, "")}
+
+
+def test_figures_of_the_units_a_district_administers_are_for_review():
+    text = ("2024年某区国民经济和社会发展计划执行情况\n2024年,全区地区生产总值完成2210.5亿元,增长4.6%;"
+            "区属规模以上工业增加值增长2.3%;区属社会消费品零售总额完成281.6亿元,增长1.9%。")
+    assert got(text, 2025) == {("gdp", 2024, "level", 2210.5, ""), ("gdp", 2024, "growth", 4.6, "")}
+    review = [r for r in rows(text, 2025) if r["status"] == "needs_review"]
+    assert {(r["indicator"], r["value"]) for r in review} == {("industrial_value_added", 2.3), ("retail_sales", 281.6),
+                                                              ("retail_sales", 1.9)}
+    assert all("check:part_of_place" in r["note"] for r in review)
+
+
+def test_a_list_printing_its_unit_once_after_the_last_number_gives_each_number_that_unit():
+    text = BULLETIN + "城镇和农村常住居民人均可支配收入分别达到35120、17460元,同比分别增长6.9%和8.2%。"
+    assert got(text) >= {("urban_disposable_income", 2022, "level", 35120.0, ""),
+                         ("rural_disposable_income", 2022, "level", 17460.0, "")}
+
+
+def test_a_sub_aggregate_of_services_is_not_the_tertiary_industry():
+    text = BULLETIN + "全年营利性服务业增加值9.6亿元,下降3.0%;其他服务业增加值21.4亿元,增长6.3%。"
+    assert not {r for r in got(text) if r[0] == "services_value_added"}
+
+
+def test_a_years_running_total_of_revenue_is_the_years_figure():
+    text = BULLETIN + "财政收入\n全年财政收入跨越90亿元,累计完成93.7亿元,同比增长5.2%。"
+    assert ("total_fiscal_revenue", 2022, "level", 93.7, "") in got(text)
+
+
+def test_a_range_of_years_inside_a_plan_the_paragraph_reviews_is_past():
+    text = "回顾“十四五”时期以来,我县地区生产总值增速连续四年超过5%,2021-2024年年均增长6.3%,排全市第3位。"
+    assert got(text) == {("gdp", 2024, "growth", 6.3, 2021)}

@@ -106,7 +106,10 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
     for m in _RANGE_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first < last <= first + 15:
-            past = (doc.year is not None and last < doc.year) or last < doc.settled
+            # 回顾“十四五”时期以来,…,2021-2024年年均增长7.4%: a range inside a plan this paragraph reviews is past
+            past = (doc.year is not None and last < doc.year) or last < doc.settled or any(
+                c.context.mode == "review" and c.context.plan and c.context.plan.first <= last <= c.context.plan.last
+                and c.pos < m.start() for c in cues)
             # 2020年至2024年间 starts at a plan's base year (2010, 2015, 2020 …: the figures run from its level);
             # 2012—2016年 names the years grown, so the base is the year before
             span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
@@ -143,13 +146,17 @@ def _within_frames(cues: list[Cue]) -> list[Cue]:
     return out
 
 
+_REVIEW_BEFORE = re.compile(r"回顾[“\"]?$")
+
+
 def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) -> Cue:
     """The cue of a plan named in a paragraph: reviewed when it is over, when the document sets out a later one,
     or when the paragraph names a later one too (“十五五”规划建议提出…。“十四五”时期,…年均增长5.9%)."""
     span = doc.plan_span(plan_ordinal(m))
     word = m.group(2) or ""
     statement = _REVIEW_STATEMENT.match(text, m.start())
-    review = bool(statement) or word == "以来" or (doc.year is not None and doc.year > span.last) or (
+    reviewed_here = bool(_REVIEW_BEFORE.search(text, max(0, m.start() - 3), m.start()))   # 回顾“十四五”时期
+    review = bool(statement) or reviewed_here or word == "以来" or (doc.year is not None and doc.year > span.last) or (
         doc.year in (None, span.last) and (_achieved(text, m.end()) or span in doc.reviewed)) or (
         doc.plan is not None and span.last < doc.plan.first) or span.last < doc.settled or (
         later_named and doc.year is not None and doc.year >= span.last)

@@ -19,7 +19,10 @@ GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递
 NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
 INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
 CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
-_VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:增长|下降|提高|增加|净增)$")
+_VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:分别)?(?:增长|下降|提高|增加|净增)$")
+# 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year
+_VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?:相比)?[,，]?(?:分别)?"
+                      r"(?:增长|下降|提高|增加|净增)了?$")
 FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 STOCK_CUE = re.compile(r"^(?:总数|总量|总计|共有|累计达|累计达到|总规模)")
 _TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
@@ -69,6 +72,7 @@ class Fact:
     pair: str = ""            # 'from' / 'to' of any 从A到B pair, years printed or not
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
+    vs_plan: int = 0          # 较“十三五”末提高32%: growth on that plan's last year (its ordinal, 13)
     confidence: float = 0.8
     unnamed: str = ""         # a name the vocabulary does not know (proposed as indicator 'unknown', for review)
     across: bool = False      # a 分别 value paired with a name in another clause (a reading to check)
@@ -127,6 +131,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
                 lead=lead)
     vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
     fact.vs_year = int(vs_year.group(1)) if vs_year else None
+    vs_plan = _VS_PLAN.search(lead)
+    fact.vs_plan = plan_number(vs_plan.group(1)) if vs_plan else 0
     fact.year = int(year.group(1)) if year else None
     average = _AVERAGE.search(lead) if growth else None
     fact.average = bool(average)

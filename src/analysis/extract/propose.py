@@ -99,6 +99,12 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     return Extraction(_dedupe(rows, weak), undated, doc.year)
 
 
+def _preference(row: dict) -> tuple:
+    """Which of two readings of one key a review file keeps: the more confident, then an exact figure over a
+    round mark passed (经济总量突破百亿元 beside 完成地区生产总值100.76亿元); else the first printed."""
+    return row["confidence"], row["bound"] not in (">=", "<=")
+
+
 def _dedupe(rows: list[dict], weak: set) -> list[dict]:
     """One row per key, the most confident. A weak reading (a headline, or a year from the date line only)
     yields to any other reading of the same figure, since headlines repeat the body."""
@@ -124,7 +130,7 @@ def _dedupe(rows: list[dict], weak: set) -> list[dict]:
         named = r["indicator_zh"] if r["indicator"] == UNKNOWN else ""       # unregistered names stay apart
         key = (r["indicator"], named, r["year"], r["kind"], r["unit"], r["price_basis"], r["period_start"], r["status"],
                period)                                       # 189195元 in a table and 18.9万元 in the text: both kept
-        if key not in best or best[key]["confidence"] < r["confidence"]:
+        if key not in best or _preference(best[key]) < _preference(r):
             best[key] = r
     return sorted(best.values(), key=lambda r: (r["indicator"], r["year"], r["kind"], r["status"]))
 

@@ -33,12 +33,14 @@ def number(match: re.Match) -> float:
 
 def unit_of(match: re.Match) -> str:
     """The printed unit of a figure matched as in :func:`number`."""
-    return match["unit"] if match["num"] is not None else match["cnunit"]
+    if match["num"] is None:
+        return match["cnunit"]
+    return match["unit"] or (match.groupdict().get("shared") or "")
 # Words before an indicator that make the figure an addition in a period, not a stock.
 FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新创", "新建", "认定通过", "增加", "净增")
 FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新登记")
 # Modifiers that turn an aggregate into a part of it: 高技术工业增加值 is not 工业增加值.
-SUB_AGGREGATE = re.compile(r"(?:高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上|"
+SUB_AGGREGATE = re.compile(r"(?:营利性|非营利性|其他|其它|高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上|"
                            r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村)$")    # not 源城区 (a place)
 # Units printed in documents that units.csv may not list (measure words, not vocabulary).
 PRINTED_UNITS = ("万亿元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "个",
