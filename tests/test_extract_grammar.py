@@ -789,3 +789,22 @@ def test_a_years_running_total_of_revenue_is_the_years_figure():
 def test_a_range_of_years_inside_a_plan_the_paragraph_reviews_is_past():
     text = "回顾“十四五”时期以来,我县地区生产总值增速连续四年超过5%,2021-2024年年均增长6.3%,排全市第3位。"
     assert got(text) == {("gdp", 2024, "growth", 6.3, 2021)}
+
+
+def test_a_remark_without_a_figure_does_not_end_what_the_name_owns():
+    text = BULLETIN + ("全年地区生产总值实现812.6亿元,是全市首个突破八百亿的县,按可比价格计算,比上年增长6.2%。"
+                       "一般公共预算收入完成31.2亿元,总量稳居全市第一、全省前列,增长4.4%。")
+    assert got(text) >= {("gdp", 2022, "growth", 6.2, ""), ("budget_revenue", 2022, "growth", 4.4, "")}
+
+
+def test_a_breakdown_by_quarter_in_a_years_bulletin_holds_only_to_its_sentence():
+    text = BULLETIN + ("全县实现地区生产总值198.4亿元,比上年增长4.1%。分季度看,GDP一季度同比增长2.0%,上半年同比增长3.1%,"
+                       "前三季度同比增长3.6%。人均GDP 43120元。")
+    assert ("per_capita_gdp", 2022, "level", 43120.0, "") in got(text)
+    assert not {r for r in got(text) if r[3] in (2.0, 3.1, 3.6)}
+
+
+def test_a_partial_year_cue_still_holds_for_the_paragraph_of_a_partial_year_report():
+    text = ("2022年前三季度某县经济运行情况\n前三季度,全县地区生产总值148.2亿元,同比增长3.6%,其中一季度增长2.0%,"
+            "上半年增长3.1%。规模以上工业增加值增长5.2%。")
+    assert not got(text)

@@ -26,6 +26,7 @@ _CONTINUES = re.compile(
     rf"(?:是|为|相当于){YEAR}年(?:末|底)?的[\d.]+倍|"                                   # ,是2020年的1.4倍
     rf"(?:力争|争取|确保)?到(?:{YEAR}年|[“\"]?十[一二三四五六七八九]五[”\"]?末)(?:底|末)?(?:力争|争取|确保)?(?:突破|达到|达|超过|实现|冲刺))")  # ,到2027年(力争)突破…
 CLAUSE_END = "，,；;。"
+_REMARK = re.compile(r"(?:是|成为|总量|稳居|位居|居)")
 _GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均")
 
 
@@ -121,11 +122,16 @@ def owned_text(text: str, start: int, stop: int) -> int:
     cut = next((i for i in range(start, stop) if text[i] in SENTENCE_END), stop)
     while cut < stop and text[cut] in "；;" and _GOES_ON.match(text, cut + 1):     # ;与2020年相比,两年平均增长2.5%
         cut = next((i for i in range(cut + 1, stop) if text[i] in SENTENCE_END), stop)
-    end = start
+    end, remark = start, False
     for k, piece in enumerate(_CLAUSE.split(text[start:cut])):
         clause = piece.strip("\u3000 ")
-        if k > 0 and clause and not _CONTINUES.match(clause):
+        # a remark without a figure on the figure before (,是全省首个突破千亿的县, / ,总量稳居全市第一、全省前列,)
+        # is passed over: the clauses after it still continue the subject (,按可比价格计算,比上年增长8%)
+        aside = k > 0 and bool(clause) and not re.search(r"\d", clause) and (
+            bool(_REMARK.match(clause)) or (remark and text[end - 1] == "、"))
+        if k > 0 and clause and not _CONTINUES.match(clause) and not aside:
             break
+        remark = aside
         end += len(piece) + 1
     return min(end, cut)
 

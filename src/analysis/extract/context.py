@@ -261,9 +261,10 @@ def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
     """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure)."""
     if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
         return ""
-    ends, cues = _partial_cues(text)
+    ends, cues, limits = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
-    if i >= 0 and _whole_year_estimate(text, ends[i], pos):
+    annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
+    if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or (annual_account and pos > limits[i])):
         return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
     return cues[i] if i >= 0 else doc.partial
 
@@ -283,6 +284,21 @@ def _whole_year_estimate(text: str, start: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _partial_cues(text: str) -> tuple[list[int], list[str]]:
+def _partial_cues(text: str) -> tuple[list[int], list[str], list[int]]:
+    """Ends and words of the partial-year cues of a paragraph, and how far each holds: to the paragraph's end,
+    but only to its sentence's end in a breakdown of a year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
+    人均GDP 51525元: the sentence after it is the year's again)."""
     found = list(PARTIAL_RE.finditer(text))
-    return [m.end() for m in found], [m.group(0) for m in found]
+    limits = []
+    for m in found:
+        start, stop = back_to(text, m.start(), "。"), _sentence_stop(text, m.end())
+        sentence = text[start:stop]
+        breakdown = sentence.lstrip().startswith(("分季度", "分月", "分时段")) or len(
+            {c.group(0) for c in PARTIAL_RE.finditer(sentence)}) >= 2
+        limits.append(stop if breakdown else len(text))
+    return [m.end() for m in found], [m.group(0) for m in found], limits
+
+
+def _sentence_stop(text: str, pos: int) -> int:
+    stop = text.find("。", pos)
+    return len(text) if stop < 0 else stop
