@@ -1,7 +1,9 @@
 """The clause grammar on the kinds of sentence issue 19 names (each written here, not copied from a document)."""
+from pathlib import Path
+
 import pytest
 
-from analysis.data.normalize import normalize_text
+from analysis.data.normalize import normalize_file, normalize_text
 from analysis.data.registry import load_registry
 from analysis.extract.propose import extract_document, join_broken_lines
 from conftest import FIXTURE_TABLE
@@ -808,3 +810,17 @@ def test_a_partial_year_cue_still_holds_for_the_paragraph_of_a_partial_year_repo
     text = ("2022年前三季度某县经济运行情况\n前三季度,全县地区生产总值148.2亿元,同比增长3.6%,其中一季度增长2.0%,"
             "上半年增长3.1%。规模以上工业增加值增长5.2%。")
     assert not got(text)
+
+
+def test_a_work_reports_title_year_is_the_documents_and_not_the_year_of_its_review():
+    text = ("(某省)2019年某县人民政府工作报告(全文)\n一年来,全县经济社会保持平稳健康发展。预计全县生产总值61.2亿元、增长7.9%;"
+            "农业总产值19.1亿元、下降0.5%\n;规模以上工业总产值80.6亿元、增长9.5%;\n地方一般公共预算收入2.68亿元、增长10.52%。")
+    assert ("budget_revenue", 2018, "level", 2.68, "") in got(text, 2019)
+    assert not {r for r in got(text, 2019) if r[1] == 2019}
+
+
+def test_a_year_naming_the_part_of_a_report_on_plans_does_not_date_the_review_after_it():
+    # the opening of hold-out 33's AJ04 (a stored copy of a public news page), cut before its figures
+    page = normalize_file(Path(__file__).parent / "fixtures/corpus/holdout33/AJ04_理县_news.txt")[0]
+    text = page[:page.find("全年预计")] + "全社会固定资产投资达到45亿元。"
+    assert got(text, 2018) == {("total_fixed_asset_investment", 2017, "level", 45.0, "")}

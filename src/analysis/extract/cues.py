@@ -17,6 +17,7 @@ from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Docum
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 _FREE = r"(?<![比较与在从由至到于和、\-—~～\d])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
+_PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标)")
 _AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末)(?![的前])")      # 截至2024年底,…: the figures of 2024
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
@@ -71,7 +72,9 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     for m in _YEAR_CUE.finditer(text):
-        cues.append(Cue(m.start(), m.end(), Context("actual", int(m.group(1)), explicit=True)))
+        # 报告共分两部分:2017年工作回顾;2018年主要工作: a year naming a part of plans is that year's targets
+        mode = "target" if _PLANS_PART.match(text, m.end()) else "actual"
+        cues.append(Cue(m.start(), m.end(), Context(mode, int(m.group(1)), explicit=True)))
     for m in _AS_AT_CUE.finditer(text):
         year = int(m.group(1))
         if (doc.year and year < doc.year) or year < doc.settled:

@@ -47,6 +47,7 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
 
 
+_TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
 _SPACED_DECIMAL = re.compile(rf"(?<=\d)(?:{LAYOUT_SPACE}+\.{LAYOUT_SPACE}*|\.{LAYOUT_SPACE}+)(?=\d)")   # 6 . 5, 2 .7
 
 
@@ -91,6 +92,8 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                 if "year_from_document" in unsure or number == 0:      # a year from the date line only, or a headline
                     weak.add(id(row))
         section = next((c.context for c in reversed(cues) if c.carries), section)
+        if number == 0 and _TITLE.search(para) and len(para) <= 80:
+            continue             # 2019年松溪县人民政府工作报告: the title's year is the document's, not its figures'
         carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
                         and not c.sentence), carried)
         if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
