@@ -824,3 +824,17 @@ def test_a_year_naming_the_part_of_a_report_on_plans_does_not_date_the_review_af
     page = normalize_file(Path(__file__).parent / "fixtures/corpus/holdout33/AJ04_理县_news.txt")[0]
     text = page[:page.find("全年预计")] + "全社会固定资产投资达到45亿元。"
     assert got(text, 2018) == {("total_fixed_asset_investment", 2017, "level", 45.0, "")}
+
+
+def test_a_sentence_naming_what_the_five_years_were_reviews_a_governments_term():
+    text = ("某县人民政府工作报告\n2021年12月20日在县第十七届人民代表大会第一次会议上\n一、本届政府和2021年工作回顾\n"
+            "这是砥砺奋进、综合实力显著增强的五年。地区生产总值从120.5亿元增长到301亿元;社会消费品零售总额年均增长9%;"
+            "累计完成固定资产投资760亿元。")
+    assert got(text) == {("gdp", 2016, "level", 120.5, ""), ("gdp", 2021, "level", 301.0, ""),
+                         ("retail_sales", 2021, "growth", 9.0, 2017),
+                         ("fixed_asset_investment", 2021, "cumulative", 760.0, 2017)}
+
+
+def test_a_prefectures_own_units_are_for_review_too():
+    text = "2017年某州国民经济和社会发展统计公报\n全年州属固定资产投资71.4亿元,同比增长0.4%。"
+    assert not got(text) and {r["value"] for r in rows(text) if "check:part_of_place" in r["note"]} == {71.4, 0.4}

@@ -29,7 +29,8 @@ _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
-_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年|五年间")
+# 过去五年 / 五年来 / 这是…的五年 (a sentence naming what the five years were, in a review of a government's term)
+_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年|五年间|(?:^|(?<=[。；;]))这是[^。；;\d]{0,40}?的五年")
 # “十四五”前四年: the plan's first years, reviewed
 _FIRST_YEARS = re.compile(r"十([一二三四五六七八九])五[”\"]?前([两二三四234])年")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}

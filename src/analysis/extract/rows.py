@@ -122,7 +122,7 @@ def _quote(para: str, start: int, end: int) -> str:
 
 
 # a figure of the units a place administers (区属, 县属 …), a part of its total and not the total
-_PART_OF_PLACE = re.compile(r"(?:区|县|市|旗)属$")
+_PART_OF_PLACE = re.compile(r"(?:区|县|市|旗|州|盟)属$")
 # a stock counted as of the day a document speaks (现有, 目前, 截至目前), not at the end of its year
 _HAS_NOW = re.compile(r"现有|目前|截至目前|截止目前")
 
