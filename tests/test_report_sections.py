@@ -121,6 +121,21 @@ def test_brief_after_the_plan_says_it_has_ended_and_what_is_missing():
     assert "每年需" not in page.split("主要结论")[1].split("</ul>")[0]    # no required rate for years gone by
 
 
+@pytest.mark.parametrize("as_of, tense", [(MID, "需现价（名义）年均增长"), (LATE, "年须现价（名义）年均增长")])
+def test_the_grid_says_what_growth_the_target_took_once_its_years_are_over(as_of, tense):
+    ctx = report.setup("万柏林区", "zh", page="growth_gap", n_paths=2000, as_of=as_of)
+    grid = "".join(f for f in report.render(ctx, "scenario_grid") if isinstance(f, str))
+    assert tense in grid and (("待实际数据录入后判定" in grid) == (as_of == LATE))
+
+
+def test_the_path_chart_labels_past_years_as_past():
+    ctx = report.setup("万柏林区", "zh", page="growth_gap", n_paths=2000, as_of=LATE)
+    [fig] = [f for f in report.render(ctx, "path_chart") if hasattr(f, "savefig")]
+    labels = {text.get_text() for ax in fig.axes for legend in [ax.get_legend()] if legend for text in legend.get_texts()}
+    labels |= {text.get_text() for legend in fig.legends for text in legend.get_texts()}
+    assert "达标所需路径（年份已过，数据待录入）" in labels and "实现目标所需路径" not in labels
+
+
 def test_indicator_page_without_data_has_one_line_not_empty_sections():
     ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000, as_of=MID)
     assert report.render(ctx, "path_chart") == []

@@ -33,6 +33,7 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
                         projection=None, title: str | None = None):
     """Actual levels, the even plan path, the path now required, and the target (band for '~')."""
     years = list(levels.index)
+    past = "_past" if record.get("deadline_passed") else ""     # years already over, their figures not entered
     ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
     ty, tv = record["target_year"], record["target_value"]
     by, bv, ly, lv = record["base_year"], record["base_value"], record["latest_year"], record["latest_value"]
@@ -40,10 +41,10 @@ def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: 
         ax.plot(*_compound_path(by, bv, ty, tv), ":", color=PALETTE["plan"], label=t("plan_path", lang))
     if ly is not None and not _nan(lv) and ly < ty and lv > 0 and tv > 0:
         ax.plot(*_compound_path(ly, lv, ty, tv), "--", color=PALETTE["required"], lw=1.8,
-                label=t("required_path", lang))
+                label=t("required_path" + past, lang))
     if projection is not None:
         ax.plot([ly] + list(projection.index), [lv] + list(projection.values), "-", color=PALETTE["projection"],
-                alpha=0.8, label=t("projected", lang))
+                alpha=0.8, label=t("projected" + past, lang))
     if record.get("bound") == "~":
         # what the rule counts as met short of the target: within the tolerance on the worse side
         # (beyond the target in the better direction is met anyway)

@@ -149,14 +149,17 @@ def _grid(ctx, record) -> list:
            html.paragraph(intro),
            # the unit is in the sentence above: one column less for a phone
            _table(ctx, tables.scenario_table(ctx, record).drop(columns=[ctx.t("col.unit")]), layout="grid")]
+    past = "_past" if record.get("deadline_passed") else ""      # the years it took are over: not a live need
+    years = text.years(ctx, record["latest_year"] + 1, record["target_year"])
     if nominal and record.get("cagr_required_tolerance") is not None:       # the rule the ticks follow, then 1000 itself
-        out.append(html.paragraph(ctx.t("scenario.required_tolerance", required=text.rate(record["cagr_required"]),
+        out.append(html.paragraph(ctx.t("scenario.required_tolerance" + past, required=text.rate(record["cagr_required"]),
                                          required_tol=text.rate(record["cagr_required_tolerance"]),
-                                         tolerance=OPTIONS.tolerance_text(),
+                                         tolerance=OPTIONS.tolerance_text(), years=years,
                                          target_exact=text.amount(ctx, record["target_value"], record["unit"])),
                                   "how-to-read"))
     elif nominal and record.get("cagr_required") is not None:
-        out.append(html.paragraph(ctx.t("scenario.required", required=text.rate(record["cagr_required"])), "how-to-read"))
+        out.append(html.paragraph(ctx.t("scenario.required" + past, required=text.rate(record["cagr_required"]),
+                                         years=years), "how-to-read"))
     return out
 
 
