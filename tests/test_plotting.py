@@ -136,7 +136,7 @@ def test_indicators_of_different_size_each_get_their_own_axis():
     """The overview's main series: budget revenue (about 20) is not drawn on GDP's axis (about 620)."""
     fig = _report_figures("zh")["main_series"]
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.lines]
-    assert len(panels) >= 2 and all(len(ax.lines) == 1 for ax in panels)
+    assert len(panels) >= 2 and all(len([line for line in ax.lines if line.get_linestyle() == "-"]) == 1 for ax in panels)
     tops = {ax.get_title(loc="left"): ax.get_ylim()[1] for ax in panels}
     assert tops["一般公共预算收入"] < 50 < 600 < tops["地区生产总值"]
     plt.close(fig)
@@ -165,3 +165,18 @@ def test_a_bound_figure_is_a_hollow_point():
     hollow = [line for line in ax.lines if line.get_markerfacecolor() == "white"]
     assert len(hollow) == 1 and list(hollow[0].get_xdata()) == [2021]
     plt.close(fig)
+
+
+@pytest.mark.parametrize("small", [False, True])
+def test_a_year_without_a_figure_is_not_drawn_as_known(small):
+    table = pd.DataFrame({"地区生产总值": [486.0, 620.5, 655.0]}, index=[2020, 2022, 2023])
+    if small:
+        fig = figures.plot_small_multiples(table, "亿元", "来源", "zh")
+    else:
+        fig, ax = plt.subplots()
+        figures.plot_levels(ax, table, "亿元", "来源", "zh")
+    lines = {line.get_linestyle(): line for ax in fig.axes for line in ax.get_lines()}
+    plt.close(fig)
+    solid = pd.Series(lines["-"].get_ydata(), index=lines["-"].get_xdata())
+    assert list(lines[":"].get_xdata()[:2]) == [2020, 2022]                      # the gap, dotted
+    assert solid.loc[2021] != solid.loc[2021] and solid.loc[2023] == 655.0      # no value drawn for 2021

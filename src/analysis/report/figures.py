@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import numpy as np
+import pandas as pd
 
 from analysis.i18n import bound_label, indicator_label, t
 from analysis.options import OPTIONS
@@ -29,12 +31,26 @@ def _years_axis(ax, years):
     ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
 
 
+def _series_line(ax, series, color: str, label: str | None = None, lw: float = 1.8) -> None:
+    """Points of a yearly series, joined by one solid line between consecutive years and a thin dotted one across
+    years without a figure (2020 and 2022 known, 2021 not: the line does not pretend to know 2021)."""
+    years = [int(y) for y in series.index]
+    values = [float(v) for v in series.values]
+    full = pd.Series(values, index=years).reindex(range(years[0], years[-1] + 1)) if years else pd.Series(dtype=float)
+    ax.plot(full.index, full.values, "o-", color=color, lw=lw, ms=5, label=label)      # NaN breaks the line
+    gaps = [(y0, v0, y1, v1) for (y0, v0), (y1, v1) in zip(zip(years, values), zip(years[1:], values[1:])) if y1 - y0 > 1]
+    if gaps:
+        xs = [x for y0, _, y1, _ in gaps for x in (y0, y1, np.nan)]
+        ys = [y for _, v0, _, v1 in gaps for y in (v0, v1, np.nan)]
+        ax.plot(xs, ys, ":", color=color, lw=1.0)
+
+
 def plot_path_to_target(ax, levels, record: dict, unit: str, source: str, lang: str = "zh",
                         projection=None, title: str | None = None):
     """Actual levels, the even plan path, the path now required, and the target (band for '~')."""
     years = list(levels.index)
     past = "_past" if record.get("deadline_passed") else ""     # years already over, their figures not entered
-    ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
+    _series_line(ax, levels, PALETTE["actual"], t("actual", lang), lw=2)
     ty, tv = record["target_year"], record["target_value"]
     by, bv, ly, lv = record["base_year"], record["base_value"], record["latest_year"], record["latest_value"]
     if by is not None and not _nan(bv) and by < ty and bv > 0 and tv > 0:
@@ -79,8 +95,6 @@ def plot_progress(ax, records, source: str, lang: str = "zh", title: str | None 
 
 def plot_growth_compare(ax, records, source: str, lang: str = "zh", title: str | None = None):
     """Observed against required annual growth, percent."""
-    import numpy as np
-
     rows = [r for r in records if not _nan(r.get("cagr_required"))]
     names = [wrap_label(_name(r, lang), lang) for r in rows]
     x = np.arange(len(rows))
@@ -98,7 +112,7 @@ def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh",
     """History, each model's mean and interval (labelled with its *coverage*, e.g. '95'), Monte Carlo fan,
     and the target. Every band starts at the last observation, as the lines do."""
     years = list(levels.index)
-    ax.plot(years, levels.values, "o-", color=PALETTE["actual"], lw=2, label=t("actual", lang))
+    _series_line(ax, levels, PALETTE["actual"], t("actual", lang), lw=2)
     last_year, last = years[-1], float(levels.iloc[-1])
     if mc_fan is not None:
         ax.fill_between([last_year] + list(mc_fan.index), [last] + list(mc_fan["q05"]), [last] + list(mc_fan["q95"]),
@@ -138,7 +152,7 @@ def plot_levels(ax, table, unit: str, source: str, lang: str = "zh", title: str 
     ({(column, year)}: figures the source gives only as at least / at most) hollow."""
     for i, column in enumerate(table.columns):
         s = table[column].dropna()
-        ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8, label=column)
+        _series_line(ax, s, SERIES_COLORS[i % len(SERIES_COLORS)], column)
         _hollow_bounds(ax, s, column, SERIES_COLORS[i % len(SERIES_COLORS)], bounds)
     _years_axis(ax, table.index)
     legend_below(ax)
@@ -161,7 +175,7 @@ def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title:
             ax.set_visible(False)
             continue
         s = table[columns[i]].dropna()
-        ax.plot(s.index, s.values, "o-", color=SERIES_COLORS[i % len(SERIES_COLORS)], lw=1.8)
+        _series_line(ax, s, SERIES_COLORS[i % len(SERIES_COLORS)])
         _hollow_bounds(ax, s, columns[i], SERIES_COLORS[i % len(SERIES_COLORS)], bounds)
         ax.set_title(wrap_label(columns[i], lang, TITLE_WIDTH[lang] // ncols), loc="left", fontsize=11)
         ax.set_ylim(bottom=0, top=float(s.max()) * 1.15 if len(s) else 1)
