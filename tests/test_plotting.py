@@ -1,5 +1,5 @@
 """Charts render Chinese with the bundled font, on any machine, without missing glyphs."""
-from conftest import MID  # noqa: E402
+from conftest import LATE, MID  # noqa: E402
 import io
 import warnings
 
@@ -112,11 +112,13 @@ def _report_figures(lang):
     from analysis import report
     from analysis.report import charts, explorer, sections
 
-    ctx = report.setup("万柏林区", lang, indicator="gdp", page="projection", n_paths=2000)
+    ctx = report.setup("万柏林区", lang, indicator="gdp", page="projection", n_paths=2000, as_of=LATE)
     record = ctx.record
     return {"main_series": charts.main_series(ctx),
             "path": charts.path_to_target(ctx, record, scenarios=explorer.scenario_paths(ctx, record, 2.0)),
-            "fan": charts.fan(ctx, record, sections._projection(ctx))}
+            "fan": charts.fan(ctx, record, sections._projection(ctx)),
+            "gap_path": next(f for f in report.render(report.setup("万柏林区", lang, page="growth_gap", n_paths=2000,
+                                                                   as_of=LATE), "path_chart") if hasattr(f, "savefig"))}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -129,6 +131,8 @@ def test_legends_sit_outside_the_data_area(lang):
             if legend is not None:
                 box, area = legend.get_window_extent(renderer), ax.get_window_extent(renderer)
                 assert box.y1 <= area.y0 + 1, f"{name}: the legend overlaps the plot ({box} vs {area})"
+                page = fig.bbox
+                assert box.x0 >= page.x0 - 1 and box.x1 <= page.x1 + 1, f"{name}: the legend runs off the figure"
         plt.close(fig)
 
 

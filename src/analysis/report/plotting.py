@@ -15,6 +15,7 @@ category names and source lines are wrapped instead of running off the figure.
 """
 from __future__ import annotations
 
+import unicodedata
 import math
 import re
 import textwrap
@@ -103,11 +104,21 @@ def wrap_label(text: str, lang: str, width: int | None = None) -> str:
     return "\n".join(lines + [line.rstrip()])
 
 
+LEGEND_COLUMN_WIDTH = 26            # a label wider than this (in half-width characters) gets a row of its own
+
+
+def _width(label: str) -> int:
+    """Printed width in half-width characters: a Chinese character or full-width mark counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+
+
 def legend_below(ax, ncol: int = 2):
     """Legend under the axes, *ncol* columns: it never covers the data and stays readable when scaled down."""
     handles, labels = ax.get_legend_handles_labels()
     if not handles:
         return None
+    if max(_width(label) for label in labels) > LEGEND_COLUMN_WIDTH:
+        ncol = 1                      # a long label in two columns would run off the figure's edges
     legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(ncol, len(handles)),
                        frameon=False, fontsize=LEGEND_SIZE, handlelength=1.8, columnspacing=1.2)
     legend.set_gid(LEGEND_BELOW)      # finish() moves it under the tick labels once they are laid out
