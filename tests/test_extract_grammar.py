@@ -838,3 +838,18 @@ def test_a_sentence_naming_what_the_five_years_were_reviews_a_governments_term()
 def test_a_prefectures_own_units_are_for_review_too():
     text = "2017年某州国民经济和社会发展统计公报\n全年州属固定资产投资71.4亿元,同比增长0.4%。"
     assert not got(text) and {r["value"] for r in rows(text) if "check:part_of_place" in r["note"]} == {71.4, 0.4}
+
+
+def test_one_rate_after_a_respectively_pair_with_jun_is_each_names():
+    text = BULLETIN + "全年城乡居民人均可支配收入分别达到41200元和17300元,均增长7.1%。"
+    assert got(text) == {("urban_disposable_income", 2022, "level", 41200.0, ""),
+                         ("rural_disposable_income", 2022, "level", 17300.0, ""),
+                         ("urban_disposable_income", 2022, "growth", 7.1, ""),
+                         ("rural_disposable_income", 2022, "growth", 7.1, "")}
+
+
+def test_averages_listed_after_names_each_with_its_own_value_go_to_those_names_in_order():
+    text = ("“十三五”期间,县域经济实力明显增强。2020年实现地区生产总值512.3亿元、人均生产总值5.8万元,"
+            "年均分别增长6.2%、5.9%。")
+    assert got(text, 2021) == {("gdp", 2020, "level", 512.3, ""), ("per_capita_gdp", 2020, "level", 5.8, ""),
+                               ("gdp", 2020, "growth", 6.2, 2016), ("per_capita_gdp", 2020, "growth", 5.9, 2016)}

@@ -16,6 +16,7 @@ indicator ``unknown`` for review, so no figure is dropped silently. Numbers may 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
 from analysis.extract.context import YEAR, back_to, plan_number
@@ -30,6 +31,7 @@ _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark pas
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
+_EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
 _STEPS_CROSSED = re.compile(r"[^，,。；;\d]{0,6}?台阶")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
@@ -161,6 +163,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             if not queue and re.search(r"[,，]", lead) and _clause_values(owned, m, value_re) == len(names):
                 lists.append([])                             # 分别达到A元、B元,增长X%、Y%: the same names again
                 queue = list(names)
+            if not queue and _EACH.search(lead) and _clause_values(owned, m, value_re) == 1:
+                lists.append([replace(fact, name=name) for name in names])     # 分别达到A元和B元,均增长8.3%: each
+                continue
             if not queue:
                 continue
             fact.name = queue.pop(0)
