@@ -164,6 +164,19 @@ def test_indicator_page_row_of_the_progress_table_only_when_assessed():
     assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap", as_of=MID), "status") == []
 
 
+def test_the_explorer_of_a_target_whose_year_is_in_gives_the_assessment_not_no_target(tmp_path, curated_rows):
+    from conftest import write_table
+
+    rows = [dict(r) for r in curated_rows]
+    for r in rows:              # the GDP level read as the target year's: a final figure below the target
+        if r["district"] == "万柏林区" and r["indicator"] == "gdp" and r["kind"] == "level" and r["year"] == "2022":
+            r["year"] = "2025"
+    path = write_table(tmp_path / "indicators.csv", rows)
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="explorer", data_path=str(path), n_paths=2000, as_of=LATE)
+    page = "".join(f for f in report.render(ctx, "explorer") if isinstance(f, str))
+    assert "2025年的数值已经录入" in page and "终期评价" in page and "没有可比较的数值目标" not in page
+
+
 def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):
     from conftest import write_table
 

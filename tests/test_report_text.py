@@ -157,3 +157,10 @@ def test_no_page_states_a_chance_on_an_assumed_spread(page):
     assert record["sigma_source"] == "assumed" and record["probability"] is not None   # the engine still has it
     said = messages.message(ctx, record, plain=page == "brief")
     assert "不给出概率；可能结果见情景表" in said and "可能性约" not in said and "概率约" not in said
+
+
+def test_a_rate_known_only_as_a_bound_is_rounded_toward_the_side_it_bounds():
+    from analysis.report.text import bound_rate
+
+    assert bound_rate(2000 / 2300 * 100, ">=") == "86.9"       # at least 86.96 %: '87.0' would claim more
+    assert bound_rate(86.91, "<=") == "87.0" and bound_rate(86.96, "") == "87.0" and bound_rate(None, ">=") == "–"

@@ -28,7 +28,8 @@ def _headline(ctx, r: dict, plain: bool) -> str:
     values["progress_log"] = text.rate(r.get("progress_log"), 0 if plain else 1)
     if r.get("final"):
         if r["status"] == "insufficient_data":           # a final figure known only as a bound that cannot decide
-            values["completion"] = i18n.bound_label(r.get("latest_bound") or "", ctx.lang) + values["completion"]
+            values["completion"] = i18n.bound_label(r.get("latest_bound") or "", ctx.lang) + text.bound_rate(
+                r.get("completion_rate"), r.get("latest_bound") or "")
             return ctx.t("msg.final_undecided", **values)
         return ctx.t("msg.final", **values)
     if r["status"] == "achieved":

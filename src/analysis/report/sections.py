@@ -227,6 +227,10 @@ def explore(ctx) -> list:
     """Static: the grid, the preset paths and their table. Interactive (JupyterLab): the widgets too."""
     record = ctx.record
     if not explorer.explorable(record):
+        if record is not None and text.is_assessed(record) and record.get("latest_year") is not None:
+            # the target year's figure is in: nothing left to explore, the assessment itself is the answer
+            return [html.paragraph(ctx.t("explorer.final", target_year=record["target_year"]), "how-to-read"),
+                    html.paragraph(messages.message(ctx, record))]
         return [html.paragraph(messages.not_assessable(ctx) if record is None or not text.is_assessed(record)
                                else ctx.t("no_targets"), "how-to-read")]
     price = ctx.options.get("deflator", OPTIONS.deflator)

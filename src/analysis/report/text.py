@@ -4,6 +4,8 @@ Functions here take a Context and records and return plain strings (no HTML).
 """
 from __future__ import annotations
 
+import math
+
 from analysis import i18n
 from analysis.options import OPTIONS
 
@@ -15,6 +17,15 @@ UNKNOWN = "–"
 def rate(value, digits: int = 1) -> str:
     """A percentage or percentage-point figure: '13.0', '–' when unknown."""
     return i18n.number(None if value is None else float(value), digits)
+
+
+def bound_rate(value, bound: str, digits: int = 1) -> str:
+    """A rate that is only a bound ('>=': at least), rounded toward the side it bounds so that it stays true:
+    2000/2300 = 86.96 % at least is '86.9', never '87.0'."""
+    if value is None or value != value or bound not in (">=", "<="):
+        return rate(value, digits)
+    scale = 10 ** digits
+    return rate((math.floor if bound == ">=" else math.ceil)(float(value) * scale) / scale, digits)
 
 
 def probability(value) -> str:
