@@ -39,7 +39,8 @@ def test_index_dates_its_judgements_and_shows_amounts_with_unit_bound_and_trend(
                 "trend_status": "behind"},
                {"district": "包河区", "indicator": "gdp", "indicator_zh": "地区生产总值", "latest_year": 2025, "unit": "亿元",
                 "latest_value": 2000.0, "latest_bound": ">=", "target_value": 2300.0, "bound": "",
-                "status": "insufficient_data", "final": True, "assessment_date": "2026-11-28"},
+                "status": "insufficient_data", "final": True, "assessment_date": "2026-11-28",
+                "flags": [{"code": "bound_undecided", "params": {}}]},
                {"district": "万柏林区", "indicator": "high_tech_firms", "latest_year": None, "status": "not_entered",
                 "assessment_date": "2026-11-28"}]
     page = re.sub(r"<[^>]*>", " ", write_index(tmp_path, MANIFEST, summary, lang="zh").read_text(encoding="utf-8"))
@@ -64,3 +65,18 @@ def test_an_annual_growth_row_names_its_basis(tmp_path):
            "price_basis": "comparable", "status": "achieved", "final": True, "cagr_observed": None}
     page = write_index(tmp_path, MANIFEST, [row], lang="zh").read_text(encoding="utf-8")
     assert re.search(r'data-label="增速口径">可比价（实际）</td>', page)
+
+
+def test_the_index_lists_what_the_pages_assess_with_its_target_year_and_no_need_for_years_gone_by(tmp_path):
+    plan = {**SUMMARY[0], "target_year": 2025, "assessment_date": "2026-11-28", "status": "not_entered",
+            "trend_status": "behind", "deadline_passed": True}
+    annual = {"district": "瑶海区", "indicator": "gdp", "indicator_zh": "地区生产总值", "target_year": 2021,
+              "latest_year": 2021, "latest_value": 9.6, "unit": "%", "target_value": 8.0, "target_type": "growth_annual",
+              "price_basis": "comparable", "status": "achieved", "final": True, "assessment_date": "2026-11-28"}
+    base_only = {"district": "万柏林区", "indicator": "high_tech_firms", "indicator_zh": "高新技术企业",
+                 "target_year": 2025, "latest_year": 2020, "latest_value": 80.0, "status": "not_entered",
+                 "assessment_date": "2026-11-28"}
+    page = write_index(tmp_path, MANIFEST, [plan, annual, base_only], lang="zh").read_text(encoding="utf-8")
+    assert re.search(r'data-label="目标年份">2025</td>', page) and re.search(r'data-label="目标年份">2021</td>', page)
+    assert "高新技术企业" not in page.split("</style>")[1] and "2项目标（共3项" in re.sub(r"<[^>]*>", " ", page)
+    assert re.search(r'data-label="所需增速%">–</td>', page) and "17.2" not in page

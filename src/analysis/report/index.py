@@ -14,13 +14,15 @@ from analysis.data import write as disk
 from analysis.i18n import basis_label, check_lang, district_name, indicator_label, t
 from analysis.i18n import amount, number as _fmt
 from analysis.report.page import responsive_tables, stylesheet
-from analysis.report.text import chance_stated
+from analysis.report.text import chance_stated, is_assessed
 
 STATUS_COLORS = {"ok": "#27ae60", "failed": "#c0392b"}
 REPORT_STATUSES = ("ok", "failed")          # what the runner records; the index shows them as index.status.*
 # The gap table, answer first: who, what, the judgement, then the numbers behind it.
-GAP_COLUMNS = ("district", "indicator", "status", "cagr_required", "probability", "latest_year", "latest_value",
-               "target_value", "cagr_observed", "growth_basis", "gap_pp")
+GAP_COLUMNS = ("district", "indicator", "target_year", "status", "cagr_required", "probability", "latest_year",
+               "latest_value", "target_value", "cagr_observed", "growth_basis", "gap_pp")
+# a growth still needed is no figure once the target's years are over (the pages say what it took)
+_PAST_NEEDS = ("cagr_required", "gap_pp")
 REPORT_COLUMNS = ("name", "status", "started", "duration", "parameters", "error")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
@@ -73,6 +75,8 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
     value = names[key] if key in names else r.get(key)
     if key == "probability" and not chance_stated(r):
         value = None                  # the pages say why
+    if key in _PAST_NEEDS and r.get("deadline_passed"):
+        value = None
     css = "name" if key in ("district", "indicator") else ("unknown" if value in (None, "–") else "")
     css = f' class="{css}"' if css else ""
     return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'
@@ -103,7 +107,7 @@ def _as_of_line(summary: list[dict], lang: str) -> str:
     dates = sorted({r.get("assessment_date") for r in summary if r.get("assessment_date")})
     if not dates:
         return ""
-    shown = sum(r.get("latest_year") is not None for r in summary)
+    shown = sum(is_assessed(r) for r in summary)
     year, month, day = (int(p) for p in dates[-1].split("-"))
     date = t("fmt.date", lang, year=year, month=month, day=day)
     return f'<p class="how-to-read">{html.escape(t("index.as_of", lang, date=date, m=shown, n=len(summary)))}</p>'
@@ -114,7 +118,7 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
     """Write the index page (headline gap table, every report with its status) into *out_dir*, in *lang*."""
     check_lang(lang)
     gap_rows = "".join("<tr>" + "".join(_gap_cell(r, k, lang) for k in GAP_COLUMNS) + "</tr>"
-                       for r in summary if r.get("latest_year") is not None)
+                       for r in summary if is_assessed(r))      # as the pages: a figure inside the plan period
     reports = manifest["reports"]
     report_rows, district = [], None
     for name, r in ordered_reports(reports):
