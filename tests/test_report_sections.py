@@ -136,6 +136,15 @@ def test_the_path_chart_labels_past_years_as_past():
     assert "达标所需路径（年份已过，数据待录入）" in labels and "实现目标所需路径" not in labels
 
 
+def test_intervals_from_an_assumed_spread_say_so_in_their_label():
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="projection", n_paths=2000, as_of=MID)
+    page = "".join(f for f in report.render(ctx, "projection_table") if isinstance(f, str))
+    notes = "".join(f for f in report.render(ctx, "caveats") if isinstance(f, str))
+    assert "标准差为假设值" in notes                    # three observations: fewer than 3 annual rates
+    assert "95%区间下限（按假设波动）" in page and "95%预测区间下限" not in page
+    assert "按假设的增速波动计算" in notes and "为95%预测区间" not in notes
+
+
 def test_indicator_page_without_data_has_one_line_not_empty_sections():
     ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000, as_of=MID)
     assert report.render(ctx, "path_chart") == []

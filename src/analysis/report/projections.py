@@ -72,14 +72,14 @@ def project(ctx, record: dict, growth_assumption: float | None = None, deflator:
     frames = {name: _interval(res.summary_frame(alpha=alpha, until_year=ty)) for name, res in fitted.items()
               if last_year is not None and last_year < ty}
     growth = {name: res.params.get("growth_pct", res.growth_pct.get(ty, math.nan)) for name, res in fitted.items()}
+    assumed = sigma_pp is None and record.get("sigma_source") != "estimated"     # too few observed rates
     if frames:
-        notes.append(("proj.interval", {"coverage": f"{(1 - alpha) * 100:g}"}))
+        notes.append(("proj.interval_assumed" if assumed else "proj.interval", {"coverage": f"{(1 - alpha) * 100:g}"}))
     mc = None
     mean = growth_assumption if growth_assumption is not None else record.get("cagr_observed")
     if last_year is not None and last_year < ty and mean is not None:
         # the spread the assessment used (estimated from ≥3 annual rates, else assumed), unless the analyst gives one
         sigma = sigma_pp if sigma_pp is not None else (record.get("sigma_pp") or DEFAULT_SIGMA_PP)
-        assumed = sigma_pp is None and record.get("sigma_source") != "estimated"
         mc = simulate_target(float(levels.iloc[-1]), last_year, ty, mean, sigma, record["target_value"],
                              record["direction"], n_paths=n_paths, seed=seed)
         notes.append(("proj.monte_carlo", {"n_paths": f"{n_paths:,}", "mean": f"{mean:.1f}", "sigma": f"{sigma:.1f}",
@@ -111,8 +111,10 @@ def projection_table(ctx, record: dict, projection: Projection) -> pd.DataFrame:
 
     ty, unit = record["target_year"], record["unit"]
     coverage = f"{(1 - projection.alpha) * 100:g}"
-    head = [ctx.t("col.model"), ctx.t("col.projected", year=ty), ctx.t("col.lower", coverage=coverage),
-            ctx.t("col.upper", coverage=coverage), ctx.t("col.unit"), ctx.t("col.growth_assumption"),
+    # with the spread assumed (too few observed rates), the interval covers that share only if the assumption holds
+    assumed = "_assumed" if any(key == "proj.sigma_assumed" for key, _ in projection.notes) else ""
+    head = [ctx.t("col.model"), ctx.t("col.projected", year=ty), ctx.t("col.lower" + assumed, coverage=coverage),
+            ctx.t("col.upper" + assumed, coverage=coverage), ctx.t("col.unit"), ctx.t("col.growth_assumption"),
             ctx.t("col.growth_basis")]
     label = unit_text(ctx, unit)
     basis = i18n.basis_label(record["price_basis"], ctx.lang) or None     # every model grows the target's own series
