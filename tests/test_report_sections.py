@@ -125,7 +125,7 @@ def test_brief_after_the_plan_says_it_has_ended_and_what_is_missing():
 def test_the_grid_says_what_growth_the_target_took_once_its_years_are_over(as_of, tense):
     ctx = report.setup("万柏林区", "zh", page="growth_gap", n_paths=2000, as_of=as_of)
     grid = "".join(f for f in report.render(ctx, "scenario_grid") if isinstance(f, str))
-    assert tense in grid and (("待实际数据录入后判定" in grid) == (as_of == LATE))
+    assert tense in grid and (("待其数据录入后判定" in grid) == (as_of == LATE))
 
 
 def test_the_path_chart_labels_past_years_as_past():

@@ -78,11 +78,11 @@ def test_headline_figures_are_the_latest_money_indicators_with_basis(zh):
 def test_annual_targets_after_the_latest_year(zh):
     frame = tables.annual_targets_table(zh, after_year=2022).set_index("指标")
     assert frame.loc["地区生产总值", "目标增速（%）"].text("zh") == "约6.5"
-    assert frame.loc["地区生产总值", "目标较上年实际（百分点）"] == pytest.approx(4.0)      # 6.5 − 2.5
+    assert frame.loc["地区生产总值", "目标较上年完成（百分点）"] == pytest.approx(4.0)      # 6.5 − 2.5
     # 两年平均 of nominal retail sales from the levels: √(205.2 / 183.2) − 1 = 5.83 %; real GDP has one rate only
     assert frame.loc["社会消费品零售总额", "两年平均增速（%）"] == pytest.approx(5.83, abs=0.01)
     assert frame.loc["地区生产总值", "两年平均增速（%）"] is None
-    assert "实际增速（%）" not in frame and "评价" not in frame          # still ahead: nothing published, all pending
+    assert "完成增速（%）" not in frame and "评价" not in frame          # still ahead: nothing published, all pending
     assert "年份" not in frame and "年份" in tables.annual_targets_table(zh)   # one year ahead: the heading names it
     assert tables.annual_targets_table(zh, after_year=2023).empty
 

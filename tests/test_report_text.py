@@ -84,7 +84,7 @@ def test_an_indicator_page_without_data_says_why_in_one_line():
 def test_caveats_name_the_price_basis_of_each_growth_figure():
     ctx = report.setup("万柏林区", as_of=MID)
     caveats = text.caveats(ctx, ctx.records)
-    assert caveats[0].startswith("地区生产总值、规模以上工业增加值、服务业增加值的增速为可比价（实际）口径")
+    assert caveats[0].startswith("地区生产总值、规模以上工业增加值、服务业增加值的年度增速按可比价（实际）公布")
     assert any("现价（名义）口径" in c for c in caveats) and any("5%以内" in c for c in caveats)
 
 
