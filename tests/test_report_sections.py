@@ -173,7 +173,7 @@ def test_indicator_page_row_of_the_progress_table_only_when_assessed():
     assert report.render(report.setup("万柏林区", indicator="high_tech_firms", page="growth_gap", as_of=MID), "status") == []
 
 
-def test_the_explorer_of_a_target_whose_year_is_in_gives_the_assessment_not_no_target(tmp_path, curated_rows):
+def test_pages_of_a_target_whose_year_is_in_give_the_assessment_not_no_target_or_a_forecast(tmp_path, curated_rows):
     from conftest import write_table
 
     rows = [dict(r) for r in curated_rows]
@@ -184,6 +184,9 @@ def test_the_explorer_of_a_target_whose_year_is_in_gives_the_assessment_not_no_t
     ctx = report.setup("万柏林区", "zh", indicator="gdp", page="explorer", data_path=str(path), n_paths=2000, as_of=LATE)
     page = "".join(f for f in report.render(ctx, "explorer") if isinstance(f, str))
     assert "2025年的数值已经录入" in page and "终期评价" in page and "没有可比较的数值目标" not in page
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="projection", data_path=str(path), n_paths=2000, as_of=LATE)
+    assert [f for f in report.render(ctx, "projection_table")] == [
+        '<p class="how-to-read">2025年的数值已经录入，不再需要预测；评价见上文。</p>'] and not report.render(ctx, "backtest")
 
 
 def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):

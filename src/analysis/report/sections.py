@@ -209,8 +209,16 @@ def projection_chart(ctx) -> list:
     return [fig] if fig is not None else []
 
 
+def _target_year_in(record) -> bool:
+    """The target year's figure is entered: nothing is left to project or explore."""
+    return bool(record) and text.is_assessed(record) and record.get("latest_year") is not None \
+        and record["latest_year"] >= record["target_year"]
+
+
 def projection_table(ctx) -> list:
     proj = _projection(ctx)
+    if _target_year_in(ctx.record):
+        return [html.paragraph(ctx.t("proj.final", target_year=ctx.record["target_year"]), "how-to-read")]
     if proj is None or (not proj.frames and proj.mc is None):
         return []
     return [html.heading(ctx.t("heading.projection")), _table(ctx, projections.projection_table(ctx, ctx.record, proj))]
@@ -218,7 +226,7 @@ def projection_table(ctx) -> list:
 
 def backtest(ctx) -> list:
     proj = _projection(ctx)
-    if proj is None or proj.backtest.empty:
+    if proj is None or proj.backtest.empty or _target_year_in(ctx.record):
         return []
     return [html.heading(ctx.t("heading.backtest")), _table(ctx, projections.backtest_table(ctx, ctx.record, proj))]
 
@@ -227,7 +235,7 @@ def explore(ctx) -> list:
     """Static: the grid, the preset paths and their table. Interactive (JupyterLab): the widgets too."""
     record = ctx.record
     if not explorer.explorable(record):
-        if record is not None and text.is_assessed(record) and record.get("latest_year") is not None:
+        if _target_year_in(record):
             # the target year's figure is in: nothing left to explore, the assessment itself is the answer
             return [html.paragraph(ctx.t("explorer.final", target_year=record["target_year"]), "how-to-read"),
                     html.paragraph(messages.message(ctx, record))]
