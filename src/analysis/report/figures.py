@@ -180,6 +180,7 @@ def plot_small_multiples(table, unit: str, source: str, lang: str = "zh", title:
         ax.set_title(wrap_label(columns[i], lang, TITLE_WIDTH[lang] // ncols), loc="left", fontsize=11)
         ax.set_ylim(bottom=0, top=float(s.max()) * 1.15 if len(s) else 1)
         ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+        ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)      # the first and last points whole, not cut by the axes
         ax.set_xticks(years if len(years) <= 3 else [years[0], years[-1]])
         ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%d"))
     fig.suptitle(wrap_label(t("chart.title_unit", lang, title=title or t("main_series", lang), unit=unit), lang,

@@ -117,8 +117,11 @@ def legend_below(ax, ncol: int = 2):
     handles, labels = ax.get_legend_handles_labels()
     if not handles:
         return None
-    if max(_width(label) for label in labels) > LEGEND_COLUMN_WIDTH:
-        ncol = 1                      # a long label in two columns would run off the figure's edges
+    # a long label in two columns would run off the figure's edges: it takes two lines instead (one column would
+    # leave the plot itself a sliver on a phone)
+    labels = [label if _width(label) <= LEGEND_COLUMN_WIDTH else
+              wrap_label(label, "zh" if _width(label) > len(label) else "en", LEGEND_COLUMN_WIDTH // 2
+                         if _width(label) > len(label) else LEGEND_COLUMN_WIDTH) for label in labels]
     legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(ncol, len(handles)),
                        frameon=False, fontsize=LEGEND_SIZE, handlelength=1.8, columnspacing=1.2)
     legend.set_gid(LEGEND_BELOW)      # finish() moves it under the tick labels once they are laid out
