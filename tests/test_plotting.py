@@ -133,6 +133,8 @@ def test_legends_sit_outside_the_data_area(lang):
                 assert box.y1 <= area.y0 + 1, f"{name}: the legend overlaps the plot ({box} vs {area})"
                 page = fig.bbox
                 assert box.x0 >= page.x0 - 1 and box.x1 <= page.x1 + 1, f"{name}: the legend runs off the figure"
+                # and leaves the plot room: at least a third of the 3.9-inch chart height, whatever the legend adds
+                assert ax.get_position().height * fig.get_figheight() >= 1.3, f"{name}: the legend squeezes the plot"
         plt.close(fig)
 
 

@@ -92,9 +92,7 @@ def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scena
         line = pd.concat([start, path * factor])
         ax.plot(line.index, line.values, "-", lw=1.4, alpha=0.9, color=SERIES_COLORS[(i + 2) % len(SERIES_COLORS)],
                 label=label)
-    if scenarios:
-        relegend(ax)
-    return fig
+    return relegend(ax)            # scenario lines added, or long labels: the plot keeps its height
 
 
 def progress_bars(ctx, records: list[dict]):

@@ -173,19 +173,29 @@ def settle(fig):
     return fig
 
 
-def relegend(ax, ncol: int | None = None):
-    """Redraw the legend below the axes after more lines were added; one column for long labels, and
-    the figure grows by the rows the legend adds, so the data area keeps its height."""
+LEGEND_BUDGET_LINES = 3      # text lines a legend may take inside the standard chart height (three one-line rows)
+
+
+def _legend_lines(legend) -> int:
+    """Lines of text a legend takes: per row, its tallest label (matplotlib fills the columns first)."""
+    if legend is None:
+        return 0
+    heights = [t.get_text().count("\n") + 1 for t in legend.get_texts()]
+    cols = max(1, min(getattr(legend, "_ncols", 2), len(heights)))
+    rows = math.ceil(len(heights) / cols)
+    return sum(max(heights[r::rows]) for r in range(rows))
+
+
+def relegend(ax, ncol: int = 2):
+    """Redraw the legend below the axes (after more lines were added; long labels wrap onto two lines), and grow the
+    figure by the text lines the legend takes beyond what the chart height allows, so the data area keeps its
+    height on a phone."""
     fig = ax.figure
-    old = ax.get_legend()
-    old_rows = math.ceil(len(old.get_texts()) / getattr(old, "_ncols", 2)) if old is not None else 0
-    handles, labels = ax.get_legend_handles_labels()
-    if ncol is None:
-        ncol = 1 if max((len(l) for l in labels), default=0) > 14 else 2
-    legend_below(ax, ncol)
-    rows = math.ceil(len(labels) / max(1, min(ncol, len(labels))))
-    if rows > old_rows:
-        fig.set_figheight(fig.get_figheight() + (rows - old_rows) * LEGEND_SIZE * 1.45 / 72)
+    allowed = getattr(fig, "legend_lines_allowed", LEGEND_BUDGET_LINES)
+    lines = _legend_lines(legend_below(ax, ncol))
+    if lines > allowed:
+        fig.set_figheight(fig.get_figheight() + (lines - allowed) * LEGEND_SIZE * 1.45 / 72)
+        fig.legend_lines_allowed = lines
     return settle(fig)
 
 
