@@ -82,11 +82,11 @@ def path_to_target(ctx, record: dict, projection: pd.Series | None = None, scena
         return None
     scaled, levels, unit = _scaled(ctx, record, levels)
     factor = i18n.display_unit(record["unit"], ctx.lang)[1]
-    fig, ax = _axes()
+    _, ax = _axes()
     if projection is not None:
         projection = projection * factor
-    fig = plot_path_to_target(ax, levels, scaled, unit, source_line(ctx), ctx.lang, projection,
-                              title=text.record_name(ctx, record))
+    plot_path_to_target(ax, levels, scaled, unit, source_line(ctx), ctx.lang, projection,
+                        title=text.record_name(ctx, record))
     for i, (label, path) in enumerate((scenarios or {}).items()):
         start = pd.Series({scaled["latest_year"]: scaled["latest_value"]})
         line = pd.concat([start, path * factor])
