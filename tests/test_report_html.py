@@ -34,6 +34,8 @@ def test_messages_carry_their_caveats_beside_them():
     out = html.messages([("结论<1>", ["注一", "注二"]), ("结论2", [])], "注：", "；")
     assert out == ('<ul class="messages"><li>结论&lt;1&gt;<p class="caveat-inline">注：注一；注二</p></li>'
                    "<li>结论2</li></ul>")
+    closed = html.messages([("结论", ["注一", "注二。"])], "注：", "；", "。")
+    assert "注：注一；注二。</p>" in closed                  # one sentence, closed once
 
 
 def test_empty_things_render_nothing():

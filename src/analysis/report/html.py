@@ -140,13 +140,15 @@ def bullet_list(items: list[str], css_class: str = "caveats") -> str:
     return f'<ul class="{esc(css_class)}">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
-def messages(items: list[tuple[str, list[str]]], note_prefix: str, separator: str) -> str:
-    """Findings, each with the caveats that qualify it directly beneath (not at the page foot)."""
+def messages(items: list[tuple[str, list[str]]], note_prefix: str, separator: str, end: str = "") -> str:
+    """Findings, each with the caveats that qualify it directly beneath (not at the page foot), the caveats joined
+    by *separator* into one sentence closed by *end*."""
     if not items:
         return ""
     out = []
     for message, notes in items:
-        note = f'<p class="caveat-inline">{esc(note_prefix + separator.join(notes))}</p>' if notes else ""
+        body = separator.join(notes).rstrip(end + separator.strip() + " ") if end else separator.join(notes)
+        note = f'<p class="caveat-inline">{esc(note_prefix + body + end)}</p>' if notes else ""
         out.append(f"<li>{esc(message)}{note}</li>")
     return '<ul class="messages">' + "".join(out) + "</ul>"
 

@@ -48,12 +48,13 @@ def key_messages(ctx) -> list:
         # the brief's glance line counts the targets left out, unless there is no finding at all
         closing = messages.summary(ctx, ctx.records) if ctx.page != "brief" or not items else ""
         return [html.heading(ctx.t("heading.key_messages")), html.paragraph(text.plan_standing(ctx)),
-                html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause")), html.paragraph(closing)]
+                html.messages(items, ctx.t("note.prefix"), ctx.t("sep.clause"), ctx.t("note.end")), html.paragraph(closing)]
     record = ctx.record
     if record is None or not text.is_assessed(record):
         return [html.paragraph(messages.not_assessable(ctx), "how-to-read")]
     return [html.paragraph(text.plan_standing(ctx)),
-            html.messages(messages.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"))]
+            html.messages(messages.key_messages(ctx, [record], plain), ctx.t("note.prefix"), ctx.t("sep.clause"),
+                          ctx.t("note.end"))]
 
 
 def progress_table(ctx) -> list:
