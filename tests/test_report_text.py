@@ -64,8 +64,9 @@ def test_summary_counts_targets_and_points_to_the_table():
 
     ctx = report.setup("万柏林区", as_of=MID)
     n = targets_due(ctx.data)
-    assert messages.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 1}项尚缺数据，"
-                                              "所缺数据及其来源文件见规划实施进度表下方的清单。")
+    assert messages.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 2}项尚缺数据，"
+                                              "所缺数据及其来源文件见规划实施进度表下方的清单。"
+                                              "另有1项（城镇新增劳动力）在规划中是预计数而非目标，不作评价。")
 
 
 def test_annual_tasks_say_which_report_will_tell():
@@ -164,3 +165,12 @@ def test_a_rate_known_only_as_a_bound_is_rounded_toward_the_side_it_bounds():
 
     assert bound_rate(2000 / 2300 * 100, ">=") == "86.9"       # at least 86.96 %: '87.0' would claim more
     assert bound_rate(86.91, "<=") == "87.0" and bound_rate(86.96, "") == "87.0" and bound_rate(None, ">=") == "–"
+
+
+def test_the_summary_names_the_plans_forecasts_it_does_not_assess():
+    ctx = report.setup("万柏林区", "zh", page="overview", n_paths=2000, as_of=LATE)
+    forecasts = [r for r in ctx.records if r["status"] == "not_assessed"]
+    said = messages.summary(ctx, ctx.records)
+    assert forecasts and f"另有{len(forecasts)}项（" in said and text.record_name(ctx, forecasts[0]) in said
+    k = len(ctx.records) - sum(text.is_assessed(r) for r in ctx.records) - len(forecasts)
+    assert f"其余{k}项尚缺数据" in said

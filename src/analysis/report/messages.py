@@ -110,10 +110,15 @@ def key_messages(ctx, records: list[dict], plain: bool = False) -> list[tuple[st
 def summary(ctx, records: list[dict]) -> str:
     """How many targets exist and how many can be assessed."""
     n, m = len(records), sum(text.is_assessed(r) for r in records)
-    values = {"plan": ctx.plan_name, "n": n, "m": m, "k": n - m, "target_year": ctx.target_year}
+    forecasts = [r for r in records if r["status"] == "not_assessed"]       # a plan's forecast figure: no target
+    values = {"plan": ctx.plan_name, "n": n, "m": m, "k": n - m - len(forecasts), "target_year": ctx.target_year}
     if n == 0 or m == n:
         return ""
-    return ctx.t("msg.summary" if m else "msg.summary_none", **values)
+    said = ctx.t("msg.summary" if m else "msg.summary_none", **values)
+    if forecasts:
+        said += ctx.t("msg.summary_forecasts", j=len(forecasts),
+                      names=text.joined(ctx, [text.record_name(ctx, r) for r in forecasts]))
+    return said
 
 
 def annual_tasks_message(ctx) -> str:
