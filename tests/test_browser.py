@@ -143,6 +143,16 @@ def test_every_page_fits_a_phone(browser, suite):
     assert wide == {}, f"pages wider than a {PHONE} px screen (px): {wide}"
 
 
+def test_tables_fit_a_desktop_screen_without_scrolling_sideways(browser, suite):
+    """At 1280 px the progress table and its 说明 column are whole, not cut at the column's edge."""
+    def clipped(page, name):
+        return page.evaluate("""[...document.querySelectorAll('.table-scroll')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1).length""") or None
+
+    found = each_page(browser, suite, clipped, width=1280, names={"overview-万柏林区", "brief-万柏林区", "index"})
+    assert found == {}, f"tables that scroll sideways at 1280 px: {found}"
+
+
 def test_tables_keep_chinese_readable_on_a_phone(browser, suite):
     """No table cell stands one Chinese character a line: each cell holds at least three characters a line."""
     def narrow_cells(page, name):
