@@ -110,7 +110,7 @@ def key_messages(ctx, records: list[dict], plain: bool = False) -> list[tuple[st
 def summary(ctx, records: list[dict]) -> str:
     """How many targets exist and how many can be assessed."""
     n, m = len(records), sum(text.is_assessed(r) for r in records)
-    forecasts = [r for r in records if r["status"] == "not_assessed"]       # a plan's forecast figure: no target
+    forecasts = [r for r in records if text.is_forecast(r)]
     values = {"plan": ctx.plan_name, "n": n, "m": m, "k": n - m - len(forecasts), "target_year": ctx.target_year}
     if n == 0 or m == n:
         return ""

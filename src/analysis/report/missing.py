@@ -13,7 +13,7 @@ def groups(ctx, records: list[dict]) -> list[tuple[str, list[str]]]:
     """[(the group's line, [one line per target])], one group per document span, earliest first."""
     by_span: dict[tuple[int, int], list[dict]] = {}
     for r in records:
-        if not text.is_assessed(r):
+        if not text.is_assessed(r) and not text.is_forecast(r):
             by_span.setdefault(text.missing_years(ctx, r), []).append(r)
     out = []
     for (first, last), chosen in sorted(by_span.items()):

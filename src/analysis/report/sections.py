@@ -134,7 +134,7 @@ def glance(ctx) -> list:
     frame = tables.glance_table(ctx, ctx.records)
     if frame.empty:
         return []
-    hidden = len(ctx.records) - len(frame)
+    hidden = len(ctx.records) - len(frame) - sum(text.is_forecast(r) for r in ctx.records)   # forecasts: no target
     table = [html.heading(ctx.t("heading.glance")), _table(ctx, frame, "col.required")] if len(frame) > 1 else []
     return table + [html.paragraph(ctx.t("msg.glance_hidden", n=hidden) if hidden else "", "how-to-read")]
 

@@ -160,6 +160,11 @@ def is_assessed(record: dict) -> bool:
     return bool(assessable([record]))
 
 
+def is_forecast(record: dict) -> bool:
+    """A figure the plan gives as a forecast, not a target: not assessed, and nothing is missing for it."""
+    return record["status"] == "not_assessed"
+
+
 def document(ctx, first: int, last: int) -> str:
     """The documents that publish the figures of *first*..*last* (and, for a plan that has ended, its
     summary report, which a final assessment needs)."""
