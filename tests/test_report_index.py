@@ -80,3 +80,13 @@ def test_the_index_lists_what_the_pages_assess_with_its_target_year_and_no_need_
     assert re.search(r'data-label="目标年份">2025</td>', page) and re.search(r'data-label="目标年份">2021</td>', page)
     assert "高新技术企业" not in page.split("</style>")[1] and "2项目标（共3项" in re.sub(r"<[^>]*>", " ", page)
     assert re.search(r'data-label="所需增速%">–</td>', page) and "17.2" not in page
+
+
+def test_a_verdict_on_an_estimate_says_so_in_the_index(tmp_path):
+    row = {**SUMMARY[0], "target_year": 2025, "latest_year": 2025, "latest_value": 840.0, "status": "not_completed",
+           "final": True, "assessment_date": "2026-11-28",
+           "flags": [{"code": "latest_estimate", "params": {"year": 2025}}]}
+    page = write_index(tmp_path, MANIFEST, [row], lang="zh").read_text(encoding="utf-8")
+    assert "（据预计数，待正式数据确认）" in page
+    plain = write_index(tmp_path, MANIFEST, [{**row, "flags": []}], lang="zh").read_text(encoding="utf-8")
+    assert "据预计数" not in plain

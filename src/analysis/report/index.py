@@ -60,6 +60,8 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
     label = t(f"index.gap.{key}", lang)
     if key == "status":
         badge = status_badge(r["status"], lang, bool(r.get("final")), r.get("trend_status"), r.get("latest_year"))
+        if any(isinstance(f, dict) and f.get("code") == "latest_estimate" for f in r.get("flags") or []):
+            badge += html.escape(t("index.on_estimate", lang))       # a verdict on a preliminary figure says so
         return f'<td class="status-cell" data-label="{label}">{badge}</td>'
     names = {"district": district_name(r.get("district", ""), lang),
              "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang),

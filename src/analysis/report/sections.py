@@ -239,7 +239,8 @@ def explore(ctx) -> list:
         if _target_year_in(record):
             # the target year's figure is in: nothing left to explore, the assessment itself is the answer
             return [html.paragraph(ctx.t("explorer.final", target_year=record["target_year"]), "how-to-read"),
-                    html.paragraph(messages.message(ctx, record))]
+                    html.messages(messages.key_messages(ctx, [record]), ctx.t("note.prefix"), ctx.t("sep.clause"),
+                                  ctx.t("note.end"))]         # with its caveats: an estimate, a bound
         return [html.paragraph(messages.not_assessable(ctx) if record is None or not text.is_assessed(record)
                                else ctx.t("no_targets"), "how-to-read")]
     price = ctx.options.get("deflator", OPTIONS.deflator)
