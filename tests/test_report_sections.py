@@ -144,6 +144,9 @@ def test_intervals_from_an_assumed_spread_say_so_in_their_label():
     assert "标准差为假设值" in notes                    # three observations: fewer than 3 annual rates
     assert "95%区间下限（按假设波动）" in page and "95%预测区间下限" not in page
     assert "按假设的增速波动计算" in notes and "为95%预测区间" not in notes
+    [fig] = [f for f in report.render(ctx, "projection_chart") if hasattr(f, "savefig")]
+    labels = {t.get_text().replace("\n", "") for t in fig.axes[0].get_legend().get_texts()}
+    assert "各模型95%区间（按假设波动）" in labels and "模拟90%区间（按假设波动）" in labels
 
 
 def test_indicator_page_without_data_has_one_line_not_empty_sections():

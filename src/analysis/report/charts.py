@@ -121,7 +121,8 @@ def fan(ctx, record: dict, projection):
     mc_fan = projection.mc.fan * factor if projection.mc is not None else None
     _, ax = _axes()
     plot_fan(ax, levels, frames, unit, source_line(ctx), ctx.lang, None, scaled["target_year"], mc_fan,
-                   title=text.title(ctx, "projection"), coverage=f"{(1 - projection.alpha) * 100:g}")
+                   title=text.title(ctx, "projection"), coverage=f"{(1 - projection.alpha) * 100:g}",
+                   assumed=any(key == "proj.sigma_assumed" for key, _ in projection.notes))
     target = scaled["target_value"]
     ax.plot([scaled["target_year"]], [target], marker="*", ms=14, color=PALETTE["target"], ls="none",
             label=f"{ctx.t('target')} {i18n.value_text(record['target_value'], record['unit'], ctx.lang, record['bound'] or '')}")

@@ -108,20 +108,23 @@ def plot_growth_compare(ax, records, source: str, lang: str = "zh", title: str |
 
 
 def plot_fan(ax, levels, frames: dict, unit: str, source: str, lang: str = "zh", target: float | None = None,
-             target_year: int | None = None, mc_fan=None, title: str | None = None, coverage: str | None = None):
+             target_year: int | None = None, mc_fan=None, title: str | None = None, coverage: str | None = None,
+             assumed: bool = False):
     """History, each model's mean and interval (labelled with its *coverage*, e.g. '95'), Monte Carlo fan,
-    and the target. Every band starts at the last observation, as the lines do."""
+    and the target. Every band starts at the last observation, as the lines do; *assumed*: the spread behind the
+    bands is assumed, and their labels say so."""
+    suffix = "_assumed" if assumed else ""
     years = list(levels.index)
     _series_line(ax, levels, PALETTE["actual"], t("actual", lang), lw=2)
     last_year, last = years[-1], float(levels.iloc[-1])
     if mc_fan is not None:
         ax.fill_between([last_year] + list(mc_fan.index), [last] + list(mc_fan["q05"]), [last] + list(mc_fan["q95"]),
-                        color=PALETTE["fan"], alpha=0.6, label=t("fan", lang))
+                        color=PALETTE["fan"], alpha=0.6, label=t("fan" + suffix, lang))
     for i, (name, frame) in enumerate(frames.items()):
         color = PALETTE.get(name, SERIES_COLORS[i % len(SERIES_COLORS)])
         ax.plot([last_year] + list(frame.index), [last] + list(frame["mean"]), "-", color=color, lw=1.8,
                 label=t(name, lang))
-        band = t("model_band", lang, coverage=coverage) if coverage and i == 0 else None    # one entry for all
+        band = t("model_band" + suffix, lang, coverage=coverage) if coverage and i == 0 else None    # one entry
         ax.fill_between([last_year] + list(frame.index), [last] + list(frame["obs_ci_lower"]),
                         [last] + list(frame["obs_ci_upper"]), color=color, alpha=0.12, label=band)
     if target is not None:
