@@ -192,6 +192,7 @@ def test_pages_of_a_target_whose_year_is_in_give_the_assessment_not_no_target_or
     ctx = report.setup("万柏林区", "zh", indicator="gdp", page="projection", data_path=str(path), n_paths=2000, as_of=LATE)
     assert [f for f in report.render(ctx, "projection_table")] == [
         '<p class="how-to-read">2025年的数值已经录入，不再需要预测；评价见上文。</p>'] and not report.render(ctx, "backtest")
+    assert "对数线性趋势" not in "".join(f for f in report.render(ctx, "caveats") if isinstance(f, str))
 
 
 def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, curated_rows):

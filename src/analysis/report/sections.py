@@ -173,7 +173,7 @@ def scenario_grid(ctx) -> list:
 
 def caveats(ctx) -> list:
     items = text.caveats(ctx, ctx.records)
-    if ctx.page == "projection":
+    if ctx.page == "projection" and not _target_year_in(ctx.record):      # no projection made: no notes on one
         items = projections.notes_text(ctx, _projection(ctx)) + items
     if not items:
         return []
