@@ -79,7 +79,8 @@ def test_the_index_lists_what_the_pages_assess_with_its_target_year_and_no_need_
     page = write_index(tmp_path, MANIFEST, [plan, annual, base_only], lang="zh").read_text(encoding="utf-8")
     assert re.search(r'data-label="目标年份">2025</td>', page) and re.search(r'data-label="目标年份">2021</td>', page)
     assert "高新技术企业" not in page.split("</style>")[1] and "2项目标（共3项" in re.sub(r"<[^>]*>", " ", page)
-    assert re.search(r'data-label="所需增速%">–</td>', page) and "17.2" not in page
+    assert "17.2" not in page and "<th>所需增速%</th>" not in page       # no column of dashes either
+    assert re.search(r'data-label="指标">地区生产总值增速</td>', page)      # the 2021 target's figures are rates
 
 
 def test_a_verdict_on_an_estimate_says_so_in_the_index(tmp_path):

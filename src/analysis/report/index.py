@@ -54,6 +54,21 @@ def failure_banner(reports: dict, out_dir: Path, lang: str = "zh") -> str:
     return f'<p class="alert">{text}</p>'
 
 
+_ALWAYS = ("district", "indicator", "target_year", "status")
+
+
+def _known(r: dict, key: str) -> bool:
+    """Whether the gap table would show something other than '–' for *key* in row *r*."""
+    if key == "probability" and not chance_stated(r):
+        return False
+    if key in _PAST_NEEDS and r.get("deadline_passed"):
+        return False
+    if key == "growth_basis":
+        return r.get("cagr_observed") is not None or str(r.get("target_type", "")).startswith("growth")
+    value = r.get(key)
+    return value is not None and value == value
+
+
 def _gap_cell(r: dict, key: str, lang: str) -> str:
     from analysis.report.html import status_badge      # pandas: only once there is a row to show
 
@@ -63,8 +78,10 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
         if any(isinstance(f, dict) and f.get("code") == "latest_estimate" for f in r.get("flags") or []):
             badge += html.escape(t("index.on_estimate", lang))       # a verdict on a preliminary figure says so
         return f'<td class="status-cell" data-label="{label}">{badge}</td>'
+    growth_target = str(r.get("target_type", "")).startswith("growth")       # its figures are rates, not levels
     names = {"district": district_name(r.get("district", ""), lang),
-             "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang),
+             "indicator": indicator_label(r.get("indicator", ""), r.get("indicator_zh", ""), lang)
+             + (t("index.growth_of", lang) if growth_target else ""),
              # the basis of the growth figures in the row: the observed average's, or a growth target's own
              "growth_basis": basis_label(r.get("growth_basis") or "", lang) if r.get("cagr_observed") is not None
              else basis_label(r.get("price_basis") or "", lang) if str(r.get("target_type", "")).startswith("growth")
@@ -119,8 +136,9 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
                 lang: str = "zh") -> Path:
     """Write the index page (headline gap table, every report with its status) into *out_dir*, in *lang*."""
     check_lang(lang)
-    gap_rows = "".join("<tr>" + "".join(_gap_cell(r, k, lang) for k in GAP_COLUMNS) + "</tr>"
-                       for r in summary if is_assessed(r))      # as the pages: a figure inside the plan period
+    shown = [r for r in summary if is_assessed(r)]             # as the pages: a figure inside the plan period
+    columns = [k for k in GAP_COLUMNS if k in _ALWAYS or any(_known(r, k) for r in shown)]   # no column of dashes
+    gap_rows = "".join("<tr>" + "".join(_gap_cell(r, k, lang) for k in columns) + "</tr>" for r in shown)
     reports = manifest["reports"]
     report_rows, district = [], None
     for name, r in ordered_reports(reports):
@@ -131,7 +149,7 @@ def write_index(out_dir: Path, manifest: dict, summary: list[dict], path: Path |
             report_rows.append(f'<tr class="district"><th colspan="6">{html.escape(shown)}</th></tr>')
         report_rows.append(_report_row(name, r, lang))
     title = t("index.title", lang)
-    gap_head = "".join(f"<th>{t(f'index.gap.{k}', lang)}</th>" for k in GAP_COLUMNS)
+    gap_head = "".join(f"<th>{t(f'index.gap.{k}', lang)}</th>" for k in columns)
     report_head = "".join(f"<th>{t(f'index.report.{k}', lang)}</th>" for k in REPORT_COLUMNS)
     footer = t("index.footer", lang, generated=html.escape(manifest.get("generated", "")),
                version=html.escape(manifest.get("version", "")),
