@@ -174,3 +174,9 @@ def test_the_summary_names_the_plans_forecasts_it_does_not_assess():
     assert forecasts and f"另有{len(forecasts)}项（" in said and text.record_name(ctx, forecasts[0]) in said
     k = len(ctx.records) - sum(text.is_assessed(r) for r in ctx.records) - len(forecasts)
     assert f"其余{k}项尚缺数据" in said
+
+
+@pytest.mark.parametrize("as_of, words", [(MID, "2025年情景预测"), (LATE, "2025年情景推算（该年已过）")])
+def test_a_projection_of_a_year_already_over_is_titled_an_estimate(as_of, words):
+    ctx = report.setup("万柏林区", "zh", indicator="gdp", page="projection", n_paths=2000, as_of=as_of)
+    assert text.title(ctx, "projection").endswith(words)

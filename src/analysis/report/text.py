@@ -108,6 +108,8 @@ def title(ctx, page: str) -> str:
         if ctx.mode == "annual":
             return ctx.t(f"title.{page}_annual", year=int(ctx.annual_tasks["year"].max()), **values)
         return ctx.t("title.overview_none", **values)
+    if page == "projection" and ctx.as_of is not None and ctx.target_year and ctx.as_of.year > ctx.target_year:
+        return ctx.t("title.projection_past", **values)       # a year already over is estimated, not foreseen
     return ctx.t(f"title.{page}", **values)
 
 
