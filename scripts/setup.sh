@@ -8,7 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 PY="${PYTHON:-python3}"
-LOCK=constraints.txt
 step() { echo "== $*"; }
 if [ "$extras" = "test" ] || [ "$extras" = "dev" ]; then
   if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -24,10 +23,10 @@ target="."
 [ -n "$extras" ] && target=".[$extras]"
 # pip prints one line per package it collects: a first install takes a few minutes, a second one seconds.
 # (pipefail: a failing pip fails the script; the filter only drops lines about what is already there)
-step "installing $target with the versions in $LOCK"
+step "installing $target with the versions in constraints.txt (the lock)"
 # exported as well: pip then also applies it where it builds the project (setuptools, wheel from the lock)
-export PIP_CONSTRAINT="$LOCK"
-.venv/bin/python -m pip install --progress-bar off -c "$LOCK" -e "$target" 2>&1 \
+export PIP_CONSTRAINT="$PWD/constraints.txt"
+.venv/bin/python -m pip install --progress-bar off -c constraints.txt -e "$target" 2>&1 \
   | { grep -v -e "^Requirement already satisfied" -e "^WARNING: Location" || true; }
 # A named kernel so papermill runs the notebooks without -k.
 step "registering the Jupyter kernel 'python3' in .venv"
