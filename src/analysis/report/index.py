@@ -58,7 +58,8 @@ _ALWAYS = ("district", "indicator", "target_year", "status")
 
 
 def _known(r: dict, key: str) -> bool:
-    """Whether the gap table would show something other than '–' for *key* in row *r*."""
+    """Whether the gap table shows something other than '–' for *key* in row *r*: no chance where the pages say
+    why none is given, no growth still needed for years already over."""
     if key == "probability" and not chance_stated(r):
         return False
     if key in _PAST_NEEDS and r.get("deadline_passed"):
@@ -91,11 +92,7 @@ def _gap_cell(r: dict, key: str, lang: str) -> str:
     if key in amounts and r.get(key) is not None:
         text = amount(r[key], r.get("unit", ""), lang, amounts[key])
         return f'<td class="num" data-label="{label}">{html.escape(text)}</td>'
-    value = names[key] if key in names else r.get(key)
-    if key == "probability" and not chance_stated(r):
-        value = None                  # the pages say why
-    if key in _PAST_NEEDS and r.get("deadline_passed"):
-        value = None
+    value = names[key] if key in names else r.get(key) if _known(r, key) else None    # (_known: why not)
     css = "name" if key in ("district", "indicator") else ("unknown" if value in (None, "–") else "")
     css = f' class="{css}"' if css else ""
     return f'<td{css} data-label="{label}">{html.escape(_fmt(value))}</td>'
