@@ -853,3 +853,11 @@ def test_averages_listed_after_names_each_with_its_own_value_go_to_those_names_i
             "年均分别增长6.2%、5.9%。")
     assert got(text, 2021) == {("gdp", 2020, "level", 512.3, ""), ("per_capita_gdp", 2020, "level", 5.8, ""),
                                ("gdp", 2020, "growth", 6.2, 2016), ("per_capita_gdp", 2020, "growth", 5.9, 2016)}
+
+
+def test_a_rural_or_urban_income_is_never_the_whole_populations():
+    # 年人均 inside a registered name; a qualifier without a registered name goes to review, not to the total
+    text = BULLETIN + "全年城镇和农村常住居民年人均可支配收入分别增长9.5%、10.5%。农民人均可支配收入15000元。"
+    assert got(text) == {("urban_disposable_income", 2022, "growth", 9.5, ""),
+                         ("rural_disposable_income", 2022, "growth", 10.5, "")}
+    assert {r["value"] for r in rows(text) if r["indicator"] == "unknown"} == {15000.0}

@@ -41,7 +41,9 @@ FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新创", "新
 FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新登记")
 # Modifiers that turn an aggregate into a part of it: 高技术工业增加值 is not 工业增加值.
 SUB_AGGREGATE = re.compile(r"(?:营利性|非营利性|其他|其它|高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上|"
-                           r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村)$")    # not 源城区 (a place)
+                           r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村|"
+                           # 农村常住居民年人均可支配收入 when no registered name covers it: not the whole population's
+                           r"(?:城镇|农村|乡村|城市|农民)(?:常住)?(?:居民)?年?)$")    # not 源城区 (a place)
 # Units printed in documents that units.csv may not list (measure words, not vocabulary).
 PRINTED_UNITS = ("万亿元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "个",
                  "张", "座", "块", "条", "栋", "部", "所", "公里", "万亩", "亩", "万吨", "吨", "亿斤", "万斤", "岁", "项")
@@ -74,8 +76,9 @@ class Vocabulary:
         self.count_units = frozenset(count_units)
         ordered = sorted(names, key=len, reverse=True)
         # bulletins write 第一产业实现增加值47.24亿元: a verb inside the name
+        # and 农村常住居民年人均可支配收入: 年 before 人均 inside a longer name (not 2022年人均…, a year before the name)
         alternatives = [re.escape(n[:-3]) + "(?:实现|完成)?" + re.escape(n[-3:]) if n.endswith(_VALUE_WORDS) and len(n) > 3
-                        else re.escape(n) for n in ordered]
+                        else re.escape(n).replace("人均", "年?人均") if "人均" in n[1:] else re.escape(n) for n in ordered]
         self.pattern = re.compile("|".join(alternatives)) if ordered else re.compile(r"(?!)")
         units = sorted({u for u in (*unit_bases, *PRINTED_UNITS) if u and u != "%"}, key=len, reverse=True)
         # 余 may sit after 万/亿 (2.7万余户) or before the unit (58余家); 个 is not 个百分点.
@@ -84,8 +87,8 @@ class Vocabulary:
         self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI]) + ")(?!百分点|月|季度|[万亿])"
 
     def key(self, text: str) -> str:
-        """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值)."""
-        return text if text in self.names else re.sub(r"(?:实现|完成)(?=增加值|总产值)", "", text)
+        """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值, 农村居民年人均… → 农村居民人均…)."""
+        return text if text in self.names else re.sub(r"(?:实现|完成)(?=增加值|总产值)|(?<=.)年(?=人均)", "", text)
 
     def name(self, text: str) -> Name:
         return self.names[self.key(text)]
