@@ -59,8 +59,8 @@ def _cmd_extract(args) -> int:
 
     # the review file is opened in a spreadsheet: a cell that would start a formula gets an apostrophe
     # (merge reads it back without)
-    text = review_text([{k: spreadsheet_safe(v) for k, v in row.items()} for row in rows],
-                       COLUMNS + REVIEW_COLUMNS_EXTRA)
+    text = review_text([{k: spreadsheet_safe(v) for k, v in row.items()} for row in rows + found.unread],
+                       COLUMNS + REVIEW_COLUMNS_EXTRA)            # the numbers no row carries last (not_read)
     if args.out:
         from analysis.data.write import replace_file
 
@@ -73,7 +73,8 @@ def _cmd_extract(args) -> int:
     review = sum(r["status"] == "needs_review" for r in rows) - unregistered
     print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
           f" ({review} partial-year and {unregistered} under names data/indicator_names.csv does not list, "
-          f"status needs_review) → {where}.", file=sys.stderr)
+          f"status needs_review) → {where}; after them {len(found.unread)} number(s) with a unit that no row "
+          "carries (status not_read: add a row by hand for any the table tracks).", file=sys.stderr)
     for line in next_steps(args.out, doc.name, registry, district, data_path):
         print(line, file=sys.stderr)
     if found.undated and args.year is None:

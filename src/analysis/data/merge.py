@@ -30,6 +30,15 @@ def _key(row, columns) -> tuple:
     return tuple(unicodedata.normalize("NFC", str(row[k])) for k in columns)
 
 
+def _unregistered(review_name: str, line: int, zh: str) -> str:
+    where = f"{review_name} row {line}, column 'indicator': '{UNKNOWN_INDICATOR}'"
+    if not zh:          # a number the extractor listed as not read (status not_read): nothing but its value is known
+        return (f"{where} is a number no proposed row carried; give its indicator (an id of "
+                "data/indicator_names.csv), year and kind by hand, or set its status to 'rejected', then merge again")
+    return (f"{where} ({zh}) is not a registered indicator; set it to an id of data/indicator_names.csv, or add a "
+            f"line there for {zh}, then merge again")
+
+
 def _unlisted_sources(accepted, data_path: Path, review_name: str) -> list[str]:
     """One line per document the accepted rows cite that sources.csv beside the table does not list:
     a chart would cite a file name, and whether the document is adopted or a draft would be unknown."""
@@ -88,9 +97,7 @@ def merge_review(review_path: str | os.PathLike, data_path: str | os.PathLike | 
     if accepted.empty:
         raise DataValidationError([f"{review_name}: no row has status 'accepted'; mark the rows to merge, "
                                    "then run merge again"])
-    unregistered = [f"{review_name} row {i + 2}, column 'indicator': '{UNKNOWN_INDICATOR}' ({row['indicator_zh']}) "
-                    "is not a registered indicator; set it to an id of data/indicator_names.csv, or add a line there "
-                    f"for {row['indicator_zh']}, then merge again"
+    unregistered = [_unregistered(review_name, i + 2, row["indicator_zh"])
                     for i, row in accepted.iterrows() if row["indicator"] == UNKNOWN_INDICATOR]
     if unregistered:
         raise DataValidationError(unregistered)

@@ -33,6 +33,7 @@ from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
 from analysis.extract.lines import join_broken_lines, verbatim
 from analysis.extract.rows import UNKNOWN, fact_row, reading, table_rows
+from analysis.extract.unread import unread_rows
 from analysis.extract.vocab import build_vocabulary
 from analysis.extract.years import CONTINUING, fact_context
 
@@ -45,6 +46,7 @@ class Extraction:
     undated: int                      # figures found whose year could not be read (not proposed)
     document_year: int | None         # the year the document was issued, as read or given
     notes: list[str] = field(default_factory=list)
+    unread: list[dict] = field(default_factory=list)   # numbers with a unit no row carries (analysis.extract.unread)
 
 
 _TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
@@ -68,7 +70,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
-    rows, weak, undated, carried, last_cue, reviewing = [], set(), 0, None, None, False
+    rows, weak, undated, carried, last_cue, reviewing, origin = [], set(), 0, None, None, False, {}
     paragraphs, broken = join_broken_lines([line.strip() for line in text.split("\n") if line.strip()])
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
@@ -89,6 +91,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                 row["quote"] = verbatim(row["quote"], broken[para])
             if row is not None:
                 rows.append(row)
+                origin[id(row)] = number
                 if "year_from_document" in unsure or number == 0:      # a year from the date line only, or a headline
                     weak.add(id(row))
         section = next((c.context for c in reversed(cues) if c.carries), section)
@@ -98,8 +101,13 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                         and not c.sentence), carried)
         if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
             reviewing = bool(doc.year) and cues[-1].context.mode == "actual" and cues[-1].context.year == doc.year - 1
-    rows += table_rows(paragraphs, vocab, doc, district, source)
-    return Extraction(_dedupe(rows, weak), undated, doc.year)
+    tables = table_rows(paragraphs, vocab, doc, district, source)
+    kept = _dedupe(rows + tables, weak)
+    read: dict[int, set] = {}             # a value _dedupe set aside for another of the same key is listed unread
+    for row in kept:
+        read.setdefault(origin.get(id(row)), set()).add(row["value"])
+    unread = unread_rows(paragraphs, read, [r for r in kept if id(r) not in origin], vocab, district, source)
+    return Extraction(kept, undated, doc.year, unread=unread)
 
 
 def _preference(row: dict) -> tuple:

@@ -1,0 +1,72 @@
+"""Numbers a document prints with a unit that no proposed row carries: listed, so that nothing is dropped silently.
+
+In: the paragraphs the extractor read, the rows it proposed (any status) and the vocabulary. Out: one row per
+number with a unit (Arabic, or Chinese numerals before a unit) that no row of the same paragraph carries, with
+indicator ``unknown``, status ``not_read``, confidence 0, no year or kind, and its clause as the quote. The review
+file lists them after the proposals: a reviewer who finds a figure the table tracks among them adds its row by
+hand (``merge`` refuses these rows as they are: their indicator is unknown and they have no year).
+
+A number counts as carried when a row with its value quotes words of the same paragraph: the extractor read
+it, as a figure or as something else it names (a rank, a multiple, growth over several years are not rows and are
+listed here too, since nothing else shows them).
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN
+from analysis.extract.clauses import CLAUSE_END, SENTENCE_END, value_pattern
+from analysis.extract.context import back_to
+from analysis.extract.vocab import N, Vocabulary, number, unit_of
+
+NOT_READ = "not_read"
+NOTE = "check:not_read (a number with a unit that no proposed row carries; add its row by hand if the table tracks it)"
+
+
+def _clause(para: str, start: int, end: int) -> str:
+    """The number's clause and the one before it in its sentence (增长6.8% alone does not say what grew)."""
+    stop = min((i for i in (para.find(ch, end) for ch in CLAUSE_END) if i >= 0), default=len(para))
+    first = back_to(para, start, CLAUSE_END)
+    if first > 0 and para[first - 1] not in SENTENCE_END:
+        first = back_to(para, first - 1, CLAUSE_END)
+    return para[first:stop].strip()
+
+
+# any other number printed as an amount: with 余/多 before its unit (7500余户), with 万/亿 alone (户籍人口86.3万,) or
+# with none (常住人口766579,); not a date (2023年, 6月, 15日), an ordinal (第3), a clause number (1.) or a multiple's
+# base year, and not a number that is part of another (the pattern never starts inside one)
+_OTHER = re.compile(rf"(?<!第)(?P<num>{N})(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)]|$)")
+_NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议)")
+
+
+def _numbers(para: str, pattern: re.Pattern):
+    """(value, printed unit, start, end) of the numbers in *para*: with a unit, then those printed otherwise."""
+    seen = set()
+    for m in pattern.finditer(para):
+        value = number(m)
+        if value == value:                                   # NaN: Chinese numerals that are not a number
+            seen.add(m.start())
+            yield value, unit_of(m), m.start(), m.end()
+    for m in _OTHER.finditer(para):
+        if m.start() not in seen and not _NOT_AMOUNT.match(m["unit"]) and not para[m.end():m.end() + 1] == "." \
+                and not (m["unit"] == "" and 1900 <= float(m["num"]) <= 2100):
+            yield float(m["num"]), m["unit"], m.start(), m.end()
+
+
+def unread_rows(paragraphs: list[str], read: dict[int, set], rows: list[dict], vocab: Vocabulary, district: str,
+                source: str) -> list[dict]:
+    """Rows (status ``not_read``) for the numbers with a unit in *paragraphs* that no row carries: *read* maps a
+    paragraph's index to the values of the rows made from its sentences; a row of *rows* (a text table's) carries
+    the values of the paragraphs its quote is in."""
+    pattern = value_pattern(vocab.unit_re)
+    out = []
+    for i, para in enumerate(paragraphs):
+        carried = read.get(i, set()) | {float(r["value"]) for r in rows if r["quote"] and r["quote"] in para}
+        for value, unit, start, end in _numbers(para, pattern):
+            if value in carried:
+                continue
+            out.append({"district": district, "indicator": UNKNOWN, "indicator_zh": "", "year": "", "kind": "",
+                        "value": value, "unit": unit, "price_basis": "", "bound": "", "period_start": "",
+                        "source": source, "quote": _clause(para, start, end), "note": NOTE,
+                        "confidence": 0.0, "status": NOT_READ})
+    return out

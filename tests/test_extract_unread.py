@@ -1,0 +1,72 @@
+"""Nothing with a number dropped silently (issue 19): numbers no proposed row carries are listed as not_read,
+after the proposals in the review file, and merge refuses them until a person gives them a reading."""
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from analysis.data.merge import merge_review
+from analysis.data.registry import load_registry
+from analysis.data.review import accept, read_review
+from analysis.exceptions import DataValidationError
+from analysis.extract.propose import extract_document
+from conftest import FIXTURE_TABLE
+
+BULLETIN = "某县2022年国民经济和社会发展统计公报\n"
+
+
+def _found(text):
+    return extract_document(text, "某县", "doc.txt", registry=load_registry(FIXTURE_TABLE))
+
+
+def test_numbers_no_row_carries_are_listed_with_their_clause():
+    found = _found(BULLETIN + "全年地区生产总值120.5亿元,增长6.1%,是2015年的1.8倍。生猪出栏7.0万头,"
+                              "新增市场主体7500余户。户籍人口86.3万,常住人口766579。")
+    assert {(r["value"], r["unit"]) for r in found.unread} == {(1.8, "倍"), (7.0, "万头"), (7500.0, "余户"),
+                                                               (86.3, "万"), (766579.0, "")}
+    assert {r["value"] for r in found.rows} == {120.5, 6.1}                  # the proposals are unchanged
+    quotes = {r["value"]: r["quote"] for r in found.unread}
+    assert quotes[1.8] == "增长6.1%,是2015年的1.8倍" and quotes[7.0] == "生猪出栏7.0万头"
+    assert all(r["status"] == "not_read" and r["indicator"] == "unknown" and r["year"] == "" and
+               r["confidence"] == 0.0 for r in found.unread)
+
+
+def test_dates_years_and_ordinals_are_not_listed():
+    found = _found(BULLETIN + "2023年3月15日发布。全年地区生产总值120.5亿元,居全市第3位。")
+    assert found.unread == []
+
+
+def test_a_value_set_aside_for_another_reading_of_the_same_key_is_listed_not_lost():
+    # two amounts for one indicator and year: one is proposed, the other must still be shown
+    found = _found(BULLETIN + "全年地区生产总值120.5亿元。全年地区生产总值118.2亿元。")
+    proposed = {r["value"] for r in found.rows if r["indicator"] == "gdp" and r["kind"] == "level"}
+    assert len(proposed) == 1
+    assert {120.5, 118.2} - proposed <= {r["value"] for r in found.unread}
+
+
+def test_review_file_lists_them_last_accept_all_leaves_them_and_merge_refuses_one_accepted(tmp_path):
+    from conftest import copy_data
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text(BULLETIN + "全年地区生产总值120.5亿元,增长6.1%。生猪出栏7.0万头。\n", encoding="utf-8")
+    out = tmp_path / "review" / "x.csv"
+    done = subprocess.run([sys.executable, "-m", "analysis", "extract", str(doc), "--district", "某县",
+                           "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    statuses = [r["status"] for r in rows]
+    assert statuses[-1] == "not_read" and statuses.count("not_read") == 1 and rows[-1]["value"] == "7.0"
+    assert statuses.index("not_read") > max(i for i, s in enumerate(statuses) if s != "not_read") - 1
+    assert "1 number(s) with a unit that no row carries" in done.stderr
+    accept(out, accept_all=True)
+    assert [r["status"] for r in read_review(out)[1]][-1] == "not_read"
+    accept(out, numbers=[len(rows) + 1])                          # a person accepts it without filling it in
+    data = copy_data(tmp_path / "data")
+    before = (data / "indicators.csv").read_bytes()
+    with pytest.raises(DataValidationError) as refused:
+        merge_review(out, data / "indicators.csv")
+    [line] = refused.value.problems
+    assert line.startswith(f"{out} row {len(rows) + 1}, column 'indicator'") and "by hand" in line
+    assert (data / "indicators.csv").read_bytes() == before
