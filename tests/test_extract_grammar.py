@@ -861,3 +861,45 @@ def test_a_rural_or_urban_income_is_never_the_whole_populations():
     assert got(text) == {("urban_disposable_income", 2022, "growth", 9.5, ""),
                          ("rural_disposable_income", 2022, "growth", 10.5, "")}
     assert {r["value"] for r in rows(text) if r["indicator"] == "unknown"} == {15000.0}
+
+
+def test_a_herding_areas_rural_income_is_never_the_whole_populations():
+    # the fixture's names do not list 农村牧区…: not proposed as anyone's, and its numbers still shown
+    found = extract_document(BULLETIN + "全年农村牧区常住居民人均可支配收入14394元,同比增长10%。", "某县", "t.txt",
+                             registry=REGISTRY)
+    assert not [r for r in found.rows if r["status"] == "proposed"]
+    assert {14394.0, 10.0} <= {r["value"] for r in found.rows + found.unread}
+
+
+def test_so_far_this_year_in_a_report_delivered_after_the_year_is_the_whole_year():
+    # the opening of hold-out 34's AK07 (a stored copy of a public web page): a plan-execution report on 2022
+    # delivered on 4 January 2023, whose 今年以来 was written of the whole of 2022
+    page = normalize_file(Path(__file__).parent / "fixtures/corpus/holdout34/AK07_西城区_annual_report.txt")[0]
+    text = page[:page.find("全区地区生产总值")] + "全区地区生产总值实现570.1亿元,同比增长4.1%。"
+    assert got(text) == {("gdp", 2022, "level", 570.1, ""), ("gdp", 2022, "growth", 4.1, "")}
+
+
+def test_growth_in_a_review_of_several_years_is_not_a_years_rate():
+    review = ("某县人民政府工作报告\n2021年1月\n一、“十三五”发展成就\n过去五年,地区生产总值达到250亿元,年均增长7%;"
+              "城乡居民人均可支配收入达到38504元、15326元,分别增长38.4%、49%。")
+    assert got(review) == {("gdp", 2020, "level", 250.0, ""), ("gdp", 2020, "growth", 7.0, 2016),
+                           ("urban_disposable_income", 2020, "level", 38504.0, ""),
+                           ("rural_disposable_income", 2020, "level", 15326.0, "")}
+    from_plan_end = ("2021年某县人民政府工作报告\n2020年,全县完成地区生产总值233亿元、较“十二五”末增长27%;"
+                     "城乡居民人均可支配收入达到38504元、15326元,分别增长38.4%、49%。")
+    assert not {r for r in got(from_plan_end) if r[2] == "growth"}
+    this_year = review.replace("过去五年,", "过去五年,全年")                 # 全年: the year's rate after all
+    assert ("urban_disposable_income", 2020, "growth", 38.4, "") in got(this_year)
+
+
+def test_five_years_average_names_its_span():
+    text = "2012年2月9日\n一、过去五年的工作\n2011年,全县实现地区生产总值82.26亿元,五年年均增长12.9%。"
+    assert got(text) == {("gdp", 2011, "level", 82.26, ""), ("gdp", 2011, "growth", 12.9, 2007)}
+
+
+def test_from_to_with_fazhan_and_a_stock_at_years_end_after_a_flow():
+    review = ("某县人民政府工作报告\n2021年2月7日\n一、“十三五”时期及2020年工作回顾\n五年来,全县经济社会发展稳中有进。"
+              "2020年,高新技术企业由14家发展到36家。")
+    assert ("high_tech_firms", 2020, "level", 36.0, "") in got(review)
+    bulletin = BULLETIN + "全年新登记市场主体11428户,年末实有66094户。"
+    assert ("market_entities", 2022, "level", 66094.0, "") in got(bulletin)

@@ -257,8 +257,9 @@ def previous_plan(doc: Document) -> Span:
 
 
 
-def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
-    """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure)."""
+def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None = None) -> str:
+    """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure); *year*: the figure's, when
+    read (今年以来 in a report on a year delivered after it is that whole year)."""
     if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
         return ""
     ends, cues, limits = _partial_cues(text)
@@ -266,6 +267,8 @@ def partial_at(text: str, pos: int, doc: Document, clause: str) -> str:
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
     if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or (annual_account and pos > limits[i])):
         return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
+    if i >= 0 and cues[i] in ("今年以来", "年初以来") and year is not None and doc.year is not None and year < doc.year:
+        return ""            # a report on 2022 delivered in January 2023: its 今年以来 was the whole of 2022
     return cues[i] if i >= 0 else doc.partial
 
 

@@ -41,6 +41,18 @@ UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 
+# a year's rate, whatever the passage reviews (全年…,同比增长7%; 去年…增长5%)
+_ONE_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年|全年|今年|去年|当年|上年")
+
+
+_FROM_PLAN_END = re.compile(r"(?:较|比|与)[“\"]?十[一二三四五六七八九]五[”\"]?(?:期)?末")
+
+
+def _over_the_review(ctx: Context) -> bool:
+    """The figure's words are a review of several years, no single year printed with it."""
+    return ctx.mode == "review" and ctx.plan is not None and ctx.plan.last > ctx.plan.first and not ctx.explicit
+
+
 def _row(district, source, indicator, zh, year, kind, value, unit, basis, bound, period_start, quote, note,
          confidence, status="proposed"):
     return {"district": district, "indicator": indicator, "indicator_zh": zh, "year": year, "kind": kind,
@@ -127,12 +139,12 @@ _PART_OF_PLACE = re.compile(r"(?:区|县|市|旗|州|盟)属$")
 _HAS_NOW = re.compile(r"现有|目前|截至目前|截止目前")
 
 
-def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool = False) -> str:
+def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool = False, year: int | None = None) -> str:
     """The partial-year cue in force at *fact* ('' for an annual figure or a target); *undated*: the figure is dated
     only by the document, whose page may be of a part of the year (``Document.partial_undated``)."""
     if target:
         return ""
-    return partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos]) or (
+    return partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos], year) or (
         doc.partial_undated if undated else "")
 
 
@@ -141,7 +153,7 @@ def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str,
     target = ctx.mode == "target"
     kind = {"growth": "target_growth" if target else "growth", "rate": "target_level" if target else "share",
             "amount": "target_level" if target else "level"}[fact.kind]
-    partial = _partial(para, fact, doc, target)
+    partial = _partial(para, fact, doc, target, year=ctx.year)
     unit = "%" if fact.kind != "amount" else fact.unit.replace("余", "")
     note = f"unregistered name: {fact.unnamed}" + (f"; partial year: {partial} — not an annual value" if partial else "")
     return _row(place, source, UNKNOWN, fact.unnamed, ctx.year, kind, fact.value, unit, "", fact.bound, None,
@@ -161,7 +173,12 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     if found is None:
         return None
     indicator, kind, unit, basis, start = found
-    partial = _partial(para, fact, doc, kind.startswith("target"), "year_from_document" in unsure)
+    sentence_before = para[back_to(para, fact.pos, "。！？!?"):fact.pos]
+    if kind == "growth" and not fact.average and not _ONE_YEAR.search(fact.lead + sentence_before) and (
+            _over_the_review(ctx) or _FROM_PLAN_END.search(sentence_before)):
+        return None              # 过去五年,…收入达到38504元,增长38.4%: over the five years, not a year's rate;
+        # 2020年,地区生产总值233亿元、较“十二五”末增长27%;…收入…分别增长38.4%、49%: from the same plan's end
+    partial = _partial(para, fact, doc, kind.startswith("target"), "year_from_document" in unsure, ctx.year)
     sentence = para[back_to(para, fact.pos, SENTENCE_END):fact.pos]
     now = _HAS_NOW.search(sentence) if kind == "level" and doc.data_year is None else None
     if not partial and now and (not ctx.explicit or unsure):

@@ -43,7 +43,7 @@ FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新登记")
 SUB_AGGREGATE = re.compile(r"(?:营利性|非营利性|其他|其它|高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上|"
                            r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村|"
                            # 农村常住居民年人均可支配收入 when no registered name covers it: not the whole population's
-                           r"(?:城镇|农村|乡村|城市|农民)(?:常住)?(?:居民)?年?)$")    # not 源城区 (a place)
+                           r"(?:城镇|农村|乡村|城市|农民|农村牧区|牧区|农牧民|牧民)(?:常住)?(?:居民)?年?)$")    # not 源城区 (a place)
 # Units printed in documents that units.csv may not list (measure words, not vocabulary).
 PRINTED_UNITS = ("万亿元", "亿元", "万元", "元", "万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "个",
                  "张", "座", "块", "条", "栋", "部", "所", "公里", "万亩", "亩", "万吨", "吨", "亿斤", "万斤", "岁", "项")
