@@ -903,3 +903,25 @@ def test_from_to_with_fazhan_and_a_stock_at_years_end_after_a_flow():
     assert ("high_tech_firms", 2020, "level", 36.0, "") in got(review)
     bulletin = BULLETIN + "全年新登记市场主体11428户,年末实有66094户。"
     assert ("market_entities", 2022, "level", 66094.0, "") in got(bulletin)
+
+
+def test_growths_after_a_respectively_pair_joined_by_a_dunhao():
+    text = BULLETIN + "城乡居民人均可支配收入分别达到37462元和17597元、增长7%和10%。"
+    assert got(text) == {("urban_disposable_income", 2022, "level", 37462.0, ""),
+                         ("rural_disposable_income", 2022, "level", 17597.0, ""),
+                         ("urban_disposable_income", 2022, "growth", 7.0, ""),
+                         ("rural_disposable_income", 2022, "growth", 10.0, "")}
+
+
+def test_the_places_own_name_before_a_short_alias_does_not_glue_it():
+    text = "2022年1月\n2021年,武宣经济增长预计增长10%左右。"
+    found = {(r["indicator"], r["year"], r["kind"], r["value"]) for r in
+             extract_document(text, "武宣县", "t.txt", registry=REGISTRY).rows if r["status"] == "proposed"}
+    assert found == {("gdp", 2021, "growth", 10.0)}
+    elsewhere = {r["indicator"] for r in extract_document(text, "某县", "t.txt", registry=REGISTRY).rows}
+    assert "gdp" not in elsewhere                     # another place's 武宣经济增长 is not this one's GDP
+
+
+def test_a_crops_output_after_its_area_across_a_semicolon():
+    text = BULLETIN + "主要农产品产量:粮食种植面积27.3万亩,同比下降3.4%;总产量9.29万吨,下降3.5%。"
+    assert ("grain_output", 2022, "level", 9.29, "") in got(text)

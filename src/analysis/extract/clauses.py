@@ -53,14 +53,15 @@ def find_mentions(text: str, vocab: Vocabulary):
 
     A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
     after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …), or after 城乡 / 城、乡,
-    which make it the urban and the rural figure (城乡居民收入A元、B元).
+    which make it the urban and the rural figure (城乡居民收入A元、B元), or after the document's place (武宣经济增长).
     """
     out = []
     for m in vocab.pattern.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
         key = vocab.key(m.group(0))
         glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS and \
-            not re.search(r"城、?乡$", before)        # 城乡居民收入: the pair of names (Vocabulary.expand)
+            not re.search(r"城、?乡$", before) and \
+            not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())
@@ -71,7 +72,7 @@ def find_mentions(text: str, vocab: Vocabulary):
 # a clause naming only what is measured (…,增加值增长13.5% / …面积77.27万亩,总产量达… / …企业实现总产值…): the
 # sentence's subject before it measured that way
 _BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成))(增加值|总产值|总产量|产量)")
-_SUBJECT_TAIL = re.compile(r"(?:总产值|增加值|企业|(?:收获|播种)?面积)$")
+_SUBJECT_TAIL = re.compile(r"(?:总产值|增加值|企业|(?:收获|播种|种植)?面积)$")
 
 
 def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
@@ -83,7 +84,9 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
     for m in _BARE_MEASURE.finditer(text):
         i = bisect_right(ends, m.start()) - 1          # the last mention ending before it (one search, not a scan)
         prior = named[i][1] if i >= 0 else None
-        if prior is None or m.start() - prior[1] > 40 or back_to(text, m.start(), SENTENCE_END) > prior[0]:
+        # 粮食种植面积27.3万亩,同比下降3.4%;总产量9.29万吨: a crop's output may follow its area after a ；
+        stops = "。！？!?" if m.group(1) in ("总产量", "产量") else SENTENCE_END
+        if prior is None or m.start() - prior[1] > 40 or back_to(text, m.start(), stops) > prior[0]:
             continue
         counterpart = _SUBJECT_TAIL.sub(m.group(1), prior[2])
         if counterpart != prior[2] and vocab.pattern.fullmatch(counterpart):

@@ -160,7 +160,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 lists.append([])
                 queue = list(names)
             segment = now
-            if not queue and re.search(r"[,，]", lead) and _clause_values(owned, m, value_re) == len(names):
+            if not queue and re.search(r"[,，、]", lead) and _clause_values(owned, m, value_re) == len(names):
                 lists.append([])                             # 分别达到A元、B元,增长X%、Y%: the same names again
                 queue = list(names)
             if not queue and _EACH.search(lead) and _clause_values(owned, m, value_re) == 1:

@@ -65,7 +65,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     if registry is None:
         raise TypeError("extract_document: pass registry=analysis.data.registry.load_registry(TABLE), "
                         "the name files of the table the proposed rows are for")
-    vocab = build_vocabulary(registry, vocabulary)
+    vocab = build_vocabulary(registry, vocabulary).for_place(district)
     text = _SPACED_DECIMAL.sub(".", text)       # 增长6 . 5%: layout spaces around a decimal point, nothing else joined
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else

@@ -74,6 +74,7 @@ class Vocabulary:
         self.names = names
         self.unit_bases = unit_bases
         self.count_units = frozenset(count_units)
+        self.places: tuple = ()          # the document's place as printed (武宣县, 武宣): not a word glued to a name
         ordered = sorted(names, key=len, reverse=True)
         # bulletins write 第一产业实现增加值47.24亿元: a verb inside the name
         # and 农村常住居民年人均可支配收入: 年 before 人均 inside a longer name (not 2022年人均…, a year before the name)
@@ -85,6 +86,12 @@ class Vocabulary:
         alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
                         for u in units]
         self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI]) + ")(?!百分点|月|季度|[万亿])"
+
+    def for_place(self, place: str) -> "Vocabulary":
+        """This vocabulary knowing the document's place: 武宣县 and 武宣 (its name without 县/区/市/旗 …)."""
+        short = re.sub(r"(?:自治县|自治旗|新区|县|区|市|旗|州|盟)$", "", place or "")
+        self.places = tuple(p for p in {place, short} if p and len(p) >= 2)
+        return self
 
     def key(self, text: str) -> str:
         """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值, 农村居民年人均… → 农村居民人均…)."""
