@@ -153,7 +153,7 @@ def test_indicator_page_without_data_has_one_line_not_empty_sections():
     ctx = report.setup("万柏林区", "zh", indicator="high_tech_firms", page="growth_gap", n_paths=2000, as_of=MID)
     assert report.render(ctx, "path_chart") == []
     [line] = report.render(ctx, "key_messages")
-    assert "尚无规划期内的实际数据" in line and "另有" not in line
+    assert "尚无规划期内的统计数据" in line and "另有" not in line
 
 
 def test_every_assessable_indicator_page_has_a_chart():
@@ -204,4 +204,4 @@ def test_a_plan_with_nothing_assessed_yet_says_so_under_its_heading(tmp_path, cu
     for page in ("overview", "brief"):
         ctx = report.setup("万柏林区", "zh", page=page, data_path=str(path), n_paths=2000, as_of=MID)
         fragments = report.render(ctx, "key_messages")
-        assert fragments[0] == "<h2>主要结论</h2>" and "尚无规划期内的实际数据，暂无法评估" in fragments[-1]
+        assert fragments[0] == "<h2>主要结论</h2>" and "尚无规划期内的统计数据，暂无法评估" in fragments[-1]

@@ -49,7 +49,7 @@ def test_rows_without_data_say_what_is_missing_and_where(zh):
     assert firms["任务进度（%）"] is None and firms["评价"].key == "insufficient_data"
     assert firms["说明"] == "仅有2020年基期数据；所需文件：2021—2022年计划执行情况报告或统计公报"
     assert frame.loc["城镇登记失业率", "目标（2025年）"].text("zh") == "≤4"
-    assert frame.loc["城镇登记失业率", "说明"].startswith("尚无实际数据")
+    assert frame.loc["城镇登记失业率", "说明"].startswith("尚无统计数据")
 
 
 def test_english_table_is_in_the_pages_display_unit(en):
@@ -102,8 +102,8 @@ def test_scenario_grid_rows_reach_the_growth_the_target_needs(zh):
 def test_annual_tasks_table(data):
     ctx = report.setup("杏花岭区", as_of=MID)
     frame = tables.annual_tasks_table(ctx)
-    assert len(frame) == 22 and list(frame.columns) == ["任务", "单位", "目标（2022年）", "实际完成", "评价"]
-    assert frame.iloc[2]["目标（2022年）"].text("zh") == "≥2" and frame.iloc[0]["实际完成"].text("zh") == "–"
+    assert len(frame) == 22 and list(frame.columns) == ["任务", "单位", "目标（2022年）", "完成值", "评价"]
+    assert frame.iloc[2]["目标（2022年）"].text("zh") == "≥2" and frame.iloc[0]["完成值"].text("zh") == "–"
     assert all(math.isclose(q.value, round(q.value)) for q in frame["目标（2022年）"])
 
 

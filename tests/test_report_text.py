@@ -55,7 +55,7 @@ def test_titles_use_the_plan_name_and_fit_the_district():
     assert text.title(report.setup("杏花岭区", "en", page="brief", as_of=MID), "brief") == \
         "Xinghualing District: brief on the annual tasks for 2022"
     assert text.as_of(report.setup("万柏林区", as_of=MID)) == "评估基准日2023年3月1日，数据截至2022年"
-    assert text.as_of(annual) == "评估基准日2023年3月1日，尚无实际数据"
+    assert text.as_of(annual) == "评估基准日2023年3月1日，尚无统计数据"
     assert text.as_of(report.setup("万柏林区", "en", as_of=LATE)) == "Assessed on 2026-11-28; data up to 2022"
 
 
@@ -64,7 +64,7 @@ def test_summary_counts_targets_and_points_to_the_table():
 
     ctx = report.setup("万柏林区", as_of=MID)
     n = targets_due(ctx.data)
-    assert messages.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的实际数据可以评估；其余{n - 2}项尚缺数据，"
+    assert messages.summary(ctx, ctx.records) == (f"“十四五”共{n}项2025年目标，其中1项有规划期内的统计数据可以评估；其余{n - 2}项尚缺数据，"
                                               "所缺数据及其来源文件见规划实施进度表下方的清单。"
                                               "另有1项（城镇新增劳动力）在规划中是预计数而非目标，不作评价。")
 
