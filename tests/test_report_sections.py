@@ -189,6 +189,8 @@ def test_pages_of_a_target_whose_year_is_in_give_the_assessment_not_no_target_or
     page = "".join(f for f in report.render(ctx, "explorer") if isinstance(f, str))
     assert "2025年的数值已经录入" in page and "终期评价" in page and "没有可比较的数值目标" not in page
     assert "注：" in page                     # the finding keeps its caveats (the source is a plan draft)
+    header = "".join(f for f in report.render(ctx, "header") if isinstance(f, str))
+    assert "本页给出评价" in header and "情景表" not in header         # no grid on the page to explain
     ctx = report.setup("万柏林区", "zh", indicator="gdp", page="projection", data_path=str(path), n_paths=2000, as_of=LATE)
     assert [f for f in report.render(ctx, "projection_table")] == [
         '<p class="how-to-read">2025年的数值已经录入，不再需要预测；评价见上文。</p>'] and not report.render(ctx, "backtest")

@@ -173,7 +173,7 @@ def scenario_grid(ctx) -> list:
 
 def caveats(ctx) -> list:
     items = text.caveats(ctx, ctx.records)
-    if ctx.page == "projection" and not _target_year_in(ctx.record):      # no projection made: no notes on one
+    if ctx.page == "projection" and not text.target_year_in(ctx.record):      # no projection made: no notes on one
         items = projections.notes_text(ctx, _projection(ctx)) + items
     if not items:
         return []
@@ -210,15 +210,9 @@ def projection_chart(ctx) -> list:
     return [fig] if fig is not None else []
 
 
-def _target_year_in(record) -> bool:
-    """The target year's figure is entered: nothing is left to project or explore."""
-    return bool(record) and text.is_assessed(record) and record.get("latest_year") is not None \
-        and record["latest_year"] >= record["target_year"]
-
-
 def projection_table(ctx) -> list:
     proj = _projection(ctx)
-    if _target_year_in(ctx.record):
+    if text.target_year_in(ctx.record):
         return [html.paragraph(ctx.t("proj.final", target_year=ctx.record["target_year"]), "how-to-read")]
     if proj is None or (not proj.frames and proj.mc is None):
         return []
@@ -227,7 +221,7 @@ def projection_table(ctx) -> list:
 
 def backtest(ctx) -> list:
     proj = _projection(ctx)
-    if proj is None or proj.backtest.empty or _target_year_in(ctx.record):
+    if proj is None or proj.backtest.empty or text.target_year_in(ctx.record):
         return []
     return [html.heading(ctx.t("heading.backtest")), _table(ctx, projections.backtest_table(ctx, ctx.record, proj))]
 
@@ -236,7 +230,7 @@ def explore(ctx) -> list:
     """Static: the grid, the preset paths and their table. Interactive (JupyterLab): the widgets too."""
     record = ctx.record
     if not explorer.explorable(record):
-        if _target_year_in(record):
+        if text.target_year_in(record):
             # the target year's figure is in: nothing left to explore, the assessment itself is the answer
             return [html.paragraph(ctx.t("explorer.final", target_year=record["target_year"]), "how-to-read"),
                     html.messages(messages.key_messages(ctx, [record]), ctx.t("note.prefix"), ctx.t("sep.clause"),

@@ -138,9 +138,17 @@ def plan_standing(ctx) -> str:
     return ctx.t("msg.plan_ended", **values, documents=document(ctx, first, last))
 
 
+def target_year_in(record) -> bool:
+    """The target year's figure is entered: nothing is left to project or explore."""
+    return bool(record) and is_assessed(record) and record.get("latest_year") is not None \
+        and record["latest_year"] >= record["target_year"]
+
+
 def how_to_read(ctx, page: str) -> str:
     if page in ("overview", "brief") and ctx.mode == "annual":
         return ctx.t("how_to_read_annual", year=int(ctx.annual_tasks["year"].max()))
+    if page == "explorer" and target_year_in(getattr(ctx, "record", None)):
+        return ctx.t("how_to_read_explorer_final")       # no grid to read: the page gives the assessment
     key = {"brief": "how_to_read_brief", "explorer": "how_to_read_explorer"}.get(page, "how_to_read")
     return ctx.t(key, band=OPTIONS.schedule_band_text()) if key == "how_to_read" else ctx.t(key)
 
