@@ -925,3 +925,27 @@ def test_the_places_own_name_before_a_short_alias_does_not_glue_it():
 def test_a_crops_output_after_its_area_across_a_semicolon():
     text = BULLETIN + "主要农产品产量:粮食种植面积27.3万亩,同比下降3.4%;总产量9.29万吨,下降3.5%。"
     assert ("grain_output", 2022, "level", 9.29, "") in got(text)
+
+
+def test_a_period_right_after_the_titles_year_makes_an_execution_report_partial_year():
+    text = ("关于2019年上半年国民经济和社会发展 计划执行情况的报告\n2019-11-18 16:54文章来源:发改局\n"
+            "一、国民经济和社会发展计划执行情况\n——地区生产总值(GDP)22.99亿元,同比增长6%(下同)。")
+    assert not got(text)
+    assert {r["value"] for r in rows(text) if r["status"] == "needs_review"} == {22.99, 6.0}
+    whole = text.replace("上半年", "")                       # the same report on the whole year
+    assert got(whole) == {("gdp", 2019, "level", 22.99, ""), ("gdp", 2019, "growth", 6.0, "")}
+
+
+def test_a_reading_of_a_work_report_published_by_june_reviews_the_year_before():
+    # the title runs into the source line and the first paragraph (no punctuation between them)
+    text = ("2020年某市政府工作报告解读(一):经济社会保持平稳健康发展\n来源:某某报发布日期:2020-05-14 17:30\n"
+            "一年来,在市委的坚强领导下,经济社会保持平稳健康发展\n全市地区生产总值257.02亿元,增长5.2%。")
+    assert got(text) == {("gdp", 2019, "level", 257.02, ""), ("gdp", 2019, "growth", 5.2, "")}
+
+
+def test_a_quarter_named_in_passing_in_a_whole_years_sentence_holds_to_its_clause():
+    text = ("2018年1月19日在某县第十六届人民代表大会第二次会议上\n一、2017年国民经济和社会发展计划执行情况\n"
+            "预计全年实现地区生产总值390亿元,增长9%,三季度三次产业比重为3.2:46.3:50.5;"
+            "实现一般公共预算收入31.60亿元,同口径增长7.5%。")
+    assert got(text) == {("gdp", 2017, "level", 390.0, ""), ("gdp", 2017, "growth", 9.0, ""),
+                         ("budget_revenue", 2017, "level", 31.6, ""), ("budget_revenue", 2017, "growth", 7.5, "")}

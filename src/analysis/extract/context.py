@@ -138,7 +138,10 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     opening = "\n".join(lines[:2])[:160]
     first_sentence = re.split(r"[。；;！？]", opening)[0]      # a cue later in the opening marks its paragraph only
     partial = PARTIAL_RE.search(first_sentence)
-    if partial and not re.search(r"统计公报|执行情况|工作报告|全年", opening):
+    # 关于2019年上半年…计划执行情况的报告: a period right after the title's year is the document's, whatever kind it is
+    of_title = partial and re.search(rf"{YEAR}年\s*{re.escape(partial.group(0))}[^。，,；;]*?(?:执行|运行)情况",
+                                     lines[0] if lines else "")
+    if partial and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
     elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
@@ -262,10 +265,10 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
     read (今年以来 in a report on a year delivered after it is that whole year)."""
     if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
         return ""
-    ends, cues, limits = _partial_cues(text)
+    ends, cues, limits, asides = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
-    if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or (annual_account and pos > limits[i])):
+    if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or ((annual_account or asides[i]) and pos > limits[i])):
         return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
     if i >= 0 and cues[i] in ("今年以来", "年初以来") and year is not None and doc.year is not None and year < doc.year:
         return ""            # a report on 2022 delivered in January 2023: its 今年以来 was the whole of 2022
@@ -287,19 +290,27 @@ def _whole_year_estimate(text: str, start: int, pos: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _partial_cues(text: str) -> tuple[list[int], list[str], list[int]]:
-    """Ends and words of the partial-year cues of a paragraph, and how far each holds: to the paragraph's end,
-    but only to its sentence's end in a breakdown of a year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
+def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool]]:
+    """Ends and words of the partial-year cues of a paragraph, how far each holds and whether it is an aside: to the
+    paragraph's end, only to its clause's end after 全年 (an aside), and only to its sentence's end in a breakdown of a
+    year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
     人均GDP 51525元: the sentence after it is the year's again)."""
     found = list(PARTIAL_RE.finditer(text))
-    limits = []
+    limits, asides = [], []
     for m in found:
         start, stop = back_to(text, m.start(), "。"), _sentence_stop(text, m.end())
         sentence = text[start:stop]
         breakdown = sentence.lstrip().startswith(("分季度", "分月", "分时段")) or len(
             {c.group(0) for c in PARTIAL_RE.finditer(sentence)}) >= 2
-        limits.append(stop if breakdown else len(text))
-    return [m.end() for m in found], [m.group(0) for m in found], limits
+        # 预计全年实现…,三季度三次产业比重为…;财政收入…: an aside inside a whole year's account holds to its clause
+        aside = "全年" in text[start:m.start()] and not PARTIAL_RE.search(text, 0, m.start())     # in its sentence
+        limits.append(_clause_stop(text, m.end()) if aside else stop if breakdown else len(text))
+        asides.append(aside)
+    return [m.end() for m in found], [m.group(0) for m in found], limits, asides
+
+
+def _clause_stop(text: str, pos: int) -> int:
+    return min((i for i in (text.find(ch, pos) for ch in "；;。") if i >= 0), default=len(text))
 
 
 def _sentence_stop(text: str, pos: int) -> int:

@@ -71,7 +71,9 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
     rows, weak, undated, carried, last_cue, reviewing, origin = [], set(), 0, None, None, False, {}
-    paragraphs, broken = join_broken_lines([line.strip() for line in text.split("\n") if line.strip()])
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    first_line = lines[0] if lines else ""
+    paragraphs, broken = join_broken_lines(lines)
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
         carried, reviewing = (None, False) if new is not section else (carried, reviewing)
@@ -97,8 +99,10 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         section = next((c.context for c in reversed(cues) if c.carries), section)
         if number == 0 and _TITLE.search(para) and len(para) <= 80:
             continue             # 2019年松溪县人民政府工作报告: the title's year is the document's, not its figures'
+        # a title the lines after it were joined to (…政府工作报告解读…来源:…一年来,…) dates no paragraph either
+        title_end = len(first_line) if number == 0 and _TITLE.search(first_line) and len(first_line) <= 80 else 0
         carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
-                        and not c.sentence), carried)
+                        and not c.sentence and c.pos >= title_end), carried)
         if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
             reviewing = bool(doc.year) and cues[-1].context.mode == "actual" and cues[-1].context.year == doc.year - 1
     tables = table_rows(paragraphs, vocab, doc, district, source)

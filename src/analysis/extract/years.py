@@ -143,10 +143,11 @@ _REVIEWING = re.compile(r"预计|过去(?:的)?一年|一年(?:以)?来|回顾")
 
 def reviews_last_year(para: str, pos: int, sentence_start: int, doc: Document, reviewing: bool = False) -> bool:
     """True when a figure dated only by the document is the year just ended: in a work report or congress news of
-    January–March, its paragraph (or the one before, *reviewing*) reviews (预计…, 过去一年, 一年以来, 回顾) and its
+    January–March (or a reading of it published by June: ``Document.congress``), its paragraph (or the one before,
+    *reviewing*) reviews (预计…, 过去一年, 一年以来, 回顾) and its
     sentence sets no target (力争, 预期)."""
-    early = doc.congress and (doc.month is None or doc.month <= 3)
-    return early and (reviewing or bool(_REVIEWING.search(para, 0, pos))) and \
+    # a reading of the report published by June (文昌市's of 14 May 2020) still speaks of the year before it
+    return doc.congress and (reviewing or bool(_REVIEWING.search(para, 0, pos))) and \
         not TARGET_WORDS.search(para, sentence_start, pos)
 
 
