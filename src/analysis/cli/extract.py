@@ -7,8 +7,6 @@ appends the accepted rows to the curated table after the same validation as
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sys
 from pathlib import Path

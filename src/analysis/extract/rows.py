@@ -25,7 +25,8 @@ from dataclasses import replace
 
 from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not registered; merge refuses it until mapped
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
-from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, partial_at, still_ahead
+from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, still_ahead
+from analysis.extract.partial import partial_at
 from analysis.extract.numbers import Fact
 from analysis.extract.results import result_cells
 from analysis.extract.tables import table_cells

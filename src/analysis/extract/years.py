@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from analysis.extract.context import (ESTIMATE_RE, TARGET_WORDS, Context, Document, Span, back_to, partial_at,
-                                      still_ahead)
+from analysis.extract.context import ESTIMATE_RE, TARGET_WORDS, Context, Document, Span, back_to, still_ahead
+from analysis.extract.partial import partial_at
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
 from analysis.extract.numbers import Fact
 

@@ -1,0 +1,72 @@
+"""The partial-year cue in force at a figure: 1—11月, 前三季度, 上半年, 截至9月, 今年以来 … mark the rest of their
+paragraph (or only their clause, or their sentence, see :func:`_partial_cues`), or the whole document when its title
+or opening sentence says so (``Document.partial``); 全年 in a clause lifts the mark for that clause.
+
+In: a paragraph, a position in it, the :class:`~analysis.extract.context.Document` and the words of the figure's
+clause. Out: the cue's words ('' for an annual figure).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from analysis.extract.context import ANNUAL_RE, PARTIAL_RE, Document, back_to
+
+
+def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None = None) -> str:
+    """The partial-year cue in force at *pos* of a paragraph ('' for an annual figure); *year*: the figure's, when
+    read (今年以来 in a report on a year delivered after it is that whole year)."""
+    if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
+        return ""
+    ends, cues, limits, asides = _partial_cues(text)
+    i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
+    annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
+    if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or ((annual_account or asides[i]) and pos > limits[i])):
+        return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
+    if i >= 0 and cues[i] in ("今年以来", "年初以来") and year is not None and doc.year is not None and year < doc.year:
+        return ""            # a report on 2022 delivered in January 2023: its 今年以来 was the whole of 2022
+    return cues[i] if i >= 0 else doc.partial
+
+
+# after a partial-year cue, an estimate that opens a sentence (。预计2025年末 / 。预计(下同)) is of the whole year for the
+# rest of the paragraph, as a plan-execution report or a year-end speech gives them after 年初以来 / 今年以来 / 上半年;
+# one inside a sentence that names the whole year (…,预计全年突破…) only up to the next ；or 。
+_OPENING_ESTIMATE = re.compile(r"(?:^|(?<=[。；;！？!?]))\s*预计")
+_NAMED_ESTIMATE = re.compile(r"预计[^。；;]{0,12}?(?:全年|年末|年底)")
+
+
+def _whole_year_estimate(text: str, start: int, pos: int) -> bool:
+    if _OPENING_ESTIMATE.search(text, start, pos):
+        return True
+    named = [m.end() for m in _NAMED_ESTIMATE.finditer(text, start, pos)]
+    return bool(named) and not re.search(r"[。；;]", text[named[-1]:pos])
+
+
+@lru_cache(maxsize=8)
+def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool]]:
+    """Ends and words of the partial-year cues of a paragraph, how far each holds and whether it is an aside: to the
+    paragraph's end, only to its clause's end after 全年 (an aside), and only to its sentence's end in a breakdown of a
+    year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
+    人均GDP 51525元: the sentence after it is the year's again)."""
+    found = list(PARTIAL_RE.finditer(text))
+    limits, asides = [], []
+    for m in found:
+        start, stop = back_to(text, m.start(), "。"), _sentence_stop(text, m.end())
+        sentence = text[start:stop]
+        breakdown = sentence.lstrip().startswith(("分季度", "分月", "分时段")) or len(
+            {c.group(0) for c in PARTIAL_RE.finditer(sentence)}) >= 2
+        # 预计全年实现…,三季度三次产业比重为…;财政收入…: an aside inside a whole year's account holds to its clause
+        aside = "全年" in text[start:m.start()] and not PARTIAL_RE.search(text, 0, m.start())     # in its sentence
+        limits.append(_clause_stop(text, m.end()) if aside else stop if breakdown else len(text))
+        asides.append(aside)
+    return [m.end() for m in found], [m.group(0) for m in found], limits, asides
+
+
+def _clause_stop(text: str, pos: int) -> int:
+    return min((i for i in (text.find(ch, pos) for ch in "；;。") if i >= 0), default=len(text))
+
+
+def _sentence_stop(text: str, pos: int) -> int:
+    stop = text.find("。", pos)
+    return len(text) if stop < 0 else stop
