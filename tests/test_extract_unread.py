@@ -70,3 +70,8 @@ def test_review_file_lists_them_last_accept_all_leaves_them_and_merge_refuses_on
     [line] = refused.value.problems
     assert line.startswith(f"{out} row {len(rows) + 1}, column 'indicator'") and "by hand" in line
     assert (data / "indicators.csv").read_bytes() == before
+
+
+def test_a_fall_read_as_a_negative_growth_is_carried():
+    found = _found(BULLETIN + "全年地区生产总值120.5亿元,下降3.4%。")
+    assert ("gdp", -3.4) in {(r["indicator"], r["value"]) for r in found.rows} and found.unread == []

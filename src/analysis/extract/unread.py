@@ -1,14 +1,15 @@
 """Numbers a document prints with a unit that no proposed row carries: listed, so that nothing is dropped silently.
 
-In: the paragraphs the extractor read, the rows it proposed (any status) and the vocabulary. Out: one row per
-number with a unit (Arabic, or Chinese numerals before a unit) that no row of the same paragraph carries, with
+In: the paragraphs the extractor read, the values of the rows it kept from each paragraph (any status), the rows
+of its text tables and the vocabulary. Out: one row per number printed as an amount (with a unit, 余/多 before one,
+万 or 亿 alone, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
 indicator ``unknown``, status ``not_read``, confidence 0, no year or kind, and its clause as the quote. The review
 file lists them after the proposals: a reviewer who finds a figure the table tracks among them adds its row by
 hand (``merge`` refuses these rows as they are: their indicator is unknown and they have no year).
 
-A number counts as carried when a row with its value quotes words of the same paragraph: the extractor read
-it, as a figure or as something else it names (a rank, a multiple, growth over several years are not rows and are
-listed here too, since nothing else shows them).
+A number counts as carried when a kept row of the same paragraph has its value (a fall, 下降3.4%, is carried by
+-3.4). What is not a row is listed: a multiple, growth over several years, a figure under a name the grammar did
+not attach, a second reading of a figure that ``_dedupe`` set aside, a figure of an undated paragraph.
 """
 from __future__ import annotations
 
@@ -55,15 +56,16 @@ def _numbers(para: str, pattern: re.Pattern):
 
 def unread_rows(paragraphs: list[str], read: dict[int, set], rows: list[dict], vocab: Vocabulary, district: str,
                 source: str) -> list[dict]:
-    """Rows (status ``not_read``) for the numbers with a unit in *paragraphs* that no row carries: *read* maps a
+    """Rows (status ``not_read``) for the numbers in *paragraphs* that no row carries: *read* maps a
     paragraph's index to the values of the rows made from its sentences; a row of *rows* (a text table's) carries
     the values of the paragraphs its quote is in."""
     pattern = value_pattern(vocab.unit_re)
     out = []
     for i, para in enumerate(paragraphs):
-        carried = read.get(i, set()) | {float(r["value"]) for r in rows if r["quote"] and r["quote"] in para}
+        carried = {abs(float(v)) for v in read.get(i, set())} | {
+            abs(float(r["value"])) for r in rows if r["quote"] and r["quote"] in para}
         for value, unit, start, end in _numbers(para, pattern):
-            if value in carried:
+            if abs(value) in carried:
                 continue
             out.append({"district": district, "indicator": UNKNOWN, "indicator_zh": "", "year": "", "kind": "",
                         "value": value, "unit": unit, "price_basis": "", "bound": "", "period_start": "",
