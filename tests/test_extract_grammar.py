@@ -949,3 +949,16 @@ def test_a_quarter_named_in_passing_in_a_whole_years_sentence_holds_to_its_claus
             "实现一般公共预算收入31.60亿元,同口径增长7.5%。")
     assert got(text) == {("gdp", 2017, "level", 390.0, ""), ("gdp", 2017, "growth", 9.0, ""),
                          ("budget_revenue", 2017, "level", 31.6, ""), ("budget_revenue", 2017, "growth", 7.5, "")}
+
+
+_TWO_ROW_HEADER = ("附表1:按当年价格计算的国内生产总值\n|\n项目|\n现价(亿元) |\n增速% (可比价) |\n构成% |\n|\n|\n2015年|\n"
+                   "2016年|\n||||\n|\n国内生产总值|\n48.26 |\n56.69 |\n13.5 |\n—|\n|\n第一产业|\n14.22 |\n16.35 |\n6.2 |\n"
+                   "28.8 |\n")
+
+
+@pytest.mark.parametrize("title", ["2016年某县国民经济和社会发展统计公报\n", "2016年,全县经济运行稳中有进。\n"])
+def test_years_under_a_price_header_cell_are_the_value_columns(title):
+    found = got(title + _TWO_ROW_HEADER, 2017)
+    assert {("gdp", 2015, "level", 48.26, ""), ("gdp", 2016, "level", 56.69, ""),
+            ("primary_value_added", 2015, "level", 14.22, ""), ("primary_value_added", 2016, "level", 16.35, "")} <= found
+    assert not {r for r in found if r[3] in (48.26, 14.22) and r[1] == 2016}

@@ -191,17 +191,24 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
     out; *plan_span* gives a plan's years from its ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
     lines = rows_of_bare_cells(rows_of_cell_lines(lines))
     out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
+    after_header = False
     for line in lines:
         cells = _cells(line)
         if cells is None:
             columns = None
             continue
+        years = _year_subheader(cells)
+        if years:                  # 2015年 | 2016年 with no label cell: under 现价, or the value columns themselves
+            columns, after_header = _under_level(columns if after_header else None, years), False
+            continue
+        after_header = False
         header = _done_columns(cells, {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0})
         if any(header.values()) and not any(_VALUE_CELL.fullmatch(c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
             level_unit = next((re.sub(r".*[(（]|[)）].*", "", c) for i, c in enumerate(cells)
                                if columns.get(i, (0, 0, ""))[2] == "level" and re.search(r"[(（].+[)）]", c)), "")
+            after_header = True
             continue
         if not columns:
             continue
@@ -230,6 +237,25 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
                                  "%" if growth else (unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))
     return _rate_sized_targets(out)
+
+
+def _year_subheader(cells: list[str]) -> list[int]:
+    """The years of a header row made of year cells only (2015年 | 2016年 under a 现价 cell), else []."""
+    found = [re.fullmatch(rf"\s*({YEAR})\s*年?\s*", c) for c in cells if c.strip()]
+    return [int(m.group(1)) for m in found] if found and all(found) and len(found) >= 2 else []
+
+
+def _under_level(columns: dict | None, years: list[int]) -> dict:
+    """The header's first level column split into one column per year of the row under it, the columns after it
+    moved right: 项目 | 现价(亿元) | 增速 over 2015年 | 2016年 reads 项目 | 2015 | 2016 | 增速. With no such header
+    (a bulletin whose year is not known, so 现价 names none) the years are the first value columns."""
+    level = min((i for i, v in (columns or {}).items() if v[2] == "level"), default=None)
+    if level is None:
+        return {k + 1: (year, False, "") for k, year in enumerate(years)}
+    out = {i: v for i, v in columns.items() if i < level}
+    out.update({level + k: (year, columns[level][1], "level") for k, year in enumerate(years)})
+    out.update({i + len(years) - 1: v for i, v in columns.items() if i > level})
+    return out
 
 
 _DONE_HEADER = re.compile(r"(?:实际)?完成(?:情况|值|数)?|实绩|执行情况")
