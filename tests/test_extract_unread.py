@@ -75,3 +75,8 @@ def test_review_file_lists_them_last_accept_all_leaves_them_and_merge_refuses_on
 def test_a_fall_read_as_a_negative_growth_is_carried():
     found = _found(BULLETIN + "全年地区生产总值120.5亿元,下降3.4%。")
     assert ("gdp", -3.4) in {(r["indicator"], r["value"]) for r in found.rows} and found.unread == []
+
+
+def test_ratios_and_dates_are_not_amounts():
+    found = _found(BULLETIN + "三次产业结构为11.1:46.8:42.1。发布时间:2023-02-22。")
+    assert found.unread == []
