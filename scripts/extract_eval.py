@@ -33,8 +33,8 @@ not wrong for being unlabelled; they are counted and listed apart
 ``unknown``) always carry status ``needs_review`` and are counted apart too.
 
 A labelled figure is *dropped silently* when its number is in no row at all: not proposed under any name or
-status, and not among the numbers the extractor lists as unread (status ``not_read``: a number with a unit that
-no row carries, :mod:`analysis.extract.unread`). Issue 19 asks for none.
+status, and not among the numbers the extractor lists as unread (status ``not_read``: a number printed as an amount
+that no row carries, :mod:`analysis.extract.unread`). Issue 19 asks for none.
 
 Misses and wrong proposals are printed grouped by cause (``-v``): vocabulary
 (the figure's name is not registered: nothing or only an ``unknown`` row has its
@@ -133,7 +133,7 @@ class CorpusResult:
     extra_causes: dict = field(default_factory=lambda: defaultdict(list))  # cause → [(file, key)] of wrong proposals
     outside: list = field(default_factory=list)     # (file, key) proposals of registered indicators not labelled
     unknown: int = 0                                # proposals of unregistered names (needs_review)
-    unread: int = 0                                 # numbers with a unit no row carries (status not_read)
+    unread: int = 0                                 # numbers no row carries (status not_read)
     silent: list = field(default_factory=list)      # (file, key) labelled figures whose number is in no row at all
 
 
@@ -246,7 +246,7 @@ def _print_details(result: CorpusResult, verbose: bool, list_outside: bool = Fal
         print(f"documents that needed --year: {', '.join(result.reruns)}")
     print(f"proposals outside the labelled list (not scored): {len(result.outside)}; "
           f"unregistered names proposed for review (indicator unknown): {result.unknown}; "
-          f"numbers with a unit no row carries (listed not_read): {result.unread}")
+          f"numbers no row carries (listed not_read): {result.unread}")
     print(f"labelled figures dropped silently (their number in no row, not even not_read): {len(result.silent)}")
     for item in result.partial_as_annual:
         print(f"   partial-as-annual {item}")

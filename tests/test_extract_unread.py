@@ -59,7 +59,7 @@ def test_review_file_lists_them_last_accept_all_leaves_them_and_merge_refuses_on
     statuses = [r["status"] for r in rows]
     assert statuses[-1] == "not_read" and statuses.count("not_read") == 1 and rows[-1]["value"] == "7.0"
     assert statuses.index("not_read") > max(i for i, s in enumerate(statuses) if s != "not_read") - 1
-    assert "1 number(s) with a unit that no row carries" in done.stderr
+    assert "1 other number(s) that no row carries" in done.stderr
     accept(out, accept_all=True)
     assert [r["status"] for r in read_review(out)[1]][-1] == "not_read"
     accept(out, numbers=[len(rows) + 1])                          # a person accepts it without filling it in

@@ -71,7 +71,7 @@ def _cmd_extract(args) -> int:
     review = sum(r["status"] == "needs_review" for r in rows) - unregistered
     print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
           f" ({review} partial-year and {unregistered} under names data/indicator_names.csv does not list, "
-          f"status needs_review) → {where}; after them {len(found.unread)} number(s) with a unit that no row "
+          f"status needs_review) → {where}; after them {len(found.unread)} other number(s) that no row "
           "carries (status not_read: add a row by hand for any the table tracks).", file=sys.stderr)
     for line in next_steps(args.out, doc.name, registry, district, data_path):
         print(line, file=sys.stderr)

@@ -46,7 +46,7 @@ class Extraction:
     undated: int                      # figures found whose year could not be read (not proposed)
     document_year: int | None         # the year the document was issued, as read or given
     notes: list[str] = field(default_factory=list)
-    unread: list[dict] = field(default_factory=list)   # numbers with a unit no row carries (analysis.extract.unread)
+    unread: list[dict] = field(default_factory=list)   # numbers printed as amounts that no row carries (extract.unread)
 
 
 _TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
@@ -65,7 +65,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     if registry is None:
         raise TypeError("extract_document: pass registry=analysis.data.registry.load_registry(TABLE), "
                         "the name files of the table the proposed rows are for")
-    vocab = build_vocabulary(registry, vocabulary).for_place(district)
+    vocab = build_vocabulary(registry, vocabulary, district)
     text = _SPACED_DECIMAL.sub(".", text)       # 增长6 . 5%: layout spaces around a decimal point, nothing else joined
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else

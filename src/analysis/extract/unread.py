@@ -1,4 +1,4 @@
-"""Numbers a document prints with a unit that no proposed row carries: listed, so that nothing is dropped silently.
+"""Numbers a document prints as amounts that no proposed row carries: listed, so that nothing is dropped silently.
 
 In: the paragraphs the extractor read, the values of the rows it kept from each paragraph (any status), the rows
 of its text tables and the vocabulary. Out: one row per number printed as an amount (with a unit, 余/多 before one,
@@ -21,7 +21,7 @@ from analysis.extract.context import back_to
 from analysis.extract.vocab import N, Vocabulary, number, unit_of
 
 NOT_READ = "not_read"
-NOTE = "check:not_read (a number with a unit that no proposed row carries; add its row by hand if the table tracks it)"
+NOTE = "check:not_read (a number no proposed row carries; add its row by hand if the table tracks it)"
 
 
 def _clause(para: str, start: int, end: int) -> str:

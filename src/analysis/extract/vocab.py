@@ -70,11 +70,11 @@ class Name:
 class Vocabulary:
     """Names → indicators, the printed-unit pattern and unit arithmetic for one table."""
 
-    def __init__(self, names: dict[str, Name], unit_bases: dict[str, str], count_units=frozenset()):
+    def __init__(self, names: dict[str, Name], unit_bases: dict[str, str], count_units=frozenset(), place: str = ""):
         self.names = names
         self.unit_bases = unit_bases
         self.count_units = frozenset(count_units)
-        self.places: tuple = ()          # the document's place as printed (武宣县, 武宣): not a word glued to a name
+        self.places = place_forms(place)   # the document's place as printed (武宣县, 武宣): not a word glued to a name
         ordered = sorted(names, key=len, reverse=True)
         # bulletins write 第一产业实现增加值47.24亿元: a verb inside the name
         # and 农村常住居民年人均可支配收入: 年 before 人均 inside a longer name (not 2022年人均…, a year before the name)
@@ -86,12 +86,6 @@ class Vocabulary:
         alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
                         for u in units]
         self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI]) + ")(?!百分点|月|季度|[万亿])"
-
-    def for_place(self, place: str) -> "Vocabulary":
-        """This vocabulary knowing the document's place: 武宣县 and 武宣 (its name without 县/区/市/旗 …)."""
-        short = re.sub(r"(?:自治县|自治旗|新区|县|区|市|旗|州|盟)$", "", place or "")
-        self.places = tuple(p for p in {place, short} if p and len(p) >= 2)
-        return self
 
     def key(self, text: str) -> str:
         """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值, 农村居民年人均… → 农村居民人均…)."""
@@ -171,8 +165,15 @@ class Vocabulary:
         return [mention]
 
 
-def build_vocabulary(registry, table_names: dict[str, str] | None = None) -> Vocabulary:
-    """Vocabulary from a :class:`analysis.data.registry.Registry` and the table's own ``indicator_zh`` names.
+def place_forms(place: str) -> tuple:
+    """武宣县 → (武宣县, 武宣): a place's name with and without 县/区/市/旗 …, each of at least two characters."""
+    short = re.sub(r"(?:自治县|自治旗|新区|县|区|市|旗|州|盟)$", "", place or "")
+    return tuple(p for p in dict.fromkeys((place, short)) if p and len(p) >= 2)
+
+
+def build_vocabulary(registry, table_names: dict[str, str] | None = None, place: str = "") -> Vocabulary:
+    """Vocabulary from a :class:`analysis.data.registry.Registry` and the table's own ``indicator_zh`` names, for a
+    document of *place* (whose name before a short alias does not glue it: 武宣经济增长).
 
     >>> from analysis.data.registry import load_registry
     >>> vocab = build_vocabulary(load_registry())
@@ -190,4 +191,4 @@ def build_vocabulary(registry, table_names: dict[str, str] | None = None) -> Voc
             names[text] = Name(indicator, known.name_zh if known else text, known.growth_basis if known else "",
                                known.unit if known else "", bool(FLOW_NAME.search(text)))
     unit_bases = {u.unit: u.base_unit for u in registry.units.values()}
-    return Vocabulary(names, unit_bases, {u.unit for u in registry.units.values() if u.count})
+    return Vocabulary(names, unit_bases, {u.unit for u in registry.units.values() if u.count}, place)
