@@ -131,6 +131,13 @@ def test_pdf_line_broken_inside_a_sentence():
     assert join_broken_lines(["短标题", "一、正文"])[0] == ["短标题", "一、正文"]
 
 
+def test_pdf_line_broken_inside_a_decimal_keeps_the_sentence_and_its_year():
+    text = ("2017年某县人民政府工作报告\n五年来,实现了十三五良好开局。截至2016年末,全县地区生产总值完成96.4亿元,是2011年的1.\n"
+            "37倍;规模以上工业增加值完成52.1亿元,是2011年的1.88倍。\n")
+    assert {(i, y, v) for i, y, k, v, _ in got(text)} >= {("gdp", 2016, 96.4), ("industrial_value_added", 2016, 52.1)}
+    assert join_broken_lines(["1.", "2023年"])[0] == ["1.", "2023年"]            # an item's number, not a decimal
+
+
 def test_respectively_across_differently_named_clauses():
     text = "2009年,完成财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和18.9%。"
     assert got(text, 2010) == {("total_fiscal_revenue", 2009, "level", 50.8, ""), ("budget_revenue", 2009, "level", 18.8, ""),

@@ -12,14 +12,15 @@ _NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][�
 
 
 def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%) joined again: a long line that
+    """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%; …的1. / 37倍) joined again: a long line that
     ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
     Returns the lines and, for each joined one, the text as printed (with its line breaks) for quotes."""
     groups: list[list[str]] = []
     for line in lines:
         prev = groups[-1][-1] if groups else ""
         split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
-            re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line))
+            re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line)) or bool(
+            re.search(r"\D\d+\.$", prev) and re.match(r"\d", line))     # 是2011年的1. / 37倍: broken inside a decimal
         if ((len(prev) >= 30 and _BREAK_END.search(prev) or split_figure) and prev.count("|") < 2
                 and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
             groups[-1].append(line)
