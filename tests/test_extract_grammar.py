@@ -969,3 +969,31 @@ def test_years_under_a_price_header_cell_are_the_value_columns(title):
     assert {("gdp", 2015, "level", 48.26, ""), ("gdp", 2016, "level", 56.69, ""),
             ("primary_value_added", 2015, "level", 14.22, ""), ("primary_value_added", 2016, "level", 16.35, "")} <= found
     assert not {r for r in found if r[3] in (48.26, 14.22) and r[1] == 2016}
+
+
+def test_a_review_heading_alone_on_its_line_dates_an_undated_work_report():
+    text = ("政府工作报告\n  在某县第十七届人民代表大会第三次会议上的报告\n  2018年工作回顾\n"
+            "  2018年,我们较好完成了全年主要目标任务。预计实现地区生产总值485亿元,增长6.8%。\n")
+    assert got(text) == {("gdp", 2018, "level", 485.0, ""), ("gdp", 2018, "growth", 6.8, "")}
+
+
+def test_this_year_so_far_opening_a_whole_year_bulletin_is_not_a_period():
+    text = ("今年以来,全县坚持稳中求进,全力促进经济稳步向好。\n一、综合\n"
+            "初步核算,2017年地区生产总值全年完成116.5亿元,按可比价格计算,比上年同期增长4.6%。\n")
+    assert got(text, 2018) == {("gdp", 2017, "level", 116.5, ""), ("gdp", 2017, "growth", 4.6, "")}
+    half = "今年以来,全县地区生产总值完成56.5亿元,增长4.6%。\n"          # nothing names a whole year: a period
+    assert not got(half, 2018) and got(half, 2018, "needs_review")
+
+
+def test_the_five_years_of_a_cited_work_report_are_the_five_before_it():
+    text = ("2023年1月13日\n遂平县人民政府2022年政府工作报告中提到,遂平县在过去五年里,生产总值由180.6亿元增加到258.33亿元,"
+            "年均增长7.7%。\n")
+    assert got(text) >= {("gdp", 2016, "level", 180.6, ""), ("gdp", 2021, "level", 258.33, ""),
+                         ("gdp", 2021, "growth", 7.7, 2017)}
+
+
+def test_a_shorter_term_reviewed_spans_its_own_years():
+    text = ("政府工作报告\n(2022年1月5日)\n一、过去四年工作回顾\n"
+            "过去四年,预计全旗一般公共预算收入累计完成25.32亿元;固定资产投资累计完成65.3亿元,年均增长2.3%。\n")
+    assert got(text) >= {("budget_revenue", 2021, "cumulative", 25.32, 2018),
+                         ("fixed_asset_investment", 2021, "growth", 2.3, 2018)}

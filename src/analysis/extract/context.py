@@ -139,7 +139,9 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     # 关于2019年上半年…计划执行情况的报告: a period right after the title's year is the document's, whatever kind it is
     of_title = partial and re.search(rf"{YEAR}年\s*{re.escape(partial.group(0))}[^。，,；;]*?(?:执行|运行)情况",
                                      lines[0] if lines else "")
-    if partial and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
+    # 今年以来 alone (no month, no quarter) opens year-end reviews too: a period only where nothing names a whole year
+    weak = partial and re.fullmatch(r"今年以来|年初以来", partial.group(0)) and re.search(_WHOLE_YEAR, text)
+    if partial and not weak and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
     elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
@@ -171,7 +173,8 @@ def _detect_year(text: str, doc: Document) -> int | None:
     if date:
         return int(next(g for g in date.groups() if g))
     for pattern, offset in ((rf"({YEAR})年(?:国民经济和社会发展)?计划执行情况", 1), (rf"({YEAR})年[^\n]{{0,20}}统计公报", 1),
-                            (rf"(?:^|\n)[一二三四五六七八九十]、({YEAR})年(?:以来)?工作回顾", 1)):
+                            (rf"(?:^|\n)[一二三四五六七八九十]、({YEAR})年(?:以来)?工作回顾", 1),
+                            (rf"(?:^|\n)[ \t\u3000]*({YEAR})年工作回顾[ \t\u3000]*(?:\n|$)", 1)):   # a heading line alone
         found = re.search(pattern, text[:3000])
         if found:
             return int(found.group(1)) + offset

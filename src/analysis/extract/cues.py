@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.extract.context import PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, plan_number, plan_ordinal
+from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, back_to, plan_number,
+                                      plan_ordinal)
 
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 _FREE = r"(?<![比较与在从由至到于和、\-—~～\d])"
@@ -30,11 +31,15 @@ _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
 # 过去五年 / 五年来 / 这是…的五年 (a sentence naming what the five years were, in a review of a government's term)
-_FIVE_YEARS = re.compile(r"过去(?:5|五)年|五年来|这五年|五年间|(?:^|(?<=[。；;]))这是[^。；;\d]{0,40}?的五年")
+# (过去四年 / 三年来: a government's shorter term, reviewed the same way)
+_FIVE_YEARS = re.compile(r"过去(?:的)?([2-5两二三四五])年|([三四五])年来|这([三四五])年|([三四五])年间|"
+                         r"(?:^|(?<=[。；;]))这是[^。；;\d]{0,40}?的五年")
 # “十四五”前四年: the plan's first years, reviewed
 _FIRST_YEARS = re.compile(r"十([一二三四五六七八九])五[”\"]?前([两二三四234])年")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
+# news citing a dated work report (遂平县人民政府2022年政府工作报告中提到,…过去五年里): the five years before that report
+_CITED_REPORT = re.compile(rf"({YEAR})年(?:县|区|市|旗)?(?:人民)?政府工作报告")
 _REVIEW_STATEMENT = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期间)?[,，]?是.{0,40}?的五年")
 # “十四五”时期,…取得新成效 / 发展成就 / 交出答卷, in the plan's last year: a review of the plan before it is over
 _ACHIEVED = re.compile(r"[”\"]?(?:时期|期间|以来)?[^。；;]{0,160}?(?:取得|成效|成就|成绩|答卷|回顾|硕果|累计完成|累计实现|累计新增|圆满句号|圆满收官|胜利收官)")
@@ -127,8 +132,10 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
         reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
         reviewed = reviewed or sorted(doc.reviewed, key=lambda s: s.last)
-        last = doc.closing_year
-        span = reviewed[-1] if reviewed else Span(last - 4, last) if last else None
+        cited = list(_CITED_REPORT.finditer(text, back_to(text, m.start(), "。；;！？\n"), m.start()))
+        last = int(cited[-1].group(1)) - 1 if cited else doc.closing_year
+        years = _COUNT.get(next((g for g in m.groups() if g), "5"), 5)
+        span = reviewed[-1] if reviewed and years == 5 else Span(last - years + 1, last) if last else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
     for m in _NEXT_FIVE.finditer(text):
         span = Span(doc.year, doc.year + 4) if doc.year else None
