@@ -997,3 +997,8 @@ def test_a_shorter_term_reviewed_spans_its_own_years():
             "过去四年,预计全旗一般公共预算收入累计完成25.32亿元;固定资产投资累计完成65.3亿元,年均增长2.3%。\n")
     assert got(text) >= {("budget_revenue", 2021, "cumulative", 25.32, 2018),
                          ("fixed_asset_investment", 2021, "growth", 2.3, 2018)}
+
+
+def test_bi_zeng_is_a_growth_over_the_year_before():
+    text = "2019年,全县生产总值、规上工业增加值分别比增5.1%和15.3%。"
+    assert got(text, 2020) == {("gdp", 2019, "growth", 5.1, ""), ("industrial_value_added", 2019, "growth", 15.3, "")}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from analysis.extract.context import YEAR, plan_number
 from analysis.extract.vocab import N, number, unit_of
 
-GROWTH_VERB = re.compile(r"(增长|增幅|增速|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"
+GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上涨|涨幅|提高|提升|递增|下降|减少|下跌|回落|下滑|递减)"   # 比增 = 比上年增长
                           r"(?:分别)?(?:了|约|为|达|达到|保持在|稳定在|维持在|控制在)?$")
 NEGATIVE = ("下降", "减少", "下跌", "回落", "下滑", "递减")
 INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
