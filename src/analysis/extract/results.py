@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.cells import short_cell
 from analysis.extract.context import YEAR
-from analysis.extract.tables import BOUNDS, TableCell, short_cell
+from analysis.extract.tables import BOUNDS, TableCell
 from analysis.extract.vocab import N, Vocabulary
 
 _NAME_HEADER = {"指标名称", "指标", "项目", "主要指标"}

@@ -1,6 +1,7 @@
 """Indicator tables written as text: ``指标 | 单位 | 2015年 | 2020年 | 2025年目标`` (``|`` or tab separated),
 or a header naming years followed by rows of a name and numbers separated by spaces
-(``1 全区生产总值(亿元) 1000 1008.5 完成`` under ``序号 指标名称 2020年目标值 2020年预计值``).
+(``1 全区生产总值(亿元) 1000 1008.5 完成`` under ``序号 指标名称 2020年目标值 2020年预计值``), or printed one cell
+a line (:mod:`analysis.extract.cells` makes those into ``|`` lines first).
 
 A header row names the columns (years, 目标, 预计, 单位); each following row whose
 first cell is an indicator name gives one figure per year column. Columns
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from analysis.extract.cells import rows_of_bare_cells, rows_of_cell_lines
 from analysis.extract.context import YEAR, Span, plan_number
 from analysis.extract.vocab import N, Vocabulary
 from analysis.extract.years import average_start
@@ -58,8 +60,9 @@ def _column(header: str, plan: Span | None, data_year: int | None = None, plan_s
         return data_year, False, "level"
     found = re.search(rf"({YEAR})年?", header)
     target = bool(re.search(r"目标|预期|规划", header))
-    if found:
-        return int(found.group(1)), target, ""
+    if found:       # 2017年实绩总量 / 2017年目标比上年增长(%): a year's level or growth
+        kind = "growth" if re.search(r"增长|增速|增幅", header) else "level" if re.search(r"总量|绝对", header) else ""
+        return int(found.group(1)), target, kind
     if target and plan_last:
         return plan_last, True, ""
     return None
@@ -92,94 +95,7 @@ def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
     return out
 
 
-def rows_of_cell_lines(lines: list[str]) -> list[str]:
-    """A table printed one cell a line (``地区生产总值(亿元) |`` then ``300.41 |`` …, each row closed by a line
-    of ``|`` only) as one ``|``-separated line a row; other lines unchanged."""
-    out, row = [], []
-
-    def close():
-        if len(row) > 1:                 # a row of one cell (一、经济发展) heads a group of rows: not a row
-            out.append(" | ".join(row) + " |")
-        row.clear()
-
-    for line in lines:
-        cell = line.strip()
-        if re.fullmatch(r"\|+", cell):
-            close()
-        elif cell.endswith("|") and cell.count("|") == 1:
-            row.append(cell[:-1].strip())
-        else:
-            close()
-            out.append(line)
-    close()
-    return out
-
-
 _VALUE_CELL = re.compile(rf"[>≥<≤]?\s*-?{N}\s*%?\s*\*?\s*(?:以上|左右|以内)?")     # a row's value, never a header's
-_ROW_UNIT = re.compile(r"[(（][^()（）]{1,8}[)）]")
-_HEADER_TAIL = re.compile(r"基数|目标值?|属性|预计值?|完成值?|实际值?|规划目标|实绩")
-
-
-def rows_of_bare_cells(lines: list[str]) -> list[str]:
-    """A table printed one cell a paragraph without ``|`` (``序号`` / ``指标名称`` / ``2020年`` / ``基数`` / … then
-    ``1`` / ``常住人口城镇化率(%)`` / ``99.49%`` / …, rows numbered 1, 2, 3 …) as one ``|``-separated line for its
-    header and for each row; other lines unchanged. A header cell split over two paragraphs (2020年 / 基数) is
-    joined; a row's unit on a paragraph of its own (``(亿元)``) goes to its name."""
-    out, i = [], 0
-    while i < len(lines):
-        header, j = _bare_header(lines, i)
-        rows, k = _bare_rows(lines, j) if header else ([], i)
-        if not rows:
-            out.append(lines[i])
-            i += 1
-            continue
-        out += [" | ".join(["指标名称", *header]), *rows]
-        i = k
-    return out
-
-
-def short_cell(line: str) -> bool:
-    return len(line) <= 24 and not re.search(r"[。；;，,|]", line)
-
-
-def _bare_header(lines: list[str], i: int) -> tuple[list[str] | None, int]:
-    """(header cells after the name column, index of row 1) of a bare-cell table starting at *i* (序号), or None."""
-    if lines[i].strip() != "序号":
-        return None, i
-    header, j, done = [], i + 1, False
-    while j < len(lines) and short_cell(lines[j]) and lines[j].strip() != "1":
-        cell = lines[j].strip()
-        if re.search(r"\d", re.sub(rf"{YEAR}年", "", cell)):
-            done = True                   # 提前完成(11个): a group label between the header and row 1
-        elif not done and header and _HEADER_TAIL.fullmatch(cell) and re.search(r"年$|^指标$", header[-1]):
-            header[-1] += cell            # 2020年 / 基数 → 2020年基数; 指标 / 属性 → 指标属性
-        elif not done:
-            header.append(cell)
-        j += 1
-    header = [c for c in header if c not in ("指标名称", "指标", "项目")]
-    if j >= len(lines) or lines[j].strip() != "1" or not any(re.search(rf"{YEAR}年", c) for c in header):
-        return None, i
-    return header, j
-
-
-def _bare_rows(lines: list[str], j: int) -> tuple[list[str], int]:
-    """The numbered rows of a bare-cell table from *j* (its row 1), as ``|`` lines, and the index after them."""
-    rows, number = [], 1
-
-    def starts_row(k, n):
-        return k + 1 < len(lines) and lines[k].strip() == str(n) and re.match(r"[\u4e00-\u9fff]", lines[k + 1].strip())
-
-    while starts_row(j, number):
-        name, j = lines[j + 1].strip(), j + 2
-        if j < len(lines) and _ROW_UNIT.fullmatch(lines[j].strip()):
-            name, j = name + lines[j].strip(), j + 1
-        cells = []
-        while j < len(lines) and short_cell(lines[j]) and not starts_row(j, number + 1):
-            cells.append(lines[j].strip())
-            j += 1
-        rows.append(" | ".join([name, *cells]) + " |")
-        number += 1
-    return rows, j
 
 
 _PLAN_AVERAGE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期)?年均增[长速]")
@@ -228,13 +144,16 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
             if i >= len(cells):
                 continue
             kind = "growth" if growth_row and not kind else kind
-            value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<pct>%)?\s*(?P<p>以上|左右|以内)?", cells[i])
+            value = re.fullmatch(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?:(?P<pct>%)|(?P<u>[万亿]?元|万?人|家|个|万?吨))?"
+                                 rf"\s*(?P<p>以上|左右|以内)?", cells[i])      # 553.2亿元: the cell prints its unit
             growth = kind == "growth" or kind.startswith("average")
             if not value or (value["pct"] and not growth and unit != "%"):
                 continue                 # 9.2% in an amount's year column: a rate the row does not name
             bound = BOUNDS.get(value["b"] or value["p"] or "", "")
+            if value["u"] and (growth or not vocab.compatible(value["u"], vocab.name(match.group(0)).unit)):
+                continue
             out.append(TableCell(match.group(0), year, target, float(value["v"]),
-                                 "%" if growth else (unit or (level_unit if kind == "level" else "")),
+                                 "%" if growth else (value["u"] or unit or (level_unit if kind == "level" else "")),
                                  bound, line.strip(), kind=kind))
     return _rate_sized_targets(out)
 
