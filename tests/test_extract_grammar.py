@@ -1002,3 +1002,27 @@ def test_a_shorter_term_reviewed_spans_its_own_years():
 def test_bi_zeng_is_a_growth_over_the_year_before():
     text = "2019年,全县生产总值、规上工业增加值分别比增5.1%和15.3%。"
     assert got(text, 2020) == {("gdp", 2019, "growth", 5.1, ""), ("industrial_value_added", 2019, "growth", 15.3, "")}
+
+
+def test_a_review_named_inline_as_the_reports_first_part_dates_it():
+    text = ("区长作了政府工作报告。报告分为三个部分:一是2018年工作回顾;二、2019年的主要工作。\n"
+            "2018年,我们完成一般公共预算收入160.5亿元;预计地区生产总值将达到1400亿元,同比增长5.3%。\n")
+    assert got(text) >= {("gdp", 2018, "level", 1400.0, ""), ("gdp", 2018, "growth", 5.3, "")}
+
+
+def test_a_from_to_pair_without_de_before_its_last_value():
+    text = "2022年,全县生产总值从2015年的39.70亿元增长到2020年61.95亿元,年均增长9.3%。"
+    found = got(text, 2023)
+    assert {("gdp", 2015, "level", 39.7, ""), ("gdp", 2020, "level", 61.95, "")} <= found
+    assert not any(v == 2020.0 for _, _, _, v, _ in found)                      # the year is not a value
+
+
+def test_a_target_and_results_table_with_a_two_row_header_one_cell_a_line():
+    cells = ["2017年国民经济和社会发展主要目标完成情况", "序号", "指标名称", "2017年目标", "2017年实绩", "完成情况评价",
+             "比上年增长(%)", "总量", "比上年增长(%)", "1", "地区生产总值△", "8", "553.2亿元", "8.1", "超额完成",
+             "2", "城镇居民人均可支配收入", "8", "50286元", "9.3", "超额完成"]
+    text = "关于某县2017年国民经济和社会发展计划执行情况与2018年国民经济和社会发展计划草案的报告\n" + "\n".join(cells) + "\n"
+    assert got(text) == {("gdp", 2017, "target_growth", 8.0, ""), ("gdp", 2017, "level", 553.2, ""),
+                         ("gdp", 2017, "growth", 8.1, ""), ("urban_disposable_income", 2017, "target_growth", 8.0, ""),
+                         ("urban_disposable_income", 2017, "level", 50286.0, ""),
+                         ("urban_disposable_income", 2017, "growth", 9.3, "")}

@@ -173,7 +173,7 @@ def _detect_year(text: str, doc: Document) -> int | None:
     if date:
         return int(next(g for g in date.groups() if g))
     for pattern, offset in ((rf"({YEAR})年(?:国民经济和社会发展)?计划执行情况", 1), (rf"({YEAR})年[^\n]{{0,20}}统计公报", 1),
-                            (rf"(?:^|\n)[一二三四五六七八九十]、({YEAR})年(?:以来)?工作回顾", 1),
+                            (rf"(?:^|\n|[:：;；])\s*(?:[一二三四五六七八九十]、|一是)({YEAR})年(?:以来)?工作回顾", 1),
                             (rf"(?:^|\n)[ \t\u3000]*({YEAR})年工作回顾[ \t\u3000]*(?:\n|$)", 1)):   # a heading line alone
         found = re.search(pattern, text[:3000])
         if found:
