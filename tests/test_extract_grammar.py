@@ -1026,3 +1026,9 @@ def test_a_target_and_results_table_with_a_two_row_header_one_cell_a_line():
                          ("gdp", 2017, "growth", 8.1, ""), ("urban_disposable_income", 2017, "target_growth", 8.0, ""),
                          ("urban_disposable_income", 2017, "level", 50286.0, ""),
                          ("urban_disposable_income", 2017, "growth", 9.3, "")}
+
+
+def test_a_sectors_value_after_a_remark_on_it():
+    text = "2022年,第一产业稳中有进,全年实现增加值4.1亿元,较上年增长1.4%;第二产业支撑有力,全年实现增加值764.22亿元,增长4.1%。"
+    assert got(text, 2023) >= {("primary_value_added", 2022, "level", 4.1, ""), ("primary_value_added", 2022, "growth", 1.4, ""),
+                               ("secondary_value_added", 2022, "level", 764.22, "")}
