@@ -42,7 +42,7 @@ PARTIAL_RE = re.compile(
     r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
     r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)|今年以来|年初以来")
 ANNUAL_RE = re.compile(r"全年")
-TARGET_WORDS = re.compile(r"预期目标|预期|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保(?!了)|(?<!即)将(?!我|其)")
+TARGET_WORDS = re.compile(r"预期目标|(?<!超)预期(?!因素|之外)|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保(?!了)|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
@@ -178,7 +178,7 @@ def _detect_year(text: str, doc: Document) -> int | None:
         found = re.search(pattern, text[:3000])
         if found:
             return int(found.group(1)) + offset
-    estimated = re.search(rf"({YEAR})年[^。；;\n]{{0,30}}?预计|预计({YEAR})年", text[:3000])
+    estimated = re.search(rf"({YEAR})年[^。；;\n]{{0,30}}?预计|预计到?({YEAR})年", text[:3000])     # 预计到2022年底
     if doc.congress and estimated:      # a congress hears last year's 预计 figures: 2025年…预计 → held in 2026
         return int(estimated.group(1) or estimated.group(2)) + 1
     closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)

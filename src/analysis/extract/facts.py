@@ -87,7 +87,19 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     subjects += [(f.quote[0], "", f.unnamed) for f in unnamed]
     facts += respectively_across(masked, sorted(subjects), {f.pos for f in facts}, value_re)
     mark_quoted_targets(masked, facts)
+    _same_base_below(text, facts)
     return _pairs_share_years(sorted(facts, key=lambda f: f.pos))
+
+
+_BASE_BELOW = re.compile(rf"(?:比|较)({YEAR})年[(（]下同[)）]")
+
+
+def _same_base_below(text: str, facts: list[Fact]) -> None:
+    """比2012年(下同)增长47.7%;固定资产投资…增长125.1%: every growth after the mark is on that year too."""
+    for m in _BASE_BELOW.finditer(text):
+        for f in facts:
+            if f.pos > m.start() and f.kind == "growth" and f.vs_year is None and not f.average:
+                f.vs_year = int(m.group(1))
 
 
 def _pairs_share_years(facts: list[Fact]) -> list[Fact]:

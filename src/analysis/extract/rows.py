@@ -14,7 +14,9 @@ check: ``check:year_from_document`` (no cue places it, the document's own year w
 ``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total),
 ``check:forecast`` (预计到2025年… written before that year: status ``needs_review``, neither actual nor target),
 ``check:average_over_plan`` (a 年均 growth naming no span, read as over the plan ending in its year),
-``check:part_of_place`` (区属/县属…: the units a place administers; status ``needs_review``).
+``check:part_of_place`` (区属/县属…: the units a place administers; status ``needs_review``),
+``check:short_average`` (两年平均增长: an average over the two or three years around a shock, neither a year's rate
+nor a plan's; status ``needs_review``).
 A year carried from an earlier paragraph takes nothing off: on the in-sample rounds its readings were as right
 as the others (53 labelled of 62; the other 9 are figures outside the labelled list), so it is only named.
 """
@@ -37,9 +39,10 @@ from analysis.extract.years import average_start, plan_ending
 # output, income or revenue, whose figure in a review is the last year's level
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
 _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
+_SHORT_AVERAGE = re.compile(r"(?:两|二|三|2|3)年平均")
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
-          "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
+          "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 # a year's rate, whatever the passage reviews (全年…,同比增长7%; 去年…增长5%)
@@ -195,16 +198,17 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     # 区属规模以上工业增加值: the units the district administers, its published total in some places, a part of
     # it in others (雁塔区 prints both): for review
     part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]))
+    short = kind == "growth" and bool(fact.average and _SHORT_AVERAGE.search(fact.lead))
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),
               *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
-              *(["forecast"] if forecast else []),
+              *(["forecast"] if forecast else []), *(["short_average"] if short else []),
               *(["average_over_plan"] if fact.average and not (fact.period_start or fact.span or ctx.plan) else [])]
     notes += [f"check:{code}" for code in unsure]
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
                 _quote(para, *fact.quote), "; ".join(notes), confidence,
-                "needs_review" if partial or forecast or part else "proposed")
+                "needs_review" if partial or forecast or part or short else "proposed")
 
 
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:

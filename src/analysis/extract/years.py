@@ -112,7 +112,7 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
             return (Context(base.mode, None, base.plan, base.period) if base.plan else None), False
         if reviews_last_year(para, fact.pos, sentence_start, doc, reviewing):
             return Context("actual", doc.year - 1), True
-        wanted = fact.target or TARGET_WORDS.search(para[sentence_start:fact.pos])
+        wanted = fact.target or _sets_target(para, sentence_start, fact.pos, sentence_start)   # not 预计…将超过
         return _ahead(Context("target" if wanted else "actual", doc.year), fact, para, sentence_start, doc), True
     if not before and base is carried and doc.year and base.year < doc.year and _STRONG_TARGET.search(
             para, sentence_start, fact.pos):
