@@ -28,6 +28,15 @@ def test_normalize_refuses_a_space_between_the_digits_of_an_amount_with_line_and
     assert message.startswith("doc.txt line 2, column 10: ") and "7 20.5亿元" in message and "\n" not in message
 
 
+@pytest.mark.parametrize("printed,read", [("收入39,175元和19,156元", "收入39175元和19156元"),
+                                          ("控制在26,500人以内", "控制在26500人以内"),
+                                          ("完成1,234,567.5万元", "完成1234567.5万元"),
+                                          ("增长6,2023年", "增长6,2023年"),          # a clause break before a year
+                                          ("分别为5,10家", "分别为5,10家")])         # not a group of three
+def test_normalize_removes_thousands_separators_before_a_unit(printed, read):
+    assert normalize_text(printed) == read + "\n"
+
+
 def test_normalize_keeps_spaces_between_dates_and_times():
     assert normalize_text("发表于:2022-08-03 11:06:54") == "发表于:2022-08-03 11:06:54\n"
 

@@ -117,6 +117,10 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "01234567
 _FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 _FORMAT_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_FORMAT}]+(?=[0-9.,])|(?<=[0-9.,])[{_FORMAT}]+(?=[0-9])")
 _FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+# Thousands separators before a unit (39,175元, 26,500人): one number, not 39 and 175. Only groups of three digits
+# after the first one to three, and only before an amount's unit, so a clause break (增长6,2023年…) is left alone.
+_THOUSANDS = re.compile(r"(?<![0-9.,])([1-9][0-9]{0,2})((?:,[0-9]{3})+)"
+                        r"(?=(?:\.[0-9]+)?\s*(?:万|亿|元|人|户|家|个|项|吨|亩|公里|平方))")
 # A space between digits is kept (dates and times print one: 2022-08-03 11:06:54) unless what follows
 # reads as an amount (digits, then 万/亿/a measure word/%): "7 20.5亿元" has no one reading.
 LAYOUT_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"      # a space a page's layout may put inside a number
@@ -126,13 +130,15 @@ _SPACE_IN_AMOUNT = re.compile(rf"(?<=[0-9]){LAYOUT_SPACE}+"
 
 def clean_numbers(text: str, name: str = "<text>") -> str:
     """Numbers made readable: invisible characters inside them removed, fullwidth digits and
-    decimal points made ASCII; a space between the digits of an amount refused with its line and column.
+    decimal points made ASCII, thousands separators before a unit removed; a space between the digits of an
+    amount refused with its line and column.
 
-    >>> clean_numbers("完成7\\u200b20.5亿元，增长２．５%")
-    '完成720.5亿元，增长2.5%'
+    >>> clean_numbers("完成7\\u200b20.5亿元，增长２．５%，收入39,175元")
+    '完成720.5亿元，增长2.5%，收入39175元'
     """
     text = _FORMAT_IN_NUMBER.sub("", text.translate(_FULLWIDTH_DIGITS))
     text = _FULLWIDTH_POINT.sub(".", text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     match = _SPACE_IN_AMOUNT.search(text)
     if match:
         line_start = text.rfind("\n", 0, match.start()) + 1
