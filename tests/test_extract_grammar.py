@@ -1061,3 +1061,14 @@ def test_a_base_year_marked_same_below_holds_for_the_growths_after_it():
     text = ("2016年,预计全县生产总值340亿元,比2012年(下同)增长47.7%;固定资产投资353.7亿元,增长125.1%。\n")
     found = got(text, 2016)
     assert ("gdp", 2016, "level", 340.0, "") in found and not any(k == "growth" for _, _, k, _, _ in found)
+
+
+@pytest.mark.parametrize("text", ["2022年末全县户籍总户数19.13万户,总人口54.41万人。", "2022年末全市户籍户数为42.99万户,人口54.41万人。"])
+def test_registered_households_then_population_is_the_registered_population(text):
+    assert ("registered_population", 2022, "level", 54.41, "") in got(text, 2023)
+
+
+def test_zeng_jia_and_jiang_di_with_a_percentage_are_growths():
+    text = "2021年,规上工业总产值同比增加28.4%,全社会固定资产投资降低28.5%。"
+    assert got(text, 2022) == {("industrial_output", 2021, "growth", 28.4, ""),
+                               ("total_fixed_asset_investment", 2021, "growth", -28.5, "")}

@@ -67,7 +67,16 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())
         out.append((m.start(), m.end(), key, blocked))
-    return sorted(out + _bare_value_added(text, out, vocab))
+    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab))
+
+
+# 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too
+_REGISTERED_HEAD = re.compile(r"户籍(?:总)?户数[^。；;，,]{0,12}?[\d.]+万?户[,，]\s*(?:总)?(人口(?:数)?)(?=为?[\d.])")
+
+
+def _registered_population(text: str, vocab: Vocabulary) -> list:
+    key = next((k for k in ("户籍总人口", "户籍人口") if k in vocab.names), None)
+    return [(m.start(1), m.end(1), key, False) for m in _REGISTERED_HEAD.finditer(text)] if key else []
 
 
 # a clause naming only what is measured (…,增加值增长13.5% / …面积77.27万亩,总产量达… / …企业实现总产值…): the
