@@ -1072,3 +1072,30 @@ def test_zeng_jia_and_jiang_di_with_a_percentage_are_growths():
     text = "2021年,规上工业总产值同比增加28.4%,全社会固定资产投资降低28.5%。"
     assert got(text, 2022) == {("industrial_output", 2021, "growth", 28.4, ""),
                                ("total_fixed_asset_investment", 2021, "growth", -28.5, "")}
+
+
+def test_an_estimate_naming_no_year_after_a_quarter_is_the_quarters():
+    text = ("会议通报了某县2018年一季度经济运行情况。第一季度,主要经济指标实现了“开门红”。"
+            "预计全县完成地区生产总值30.6亿元,同比增长8.4%。\n")
+    assert not got(text, 2018) and {v for _, _, _, v, _ in got(text, 2018, "needs_review")} >= {30.6, 8.4}
+
+
+def test_a_table_header_with_no_cell_over_the_names():
+    text = ("2019年某市国民经济和社会发展统计公报\n表1 2019年某市生产总值\n| 绝对数(亿元) | 比上年增长(%) |\n"
+            "地区生产总值 | 617.50 | 5.2 |\n第一产业 | 37.11 | 2.6 |\n")
+    assert got(text) == {("gdp", 2019, "level", 617.5, ""), ("gdp", 2019, "growth", 5.2, ""),
+                         ("primary_value_added", 2019, "level", 37.11, ""), ("primary_value_added", 2019, "growth", 2.6, "")}
+
+
+def test_a_speech_date_line_is_not_joined_to_the_heading_under_it():
+    text = ("2024年《政府工作报告》(摘登)\n——2024年1月9日在某市第十七届人民代表大会第三次会议上\n2023年工作回顾\n"
+            "这一年,综合实力更有分量。预计全年地区生产总值增长7.5%,一般公共预算收入增长7.3%。\n")
+    assert got(text) == {("gdp", 2023, "growth", 7.5, ""), ("budget_revenue", 2023, "growth", 7.3, "")}
+
+
+def test_the_years_plan_opening_a_line_is_a_target_and_the_whole_year_estimate_an_actual():
+    text = ("一、2023年计划执行情况\n——年计划完成地区生产总值617亿元以上,1—9月完成428.3亿元,同比增长2.2%,"
+            "全年预计完成600亿元,完成年计划的97%。\n")
+    found = got(text, 2023)
+    assert ("gdp", 2023, "target_level", 617.0, "") in found and ("gdp", 2023, "level", 600.0, "") in found
+    assert not any(v in (428.3, 2.2) for _, _, _, v, _ in found)

@@ -74,7 +74,9 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         listed = masked.find("分别", start, end)
         if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
             end = max(back_to(masked, listed, ",，;；"), start)
-        found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow)
+        # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
+        planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
+        found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned)
         per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
@@ -91,6 +93,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     return _pairs_share_years(sorted(facts, key=lambda f: f.pos))
 
 
+_PLAN_BEFORE = re.compile(r"(?:年|年度)计划(?:完成|实现|达到)?$")
 _BASE_BELOW = re.compile(rf"(?:比|较)({YEAR})年[(（]下同[)）]")
 
 
@@ -114,8 +117,9 @@ def _pairs_share_years(facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False) -> list[Fact]:
-    """Facts in the text *names* own (text[start:end]); names are several for a 分别 list."""
+def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0) -> list[Fact]:
+    """Facts in the text *names* own (text[start:end]); names are several for a 分别 list; those before *planned*
+    are the year's plan (targets)."""
     owned = text[start:end]
     unit = vocab.name(names[-1]).unit
     facts, (first_year, last_year) = from_to(owned, names, mention_start, start, claimed)
@@ -143,6 +147,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None:
             continue
+        fact.target = fact.target or fact.pos < planned
         if fact.kind == "growth" and not fact.basis:       # 地区生产总值(现价)完成…,同比增长10.67%: the basis named before
             named = _BASIS_WORD.findall(owned, 0, m.start())
             fact.basis = ("current" if named[-1] == "现价" else "comparable") if named else ""

@@ -21,7 +21,8 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
             re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line)) or bool(
             re.search(r"\D\d+\.$", prev) and re.match(r"\d", line))     # 是2011年的1. / 37倍: broken inside a decimal
-        if ((len(prev) >= 30 and _BREAK_END.search(prev) or split_figure) and prev.count("|") < 2
+        speech_line = bool(re.search(r"^——|会议上$", prev))     # ——2024年1月9日在…会议上: a whole line
+        if ((len(prev) >= 30 and _BREAK_END.search(prev) and not speech_line or split_figure) and prev.count("|") < 2
                 and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
             groups[-1].append(line)
         else:

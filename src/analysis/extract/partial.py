@@ -22,7 +22,8 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
     ends, cues, limits, asides = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
-    if i >= 0 and (_whole_year_estimate(text, ends[i], pos) or ((annual_account or asides[i]) and pos > limits[i])):
+    if i >= 0 and (_whole_year_estimate(text, ends[i], pos, cues[i] in ("今年以来", "年初以来"))
+                   or ((annual_account or asides[i]) and pos > limits[i])):
         return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
     if i >= 0 and cues[i] in ("今年以来", "年初以来") and year is not None and doc.year is not None and year < doc.year:
         return ""            # a report on 2022 delivered in January 2023: its 今年以来 was the whole of 2022
@@ -32,12 +33,16 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
 # after a partial-year cue, an estimate that opens a sentence (。预计2025年末 / 。预计(下同)) is of the whole year for the
 # rest of the paragraph, as a plan-execution report or a year-end speech gives them after 年初以来 / 今年以来 / 上半年;
 # one inside a sentence that names the whole year (…,预计全年突破…) only up to the next ；or 。
+# (after 第一季度,… an estimate naming no year, 预计全县完成…, is the quarter's; after 今年以来 it is the year's)
 _OPENING_ESTIMATE = re.compile(r"(?:^|(?<=[。；;！？!?]))\s*预计")
+_YEAR_NAMED = re.compile(r"[^。；;]{0,8}?(?:[(（]下同[)）]|\d{4}年|全年|年末|年底|到年)")
 _NAMED_ESTIMATE = re.compile(r"预计[^。；;]{0,12}?(?:全年|年末|年底)")
 
 
-def _whole_year_estimate(text: str, start: int, pos: int) -> bool:
-    if _OPENING_ESTIMATE.search(text, start, pos):
+def _whole_year_estimate(text: str, start: int, pos: int, so_far: bool = True) -> bool:
+    """An estimate after the cue (ending at *start*) is of the whole year; *so_far*: the cue is 今年以来 / 年初以来,
+    after which any estimate opening a sentence is; after a quarter or months only one naming the year is."""
+    if any(so_far or _YEAR_NAMED.match(text, m.end()) for m in _OPENING_ESTIMATE.finditer(text, start, pos)):
         return True
     named = [m.end() for m in _NAMED_ESTIMATE.finditer(text, start, pos)]
     return bool(named) and not re.search(r"[。；;]", text[named[-1]:pos])

@@ -118,6 +118,8 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
             columns, after_header = _under_level(columns if after_header else None, years), False
             continue
         after_header = False
+        if line.lstrip().startswith("|") and _column(cells[0], plan, data_year, plan_span):
+            cells = ["", *cells]     # | 绝对数(亿元) | 比上年增长(%) |: a header with no cell over the names
         header = _done_columns(cells, {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0})
         if any(header.values()) and not any(_VALUE_CELL.fullmatch(c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
