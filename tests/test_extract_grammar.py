@@ -1099,3 +1099,15 @@ def test_the_years_plan_opening_a_line_is_a_target_and_the_whole_year_estimate_a
     found = got(text, 2023)
     assert ("gdp", 2023, "target_level", 617.0, "") in found and ("gdp", 2023, "level", 600.0, "") in found
     assert not any(v in (428.3, 2.2) for _, _, _, v, _ in found)
+
+
+def test_a_congress_of_late_december_reviews_its_own_year():
+    text = ("12月27日,某市第十八届人民代表大会第五次会议隆重开幕。市长作政府工作报告。报告分为三部分:一、2024年工作回顾;"
+            "二、扎实做好2025年工作;三、全面加强政府自身建设。\n"
+            "市长指出,全市高质量发展迈出坚实步伐。预计全年地区生产总值增长5%左右,一般公共预算总收入增长13.8%。\n")
+    assert got(text) == {("gdp", 2024, "growth", 5.0, ""), ("total_fiscal_revenue", 2024, "growth", 13.8, "")}
+
+
+def test_a_year_described_as_a_plans_first_year_keeps_its_figures():
+    text = "他说,2016年是“十三五”规划开局之年,全年完成生产总值699.3亿元、增长10%。"
+    assert got(text, 2017) == {("gdp", 2016, "level", 699.3, ""), ("gdp", 2016, "growth", 10.0, "")}

@@ -146,8 +146,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
-    date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}", text[:600])
-    doc.month = int(date.group(1) or date.group(2)) if date else None
+    date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日", text[:600])
+    doc.month = int(date.group(1) or date.group(2) or date.group(3)) if date else None    # 12月27日,…大会开幕 (news lead)
     doc.congress = bool(re.search(r"政府工作报告|人民代表大会(?!常务委员会)|人代会|两会", text[:300])) and not doc.data_year and \
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
@@ -176,11 +176,13 @@ def _detect_year(text: str, doc: Document) -> int | None:
                             (rf"(?:^|\n|[:：;；])\s*(?:[一二三四五六七八九十]、|一是)({YEAR})年(?:以来)?工作回顾", 1),
                             (rf"(?:^|\n)[ \t\u3000]*({YEAR})年工作回顾[ \t\u3000]*(?:\n|$)", 1)):   # a heading line alone
         found = re.search(pattern, text[:3000])
-        if found:
-            return int(found.group(1)) + offset
+        if found:       # a congress of late December (12月27日) reviews its own year: 一、2024年工作回顾 is held in 2024
+            return int(found.group(1)) + (0 if "回顾" in pattern and (doc.month or 0) >= 11 else offset)
     estimated = re.search(rf"({YEAR})年[^。；;\n]{{0,30}}?预计|预计到?({YEAR})年", text[:3000])     # 预计到2022年底
     if doc.congress and estimated:      # a congress hears last year's 预计 figures: 2025年…预计 → held in 2026
         return int(estimated.group(1) or estimated.group(2)) + 1
+    if estimated and (doc.month or 0) >= 11 and re.search(r"人民代表大会|政府工作报告", text[:300]):
+        return int(estimated.group(1) or estimated.group(2))     # one of late December estimates its own year
     closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)
     if closing:
         span = doc.plan_span(plan_number(closing.group(1)))

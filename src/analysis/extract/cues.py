@@ -18,7 +18,8 @@ from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Docu
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 _FREE = r"(?<![比较与在从由至到于和按、\-—~～\d])"        # 按2020年不变价格: a price base, not a date
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
-_PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标)")
+_PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
+                         r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
 _AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末)(?![的前])")      # 截至2024年底,…: the figures of 2024
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
@@ -37,6 +38,8 @@ _FIVE_YEARS = re.compile(r"过去(?:的)?([2-5两二三四五])年|([三四五])
 # “十四五”前四年: the plan's first years, reviewed
 _FIRST_YEARS = re.compile(r"十([一二三四五六七八九])五[”\"]?前([两二三四234])年")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+# 2016年是“十三五”规划开局之年,全年完成…: the plan describes the year, the year frames the figures
+_YEAR_OF_PLAN = re.compile(rf"{YEAR}年(?:是|为)[“\"]?$")
 _NEXT_FIVE = re.compile(r"今后(?:5|五)年|未来(?:5|五)年")
 # news citing a dated work report (遂平县人民政府2022年政府工作报告中提到,…过去五年里): the five years before that report
 _CITED_REPORT = re.compile(rf"({YEAR})年(?:县|区|市|旗)?(?:人民)?政府工作报告")
@@ -72,7 +75,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         span = doc.plan_span(plan_number(m.group(1)))
         last = span.first + _COUNT[m.group(2)] - 1
         cues.append(Cue(m.start(), m.end(), Context("review", last, Span(span.first, last), True)))
-    plans = [m for m in PLAN_RE.finditer(text) if not _FIRST_YEARS.match(text, m.start())]
+    plans = [m for m in PLAN_RE.finditer(text) if not _FIRST_YEARS.match(text, m.start())
+             and not _YEAR_OF_PLAN.search(text, max(0, m.start() - 8), m.start())]
     latest = max((plan_ordinal(m) for m in plans), default=0)
     for m in plans:
         if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
