@@ -1111,3 +1111,9 @@ def test_a_congress_of_late_december_reviews_its_own_year():
 def test_a_year_described_as_a_plans_first_year_keeps_its_figures():
     text = "他说,2016年是“十三五”规划开局之年,全年完成生产总值699.3亿元、增长10%。"
     assert got(text, 2017) == {("gdp", 2016, "level", 699.3, ""), ("gdp", 2016, "growth", 10.0, "")}
+
+
+def test_a_year_after_a_long_dash_is_a_year_and_a_range_is_not():
+    text = "报告分为三部分:一、2024年工作回顾;二、扎实做好2025年工作。市长指出——2024年,全市地区生产总值增长5%左右。"
+    assert got(text, 2024) == {("gdp", 2024, "growth", 5.0, "")}
+    assert ("gdp", 2024, "growth", 7.4, 2021) in got("2021—2024年,全市地区生产总值年均增长7.4%。", 2025)
