@@ -1117,3 +1117,11 @@ def test_a_year_after_a_long_dash_is_a_year_and_a_range_is_not():
     text = "报告分为三部分:一、2024年工作回顾;二、扎实做好2025年工作。市长指出——2024年,全市地区生产总值增长5%左右。"
     assert got(text, 2024) == {("gdp", 2024, "growth", 5.0, "")}
     assert ("gdp", 2024, "growth", 7.4, 2021) in got("2021—2024年,全市地区生产总值年均增长7.4%。", 2025)
+
+
+def test_a_heading_on_a_plans_last_year_and_the_plan_reviews_the_year_first():
+    text = ('2021年某市人民政府工作报告\n--2021年1月12日在某市第十六届人民代表大会第五次会议上\n一、2020年及"十三五"工作回顾\n'
+            '2020年,是我市经济社会发展极不平凡的一年。全市上下奋力夺取了"双胜利",为顺利实现"十三五"收官、全面建成小康社会'
+            '画上了圆满句号。\n预计,完成地区生产总值390亿元,增长5%;固定资产投资、进出口总额分别增长12.5%和0.4%。\n')
+    assert got(text) >= {("gdp", 2020, "level", 390.0, ""), ("gdp", 2020, "growth", 5.0, ""),
+                         ("fixed_asset_investment", 2020, "growth", 12.5, "")}

@@ -224,6 +224,8 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         span = earlier[0] if earlier and earlier[0].last < doc.plan.first else previous_plan(doc)
         return Context("review", span.last, span, True)     # a plan's 发展基础: the previous plan's record
     if earlier and doc.year and earlier[0].last < doc.year and says(r"时期|期间|成就|回顾|成绩|完成情况"):
+        if years and years[0] == earlier[0].last and says(rf"{years[0]}年及"):
+            return Context("actual", years[0])      # 一、2020年及“十三五”工作回顾: the year first (五年来 cues the plan)
         return Context("review", earlier[0].last, earlier[0], True)     # 一、“十四五”发展成就 in a report of 2026
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         # 主要经济指标预计完成情况: under 一、2025年…执行情况 (or in the report on 2025's execution), that year's
