@@ -1125,3 +1125,7 @@ def test_a_heading_on_a_plans_last_year_and_the_plan_reviews_the_year_first():
             '画上了圆满句号。\n预计,完成地区生产总值390亿元,增长5%;固定资产投资、进出口总额分别增长12.5%和0.4%。\n')
     assert got(text) >= {("gdp", 2020, "level", 390.0, ""), ("gdp", 2020, "growth", 5.0, ""),
                          ("fixed_asset_investment", 2020, "growth", 12.5, "")}
+
+
+def test_grain_output_after_its_area_as_a_bare_total():
+    assert ("grain_output", 2023, "level", 14.31, "") in got("2023年粮食种植面积12万亩,总产14.31万吨。", 2024)
