@@ -172,16 +172,18 @@ def _detect_year(text: str, doc: Document) -> int | None:
     date = DATE_RE.search(head)
     if date:
         return int(next(g for g in date.groups() if g))
+    # a review is heard the year after, except at a congress of late December (12月27日: 一、2024年工作回顾 is of 2024)
+    review = 0 if (doc.month or 0) >= 11 else 1
     for pattern, offset in ((rf"({YEAR})年(?:国民经济和社会发展)?计划执行情况", 1), (rf"({YEAR})年[^\n]{{0,20}}统计公报", 1),
-                            (rf"(?:^|\n|[:：;；])\s*(?:[一二三四五六七八九十]、|一是)({YEAR})年(?:以来)?工作回顾", 1),
-                            (rf"(?:^|\n)[ \t\u3000]*({YEAR})年工作回顾[ \t\u3000]*(?:\n|$)", 1)):   # a heading line alone
+                            (rf"(?:^|\n|[:：;；])\s*(?:[一二三四五六七八九十]、|一是)({YEAR})年(?:以来)?工作回顾", review),
+                            (rf"(?:^|\n)[ \t\u3000]*({YEAR})年工作回顾[ \t\u3000]*(?:\n|$)", review)):   # a heading line alone
         found = re.search(pattern, text[:3000])
-        if found:       # a congress of late December (12月27日) reviews its own year: 一、2024年工作回顾 is held in 2024
-            return int(found.group(1)) + (0 if "回顾" in pattern and (doc.month or 0) >= 11 else offset)
+        if found:
+            return int(found.group(1)) + offset
     estimated = re.search(rf"({YEAR})年[^。；;\n]{{0,30}}?预计|预计到?({YEAR})年", text[:3000])     # 预计到2022年底
     if doc.congress and estimated:      # a congress hears last year's 预计 figures: 2025年…预计 → held in 2026
         return int(estimated.group(1) or estimated.group(2)) + 1
-    if estimated and (doc.month or 0) >= 11 and re.search(r"人民代表大会|政府工作报告", text[:300]):
+    if estimated and not review and re.search(r"人民代表大会|政府工作报告", text[:300]):
         return int(estimated.group(1) or estimated.group(2))     # one of late December estimates its own year
     closing = re.search(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(收官|开局|起步)之年", text)
     if closing:

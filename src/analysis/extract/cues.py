@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.extract.clauses import SENTENCE_END
 from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Document, Span, back_to, plan_number,
                                       plan_ordinal)
 
@@ -137,7 +138,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
         reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
         reviewed = reviewed or sorted(doc.reviewed, key=lambda s: s.last)
-        cited = list(_CITED_REPORT.finditer(text, back_to(text, m.start(), "。；;！？\n"), m.start()))
+        cited = list(_CITED_REPORT.finditer(text, back_to(text, m.start(), SENTENCE_END), m.start()))
         last = int(cited[-1].group(1)) - 1 if cited else doc.closing_year
         years = _COUNT.get(next((g for g in m.groups() if g), "5"), 5)
         span = reviewed[-1] if reviewed and years == 5 else Span(last - years + 1, last) if last else None

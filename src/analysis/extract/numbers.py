@@ -68,6 +68,7 @@ class Fact:
     year: int | None = None   # year printed next to the number
     period_start: int | None = None  # 从2015年的A…年均: the base year printed (average_start gives the row its first year)
     span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
+    short_average: bool = False  # printed 两年平均 / 三年平均 (around a shock), not 年均 over a plan
     base_plan: int = 0        # 较“十三五”末年均增长4%: measured from that plan's last year (its ordinal, 13)
     role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
     pair: str = ""            # 'from' / 'to' of any 从A到B pair, years printed or not
@@ -139,6 +140,7 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     fact.average = bool(average)
     count = average and (average["recent"] or average["span"])        # 近三年年均 / 两年平均: over that many years
     fact.span = _SPAN_YEARS.get(count, 0) if count else 0
+    fact.short_average = bool(average and average["span"] in ("两", "二", "三"))     # 两年平均: neither a year's nor a plan's
     if growth:
         fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
     fact.cumulative = "累计" in lead

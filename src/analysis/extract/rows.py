@@ -39,7 +39,6 @@ from analysis.extract.years import average_start, plan_ending
 # output, income or revenue, whose figure in a review is the last year's level
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
 _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
-_SHORT_AVERAGE = re.compile(r"(?:两|二|三|2|3)年平均")
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
@@ -198,7 +197,7 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     # 区属规模以上工业增加值: the units the district administers, its published total in some places, a part of
     # it in others (雁塔区 prints both): for review
     part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]))
-    short = kind == "growth" and bool(fact.average and _SHORT_AVERAGE.search(fact.lead))
+    short = kind == "growth" and fact.short_average
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),
               *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
               *(["forecast"] if forecast else []), *(["short_average"] if short else []),
