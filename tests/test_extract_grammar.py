@@ -1129,3 +1129,12 @@ def test_a_heading_on_a_plans_last_year_and_the_plan_reviews_the_year_first():
 
 def test_grain_output_after_its_area_as_a_bare_total():
     assert ("grain_output", 2023, "level", 14.31, "") in got("2023年粮食种植面积12万亩,总产14.31万吨。", 2024)
+
+
+def test_the_urban_residents_share_of_the_residents_is_the_urbanisation_rate():
+    split = "年末全区常住人口57.8万人,其中,城镇常住人口39.2万人,占常住人口的比重为67.8%;乡村常住人口18.6万人,占常住人口比重为32.2%。"
+    assert ("urbanization_rate", 2022, "share", 67.8, "") in got(BULLETIN + split)
+    assert ("urbanization_rate", 2022, "share", 32.2, "") not in got(BULLETIN + split)
+    assert ("urbanization_rate", 2022, "share", 58.2, "") in got(BULLETIN + "城镇人口占常住人口比重为58.2%。")
+    registered = "年末全市户籍人口105.7万人,其中,城镇人口30.6万人,占总人口比重为29%。"
+    assert not {r for r in got(BULLETIN + registered) if r[0] == "urbanization_rate"}
