@@ -1138,3 +1138,15 @@ def test_the_urban_residents_share_of_the_residents_is_the_urbanisation_rate():
     assert ("urbanization_rate", 2022, "share", 58.2, "") in got(BULLETIN + "城镇人口占常住人口比重为58.2%。")
     registered = "年末全市户籍人口105.7万人,其中,城镇人口30.6万人,占总人口比重为29%。"
     assert not {r for r in got(BULLETIN + registered) if r[0] == "urbanization_rate"}
+
+
+def test_a_round_mark_printed_with_guo_or_yueshang_yields_to_the_exact_figure():
+    def levels(text, year):
+        return {(r[1], r[3]) for r in got(text, year) if r[0] == "gdp" and r[2] == "level"}
+    assert levels("某县去年生产总值过千亿元。2012年,全年完成生产总值1003.89亿元,增长15%。", 2013) == {(2012, 1003.89)}
+    assert levels("过去五年,经济总量跃上千亿元台阶,2020年全市实现生产总值1097亿元。", 2021) == {(2020, 1097.0)}
+
+
+def test_not_more_than_is_a_ceiling():
+    found = rows("2024年主要预期目标:居民消费价格涨幅不超过3%。", 2024)
+    assert [(r["kind"], r["value"], r["bound"]) for r in found if r["indicator"] == "cpi"] == [("target_growth", 3.0, "<=")]
