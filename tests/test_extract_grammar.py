@@ -1150,3 +1150,9 @@ def test_a_round_mark_printed_with_guo_or_yueshang_yields_to_the_exact_figure():
 def test_not_more_than_is_a_ceiling():
     found = rows("2024年主要预期目标:居民消费价格涨幅不超过3%。", 2024)
     assert [(r["kind"], r["value"], r["bound"]) for r in found if r["indicator"] == "cpi"] == [("target_growth", 3.0, "<=")]
+
+
+def test_po_before_a_round_figure_is_a_mark_passed():
+    found = rows("2024年,规模以上固定资产投资破百亿元,打破历史纪录。", 2025)
+    assert [(r["indicator"], r["value"], r["bound"]) for r in found if r["status"] == "proposed"] == \
+        [("fixed_asset_investment", 100.0, ">=")]
