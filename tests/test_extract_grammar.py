@@ -1156,3 +1156,10 @@ def test_po_before_a_round_figure_is_a_mark_passed():
     found = rows("2024年,规模以上固定资产投资破百亿元,打破历史纪录。", 2025)
     assert [(r["indicator"], r["value"], r["bound"]) for r in found if r["status"] == "proposed"] == \
         [("fixed_asset_investment", 100.0, ">=")]
+
+
+def test_a_customs_districts_trade_is_not_the_places():
+    text = (BULLETIN + "关区外贸进出口总额551.2亿元,同比增长34.4%。其中,进口319亿元,同比增长35.6%,出口232.2亿元,同比增长32.8%。"
+            "全年,海关关税收入43.1亿元。市外贸进出口总值117.7亿元,增速较同期持平。\n据海关统计,全年出口总额80.5亿元。")
+    trade = {(r[0], r[2], r[3]) for r in got(text) if r[0] in ("imports_exports", "exports", "imports")}
+    assert trade == {("imports_exports", "level", 117.7), ("exports", "level", 80.5)}

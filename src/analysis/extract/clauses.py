@@ -108,8 +108,9 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
     return out
 
 
-# A sentence about a part of the economy (民营经济实现增加值…, 其中第一产业…): its 三次产业 figures are the part's.
-_PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济")
+# A sentence about a part of the economy (民营经济实现增加值…, 其中第一产业…): its 三次产业 figures are the part's;
+# one about a customs district (关区外贸进出口总额…。其中,进口…): its trade is the district's, not the place's.
+_PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济|关区")
 
 
 def _within_part(text: str, pos: int) -> bool:
