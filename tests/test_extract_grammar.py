@@ -1163,3 +1163,9 @@ def test_a_customs_districts_trade_is_not_the_places():
             "全年,海关关税收入43.1亿元。市外贸进出口总值117.7亿元,增速较同期持平。\n据海关统计,全年出口总额80.5亿元。")
     trade = {(r[0], r[2], r[3]) for r in got(text) if r[0] in ("imports_exports", "exports", "imports")}
     assert trade == {("imports_exports", "level", 117.7), ("exports", "level", 80.5)}
+
+
+def test_both_values_of_a_two_year_average_list_go_to_review():
+    found = got("2021年,全县城乡居民人均可支配收入两年平均分别增长6.5%、8.2%。", status="needs_review")
+    assert {(r[0], r[3], r[4]) for r in found} == {("urban_disposable_income", 6.5, 2020),
+                                                   ("rural_disposable_income", 8.2, 2020)}

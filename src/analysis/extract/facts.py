@@ -202,6 +202,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         first, bound = listed[0], next((f.bound for f in listed if f.bound), "")
         for f in listed:
             f.kind, f.bound, f.average, f.target = first.kind, bound, first.average, first.target
+            f.short_average, f.span = first.short_average, first.span    # 两年平均分别增长A和B: both over the two years
             f.vs_year, f.vs_plan = first.vs_year, first.vs_plan   # 比2015年增长43.1%、48.8%: both over five years
             if first.value < 0 < f.value:
                 f.value = -f.value
