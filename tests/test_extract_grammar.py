@@ -1169,3 +1169,13 @@ def test_both_values_of_a_two_year_average_list_go_to_review():
     found = got("2021年,全县城乡居民人均可支配收入两年平均分别增长6.5%、8.2%。", status="needs_review")
     assert {(r[0], r[3], r[4]) for r in found} == {("urban_disposable_income", 6.5, 2020),
                                                    ("rural_disposable_income", 8.2, 2020)}
+
+
+def test_one_word_for_several_indicators_before_a_respectively_list():
+    text = BULLETIN + "全县地区生产总值达到115.77亿元,这是继2021年突破100亿元之后又跃上新的台阶,三次产业分别完成15.17亿元、40.86亿元、59.74亿元。"
+    assert {("primary_value_added", 2022, "level", 15.17, ""), ("secondary_value_added", 2022, "level", 40.86, ""),
+            ("services_value_added", 2022, "level", 59.74, "")} <= got(text)
+    assert not {r for r in got(text) if r[1] == 2021}
+    spent = {(r[0], r[3]) for r in got("2024年,一般公共预算收支分别增长7.6%、5.7%。")}
+    assert spent == {("budget_revenue", 7.6), ("budget_expenditure", 5.7)}
+    assert not got(BULLETIN + "三次产业结构调整为7.2:41.2:51.6。")

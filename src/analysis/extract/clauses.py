@@ -71,7 +71,20 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())
         out.append((m.start(), m.end(), key, blocked))
-    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab))
+    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab) +
+                  _listed_in_one_word(text, vocab))
+
+
+# one word for several indicators before 分别, in the order their values follow: 三次产业(增加值)分别完成A、B、C /
+# 分别增长X%、Y%、Z%; 一般公共预算收支分别增长X%、Y%
+_LISTED = ((re.compile(r"三次产业(?:增加值)?(?=分别|依次)"), ("第一产业增加值", "第二产业增加值", "第三产业增加值")),
+           (re.compile(r"一般公共预算收支(?=分别)"), ("一般公共预算收入", "一般公共预算支出")))
+
+
+def _listed_in_one_word(text: str, vocab: Vocabulary) -> list:
+    return [(m.start() + i, m.end(), vocab.key(name), False) for pattern, names in _LISTED
+            if all(name in vocab.names for name in names)
+            for m in pattern.finditer(text) for i, name in enumerate(names)]
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too

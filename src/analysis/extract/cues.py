@@ -17,8 +17,9 @@ from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Docu
                                       plan_ordinal)
 
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
-# 按2020年不变价格: a price base, not a date; 2021—2024年 a range, but 指出——2024年,… a year
-_FREE = r"(?<![比较与在从由至到于和按、~～\d])(?<!\d[\-—–])"
+# 按2020年不变价格: a price base, not a date; 2021—2024年 a range, but 指出——2024年,… a year; 继2021年突破…之后 an earlier
+# event, not the date of what follows
+_FREE = r"(?<![比较与在从由至到于和按、~～\d继])(?<!\d[\-—–])"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
                          r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
