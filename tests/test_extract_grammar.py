@@ -1178,4 +1178,6 @@ def test_one_word_for_several_indicators_before_a_respectively_list():
     assert not {r for r in got(text) if r[1] == 2021}
     spent = {(r[0], r[3]) for r in got("2024年,一般公共预算收支分别增长7.6%、5.7%。")}
     assert spent == {("budget_revenue", 7.6), ("budget_expenditure", 5.7)}
+    spent = {(r[0], r[3]) for r in got("2022年,地方一般公共预算收入、支出分别完成18.23亿元、38.37亿元。")}
+    assert spent == {("budget_revenue", 18.23), ("budget_expenditure", 38.37)}
     assert not got(BULLETIN + "三次产业结构调整为7.2:41.2:51.6。")

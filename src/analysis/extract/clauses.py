@@ -71,14 +71,15 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             _within_part(text, m.start())
         out.append((m.start(), m.end(), key, blocked))
-    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab) +
-                  _listed_in_one_word(text, vocab))
+    listed = _listed_in_one_word(text, vocab)
+    out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
+    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab) + listed)
 
 
 # one word for several indicators before 分别, in the order their values follow: 三次产业(增加值)分别完成A、B、C /
-# 分别增长X%、Y%、Z%; 一般公共预算收支分别增长X%、Y%
+# 分别增长X%、Y%、Z%; 一般公共预算收支分别增长X%、Y% (or 收入、支出分别…)
 _LISTED = ((re.compile(r"三次产业(?:增加值)?(?=分别|依次)"), ("第一产业增加值", "第二产业增加值", "第三产业增加值")),
-           (re.compile(r"一般公共预算收支(?=分别)"), ("一般公共预算收入", "一般公共预算支出")))
+           (re.compile(r"(?:地方)?一般公共预算(?:收支|收入[、和与]支出)(?=分别)"), ("一般公共预算收入", "一般公共预算支出")))
 
 
 def _listed_in_one_word(text: str, vocab: Vocabulary) -> list:
