@@ -1181,3 +1181,9 @@ def test_one_word_for_several_indicators_before_a_respectively_list():
     spent = {(r[0], r[3]) for r in got("2022年,地方一般公共预算收入、支出分别完成18.23亿元、38.37亿元。")}
     assert spent == {("budget_revenue", 18.23), ("budget_expenditure", 38.37)}
     assert not got(BULLETIN + "三次产业结构调整为7.2:41.2:51.6。")
+
+
+def test_a_rate_below_its_control_target_gives_the_target_too():
+    assert got("2020年,城镇登记失业率2.89%,低于4%的控制目标。") == {
+        ("registered_unemployment_rate", 2020, "share", 2.89, ""),
+        ("registered_unemployment_rate", 2020, "target_level", 4.0, "")}

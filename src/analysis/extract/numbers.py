@@ -25,7 +25,7 @@ _VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七
                       r"(?:增长|下降|提高|增加|净增)了?$")
 FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 STOCK_CUE = re.compile(r"^(?:年末|年底)?(?:总数|总量|总计|共有|累计达|累计达到|总规模|实有)")
-_TARGET_AFTER = re.compile(r"(?:的)?(?:年度任务|目标任务|目标|任务)")
+_TARGET_AFTER = re.compile(r"(?:的)?(?:控制|预期)?(?:年度任务|目标任务|目标|任务)")     # 低于4%(的)控制目标
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)[(（]?(?:达到|增长|为|年均增长)?$")   # 规划目标(年均增长7%)
 # 年均增长 / 平均年增速 / 两年平均增长 / 五年年均增长 (an average over years; the number of years when printed)
 _AVERAGE = re.compile(r"(?:(?:近|(?<![十第]))(?P<recent>两|二|三|四|五)年来?)?(?:年均|平均年)|(?P<span>两|二|三|四|五)年平均|"
