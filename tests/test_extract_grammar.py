@@ -1187,3 +1187,10 @@ def test_a_rate_below_its_control_target_gives_the_target_too():
     assert got("2020年,城镇登记失业率2.89%,低于4%的控制目标。") == {
         ("registered_unemployment_rate", 2020, "share", 2.89, ""),
         ("registered_unemployment_rate", 2020, "target_level", 4.0, "")}
+
+
+def test_the_whole_country_or_province_is_not_the_documents_place():
+    text = "2023年,全省地区生产总值增长5.3%,全国国内生产总值增长5.2%,全县地区生产总值增长6.5%。"
+    assert {(r[0], r[3]) for r in got(text, 2024)} == {("gdp", 6.5)}
+    province = extract_document("2023年,全省地区生产总值增长5.3%。", "某省", "t.txt", 2024, registry=REGISTRY).rows
+    assert [(r["indicator"], r["value"]) for r in province] == [("gdp", 5.3)]

@@ -69,7 +69,7 @@ def find_mentions(text: str, vocab: Vocabulary):
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
-            _within_part(text, m.start())
+            _within_part(text, m.start()) or _another_place(before, vocab.scope)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
@@ -86,6 +86,16 @@ def _listed_in_one_word(text: str, vocab: Vocabulary) -> list:
     return [(m.start() + i, m.end(), vocab.key(name), False) for pattern, names in _LISTED
             if all(name in vocab.names for name in names)
             for m in pattern.finditer(text) for i, name in enumerate(names)]
+
+
+# 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure
+# (全市 is left alone: the place a document is read for may be its city when the name was detected, not given)
+_WHOLE_OF = re.compile(r"全([国省])$")
+
+
+def _another_place(before: str, scope: str) -> bool:
+    whole = _WHOLE_OF.search(before)
+    return bool(whole) and (whole.group(1) == "国" or bool(scope) and scope != "省")
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too

@@ -75,6 +75,7 @@ class Vocabulary:
         self.unit_bases = unit_bases
         self.count_units = frozenset(count_units)
         self.places = place_forms(place)   # the document's place as printed (武宣县, 武宣): not a word glued to a name
+        self.scope = place_scope(place)
         ordered = sorted(names, key=len, reverse=True)
         # bulletins write 第一产业实现增加值47.24亿元: a verb inside the name
         # and 农村常住居民年人均可支配收入: 年 before 人均 inside a longer name (not 2022年人均…, a year before the name)
@@ -163,6 +164,13 @@ class Vocabulary:
                     if head + mention[k:] in self.names and head + mention[k:] != mention:
                         return [head + mention[k:], mention]
         return [mention]
+
+
+def place_scope(place: str) -> str:
+    """The word after 全 that means the document's own place (全县 for 武宣县, 全区 for 喀什地区); "" when the name
+    does not say its level (then no 全X is taken for another place's)."""
+    level = re.search(r"[省市区县州盟旗]$", place or "")
+    return level.group(0) if level else ""
 
 
 def place_forms(place: str) -> tuple:
