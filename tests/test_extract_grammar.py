@@ -1194,3 +1194,11 @@ def test_the_whole_country_or_province_is_not_the_documents_place():
     assert {(r[0], r[3]) for r in got(text, 2024)} == {("gdp", 6.5)}
     province = extract_document("2023年,全省地区生产总值增长5.3%。", "某省", "t.txt", 2024, registry=REGISTRY).rows
     assert [(r["indicator"], r["value"]) for r in province] == [("gdp", 5.3)]
+
+
+def test_a_half_year_scorecard_headline_is_a_part_of_its_own_year():
+    text = ("【半年成绩单】某县:经济运行总体平稳\n2018-07-27 21:40:32\n"
+            "地区生产总值137.31亿元,同比增长8.7%;一般公共预算收入6.4亿元......今年1—6月,某县经济运行总体平稳。\n")
+    assert not got(text)
+    assert {(r[0], r[1], r[3]) for r in got(text, status="needs_review")} == {
+        ("gdp", 2018, 137.31), ("gdp", 2018, 8.7), ("budget_revenue", 2018, 6.4)}

@@ -40,6 +40,7 @@ PARTIAL_RE = re.compile(
     rf"|(?<!\d)(?:一|元)月?(?:份)?\s*[-—–~～至到]\s*{_MONTH}月份?"   # 一至九月, 元至九月, 元月至十一月
     rf"|截至{_MONTH}月"
     r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
+    r"|(?<![上下近多一两])半年(?=成绩单|经济运行|报|盘点|答卷)"       # 【半年成绩单】 in a headline
     r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)|今年以来|年初以来")
 ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|(?<!超)预期(?!因素|之外)|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保(?!了)|(?<!即)将(?!我|其)")
@@ -231,8 +232,10 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         return Context("review", earlier[0].last, earlier[0], True)     # 一、“十四五”发展成就 in a report of 2026
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         # 主要经济指标预计完成情况: under 一、2025年…执行情况 (or in the report on 2025's execution), that year's
+        # 【半年成绩单】 / 上半年…执行情况: a part of the document's own year, not the year before it
+        own = 0 if PARTIAL_RE.search(line) else 1
         year = years[0] if years else current.year if current.mode == "actual" and current.year else \
-            doc.review_year or (doc.year - 1 if doc.year else None)
+            doc.review_year or (doc.year - own if doc.year else None)
         return Context("actual", year)
     if _DONE.search(line):         # 圆满完成了全年主要目标任务: a review line, not a heading of targets
         return current
