@@ -1202,3 +1202,10 @@ def test_a_half_year_scorecard_headline_is_a_part_of_its_own_year():
     assert not got(text)
     assert {(r[0], r[1], r[3]) for r in got(text, status="needs_review")} == {
         ("gdp", 2018, 137.31), ("gdp", 2018, 8.7), ("budget_revenue", 2018, 6.4)}
+
+
+def test_a_target_lead_before_a_colon_holds_over_its_list():
+    text = ("一、 精彩的2012年\n——以主要指标高位增长为标志。某县地区生产总值同比增长13.4%。\n二、奋进的2013年\n"
+            "(二)主要目标:地区生产总值增长11%;公共财政预算收入增长12%;城镇登记失业率控制在4.2%以内;\n")
+    assert got(text) - {("gdp", 2012, "growth", 13.4, "")} == {("gdp", 2013, "target_growth", 11.0, ""), ("budget_revenue", 2013, "target_growth", 12.0, ""),
+                               ("registered_unemployment_rate", 2013, "target_level", 4.2, "")}

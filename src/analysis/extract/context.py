@@ -220,6 +220,8 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         found = re.search(pattern, line)
         return found is not None and (figure is None or found.start() < figure.start())
 
+    if figure and says(r"预期目标|主要目标|目标任务|发展目标") and re.search(r"[:：]", line[:figure.start()]):
+        return current      # (二)主要目标:地区生产总值增长11%;…: a list of targets under the heading before it
     years = [int(y) for y in re.findall(rf"({YEAR})年", line)]
     earlier = [doc.plan_span(plan_ordinal(m)) for m in PLAN_RE.finditer(line)]
     if doc.plan and (says(r"发展基础|发展成就|取得的成就|成就回顾|发展回顾|回顾") or (

@@ -134,7 +134,13 @@ def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate:
     """Whether the words before a figure make it a target: 力争, 预期目标 … do; 将 alone does not after 预计 in the
     same sentence (预计到2025年末,全县地区生产总值将突破140亿元: an estimate)."""
     found = [m.group(0) for m in TARGET_WORDS.finditer(para, start, end)]
-    return bool(found) and not (set(found) == {"将"} and (estimate or ESTIMATE_RE.search(para, sentence_start, end)))
+    # (二)主要目标:地区生产总值增长11%;…;城镇登记失业率控制在4.2%以内: the lead before a colon holds over its ;-list
+    listed = _TARGET_LIST.search(para, para.rfind("。", 0, end) + 1, end)
+    return bool(listed) or bool(found) and not (set(found) == {"将"} and (
+        estimate or ESTIMATE_RE.search(para, sentence_start, end)))
+
+
+_TARGET_LIST = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标)(?:是|为)?[:：]")
 
 
 # in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
