@@ -17,6 +17,10 @@ def rows(text, year=None):
     return extract_document(text, "某县", "t.txt", year, registry=REGISTRY).rows
 
 
+def extraction(text, year=None):
+    return extract_document(text, "某县", "t.txt", year, registry=REGISTRY)
+
+
 def got(text, year=None, status="proposed"):
     return {(r["indicator"], r["year"], r["kind"], r["value"], r["period_start"])
             for r in rows(text, year) if r["status"] == status}
@@ -1209,3 +1213,11 @@ def test_a_target_lead_before_a_colon_holds_over_its_list():
             "(二)主要目标:地区生产总值增长11%;公共财政预算收入增长12%;城镇登记失业率控制在4.2%以内;\n")
     assert got(text) - {("gdp", 2012, "growth", 13.4, "")} == {("gdp", 2013, "target_growth", 11.0, ""), ("budget_revenue", 2013, "target_growth", 12.0, ""),
                                ("registered_unemployment_rate", 2013, "target_level", 4.2, "")}
+
+
+def test_an_unregistered_name_closing_a_respectively_list_keeps_the_others_values():
+    text = "2012年,某县地区生产总值、公共财政预算收入、城镇居民人均可支配收入、农民人均纯收入同比分别增长13.4%、13%、12.2%、13.7%。"
+    found = extraction(text, 2013)
+    assert {(r["indicator"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
+        ("gdp", 13.4), ("budget_revenue", 13.0), ("urban_disposable_income", 12.2)}
+    assert 13.7 in {r["value"] for r in found.unread}

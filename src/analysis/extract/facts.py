@@ -64,8 +64,13 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
             continue
         start = group[-1][1]
         stop = stops[i]
-        end = owned_text(masked, start, stop)
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
+        # …城镇居民人均可支配收入、农民人均纯收入同比分别增长…: names no one registered close the list; their values are
+        # passed over (and listed unread), so the registered names keep theirs
+        trailing = _UNREGISTERED_TAIL.match(masked, start, stop)
+        unnamed_after = trailing.group(0).count("、") if trailing else 0
+        start = trailing.end() if trailing else start
+        end = owned_text(masked, start, stop)
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 40):group[0][0]])[-1]
         # 新增省级专精特新企业26家、高新技术企业29家: a 、 list after 新增 lists flows
@@ -76,7 +81,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
             end = max(back_to(masked, listed, ",，;；"), start)
         # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
         planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
-        found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned)
+        found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned,
+                          unnamed_after)
         per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
@@ -94,6 +100,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
 
 
 _PLAN_BEFORE = re.compile(r"(?:年|年度)计划(?:完成|实现|达到)?$")
+_UNREGISTERED_TAIL = re.compile(r"(?:、[\u4e00-\u9fff]{2,12}?)+(?=(?:同比|比上年)?分别)")
 _BASE_BELOW = re.compile(rf"(?:比|较)({YEAR})年[(（]下同[)）]")
 
 
@@ -117,17 +124,19 @@ def _pairs_share_years(facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0) -> list[Fact]:
+def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0,
+              unnamed_after=0) -> list[Fact]:
     """Facts in the text *names* own (text[start:end]); names are several for a 分别 list; those before *planned*
     are the year's plan (targets)."""
     owned = text[start:end]
     unit = vocab.name(names[-1]).unit
     facts, (first_year, last_year) = from_to(owned, names, mention_start, start, claimed)
-    if "分别" in owned and len(names) == 1:
+    listed_names = list(names) + [None] * unnamed_after
+    if "分别" in owned and len(listed_names) == 1:
         return facts                                         # a list whose names we do not know
     listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
-    respectively = len(names) > 1 and ("分别" in owned or bool(listed_values))
-    queue, seen, previous_end = list(names), {}, 0
+    respectively = len(listed_names) > 1 and ("分别" in owned or bool(listed_values))
+    queue, seen, previous_end = list(listed_names), {}, 0
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
@@ -175,17 +184,19 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             now = owned.count("分别", 0, m.start())
             if now != segment and lists[-1]:
                 lists.append([])
-                queue = list(names)
+                queue = list(listed_names)
             segment = now
-            if not queue and re.search(r"[,，、]", lead) and _clause_values(owned, m, value_re) == len(names):
+            if not queue and re.search(r"[,，、]", lead) and _clause_values(owned, m, value_re) == len(listed_names):
                 lists.append([])                             # 分别达到A元、B元,增长X%、Y%: the same names again
-                queue = list(names)
+                queue = list(listed_names)
             if not queue and _EACH.search(lead) and _clause_values(owned, m, value_re) == 1:
                 lists.append([replace(fact, name=name) for name in names])     # 分别达到A元和B元,均增长8.3%: each
                 continue
             if not queue:
                 continue
             fact.name = queue.pop(0)
+            if fact.name is None:
+                continue
             lists[-1].append(fact)
             continue
         role = (fact.kind, fact.average, fact.target, fact.stock, fact.flow, fact.year, "全年" in clause_lead, fact.basis)
