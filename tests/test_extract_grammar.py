@@ -1221,3 +1221,7 @@ def test_an_unregistered_name_closing_a_respectively_list_keeps_the_others_value
     assert {(r["indicator"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
         ("gdp", 13.4), ("budget_revenue", 13.0), ("urban_disposable_income", 12.2)}
     assert 13.7 in {r["value"] for r in found.unread}
+
+
+def test_a_footnote_mark_between_a_number_and_its_unit():
+    assert ("new_urban_employment", 2023, "cumulative", 4.2, 2023) in got("2023年,城镇新增就业人员4.20*万人。", 2024)
