@@ -1225,3 +1225,9 @@ def test_an_unregistered_name_closing_a_respectively_list_keeps_the_others_value
 
 def test_a_footnote_mark_between_a_number_and_its_unit():
     assert ("new_urban_employment", 2023, "cumulative", 4.2, 2023) in got("2023年,城镇新增就业人员4.20*万人。", 2024)
+
+
+def test_a_negative_value_printed_with_a_minus_inside_a_respectively_list():
+    text = "2023年,规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长5.6%、-24.4%、9.9%。"
+    assert {(r[0], r[3]) for r in got(text, 2024)} == {
+        ("industrial_value_added", 5.6), ("fixed_asset_investment", -24.4), ("retail_sales", 9.9)}

@@ -116,8 +116,8 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
 
 def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
     """What the words around one number say it is, or None when it is not a figure (rank, ratio …)."""
-    minus = lead.endswith(("-", "－"))
-    lead = lead.rstrip("-－")
+    minus = lead.endswith(("-", "－", "−"))
+    lead = lead.rstrip("-－−")
     if lead.endswith("第") or owned[m.end():m.end() + 1] in ("位", "名", "倍"):
         return None                                          # 居全省第4位, 1.5倍
     if STEP.match(owned, m.end()):
@@ -130,7 +130,7 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     verb = GROWTH_VERB.search(lead)
     growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
     kind = "growth" if growth else "rate" if percent else "amount"
-    negative = growth and (verb.group(1) in NEGATIVE or minus)
+    negative = (growth and verb.group(1) in NEGATIVE) or (percent and minus)     # 分别增长5.6%、-24.4%
     fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, bound(lead, m["post"]), pos, quote,
                 lead=lead)
     vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
