@@ -1231,3 +1231,9 @@ def test_a_negative_value_printed_with_a_minus_inside_a_respectively_list():
     text = "2023年,规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长5.6%、-24.4%、9.9%。"
     assert {(r[0], r[3]) for r in got(text, 2024)} == {
         ("industrial_value_added", 5.6), ("fixed_asset_investment", -24.4), ("retail_sales", 9.9)}
+
+
+@pytest.mark.parametrize("names", ["第一产业、第二产业、第三产业", "第一、二、三产业", "一产、二产、三产"])
+def test_the_three_industries_listed_in_full_or_by_ordinal(names):
+    assert {(r[0], r[3]) for r in got(f"2024年,{names}分别增长3.5%、3.4%、7.3%。", 2025)} == {
+        ("primary_value_added", 3.5), ("secondary_value_added", 3.4), ("services_value_added", 7.3)}

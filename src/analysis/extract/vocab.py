@@ -151,7 +151,8 @@ class Vocabulary:
                 if all(p in self.names for p in pair):
                     return pair
         ordinals = _ORDINAL_LIST.search(text[max(0, start - 12):start])
-        if ordinals and mention[0] in "第一二三":
+        # 第一、二、三产业 → the three; 第一产业、第二产业、第三产业 names each (a listed name is a mention of its own)
+        if ordinals and mention[0] in "第一二三" and not re.search(r"产业?、$", ordinals.group(0)):
             lead = "第" if mention.startswith("第") else ""
             digit = mention[len(lead)]
             listed = [lead + o + mention[len(lead) + 1:] for o in re.findall(r"[一二三]", ordinals.group(0))]
