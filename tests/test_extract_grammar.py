@@ -1237,3 +1237,8 @@ def test_a_negative_value_printed_with_a_minus_inside_a_respectively_list():
 def test_the_three_industries_listed_in_full_or_by_ordinal(names):
     assert {(r[0], r[3]) for r in got(f"2024年,{names}分别增长3.5%、3.4%、7.3%。", 2025)} == {
         ("primary_value_added", 3.5), ("secondary_value_added", 3.4), ("services_value_added", 7.3)}
+
+
+def test_the_average_over_the_past_five_years_after_the_years_growth():
+    text = "2015年,全区生产总值达到1580亿元,比上年增长5%,过去五年年均增长7.5%。"
+    assert ("gdp", 2015, "growth", 7.5, 2011) in got(text, 2016)
