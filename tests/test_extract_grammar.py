@@ -1242,3 +1242,10 @@ def test_the_three_industries_listed_in_full_or_by_ordinal(names):
 def test_the_average_over_the_past_five_years_after_the_years_growth():
     text = "2015年,全区生产总值达到1580亿元,比上年增长5%,过去五年年均增长7.5%。"
     assert ("gdp", 2015, "growth", 7.5, 2011) in got(text, 2016)
+
+
+def test_a_short_line_of_prose_broken_before_its_verb():
+    text = "一、2018年工作回顾\n———经济发展稳中有进,总体向好。全市生产总值\n增长7.6%,全部财政收入增长18.5%。\n"
+    found = [r for r in rows(text, 2019) if r["indicator"] == "gdp"]
+    assert [(r["year"], r["value"]) for r in found] == [(2018, 7.6)] and found[0]["quote"] in text
+    assert join_broken_lines(["二、主要指标", "增长情况"])[0] == ["二、主要指标", "增长情况"]

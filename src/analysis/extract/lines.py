@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 _BREAK_END = re.compile(r"[\u4e00-\u9fff\d%,，、]$")
+_VERB_FIRST = re.compile(r"(?:同比|比上年)?(?:增长|下降|达到|达|为|完成|实现)-?\d")
 _NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第.{1,3}[章节篇部分]|[|\t])")
 
 
@@ -21,8 +22,11 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
             re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line)) or bool(
             re.search(r"\D\d+\.$", prev) and re.match(r"\d", line))     # 是2011年的1. / 37倍: broken inside a decimal
+        # …总体向好。全市生产总值 / 增长7.6%,…: a short line of prose (a sentence ended in it) broken before its verb
+        split_clause = bool(re.search(r"[。；;,，][^。；;]*[\u4e00-\u9fff]$", prev) and _VERB_FIRST.match(line))
         speech_line = bool(re.search(r"^——|会议上$", prev))     # ——2024年1月9日在…会议上: a whole line
-        if ((len(prev) >= 30 and _BREAK_END.search(prev) and not speech_line or split_figure) and prev.count("|") < 2
+        if ((len(prev) >= 30 and _BREAK_END.search(prev) and not speech_line or split_figure or split_clause)
+                and prev.count("|") < 2
                 and "\t" not in prev and not _NEW_ITEM.match(line) and line.count("|") < 2):
             groups[-1].append(line)
         else:
