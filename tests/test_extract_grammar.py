@@ -1249,3 +1249,8 @@ def test_a_short_line_of_prose_broken_before_its_verb():
     found = [r for r in rows(text, 2019) if r["indicator"] == "gdp"]
     assert [(r["year"], r["value"]) for r in found] == [(2018, 7.6)] and found[0]["quote"] in text
     assert join_broken_lines(["二、主要指标", "增长情况"])[0] == ["二、主要指标", "增长情况"]
+
+
+def test_a_name_starting_inside_a_shorter_one_and_running_past_it():
+    assert got(BULLETIN + "年末常住人口城镇化率为80.36%,比上年末提高0.13个百分点。") == {
+        ("urbanization_rate", 2022, "share", 80.36, "")}

@@ -61,7 +61,7 @@ def find_mentions(text: str, vocab: Vocabulary):
     which make it the urban and the rural figure (城乡居民收入A元、B元), or after the document's place (武宣经济增长).
     """
     out = []
-    for m in vocab.pattern.finditer(text):
+    for m in _longest_mentions(text, vocab.pattern):
         before = text[max(0, m.start() - 6):m.start()]
         key = vocab.key(m.group(0))
         glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS and \
@@ -86,6 +86,17 @@ def _listed_in_one_word(text: str, vocab: Vocabulary) -> list:
     return [(m.start() + i, m.end(), vocab.key(name), False) for pattern, names in _LISTED
             if all(name in vocab.names for name in names)
             for m in pattern.finditer(text) for i, name in enumerate(names)]
+
+
+def _longest_mentions(text: str, pattern: re.Pattern):
+    """The names in *text*, left to right; where a name starting inside one found runs past its end, that one
+    (年末常住人口城镇化率 is 常住人口城镇化率 after 年末, not 年末常住人口 and a glued 城镇化率)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        longer = (pattern.match(text, k) for k in range(m.start() + 1, m.end()))
+        m = max((x for x in longer if x is not None and x.end() > m.end()), key=lambda x: x.end(), default=m)
+        yield m
+        pos = m.end()
 
 
 # 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure
