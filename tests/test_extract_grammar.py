@@ -1254,3 +1254,8 @@ def test_a_short_line_of_prose_broken_before_its_verb():
 def test_a_name_starting_inside_a_shorter_one_and_running_past_it():
     assert got(BULLETIN + "年末常住人口城镇化率为80.36%,比上年末提高0.13个百分点。") == {
         ("urbanization_rate", 2022, "share", 80.36, "")}
+
+
+def test_a_record_since_a_year_opens_no_span():
+    text = "2019年,全市地区生产总值增长7.2%,为2014年以来首次高于全省平均增速。其中第一产业增加值增长2.3%。"
+    assert ("primary_value_added", 2019, "growth", 2.3, "") in got(text, 2020)

@@ -33,7 +33,8 @@ _LAST_YEAR = re.compile(r"过去(?:的)?一年|一年(?:以)?来|据统计预测
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
-_SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来")
+# 为2014年以来首次高于…: a record since then, not a span of years
+_SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来(?!首次|最高|最好|最快|最大|最低|新高)")
 # 过去五年 / 五年来 / 这是…的五年 (a sentence naming what the five years were, in a review of a government's term)
 # (过去四年 / 三年来: a government's shorter term, reviewed the same way)
 _FIVE_YEARS = re.compile(r"过去(?:的)?([2-5两二三四五])年|([三四五])年来|这([三四五])年|([三四五])年间|"
