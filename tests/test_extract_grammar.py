@@ -1259,3 +1259,8 @@ def test_a_name_starting_inside_a_shorter_one_and_running_past_it():
 def test_a_record_since_a_year_opens_no_span():
     text = "2019年,全市地区生产总值增长7.2%,为2014年以来首次高于全省平均增速。其中第一产业增加值增长2.3%。"
     assert ("primary_value_added", 2019, "growth", 2.3, "") in got(text, 2020)
+
+
+def test_a_price_basis_glued_before_a_short_name_and_a_footnote_before_the_value():
+    text = BULLETIN + "全县实现当年价生产总值[1]2137232万元,比上年增长4.8%(按2020年不变价计算,下同)。"
+    assert {("gdp", 2022, "level", 2137232.0, ""), ("gdp", 2022, "growth", 4.8, "")} == got(text)

@@ -50,7 +50,8 @@ _URBAN_SHARE = re.compile(r"(城镇(?:常住)?人口[^，,。；;]{0,12}?[，,]\
 
 
 
-_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划")   # 全省, 实现, 预计, 力争, 其中 … before a name
+# 全省, 实现, 预计, 力争, 其中 … before a name; 当年价生产总值: a price basis
+_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划价")
 
 
 def find_mentions(text: str, vocab: Vocabulary):
