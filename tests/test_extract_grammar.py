@@ -1264,3 +1264,8 @@ def test_a_record_since_a_year_opens_no_span():
 def test_a_price_basis_glued_before_a_short_name_and_a_footnote_before_the_value():
     text = BULLETIN + "全县实现当年价生产总值[1]2137232万元,比上年增长4.8%(按2020年不变价计算,下同)。"
     assert {("gdp", 2022, "level", 2137232.0, ""), ("gdp", 2022, "growth", 4.8, "")} == got(text)
+
+
+def test_the_size_of_steps_crossed_is_not_a_level():
+    text = "“十四五”时期,地区生产总值相继跨越两个百亿台阶,人均GDP超过9万元。"
+    assert {r[0] for r in got(text, 2026)} == {"per_capita_gdp"}
