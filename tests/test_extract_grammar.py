@@ -1269,3 +1269,9 @@ def test_a_price_basis_glued_before_a_short_name_and_a_footnote_before_the_value
 def test_the_size_of_steps_crossed_is_not_a_level():
     text = "“十四五”时期,地区生产总值相继跨越两个百亿台阶,人均GDP超过9万元。"
     assert {r[0] for r in got(text, 2026)} == {"per_capita_gdp"}
+
+
+def test_firms_above_scale_and_the_output_value_they_realised():
+    text = "2022年,全市672家规上工业企业累计实现产值620.37亿元,同比增长11.2%。"
+    assert {("industrial_firms_above_scale", 2022, "level", 672.0, ""), ("industrial_output", 2022, "level", 620.37, ""),
+            ("industrial_output", 2022, "growth", 11.2, "")} <= got(text, 2023)

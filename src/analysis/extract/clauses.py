@@ -121,7 +121,7 @@ def _registered_population(text: str, vocab: Vocabulary) -> list:
 
 # a clause naming only what is measured (…,增加值增长13.5% / …面积77.27万亩,总产量达… / …企业实现总产值…): the
 # sentence's subject before it measured that way
-_BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成))(增加值|总产值|总产量|产量|总产(?!值))")
+_BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成))(增加值|总产值|总产量|产量|总产(?!值)|产值)")
 _SUBJECT_TAIL = re.compile(r"(?:总产值|增加值|企业|(?:收获|播种|种植)面积?|面积)$")     # 完成粮食播种11万亩,总产量…
 
 
@@ -138,7 +138,8 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
         stops = "。！？!?" if m.group(1) in ("总产量", "产量", "总产") else SENTENCE_END
         if prior is None or m.start() - prior[1] > 40 or back_to(text, m.start(), stops) > prior[0]:
             continue
-        counterpart = _SUBJECT_TAIL.sub("总产量" if m.group(1) == "总产" else m.group(1), prior[2])
+        measure = {"总产": "总产量", "产值": "总产值"}.get(m.group(1), m.group(1))    # 企业实现产值: their output value
+        counterpart = _SUBJECT_TAIL.sub(measure, prior[2])
         if counterpart != prior[2] and vocab.pattern.fullmatch(counterpart):
             out.append((m.start(), m.end(), vocab.key(counterpart), False))
     return out
