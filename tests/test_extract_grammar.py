@@ -1275,3 +1275,14 @@ def test_firms_above_scale_and_the_output_value_they_realised():
     text = "2022年,全市672家规上工业企业累计实现产值620.37亿元,同比增长11.2%。"
     assert {("industrial_firms_above_scale", 2022, "level", 672.0, ""), ("industrial_output", 2022, "level", 620.37, ""),
             ("industrial_output", 2022, "growth", 11.2, "")} <= got(text, 2023)
+
+
+def test_growth_printed_with_zeng_alone_a_space_before_percent_and_a_word_broken_across_lines():
+    assert ("gdp", 2020, "growth", 6.0, "") in got("2020年,全县实现地区生产总值245.19亿元,按可比价格计算,比上年增6%。", 2021)
+    assert ("gdp", 2022, "growth", 6.0, "") in got(BULLETIN + "全县生产总值完成26.55亿元,同比增长6.0 %。")
+    assert ("gdp", 2022, "growth", 6.0, "") in got(BULLETIN + "初步核算,全县生产总值完成26.55亿元,同比增\n长6.0%。")
+
+
+def test_output_growth_at_current_prices_and_a_flow_of_approved_firms():
+    assert ("industrial_output", 2021, "growth", 24.2, "") in got("2021年,规上工业总产值1818亿元,现价增长24.2%。", 2022)
+    assert ("high_tech_firms_certified", 2024, "cumulative", 18.0, 2024) in got("2024年,获批高新技术企业18家。", 2025)

@@ -21,7 +21,8 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         prev = groups[-1][-1] if groups else ""
         split_figure = bool(re.search(r"[\d.亿万]$", prev) and re.match(r"[亿万元%人家个户吨亩]", line)) or bool(
             re.search(r"(?:增长|下降|达到|达)$", prev) and re.match(r"-?\d+(?:\.\d+)?(?:%|亿|万|元)", line)) or bool(
-            re.search(r"\D\d+\.$", prev) and re.match(r"\d", line))     # 是2011年的1. / 37倍: broken inside a decimal
+            re.search(r"\D\d+\.$", prev) and re.match(r"\d", line)) or bool(     # 是2011年的1. / 37倍: inside a decimal
+            re.search(r"(?:增|下|提|上)$", prev) and re.match(r"(?:长|降|高|涨)\s*-?\d", line))   # 同比增 / 长6.0%
         # …总体向好。全市生产总值 / 增长7.6%,…: a short line of prose (a sentence ended in it) broken before its verb
         split_clause = bool(re.search(r"[。；;,，][^。；;]*[\u4e00-\u9fff]$", prev) and _VERB_FIRST.match(line))
         speech_line = bool(re.search(r"^——|会议上$", prev))     # ——2024年1月9日在…会议上: a whole line

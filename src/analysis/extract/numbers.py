@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from analysis.extract.context import YEAR, plan_number
 from analysis.extract.vocab import N, number, unit_of
 
-GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"   # 比增 = 比上年增长
+# 比增 = 比上年增长; 比上年增6% / 同比增 the same
+GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
                           r"(?:分别)?(?:了|约|为|达|达到|保持在|稳定在|维持在|控制在)?$")
 NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "下滑", "递减")
 INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
@@ -23,7 +24,7 @@ _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:分别)?(?:
 # 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year
 _VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?:相比)?[,，]?(?:分别)?"
                       r"(?:增长|下降|提高|增加|净增)了?$")
-FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
+FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|获批|新登记|新培育|增加)(?:国家级?|省级|市级)?$")
 STOCK_CUE = re.compile(r"^(?:年末|年底)?(?:总数|总量|总计|共有|累计达|累计达到|总规模|实有)")
 _TARGET_AFTER = re.compile(r"(?:的)?(?:控制|预期)?(?:年度任务|目标任务|目标|任务)")     # 低于4%(的)控制目标
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)[(（]?(?:达到|增长|为|年均增长)?$")   # 规划目标(年均增长7%)

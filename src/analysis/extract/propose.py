@@ -50,6 +50,7 @@ class Extraction:
 
 
 _TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
+_SPACED_PERCENT = re.compile(rf"(?<=\d){LAYOUT_SPACE}+(?=%)")
 _SPACED_DECIMAL = re.compile(rf"(?<=\d)(?:{LAYOUT_SPACE}+\.{LAYOUT_SPACE}*|\.{LAYOUT_SPACE}+)(?=\d)")   # 6 . 5, 2 .7
 
 
@@ -67,6 +68,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                         "the name files of the table the proposed rows are for")
     vocab = build_vocabulary(registry, vocabulary, district)
     text = _SPACED_DECIMAL.sub(".", text)       # 增长6 . 5%: layout spaces around a decimal point, nothing else joined
+    text = _SPACED_PERCENT.sub("", text)        # 增长6.0 %: a layout space before the percent sign
     doc = document(text, year, registry.plans)
     section = (Context("target", doc.plan.last, doc.plan) if doc.plan else
                Context("actual", doc.data_year) if doc.data_year else Context())
