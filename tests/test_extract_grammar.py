@@ -1286,3 +1286,11 @@ def test_growth_printed_with_zeng_alone_a_space_before_percent_and_a_word_broken
 def test_output_growth_at_current_prices_and_a_flow_of_approved_firms():
     assert ("industrial_output", 2021, "growth", 24.2, "") in got("2021年,规上工业总产值1818亿元,现价增长24.2%。", 2022)
     assert ("high_tech_firms_certified", 2024, "cumulative", 18.0, 2024) in got("2024年,获批高新技术企业18家。", 2025)
+
+
+def test_a_growth_of_an_amount_in_dollars_is_not_proposed():
+    text = "2017年,外贸进出口总额3.2亿美元,增长12.4%;人均GDP为78655元(按年平均汇率折算为11162美元),比上年增长7.8%。"
+    found = extraction(text, 2018)
+    assert {(r["indicator"], r["kind"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
+        ("per_capita_gdp", "level", 78655.0), ("per_capita_gdp", "growth", 7.8)}
+    assert 12.4 in {r["value"] for r in found.unread}

@@ -33,6 +33,8 @@ _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八�
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
 _STEPS_CROSSED = re.compile(r"[^，,。；;\d]{0,6}?台阶")
+_DOLLARS = re.compile(r"\d\s*(?:亿|万)?美元")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _STEP_SIZE = re.compile(r"[^，,。；;\d]{0,3}台阶")
 _STEP_COUNT = re.compile(r"(?:两|三|四|五|几|[2-9])个$")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
@@ -150,6 +152,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         printed = unit_of(m).replace("余", "")
         if printed == "个" and _STEPS_CROSSED.match(owned, m.end()):
             continue                                         # 五年跨越3个十亿级台阶: a count of steps, same subject
+        if printed == "%" and _DOLLARS.search(_ASIDE.sub("", owned[:m.start()])):
+            continue            # 进出口总额10.6亿美元,增长32.5%: a growth of dollars (not 元(折算为11162美元),增长7.8%)
         if _STEP_SIZE.match(owned, m.end()) and _STEP_COUNT.search(owned, 0, m.start()):
             continue                                         # 跨越两个百亿台阶: the size of the steps, not a level
         if printed != "%" and not vocab.compatible(printed, unit) and not STEP.match(owned, m.end()):
