@@ -1294,3 +1294,9 @@ def test_a_growth_of_an_amount_in_dollars_is_not_proposed():
     assert {(r["indicator"], r["kind"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
         ("per_capita_gdp", "level", 78655.0), ("per_capita_gdp", "growth", 7.8)}
     assert 12.4 in {r["value"] for r in found.unread}
+
+
+def test_a_year_described_before_yinianlai_is_the_year_reviewed():
+    text = ("2024年是新中国成立75周年,是实施“十四五”规划的关键之年。一年来,全县上下砥砺奋进,"
+            "预计地区生产总值增长6.5%,社会消费品零售总额148.4亿元。\n")
+    assert {(r[0], r[1], r[3]) for r in got(text)} == {("gdp", 2024, 6.5), ("retail_sales", 2024, 148.4)}

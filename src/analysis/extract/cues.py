@@ -29,6 +29,7 @@ _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 _BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去(?:的)?一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
+_YEAR_DESCRIBED = re.compile(rf"({YEAR})年是[^。；;]{{0,60}}?(?:之年|的一年)[。；;，,]\s*$")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
@@ -113,7 +114,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         year = doc.year + offset if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
-        year = doc.review_year or doc.closing_year
+        named = _YEAR_DESCRIBED.search(text, max(0, m.start() - 80), m.start())   # 2024年是…之年。一年来: that year
+        year = int(named.group(1)) if named else doc.review_year or doc.closing_year
         cues.append(Cue(m.start(), m.end(), Context("actual", year)))
     for m in _FROM_TO_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
