@@ -1300,3 +1300,10 @@ def test_a_year_described_before_yinianlai_is_the_year_reviewed():
     text = ("2024年是新中国成立75周年,是实施“十四五”规划的关键之年。一年来,全县上下砥砺奋进,"
             "预计地区生产总值增长6.5%,社会消费品零售总额148.4亿元。\n")
     assert {(r[0], r[1], r[3]) for r in got(text)} == {("gdp", 2024, 6.5), ("retail_sales", 2024, 148.4)}
+
+
+def test_any_target_named_before_a_colon_holds_over_its_list():
+    text = ("2025年是“十四五”收官之年。\n建议2025年全县经济社会发展的努力目标为:全县生产总值增长7%;固定资产投资增长10%以上;"
+            "城镇调查失业率控制在5%以内。\n")
+    assert {(r[0], r[2]) for r in got(text, 2025)} == {("gdp", "target_growth"), ("fixed_asset_investment", "target_growth"),
+                                                       ("surveyed_unemployment_rate", "target_level")}

@@ -140,7 +140,7 @@ def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate:
         estimate or ESTIMATE_RE.search(para, sentence_start, end)))
 
 
-_TARGET_LIST = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标)(?:是|为)?[:：]")
+_TARGET_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")       # 主要目标: / 努力目标为: / 预期目标是:
 
 
 # in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
