@@ -1307,3 +1307,10 @@ def test_any_target_named_before_a_colon_holds_over_its_list():
             "城镇调查失业率控制在5%以内。\n")
     assert {(r[0], r[2]) for r in got(text, 2025)} == {("gdp", "target_growth"), ("fixed_asset_investment", "target_growth"),
                                                        ("surveyed_unemployment_rate", "target_level")}
+
+
+def test_better_than_expected_sets_no_target():
+    text = ("5月8日,记者从县统计局获悉,虽然一季度县域经济增速有所回落,但是发展形势好于预期。"
+            "据统计,全县一季度实现地区生产总值46.6亿元,增速排全市第三位。")
+    assert not got(text, 2020)
+    assert ("gdp", 2020, "level", 46.6, "") in got(text, 2020, status="needs_review")
