@@ -1310,7 +1310,7 @@ def test_any_target_named_before_a_colon_holds_over_its_list():
 
 
 def test_better_than_expected_sets_no_target():
-    text = ("5月8日,记者从县统计局获悉,虽然一季度县域经济增速有所回落,但是发展形势好于预期。"
-            "据统计,全县一季度实现地区生产总值46.6亿元,增速排全市第三位。")
+    text = ("5月8日,记者从县统计局获悉,今年以来,我县坚持一手抓疫情防控,一手抓经济社会发展。虽然一季度县域经济增速有所"
+            "回落,但是发展形势好于预期,速度高于全国平均水平。据统计,全县一季度实现地区生产总值(GDP)46.6亿元,增速排全市第三位。")
     assert not got(text, 2020)
     assert ("gdp", 2020, "level", 46.6, "") in got(text, 2020, status="needs_review")
