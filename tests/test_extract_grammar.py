@@ -1314,3 +1314,9 @@ def test_better_than_expected_sets_no_target():
             "回落,但是发展形势好于预期,速度高于全国平均水平。据统计,全县一季度实现地区生产总值(GDP)46.6亿元,增速排全市第三位。")
     assert not got(text, 2020)
     assert ("gdp", 2020, "level", 46.6, "") in got(text, 2020, status="needs_review")
+
+
+def test_each_item_of_a_list_after_leiji_is_a_total():
+    text = "过去五年,预计五年累计完成固定资产投资2676.8亿元、社会消费品零售总额2131亿元。"
+    assert {(r[0], r[2], r[4]) for r in got(text, 2021)} == {("fixed_asset_investment", "cumulative", 2016),
+                                                             ("retail_sales", "cumulative", 2016)}

@@ -38,6 +38,7 @@ _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _STEP_SIZE = re.compile(r"[^，,。；;\d]{0,3}台阶")
 _STEP_COUNT = re.compile(r"(?:两|三|四|五|几|[2-9])个$")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
+_LIST_TOTAL = re.compile(r"累计(?:完成|实现)?[^、，,。；;]{2,16}?[\d.]+(?:万|亿)?元、$")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
 
@@ -79,7 +80,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 40):group[0][0]])[-1]
         # 新增省级专精特新企业26家、高新技术企业29家: a 、 list after 新增 lists flows
         pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head)))
-        pre_total = bool(re.search(r"累计(?:完成|实现)?$", before))       # 累计完成固定资产投资800亿元: a total
+        # 累计完成固定资产投资800亿元: a total; 累计完成固定资产投资A亿元、社会消费品零售总额B亿元: each item of the list
+        pre_total = bool(re.search(r"累计(?:完成|实现)?$", before)) or (head.endswith("、") and bool(_LIST_TOTAL.search(head)))
         listed = masked.find("分别", start, end)
         if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
             end = max(back_to(masked, listed, ",，;；"), start)
