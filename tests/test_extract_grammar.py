@@ -1320,3 +1320,16 @@ def test_each_item_of_a_list_after_leiji_is_a_total():
     text = "过去五年,预计五年累计完成固定资产投资2676.8亿元、社会消费品零售总额2131亿元。"
     assert {(r[0], r[2], r[4]) for r in got(text, 2021)} == {("fixed_asset_investment", "cumulative", 2016),
                                                              ("retail_sales", "cumulative", 2016)}
+
+
+def test_results_against_the_targets_after_a_colon_are_results():
+    text = ("——某某主持会议 某某作政府工作报告\n某某指出,2014年,在省委、省政府的坚强领导下,较好的完成了市十五届人大二次会议"
+            "确定的目标任务:经济持续较快发展,实现地区生产总值1261.6亿元,增长10.8%。高于上年0.6个百分点。")
+    assert got(text) == {("gdp", 2014, "level", 1261.6, ""), ("gdp", 2014, "growth", 10.8, "")}
+
+
+def test_two_round_marks_crossed_and_a_countys_own_economy():
+    text = "过去五年,地区生产总值连续跨越500亿元、600亿元两个百亿关口。"
+    assert not got(text, 2021)
+    county = "2023年,着力推动县域经济高质量发展,完成地区生产总值113.8亿元,增长6.5%。"
+    assert {(r[0], r[3]) for r in got(county, 2024)} == {("gdp", 113.8), ("gdp", 6.5)}

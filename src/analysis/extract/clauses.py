@@ -70,7 +70,7 @@ def find_mentions(text: str, vocab: Vocabulary):
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
-            _within_part(text, m.start()) or _another_place(before, vocab.scope)
+            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
@@ -150,11 +150,12 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
 _PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济|关区")
 
 
-def _within_part(text: str, pos: int) -> bool:
+def _within_part(text: str, pos: int, scope: str = "") -> bool:
     start = back_to(text, pos, SENTENCE_END)
     if text.startswith("其中", start) or text.startswith("其中", start + 1):
         start = back_to(text, max(start - 1, 0), SENTENCE_END)
-    return bool(_PART_OF_ECONOMY.search(text, start, pos))
+    part = _PART_OF_ECONOMY.search(text, start, pos)
+    return bool(part) and not (part.group(0) == "县域经济" and scope in ("县", "旗"))   # a county's 县域经济 is its own
 
 
 def group_mentions(text: str, mentions):

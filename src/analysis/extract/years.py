@@ -135,12 +135,16 @@ def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate:
     same sentence (预计到2025年末,全县地区生产总值将突破140亿元: an estimate)."""
     found = [m.group(0) for m in TARGET_WORDS.finditer(para, start, end)]
     # (二)主要目标:地区生产总值增长11%;…;城镇登记失业率控制在4.2%以内: the lead before a colon holds over its ;-list
-    listed = _TARGET_LIST.search(para, para.rfind("。", 0, end) + 1, end)
+    opened = para.rfind("。", 0, end) + 1
+    listed = _TARGET_LIST.search(para, opened, end)
+    # 较好地完成了…确定的目标任务:经济持续较快发展,实现…: the results against the targets, not the targets
+    listed = listed if listed is None or not _MET.search(para, opened, listed.start()) else None
     return bool(listed) or bool(found) and not (set(found) == {"将"} and (
         estimate or ESTIMATE_RE.search(para, sentence_start, end)))
 
 
 _TARGET_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")       # 主要目标: / 努力目标为: / 预期目标是:
+_MET = re.compile(r"完成|实现了|达到了|超额")
 
 
 # in a congress's report (held in January–March), words that say a paragraph reviews the year just ended
