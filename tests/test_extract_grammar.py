@@ -1333,3 +1333,13 @@ def test_two_round_marks_crossed_and_a_countys_own_economy():
     assert not got(text, 2021)
     county = "2023年,着力推动县域经济高质量发展,完成地区生产总值113.8亿元,增长6.5%。"
     assert {(r[0], r[3]) for r in got(county, 2024)} == {("gdp", 113.8), ("gdp", 6.5)}
+
+
+def test_a_target_and_estimate_table_printed_one_cell_a_paragraph_without_numbers_for_rows():
+    text = ("关于某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n\n2023年国民经济和社会发展主要指标预计完成情况\n\n"
+            "全年预期目标(增速%\n\n预计全年完成情况\n\n(增速%\n\n地区生产总值\n\n8.5\n\n7.5\n\n固定资产投资\n\n15\n\n10\n")
+    found = rows(text, 2024)
+    assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found} == {
+        ("gdp", 2023, "target_growth", 8.5), ("gdp", 2023, "growth", 7.5),
+        ("fixed_asset_investment", 2023, "target_growth", 15.0), ("fixed_asset_investment", 2023, "growth", 10.0)}
+    assert all(r["quote"] in text for r in found)

@@ -2,7 +2,8 @@
 
 In: a document's paragraphs. Out: the same paragraphs with each such table's header and rows as ``|`` lines:
 cells closed by ``|`` on lines of their own (:func:`rows_of_cell_lines`), or bare cells under ``序号`` with rows
-numbered 1, 2, 3 … and a header of one or two rows (:func:`rows_of_bare_cells`).
+numbered 1, 2, 3 … and a header of one or two rows (:func:`rows_of_bare_cells`), or bare cells with no 序号: a
+title naming the year, header cells, then rows of a name and one number a header cell (:func:`rows_of_name_cells`).
 """
 from __future__ import annotations
 
@@ -122,4 +123,54 @@ def _bare_rows(lines: list[str], j: int) -> tuple[list[str], int]:
             j += 1
         rows.append(" | ".join([name, *cells]) + " |")
         number += 1
+    return rows, j
+
+
+_NUMBER_CELL = re.compile(r"[>≥<≤]?\s*-?\d+(?:\.\d+)?\s*%?\s*(?:以上|左右|以内)?")
+_NAME_CELL = re.compile(r"[\u4e00-\u9fff][^\d。；;，,|]{1,15}")
+
+
+def rows_of_name_cells(lines: list[str]) -> list[str]:
+    """A table printed one cell a paragraph with no 序号 (明光市's plan report: ``2023年…主要指标预计完成情况`` /
+    ``全年预期目标(增速%`` / ``预计全年完成情况`` / ``(增速%`` / ``地区生产总值`` / ``8.5`` / ``7.5`` / …) as one
+    ``|`` line for its header and for each row. A header cell opening with a bracket continues the cell before (its
+    closing bracket may be lost); the title's year goes to header cells naming none. At least two rows of a name
+    and as many numbers as header cells; other lines unchanged."""
+    out, i = [], 0
+    while i < len(lines):
+        header, j = _name_cells_header(lines, i)
+        rows, k = _name_cells_rows(lines, j, len(header)) if header else ([], i)
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        year = re.search(rf"({YEAR})年", lines[i - 1]) if i else None
+        named = [c if re.search(rf"{YEAR}年", c) or not year else year.group(0) + c for c in header]
+        out += [" | ".join(["指标名称", *named]) + " |", *rows]
+        i = k
+    return out
+
+
+def _name_cells_header(lines: list[str], i: int) -> tuple[list[str], int]:
+    header, j = [], i
+    while j < len(lines) and short_cell(lines[j]) and not re.search(r"\d", lines[j]):
+        cell = lines[j].strip()
+        if re.match(r"[(（]", cell) and header:
+            header[-1] += cell
+        else:
+            first_row = j + 1 < len(lines) and _NUMBER_CELL.fullmatch(lines[j + 1].strip())
+            if header and _NAME_CELL.fullmatch(cell) and first_row:
+                break                               # the first row's name, not a header cell
+            header.append(cell)
+        j += 1
+    header = [c + ")" if c.count("(") > c.count(")") else c for c in header]
+    return (header, j) if len(header) >= 2 and any(re.search(r"目标|预计|完成|增速|增长", c) for c in header) else ([], i)
+
+
+def _name_cells_rows(lines: list[str], j: int, width: int) -> tuple[list[str], int]:
+    rows = []
+    while j + width < len(lines) and _NAME_CELL.fullmatch(lines[j].strip()) and \
+            all(_NUMBER_CELL.fullmatch(lines[j + k].strip()) for k in range(1, width + 1)):
+        rows.append(" | ".join(lines[j + k].strip() for k in range(width + 1)) + " |")
+        j += width + 1
     return rows, j

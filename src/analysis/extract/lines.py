@@ -42,3 +42,13 @@ def verbatim(quote: str, text: str) -> str:
         return quote
     found = re.search("\n?".join(map(re.escape, quote)), text)
     return found.group(0) if found else quote
+
+
+def verbatim_cells(quote: str, text: str) -> str:
+    """A table row read as ``name | 4 | 49.5亿元 |`` from cells printed one a line (or with other separators) as
+    *text* prints it: the same cells in order with only spaces, line breaks or ``|`` between them."""
+    if quote in text or "|" not in quote:
+        return quote
+    cells = [c.strip() for c in quote.split("|") if c.strip()]
+    found = re.search(r"[\s|]*".join(map(re.escape, cells)), text)
+    return found.group(0) if found else quote

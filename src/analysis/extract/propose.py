@@ -31,7 +31,7 @@ from analysis.data.normalize import LAYOUT_SPACE
 from analysis.extract.context import Context, document, heading
 from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
-from analysis.extract.lines import join_broken_lines, verbatim
+from analysis.extract.lines import join_broken_lines, verbatim, verbatim_cells
 from analysis.extract.rows import UNKNOWN, fact_row, reading, table_rows
 from analysis.extract.unread import unread_rows
 from analysis.extract.vocab import build_vocabulary
@@ -108,6 +108,8 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
             reviewing = bool(doc.year) and cues[-1].context.mode == "actual" and cues[-1].context.year == doc.year - 1
     tables = table_rows(paragraphs, vocab, doc, district, source)
+    for row in tables:              # a row of cells printed one a line: the quote as the document prints it
+        row["quote"] = verbatim_cells(row["quote"], text)
     kept = _dedupe(rows + tables, weak)
     read: dict[int, set] = {}             # a value _dedupe set aside for another of the same key is listed unread
     for row in kept:

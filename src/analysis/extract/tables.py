@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from analysis.extract.cells import rows_of_bare_cells, rows_of_cell_lines
+from analysis.extract.cells import rows_of_bare_cells, rows_of_cell_lines, rows_of_name_cells
 from analysis.extract.context import YEAR, Span, plan_number
 from analysis.extract.vocab import N, Vocabulary
 from analysis.extract.years import average_start
@@ -105,7 +105,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
                 data_year: int | None = None, plan_span=None) -> list[TableCell]:
     """Figures of every text table in *lines* (normalised paragraphs). *plan* is the plan a plan document sets
     out; *plan_span* gives a plan's years from its ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
-    lines = rows_of_bare_cells(rows_of_cell_lines(lines))
+    lines = rows_of_name_cells(rows_of_bare_cells(rows_of_cell_lines(lines)))
     out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
     after_header = False
     for line in lines:
