@@ -131,14 +131,14 @@ def test_pdf_line_broken_inside_a_sentence():
     text = "过去一年,我们坚持稳中求进工作总基调,全区实现地区生产总值158.6亿\n元,增长6.5%。\n二、今年工作安排\n"
     found = {r["value"]: r["quote"] for r in rows(text, 2023) if r["indicator"] == "gdp"}
     assert set(found) == {158.6, 6.5} and all(q in text for q in found.values())
-    assert join_broken_lines(["短标题", "一、正文"])[0] == ["短标题", "一、正文"]
+    assert join_broken_lines(["短标题", "一、正文"]) == ["短标题", "一、正文"]
 
 
 def test_pdf_line_broken_inside_a_decimal_keeps_the_sentence_and_its_year():
     text = ("2017年某县人民政府工作报告\n五年来,实现了十三五良好开局。截至2016年末,全县地区生产总值完成96.4亿元,是2011年的1.\n"
             "37倍;规模以上工业增加值完成52.1亿元,是2011年的1.88倍。\n")
     assert {(i, y, v) for i, y, k, v, _ in got(text)} >= {("gdp", 2016, 96.4), ("industrial_value_added", 2016, 52.1)}
-    assert join_broken_lines(["1.", "2023年"])[0] == ["1.", "2023年"]            # an item's number, not a decimal
+    assert join_broken_lines(["1.", "2023年"]) == ["1.", "2023年"]            # an item's number, not a decimal
 
 
 def test_respectively_across_differently_named_clauses():
@@ -1248,7 +1248,7 @@ def test_a_short_line_of_prose_broken_before_its_verb():
     text = "一、2018年工作回顾\n———经济发展稳中有进,总体向好。全市生产总值\n增长7.6%,全部财政收入增长18.5%。\n"
     found = [r for r in rows(text, 2019) if r["indicator"] == "gdp"]
     assert [(r["year"], r["value"]) for r in found] == [(2018, 7.6)] and found[0]["quote"] in text
-    assert join_broken_lines(["二、主要指标", "增长情况"])[0] == ["二、主要指标", "增长情况"]
+    assert join_broken_lines(["二、主要指标", "增长情况"]) == ["二、主要指标", "增长情况"]
 
 
 def test_a_name_starting_inside_a_shorter_one_and_running_past_it():
@@ -1342,4 +1342,11 @@ def test_a_target_and_estimate_table_printed_one_cell_a_paragraph_without_number
     assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found} == {
         ("gdp", 2023, "target_growth", 8.5), ("gdp", 2023, "growth", 7.5),
         ("fixed_asset_investment", 2023, "target_growth", 15.0), ("fixed_asset_investment", 2023, "growth", 10.0)}
+    assert all(r["quote"] in text for r in found)
+
+
+def test_every_quote_is_found_as_printed_despite_layout_spaces():
+    text = "2022年,社会消费品零售总额269.5亿元,同比增长11 . 5%;城镇居民人均可支配收入49532元,增长5 .2%,增长6.0 %。\n"
+    found = rows(text, 2023)
+    assert {r["value"] for r in found} >= {269.5, 11.5, 49532.0}
     assert all(r["quote"] in text for r in found)

@@ -1,7 +1,7 @@
 """Lines a PDF broke inside a sentence, joined again before extraction reads them.
 
-In: the document's non-empty lines. Out: the lines to read (broken sentences joined) and, for each joined
-line, the text as printed with its line breaks, so that quotes stay verbatim (:func:`verbatim`).
+In: the document's non-empty lines. Out: the lines to read (broken sentences joined). :func:`verbatim` finds a
+quote again in the text as printed (line breaks, layout spaces, table cells), so that quotes stay verbatim.
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ _VERB_FIRST = re.compile(r"(?:同比|比上年)?(?:增长|下降|达到|达|为|
 _NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第.{1,3}[章节篇部分]|[|\t])")
 
 
-def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+def join_broken_lines(lines: list[str]) -> list[str]:
     """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%; …的1. / 37倍) joined again: a long line that
     ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
-    Returns the lines and, for each joined one, the text as printed (with its line breaks) for quotes."""
+    A quote from a joined line is found again as printed by :func:`verbatim`."""
     groups: list[list[str]] = []
     for line in lines:
         prev = groups[-1][-1] if groups else ""
@@ -32,23 +32,15 @@ def join_broken_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    out = ["".join(group) for group in groups]
-    return out, {joined: "\n".join(group) for joined, group in zip(out, groups) if len(group) > 1}
+    return ["".join(group) for group in groups]
 
 
 def verbatim(quote: str, text: str) -> str:
-    """A quote from joined lines as *text* (the lines as printed) has it, with its line breaks."""
-    if quote in text or not quote:
+    """A quote as *text* prints it: the same characters in order with only layout between them (line breaks a PDF
+    put inside a sentence, spaces around a decimal point or before %, the ``|`` and breaks of a table's cells read
+    one a line). The quote unchanged when it is already verbatim or cannot be found."""
+    if not quote or quote in text:
         return quote
-    found = re.search("\n?".join(map(re.escape, quote)), text)
-    return found.group(0) if found else quote
-
-
-def verbatim_cells(quote: str, text: str) -> str:
-    """A table row read as ``name | 4 | 49.5亿元 |`` from cells printed one a line (or with other separators) as
-    *text* prints it: the same cells in order with only spaces, line breaks or ``|`` between them."""
-    if quote in text or "|" not in quote:
-        return quote
-    cells = [c.strip() for c in quote.split("|") if c.strip()]
-    found = re.search(r"[\s|]*".join(map(re.escape, cells)), text)
+    chars = [c for c in quote if not c.isspace() and c != "|"]
+    found = re.search(r"[\s|]*".join(map(re.escape, chars)), text)
     return found.group(0) if found else quote

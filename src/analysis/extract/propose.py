@@ -31,7 +31,7 @@ from analysis.data.normalize import LAYOUT_SPACE
 from analysis.extract.context import Context, document, heading
 from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
-from analysis.extract.lines import join_broken_lines, verbatim, verbatim_cells
+from analysis.extract.lines import join_broken_lines, verbatim
 from analysis.extract.rows import UNKNOWN, fact_row, reading, table_rows
 from analysis.extract.unread import unread_rows
 from analysis.extract.vocab import build_vocabulary
@@ -67,6 +67,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         raise TypeError("extract_document: pass registry=analysis.data.registry.load_registry(TABLE), "
                         "the name files of the table the proposed rows are for")
     vocab = build_vocabulary(registry, vocabulary, district)
+    printed = text
     text = _SPACED_DECIMAL.sub(".", text)       # 增长6 . 5%: layout spaces around a decimal point, nothing else joined
     text = _SPACED_PERCENT.sub("", text)        # 增长6.0 %: a layout space before the percent sign
     doc = document(text, year, registry.plans)
@@ -75,7 +76,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     rows, weak, undated, carried, last_cue, reviewing, origin = [], set(), 0, None, None, False, {}
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     first_line = lines[0] if lines else ""
-    paragraphs, broken = join_broken_lines(lines)
+    paragraphs = join_broken_lines(lines)
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
         carried, reviewing = (None, False) if new is not section else (carried, reviewing)
@@ -91,8 +92,6 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                 undated += not fact.unnamed and reading(fact, frame, vocab, doc) is not None   # asked for, not dropped
                 continue
             row = fact_row(fact, ctx, para, vocab, doc, district, source, unsure)
-            if row is not None and para in broken:
-                row["quote"] = verbatim(row["quote"], broken[para])
             if row is not None:
                 rows.append(row)
                 origin[id(row)] = number
@@ -108,13 +107,13 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         if cues:         # 过去一年,… / 一年以来,… / 去年,…: the paragraphs after it review that year too
             reviewing = bool(doc.year) and cues[-1].context.mode == "actual" and cues[-1].context.year == doc.year - 1
     tables = table_rows(paragraphs, vocab, doc, district, source)
-    for row in tables:              # a row of cells printed one a line: the quote as the document prints it
-        row["quote"] = verbatim_cells(row["quote"], text)
     kept = _dedupe(rows + tables, weak)
     read: dict[int, set] = {}             # a value _dedupe set aside for another of the same key is listed unread
     for row in kept:
         read.setdefault(origin.get(id(row)), set()).add(row["value"])
     unread = unread_rows(paragraphs, read, [r for r in kept if id(r) not in origin], vocab, district, source)
+    for row in kept + unread:       # quotes as the document prints them (line breaks, layout spaces, cells)
+        row["quote"] = verbatim(row["quote"], printed)
     return Extraction(kept, undated, doc.year, unread=unread)
 
 
