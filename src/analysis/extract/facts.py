@@ -32,11 +32,9 @@ _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark pas
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
-_STEPS_CROSSED = re.compile(r"[^，,。；;\d]{0,6}?台阶")
+_STEPS = re.compile(r"(?:两|三|四|五|几|\d+)个[^，,。；;\d]{0,6}?(?:台阶|关口)")     # 跨越3个十亿级台阶
 _DOLLARS = re.compile(r"\d\s*(?:亿|万)?美元")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
-_STEP_SIZE = re.compile(r"[^，,。；;\d]{0,3}台阶")
-_STEP_COUNT = re.compile(r"(?:两|三|四|五|几|[2-9])个$")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
 _LIST_TOTAL = re.compile(r"累计(?:完成|实现)?[^、，,。；;]{2,16}?[\d.]+(?:万|亿)?元、$")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
@@ -146,18 +144,18 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
+    steps = [x.span() for x in _STEPS.finditer(owned)]
+    dollars = _DOLLARS.search(_ASIDE.sub(lambda x: " " * len(x.group(0)), owned))
     for m in value_re.finditer(owned):
         if start + m.start() in claimed or not readable(m):
             continue
         lead = (verb.group(1) if verb and previous_end == 0 else "") + owned[previous_end:m.start()].replace("\u3000", "")
         previous_end = m.end()
         printed = unit_of(m).replace("余", "")
-        if printed == "个" and _STEPS_CROSSED.match(owned, m.end()):
-            continue                                         # 五年跨越3个十亿级台阶: a count of steps, same subject
-        if printed == "%" and _DOLLARS.search(_ASIDE.sub("", owned[:m.start()])):
+        if any(a <= m.start() < b for a, b in steps):
+            continue                    # 五年跨越3个十亿级台阶 / 跨越两个百亿台阶: the steps' count or size, same subject
+        if printed == "%" and dollars is not None and dollars.start() < m.start():
             continue            # 进出口总额10.6亿美元,增长32.5%: a growth of dollars (not 元(折算为11162美元),增长7.8%)
-        if _STEP_SIZE.match(owned, m.end()) and _STEP_COUNT.search(owned, 0, m.start()):
-            continue                                         # 跨越两个百亿台阶: the size of the steps, not a level
         if printed != "%" and not vocab.compatible(printed, unit) and not STEP.match(owned, m.end()):
             break                                            # 旅游接待人数519.8万人次 after 零售总额: another subject
         if printed != "%" and (INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (
