@@ -1350,3 +1350,12 @@ def test_every_quote_is_found_as_printed_despite_layout_spaces():
     found = rows(text, 2023)
     assert {r["value"] for r in found} >= {269.5, 11.5, 49532.0}
     assert all(r["quote"] in text for r in found)
+
+
+def test_a_ratio_to_a_plans_end_neither_dates_the_figure_nor_stops_the_average_after_it():
+    text = ("五年来,全市经济实力显著增强。人均生产总值达到46271元,是“十一五”末的2倍,年均增长13.2%;"
+            "全社会固定资产投资累计1098.1亿元,是“十一五”的3.1倍,年均增长18.1%。")
+    assert got(text, 2016) == {("per_capita_gdp", 2015, "level", 46271.0, ""),
+                               ("per_capita_gdp", 2015, "growth", 13.2, 2011),
+                               ("total_fixed_asset_investment", 2015, "cumulative", 1098.1, 2011),
+                               ("total_fixed_asset_investment", 2015, "growth", 18.1, 2011)}

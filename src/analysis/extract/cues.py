@@ -34,6 +34,8 @@ _YEAR_DESCRIBED = re.compile(rf"({YEAR})年是[^。；;]{{0,60}}?(?:之年|的�
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
 _BASE_BEFORE = re.compile(r"(?:与|比|较|同)[“\"]?$")
+# 是“十一五”末的2倍 / 是“十一五”的3.1倍: the plan named is the base of a ratio, not when the figure is
+_RATIO_BASE = re.compile(r"[”\"]?的[\d.]+倍")
 # 为2014年以来首次高于…: a record since then, not a span of years
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来(?!首次|最高|最好|最快|最大|最低|新高)")
 # 过去五年 / 五年来 / 这是…的五年 (a sentence naming what the five years were, in a review of a government's term)
@@ -84,7 +86,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
              and not _YEAR_OF_PLAN.search(text, max(0, m.start() - 8), m.start())]
     latest = max((plan_ordinal(m) for m in plans), default=0)
     for m in plans:
-        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not _RATIO_BASE.match(text, m.end()):
             cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     for m in _YEAR_CUE.finditer(text):
         # 报告共分两部分:2017年工作回顾;2018年主要工作: a year naming a part of plans is that year's targets
