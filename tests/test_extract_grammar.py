@@ -1359,3 +1359,19 @@ def test_a_ratio_to_a_plans_end_neither_dates_the_figure_nor_stops_the_average_a
                                ("per_capita_gdp", 2015, "growth", 13.2, 2011),
                                ("total_fixed_asset_investment", 2015, "cumulative", 1098.1, 2011),
                                ("total_fixed_asset_investment", 2015, "growth", 18.1, 2011)}
+
+
+def test_a_count_of_indicators_a_margin_over_a_target_and_another_firms_flow_are_not_figures():
+    assert not got("2022年,地区生产总值、服务业增加值、全体居民人均可支配收入等16项主要指标增速位居全市前列。", 2023)
+    assert got("2020年,全区一般公共预算收入完成79.92亿元,超预期目标8.57亿元。", 2021) == {
+        ("budget_revenue", 2020, "level", 79.92, "")}
+    assert not got("2023年,全年新认定省级专精特新中小企业12家。", 2024)
+    assert ("industrial_firms_above_scale", 2023, "level", 12.0, "") not in got(
+        "2023年,全年新增规上工业企业51家,新认定省级专精特新中小企业12家。", 2024)
+
+
+def test_one_harvest_a_density_and_other_populations_are_not_the_years_figure():
+    text = ("2019年,春收粮食产量396吨,早稻粮食产量3万吨,全年粮食产量40万吨。常住人口密度为每平方公里6595人。"
+            "全市户籍人均生产总值为141647元,常住人均生产总值为98094元。按2019年平均常住人口128.64万人计算。")
+    assert got(text, 2020) == {("grain_output", 2019, "level", 40.0, ""), ("per_capita_gdp", 2019, "level", 98094.0, "")}
+    assert {r["value"] for r in rows(text, 2020) if r["status"] == "needs_review"} >= {396.0, 3.0, 141647.0}

@@ -23,7 +23,7 @@ _CONTINUES = re.compile(
     r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|[-－−]?\d|均(?=比上年|同比|增长|下降|提高)|"
     r"(?:全年|当年)(?:实现|完成)?增加值|"                    # 第一产业稳中有进,全年实现增加值4.1亿元: its value
     r"(?:全年|年末|年底)预计(?:完成|实现|达到|达|为|同比)?|"   # …,1—9月完成A,全年预计完成B: the year's estimate
-    r"(?:当年|全年|本年|其中)?(?:新认定|新登记|净增)|(?:年末|年底)实有|前[两二三四五2-5]年|(?:近|过去(?:的)?)?五年(?:跨越|迈上|连续|累计|年均)|"                     # …企业52家,当年新认定12家: its flow
+    r"(?:当年|全年|本年|其中)?(?:新认定|新登记|净增)(?=[\d一二三四五六七八九十两])|(?:年末|年底)实有|前[两二三四五2-5]年|(?:近|过去(?:的)?)?五年(?:跨越|迈上|连续|累计|年均)|"                     # …企业52家,当年新认定12家: its flow
     r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)[,，]?(?:年均|平均)|"    # ,“十三五”期间年均增长7%
     rf"(?:是|为|相当于)(?:{YEAR}年(?:末|底)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|时期|期间)?|过去[5五]年|上年)的[\d.]+倍|"  # ,是2020年的1.4倍 / 是“十一五”末的2倍
     rf"(?:力争|争取|确保)?到(?:{YEAR}年|[“\"]?十[一二三四五六七八九]五[”\"]?末)(?:底|末)?(?:力争|争取|确保)?(?:突破|达到|达|超过|实现|冲刺))")  # ,到2027年(力争)突破…
@@ -60,6 +60,7 @@ def find_mentions(text: str, vocab: Vocabulary):
     A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
     after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …), or after 城乡 / 城、乡,
     which make it the urban and the rural figure (城乡居民收入A元、B元), or after the document's place (武宣经济增长).
+    A name before 密度 is a density (常住人口密度为每平方公里6595人), not the figure.
     """
     out = []
     for m in _longest_mentions(text, vocab.pattern):
@@ -70,6 +71,7 @@ def find_mentions(text: str, vocab: Vocabulary):
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
+            text.startswith("密度", m.end()) or \
             _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)

@@ -18,7 +18,9 @@ from analysis.extract.vocab import N, number, unit_of
 GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
                           r"(?:分别)?(?:了|约|为|达|达到|保持在|稳定在|维持在|控制在)?$")
 NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "下滑", "递减")
-INCREMENT = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)$")
+# 比上年增加14545元; 超预期目标8.57亿元 / 超出年度目标2亿元: a change or a margin, not the figure
+INCREMENT = re.compile(r"(?:(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)|"
+                       r"超(?:出|过)?(?:预期|年初|年度|计划|序时)?(?:目标|任务|进度))$")
 CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:分别)?(?:增长|下降|提高|增加|净增)$")
 # 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year
