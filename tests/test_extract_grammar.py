@@ -1375,3 +1375,10 @@ def test_one_harvest_a_density_and_other_populations_are_not_the_years_figure():
             "全市户籍人均生产总值为141647元,常住人均生产总值为98094元。按2019年平均常住人口128.64万人计算。")
     assert got(text, 2020) == {("grain_output", 2019, "level", 40.0, ""), ("per_capita_gdp", 2019, "level", 98094.0, "")}
     assert {r["value"] for r in rows(text, 2020) if r["status"] == "needs_review"} >= {396.0, 3.0, 141647.0}
+
+
+def test_last_years_level_beside_this_years_is_last_years():
+    assert got("2021年,按常住人口计算人均GDP由上年的45009元提高到50234元。", 2022) == {
+        ("per_capita_gdp", 2020, "level", 45009.0, ""), ("per_capita_gdp", 2021, "level", 50234.0, "")}
+    assert got("2021年,人均生产总值44798元,比上年40793元增加4005元。", 2022) == {
+        ("per_capita_gdp", 2021, "level", 44798.0, ""), ("per_capita_gdp", 2020, "level", 40793.0, "")}

@@ -207,7 +207,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 continue
             lists[-1].append(fact)
             continue
-        role = (fact.kind, fact.average, fact.target, fact.stock, fact.flow, fact.year, "全年" in clause_lead, fact.basis)
+        role = (fact.kind, fact.average, fact.target, fact.stock, fact.flow, fact.year, fact.role, "全年" in clause_lead, fact.basis)
         fact.name = names[-1]
         if role not in seen:                                 # the first figure of each reading; later ones repeat
             seen[role] = len(facts)

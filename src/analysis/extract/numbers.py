@@ -22,6 +22,7 @@ NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "下滑", "递减"
 INCREMENT = re.compile(r"(?:(?:比|较)(?:上年|去年|上年末|年初)(?:同期)?(?:增加|减少|净增|多|少|提高|下降)|"
                        r"超(?:出|过)?(?:预期|年初|年度|计划|序时)?(?:目标|任务|进度))$")
 CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
+_VS_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年)$")
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:分别)?(?:增长|下降|提高|增加|净增)$")
 # 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year
 _VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?:相比)?[,，]?(?:分别)?"
@@ -46,7 +47,7 @@ _BOUND_BEFORE = (("不低于", ">="), ("不超过", "<="), ("超过", ">="), ("�
                  ("通过", ""), ("经过", ""), ("过", ">="), ("控制在", "<="), ("约", "~"), ("近", "~"))
 _BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
 # 从2015年的347亿元增长到2020年的486亿元; 从2020年的451亿元稳步攀升2025年的550亿元 (到 left out before a year)
-_FROM_TO = re.compile(rf"(?:从|由|较)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的)|[“\"]?十(?P<p1>[一二三四五六七八九])五[”\"]?末的)?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+_FROM_TO = re.compile(rf"(?:从|由|较)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的)|(?P<prev>上年|去年)的|[“\"]?十(?P<p1>[一二三四五六七八九])五[”\"]?末的)?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
                       rf"(?:稳步|快速|持续|大幅|逐步)?(?:增长|提高|增加|提升|上升|扩大|跃升|攀升|发展|增)"
                       rf"(?:到|至|(?={YEAR}年))(?:(?P<y2>{YEAR})年(?:末|底)?的?)?(?P<v2>{N})")     # 到2020年61.95亿元 (的 left out)
 
@@ -75,7 +76,7 @@ class Fact:
     span: int = 0             # 两年平均增长: the average is over this many years up to the figure's year
     short_average: bool = False  # printed 两年平均 / 三年平均 (around a shock), not 年均 over a plan
     base_plan: int = 0        # 较“十三五”末年均增长4%: measured from that plan's last year (its ordinal, 13)
-    role: str = ""            # 'from' / 'to' / 'now' of a 从A到B pair without printed years
+    role: str = ""            # 'from' / 'to' / 'now' / 'prev' (上年的) of a 从A到B pair without printed years
     pair: str = ""            # 'from' / 'to' of any 从A到B pair, years printed or not
     basis: str = ""           # price basis the words give (可比增长 → comparable), else the indicator's
     vs_year: int | None = None  # 比2021年增长: growth on that year, annual only when it is the year before
@@ -106,8 +107,10 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
     if not found or len(names) != 1 or not found["u1"].replace("余", ""):
         return [], (None, None)
     facts = []
-    for value, year, role, pos in ((found["v1"], found["y1"], "now" if found["now"] else "from", found.start("v1")),
-                                   (found["v2"], found["y2"], "to", found.start("v2"))):
+    # 由上年的45009元提高到50234元: the year before the figure's, and the figure
+    first = "now" if found["now"] else "prev" if found["prev"] else "from"
+    for value, year, role, pos in ((found["v1"], found["y1"], first, found.start("v1")),
+                                   (found["v2"], found["y2"], "" if found["prev"] else "to", found.start("v2"))):
         facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
                           role="" if year else role, confidence=0.95, pair=role,
@@ -141,6 +144,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     vs_plan = _VS_PLAN.search(lead)
     fact.vs_plan = plan_number(vs_plan.group(1)) if vs_plan else 0
     fact.year = int(year.group(1)) if year else None
+    if not percent and fact.year is None and _VS_LAST_YEAR.search(lead):
+        fact.role = "prev"                                   # 44798元,比上年40793元增加4005元: last year's level
     average = _AVERAGE.search(lead) if growth else None
     fact.average = bool(average)
     count = average and (average["recent"] or average["span"])        # 近三年年均 / 两年平均: over that many years

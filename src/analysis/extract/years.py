@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from analysis.extract.context import ESTIMATE_RE, TARGET_WORDS, Context, Document, Span, back_to, still_ahead
 from analysis.extract.partial import partial_at
@@ -95,6 +96,9 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
         return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
                       doc), False
+    if fact.role == "prev":                  # 由上年的45009元提高到…: the year before the one the sentence is about
+        ctx, weak = _dated(replace(fact, role=""), para, before, sentence_start, section, doc, carried, reviewing)
+        return (Context("actual", ctx.year - 1) if ctx is not None and ctx.year else None), weak
     if fact.role:
         if fact.base_plan:                   # 较“十三五”末的3.4万元: that plan's last year
             return Context("actual", doc.plan_span(fact.base_plan).last), False
