@@ -1382,3 +1382,14 @@ def test_last_years_level_beside_this_years_is_last_years():
         ("per_capita_gdp", 2020, "level", 45009.0, ""), ("per_capita_gdp", 2021, "level", 50234.0, "")}
     assert got("2021年,人均生产总值44798元,比上年40793元增加4005元。", 2022) == {
         ("per_capita_gdp", 2021, "level", 44798.0, ""), ("per_capita_gdp", 2020, "level", 40793.0, "")}
+
+
+def test_a_sentence_about_a_zone_inside_the_place_is_not_the_places():
+    zone = ("其中,2021年洋浦经济开发区主要经济指标成绩喜人,地区生产总值、固定资产投资分别增长30%、115.7%。"
+            "2021年,县经济开发区实现规上工业增加值50亿元。")
+    found = extraction(zone, 2022)
+    assert not [r for r in found.rows if r["status"] == "proposed"]
+    assert {r["value"] for r in found.unread} == {30.0, 115.7, 50.0}         # listed, not dropped
+    assert got("2021年,依托经济开发区,地区生产总值增长8%。", 2022) == {("gdp", 2021, "growth", 8.0, "")}
+    own = extract_document("2021年,某高新区实现地区生产总值50亿元。", "某高新区", "t.txt", 2022, registry=REGISTRY)
+    assert [(r["indicator"], r["value"]) for r in own.rows] == [("gdp", 50.0)]

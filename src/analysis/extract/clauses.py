@@ -72,7 +72,8 @@ def find_mentions(text: str, vocab: Vocabulary):
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith("密度", m.end()) or \
-            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope)
+            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope) or \
+            _zone_subject(text, m.start(), vocab.places)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
@@ -158,6 +159,26 @@ def _within_part(text: str, pos: int, scope: str = "") -> bool:
         start = back_to(text, max(start - 1, 0), SENTENCE_END)
     part = _PART_OF_ECONOMY.search(text, start, pos)
     return bool(part) and not (part.group(0) == "县域经济" and scope in ("县", "旗"))   # a county's 县域经济 is its own
+
+
+# 其中,2021年洋浦经济开发区主要经济指标…: a sentence whose subject is a zone inside the place (not the place itself)
+_ZONE_SUBJECT = re.compile(rf"(?:其中[,，]?)?(?:{YEAR}年[,，]?)?(?P<name>[\u4e00-\u9fff]{{0,8}}?)"
+                           r"(?:开发区|高新区|经开区|工业园区|产业园区?|工业集中区|保税区|自贸区|自由贸易试验区)")
+_WHOLE_PLACE = re.compile(r"全[县市区旗州盟]")
+_ZONE_VERB = re.compile(r"依托|围绕|推动|加快|建设|通过|依靠|支持|打造|推进|提升|发展|做强|做大|壮大|[以在把对为与和及、]")
+_ZONE_PLACE = re.compile(r"开发区|高新区|经开区|园区|新区|保税区|自贸区")
+
+
+def _zone_subject(text: str, pos: int, places: tuple) -> bool:
+    if any(_ZONE_PLACE.search(p) for p in places):
+        return False                                         # the document is the zone's own
+    start = back_to(text, pos, SENTENCE_END)
+    start += len(text[start:pos]) - len(text[start:pos].lstrip(" \u3000\n"))
+    zone = _ZONE_SUBJECT.match(text, start)
+    # 依托经济开发区,全县地区生产总值…: the whole place named after the zone is the subject
+    return bool(zone) and zone.end() <= pos and not _ZONE_VERB.search(zone["name"]) and \
+        not _WHOLE_PLACE.search(text, zone.end(), pos) and \
+        not any(p in text[zone.end():pos] for p in places)
 
 
 def group_mentions(text: str, mentions):
