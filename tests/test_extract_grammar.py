@@ -1393,3 +1393,11 @@ def test_a_sentence_about_a_zone_inside_the_place_is_not_the_places():
     assert got("2021年,依托经济开发区,地区生产总值增长8%。", 2022) == {("gdp", 2021, "growth", 8.0, "")}
     own = extract_document("2021年,某高新区实现地区生产总值50亿元。", "某高新区", "t.txt", 2022, registry=REGISTRY)
     assert [(r["indicator"], r["value"]) for r in own.rows] == [("gdp", 50.0)]
+
+
+def test_a_numbered_items_year_and_a_census_moment_date_their_figures():
+    text = ("2、行政区域面积542平方公里。\n10、2016年,某县实现地区生产总值74.96亿元。\n"
+            "11、截至2020年11月1日零时,某县常住人口为326968人。")
+    assert got(text, 2023) == {("gdp", 2016, "level", 74.96, ""), ("resident_population", 2020, "level", 326968.0, "")}
+    listed = got("2019、2020年地区生产总值分别为50亿元和55亿元。", 2021)    # a list of years is no cue of its last
+    assert ("gdp", 2020, "level", 50.0, "") not in listed

@@ -19,11 +19,13 @@ from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Docu
 # a year that starts a clause, not one compared with (比2020年), ranged (2020至) or pointed to (到2025年)
 # 按2020年不变价格: a price base, not a date; 2021—2024年 a range, but 指出——2024年,… a year; 继2021年突破…之后 an earlier
 # event, not the date of what follows
-_FREE = r"(?<![比较与在从由至到于和按、~～\d继])(?<!\d[\-—–])"
+# a year after 、 is one of a list (2019、2020年), unless the 、 closes a list item's number (10、2016年,…)
+_FREE = r"(?<![比较与在从由至到于和按~～\d继])(?<!\d[\-—–])(?<!\d\d\d、)(?<!年、)(?<![^\d\n]、)(?<![^\n]\d\d\d\d、)"
 _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|(?:末|底)?的[\d.]+倍)")
 _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
                          r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
-_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末)(?![的前])")      # 截至2024年底,…: the figures of 2024
+# 截至2024年底,…: the figures of 2024; 截至2020年11月1日零时 (a census's moment): the census year's
+_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时)(?![的前])")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
 _BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
