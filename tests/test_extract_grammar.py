@@ -1401,3 +1401,11 @@ def test_a_numbered_items_year_and_a_census_moment_date_their_figures():
     assert got(text, 2023) == {("gdp", 2016, "level", 74.96, ""), ("resident_population", 2020, "level", 326968.0, "")}
     listed = got("2019、2020年地区生产总值分别为50亿元和55亿元。", 2021)    # a list of years is no cue of its last
     assert ("gdp", 2020, "level", 50.0, "") not in listed
+
+
+def test_a_figure_marked_an_estimate_after_it_is_last_years_in_a_congress_report():
+    text = ("2022年某县人民政府工作报告\n"
+            "一是发展提质。全年实现地区生产总值1500亿元(预计,下同)、增长9%;一般公共预算收入达208.3亿元、增长10.8%。")
+    assert {(r[0], r[1], r[2]) for r in got(text, 2022)} == {
+        ("gdp", 2021, "level"), ("gdp", 2021, "growth"), ("budget_revenue", 2021, "level"),
+        ("budget_revenue", 2021, "growth")}

@@ -161,15 +161,19 @@ def reviews_last_year(para: str, pos: int, sentence_start: int, doc: Document, r
     *reviewing*) reviews (预计…, 过去一年, 一年以来, 回顾) and its
     sentence sets no target (力争, 预期)."""
     # a reading of the report published by June (文昌市's of 14 May 2020) still speaks of the year before it
-    return doc.congress and (reviewing or bool(_REVIEWING.search(para, 0, pos))) and \
-        not TARGET_WORDS.search(para, sentence_start, pos)
+    return doc.congress and (reviewing or bool(_REVIEWING.search(para, 0, pos)) or bool(_MARKED_ESTIMATE.match(para, pos))) \
+        and not TARGET_WORDS.search(para, sentence_start, pos)
+
+
+# 1500亿元(预计,下同): the figure itself is marked an estimate
+_MARKED_ESTIMATE = re.compile(r"[\d.]+[^\d,，;；。(（]{0,4}[(（]预计")
 
 
 def _ahead(ctx: Context, fact: Fact, para: str, sentence_start: int, doc: Document) -> Context:
     """An actual of a year not yet over where the document was written is a target (“2026年,地区生产总值增长5%左右。”
     in news of a January congress), unless the sentence says it is an estimate (预计) or the figure is partial-year."""
     if ctx.mode != "actual" or ctx.estimate or not still_ahead(ctx.year, doc) or \
-            ESTIMATE_RE.search(para, sentence_start, fact.pos):
+            ESTIMATE_RE.search(para, sentence_start, fact.pos) or _MARKED_ESTIMATE.match(para, fact.pos):
         return ctx
     if partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos]):
         return ctx
