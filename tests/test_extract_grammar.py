@@ -1409,3 +1409,26 @@ def test_a_figure_marked_an_estimate_after_it_is_last_years_in_a_congress_report
     assert {(r[0], r[1], r[2]) for r in got(text, 2022)} == {
         ("gdp", 2021, "level"), ("gdp", 2021, "growth"), ("budget_revenue", 2021, "level"),
         ("budget_revenue", 2021, "growth")}
+
+
+def test_a_reposted_pages_own_headline_at_its_foot_names_its_period():
+    text = ("力推31个省市重点项目建设\n某县完成固定资产投资61.5亿元,增长16.3%。\n"
+            "某县委书记:今年将确保全年完成固定资产投资320亿元。\n原标题:某县一季度GDP58.4亿元 同比增长10.9%")
+    assert got(text, 2015) == {("fixed_asset_investment", 2015, "target_level", 320.0, "")}
+    assert {r["value"] for r in rows(text, 2015) if r["status"] == "needs_review"} >= {61.5, 16.3, 58.4, 10.9}
+
+
+def test_a_stretch_target_of_a_flow_is_the_same_flow_not_the_stock():
+    assert not got("2015年,确保新增规上工业企业40户,力争50户。", 2015)
+    assert got("2023年,新晋高新企业60家。", 2024) == {("high_tech_firms_certified", 2023, "cumulative", 60.0, 2023)}
+
+
+def test_an_amount_restated_in_another_currency_in_brackets_is_an_aside():
+    assert got("2019年,某县GDP突破4000亿元(人民币,下同,809.18亿新元),达到4045.06亿元。", 2020) == {
+        ("gdp", 2019, "level", 4045.06, "")}
+
+
+def test_a_bulletins_year_after_a_chart_caption_glued_to_the_next_sentence():
+    text = ("2022年某市国民经济和社会发展统计公报\n"
+            "年末全市常住人口373.1万人。2018-2022年末全市常住人口数全年新增城镇就业人员7.27万人。")
+    assert ("new_urban_employment", 2022, "cumulative", 7.27, 2022) in got(text, 2023)

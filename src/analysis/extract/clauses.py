@@ -39,9 +39,12 @@ def mask_brackets(text: str) -> str:
     text = _SHARE_NAMED.sub(lambda m: "\u3000" * (len(m.group(1)) + 1) + m.group(2) + "\u3000", text)
     text = _URBAN_SHARE.sub(lambda m: m.group(1) + "城镇化率".ljust(len(m.group(2)), "\u3000"), text)
     text = _PRICE_BASIS.sub(lambda m: "\u3000" + m.group(1) + "\u3000", text)    # (现价) / (可比价): kept as words
+    text = _FOREIGN_AMOUNT.sub(lambda m: "\u3000" * len(m.group(0)), text)   # (人民币,下同,809.18亿新元): an aside
     return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
 
 
+# an amount restated in another currency inside brackets after an amount in 元
+_FOREIGN_AMOUNT = re.compile(r"(?<=元)[(（][^()（）%]*?\d[^()（）%]*?(?:美元|新元|欧元|港元|日元|英镑)[^()（）%]*[)）]")
 _PRICE_BASIS = re.compile(r"[(（](现价|可比价|不变价)[)）]")
 # 占总人口比重(常住人口城镇化率)为45.71%: the bracket names the share, which is the figure's name
 _SHARE_NAMED = re.compile(r"(占[^，,。；;()（）\d]{0,12}?(?:比重|比例))[(（]([^()（）\d]{2,12})[)）]")
@@ -51,7 +54,7 @@ _URBAN_SHARE = re.compile(r"(城镇(?:常住)?人口[^，,。；;]{0,12}?[，,]\
 
 
 # 全省, 实现, 预计, 力争, 其中 … before a name; 当年价生产总值: a price basis
-_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划价")
+_JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划价晋")
 
 
 def find_mentions(text: str, vocab: Vocabulary):

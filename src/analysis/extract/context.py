@@ -45,6 +45,7 @@ PARTIAL_RE = re.compile(
 ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|(?<![超于出])预期(?!因素|之外)|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保(?!了)|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
+_ORIGINAL_TITLE = re.compile(r"(?:^|\n)\s*原标题[:：]\s*([^\n]{2,80})")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
@@ -142,6 +143,11 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
                                      lines[0] if lines else "")
     # 今年以来 alone (no month, no quarter) opens year-end reviews too: a period only where nothing names a whole year
     weak = partial and re.fullmatch(r"今年以来|年初以来", partial.group(0)) and re.search(_WHOLE_YEAR, text)
+    # 原标题:金堂县一季度GDP58.4亿元…: a reposted page's own headline, printed at its foot, names its period too
+    original = _ORIGINAL_TITLE.search(text)
+    if not partial and original and not re.search(r"统计公报|执行情况|工作报告|全年", original.group(1)):
+        partial = PARTIAL_RE.search(original.group(1))
+        weak = False
     if partial and not weak and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
     elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):

@@ -28,7 +28,8 @@ _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|
 _AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时)(?![的前])")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
-_BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
+# (also after a chart's caption the layout glued on: …2018-2022年末全市常住人口数全年新增…)
+_BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、\s数重度况成]))(?:全年|年末|年底)|(?<=[一二三四五六七八九十]、)(?:[\u4e00-\u9fff]{2,8}?)(?=全年|年末)")
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去(?:的)?一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 _YEAR_DESCRIBED = re.compile(rf"({YEAR})年是[^。；;]{{0,60}}?(?:之年|的一年)[。；;，,]\s*$")

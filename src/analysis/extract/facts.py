@@ -29,6 +29,7 @@ from analysis.extract.vocab import N, Vocabulary, number, unit_of
 __all__ = ["Fact", "paragraph_facts"]
 _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark passed (突破200亿元大关), not the figure itself
 # the base year a sentence names before an average: 是2020年的1.4倍 / 比2020年增长40%
+_STRETCH = re.compile(r"(?:力争|争取|确保|最高|最多)(?:达到|达|实现)?")
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
@@ -186,7 +187,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         flow_cue = bool(FLOW_CUE.search(clause_lead))
         fact.stock = fact.kind == "amount" and not fact.target and (flow_seen or pre_flow) and not flow_cue and (
             bool(STOCK_CUE.match(clause_lead)) or any(f.flow for f in facts + [f for group in lists for f in group]))
-        fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue)
+        # 确保新增规上工业企业40户,力争50户: a stretch target of the same flow
+        again = flow_seen and bool(facts) and facts[-1].flow and bool(_STRETCH.fullmatch(clause_lead))
+        fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue or again)
         flow_seen = flow_seen or fact.flow
         if respectively:
             now = owned.count("分别", 0, m.start())
