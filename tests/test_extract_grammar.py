@@ -1432,3 +1432,39 @@ def test_a_bulletins_year_after_a_chart_caption_glued_to_the_next_sentence():
     text = ("2022年某市国民经济和社会发展统计公报\n"
             "年末全市常住人口373.1万人。2018-2022年末全市常住人口数全年新增城镇就业人员7.27万人。")
     assert ("new_urban_employment", 2022, "cumulative", 7.27, 2022) in got(text, 2023)
+
+
+def test_a_pdfs_block_of_body_text_is_read_across_its_lines_and_page_numbers():
+    text = ("政 府 工 作 报 告\n一、2021 年工作回顾\n"
+            "2021 年,我们坚持以习近平新时代中国特色社会主义思想\n为指导,统筹推进生态治理、疫情防控和经济社会发展,全\n"
+            "年完成地区生产总值 21.5 亿元,达到年初预定目标任务;社会\n消费品零售总额完成 3.2 亿元,同比下降 9.7%;农村常住居\n"
+            "民人均可支配收入 16883\n- 2 -\n元,同比增长 9.7%。\n")
+    norm = normalize_text(text)
+    found = [r for r in rows(norm, 2022) if r["status"] == "proposed"]
+    assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found} == {
+        ("gdp", 2021, "level", 21.5), ("retail_sales", 2021, "level", 3.2), ("retail_sales", 2021, "growth", -9.7),
+        ("rural_disposable_income", 2021, "level", 16883.0), ("rural_disposable_income", 2021, "growth", 9.7)}
+    assert all(r["quote"] in norm for r in found)                # the page number's line inside a quote, as printed
+
+
+def test_a_page_set_one_phrase_a_line():
+    text = ("2023 成就鼓舞人心\n2023年是某市发展历程中极不寻常的一年。\n"
+            "争取增发国债、专项债规模均列全省第一,596个省大中型项目投资完成年度计划的117.5%\n全年GDP\n增长5.3%左右\n"
+            "促消费成效明显,发放消费券1.5亿元,网络零售额突破600亿元\n规模以上工业增加值增长10%以上\n"
+            "城镇和农村居民人均可支配收入\n分别增长4.5%、8.5%左右\n")
+    assert {(r[0], r[1], r[2], r[3]) for r in got(text, 2024)} == {
+        ("gdp", 2023, "growth", 5.3), ("industrial_value_added", 2023, "growth", 10.0),
+        ("urban_disposable_income", 2023, "growth", 4.5), ("rural_disposable_income", 2023, "growth", 8.5)}
+
+
+def test_an_aside_and_a_plans_first_years_keep_the_subject_of_a_long_review():
+    text = ("2024年,经济实力显著提升。1978年全区生产总值仅超亿元,经过长期发展,2005年突破50亿元,2010年突破100亿元。"
+            "人均生产总值1978年仅为217元,到“十一五”初突破万元,2023年达到58733元,是1978年的270.7倍。")
+    found = got(text, 2024)
+    assert {("gdp", 2005, "level", 50.0, ""), ("gdp", 2010, "level", 100.0, ""),
+            ("per_capita_gdp", 2023, "level", 58733.0, "")} <= found
+
+
+def test_a_bracket_broken_at_a_line_end_is_joined():
+    text = "2019年,预计全年地区生产总值增长8.3%;固定资产投资(\n不含农户)增长20%;公共财政总收入12.77亿元。\n"
+    assert ("fixed_asset_investment", 2019, "growth", 20.0, "") in got(text, 2020)
