@@ -1468,3 +1468,11 @@ def test_an_aside_and_a_plans_first_years_keep_the_subject_of_a_long_review():
 def test_a_bracket_broken_at_a_line_end_is_joined():
     text = "2019年,预计全年地区生产总值增长8.3%;固定资产投资(\n不含农户)增长20%;公共财政总收入12.77亿元。\n"
     assert ("fixed_asset_investment", 2019, "growth", 20.0, "") in got(text, 2020)
+
+
+def test_wan_alone_closing_a_clause_is_ten_thousand_of_a_count_or_of_yuan_per_head():
+    assert got("2019年末常住人口110.7万,城镇化率60.2%。", 2020) == {
+        ("resident_population", 2019, "level", 110.7, ""), ("urbanization_rate", 2019, "share", 60.2, "")}
+    assert {r["unit"] for r in rows("2019年末常住人口110.7万,城镇化率60.2%。", 2020)} == {"万人", "%"}
+    assert ("per_capita_gdp", 2019, "level", 5.62, "") in got("2019年,人均地区生产总值达到5.62万,增长6%。", 2020)
+    assert got("2019年,地区生产总值增长6%,总量突破1万,居全省前列。", 2020) == {("gdp", 2019, "growth", 6.0, "")}

@@ -158,6 +158,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         if printed == "%" and dollars is not None and dollars.start() < m.start():
             continue            # 进出口总额10.6亿美元,增长32.5%: a growth of dollars (not 元(折算为11162美元),增长7.8%)
         if printed != "%" and not vocab.compatible(printed, unit) and not STEP.match(owned, m.end()):
+            if printed == "万":
+                continue                                     # 万 alone after an amount it cannot be: not read
             break                                            # 旅游接待人数519.8万人次 after 零售总额: another subject
         if printed != "%" and (INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (
                 CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):

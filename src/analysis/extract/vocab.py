@@ -57,6 +57,8 @@ UNIT_ALIASES = {("户", "家"): "家", ("亿", "亿元"): "亿元"}
 # 跨上2000亿台阶 / 突破千亿, / 超2000亿,增长28%: 亿 alone before a threshold word or a clause's end is 亿元 when it
 # follows an amount in 元 (Vocabulary.compatible; elsewhere it may count people, tonnes, dollars)
 BARE_YI = "亿(?=新?(?:台阶|大关|关口)|[,，;；。、]|$)"
+# 常住人口110.7万, / 市场主体达12.3万。: 万 alone closing a clause is ten thousand of the indicator's own unit
+BARE_WAN = "万(?=[,，;；。、]|$)"
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Vocabulary:
         # 余 may sit after 万/亿 (2.7万余户) or before the unit (58余家); 个 is not 个百分点.
         alternatives = [re.escape(u[0]) + "余?" + re.escape(u[1:]) if len(u) > 1 and u[0] in "万亿" else re.escape(u)
                         for u in units]
-        self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI]) + ")(?!百分点|月|季度|[万亿])"
+        self.unit_re = "(?:" + "|".join([*alternatives, BARE_YI, BARE_WAN]) + ")(?!百分点|月|季度|[万亿])"
 
     def key(self, text: str) -> str:
         """The vocabulary key of a matched mention (第一产业实现增加值 → 第一产业增加值, 农村居民年人均… → 农村居民人均…)."""
@@ -123,6 +125,8 @@ class Vocabulary:
         """False when both units are known and measure different things (2个 is not GDP)."""
         if printed.replace("余", "") == "亿":
             return self.unit_bases.get(indicator_unit) == "元"       # 亿 alone: 亿元 of an amount in 元 only
+        if printed.replace("余", "") == "万":
+            return self._wan_of(indicator_unit)                      # 万 alone: 万人, 万户, 万家, 万元 (per head)
         if not indicator_unit or printed == indicator_unit:
             return True
         a, b = self.unit_bases.get(printed), self.unit_bases.get(indicator_unit)
@@ -135,8 +139,15 @@ class Vocabulary:
         unit = printed.replace("余", "")
         return unit in self.count_units or self.unit_bases.get(unit) in self.count_units
 
+    def _wan_of(self, indicator_unit: str) -> bool:
+        """万 alone can be ten thousand of a count, or of 元 per head (人均5.6万), never of an amount in 亿元."""
+        base = self.unit_bases.get(indicator_unit)
+        return base in ("人", "户", "家") or indicator_unit == "元"
+
     def canonical_unit(self, printed: str, indicator_unit: str) -> str:
         printed = printed.replace("余", "")
+        if printed == "万" and self._wan_of(indicator_unit):
+            return "万" + self.unit_bases[indicator_unit]
         return UNIT_ALIASES.get((printed, indicator_unit), printed)
 
     def expand(self, text: str, start: int, mention: str) -> list[str]:
