@@ -1476,3 +1476,25 @@ def test_wan_alone_closing_a_clause_is_ten_thousand_of_a_count_or_of_yuan_per_he
     assert {r["unit"] for r in rows("2019年末常住人口110.7万,城镇化率60.2%。", 2020)} == {"万人", "%"}
     assert ("per_capita_gdp", 2019, "level", 5.62, "") in got("2019年,人均地区生产总值达到5.62万,增长6%。", 2020)
     assert got("2019年,地区生产总值增长6%,总量突破1万,居全省前列。", 2020) == {("gdp", 2019, "growth", 6.0, "")}
+
+
+def test_a_long_review_pairs_its_first_and_last_years_and_reads_yi_alone_before_a_change():
+    text = ("1978年至2018年,全市生产总值由2.5亿元跃升至420亿元,提高了近167倍,年均增长10.8%;"
+            "一般公共预算收入由0.24亿增加到14.6亿元。人均GDP由207元增加到29466元。")
+    assert got(text, 2018) == {("gdp", 1978, "level", 2.5, ""), ("gdp", 2018, "level", 420.0, ""),
+                               ("gdp", 2018, "growth", 10.8, 1979), ("budget_revenue", 1978, "level", 0.24, ""),
+                               ("budget_revenue", 2018, "level", 14.6, ""), ("per_capita_gdp", 1978, "level", 207.0, ""),
+                               ("per_capita_gdp", 2018, "level", 29466.0, "")}
+
+
+def test_a_years_main_work_heading_makes_the_targets_under_it_that_years():
+    text = ("2017年4月22日,某市第八届人民代表大会第一次会议开幕。\n今后五年的重点目标\n地区生产总值突破3000亿元;\n"
+            "2017年主要工作\n全市经济社会发展主要预期目标:\n地区生产总值增长7.5%以上;\n固定资产投资增长11%;\n")
+    found = got(text, 2017)
+    assert {("gdp", 2017, "target_growth", 7.5, ""), ("fixed_asset_investment", 2017, "target_growth", 11.0, "")} <= found
+    assert not {k for k in found if k[1] == 2021 and k[2] == "target_growth"}
+
+
+def test_a_bracketed_aside_between_a_plan_period_and_its_average():
+    assert got("2020年全市地区生产总值613.58亿元,“十三五”期间(下同)年均增长4%。", 2021) == {
+        ("gdp", 2020, "level", 613.58, ""), ("gdp", 2020, "growth", 4.0, 2016)}

@@ -257,7 +257,7 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         return Context("target", year)
     relative = doc.year + 1 if doc.year and "明年" in line else doc.year if "今年" in line else None
     ahead = years[0] if years else relative
-    if says(r"工作安排|工作部署|重点工作|工作任务|总体要求|工作思路") and ahead and doc.year and ahead >= doc.year:
+    if says(r"工作安排|工作部署|重点工作|主要工作|工作任务|总体要求|工作思路") and ahead and doc.year and ahead >= doc.year:
         return Context("target", ahead)    # 二、2024年工作安排 / 今年重点工作 in a report of 2024: its plans
     if doc.plan and re.match(r"第.{1,3}[章节篇]", line):
         return Context("target", doc.plan.last, doc.plan)

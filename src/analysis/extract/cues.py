@@ -139,6 +139,9 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
             span = Span(first + 1, last) if first % 5 == 0 and last - first >= 2 else Span(first, last)
             cues.append(Cue(m.start(), m.end(), Context("actual" if past else "target", last, span, True,
                                                         explicit=True), sentence=not past))
+        elif last > first + 15 and (doc.year is None or last <= doc.year):
+            # 1978年至2018年,…由2.5亿元跃升至420亿元,年均增长10.8%: a long review, from its first year's level
+            cues.append(Cue(m.start(), m.end(), Context("review", last, Span(first + 1, last), True, explicit=True)))
     for m in _SINCE_CUE.finditer(text):   # 2021年以来 in a 2024 document: the years 2021–2023, reviewed
         first = int(m.group(1))
         if doc.year and first < doc.year - 1:
