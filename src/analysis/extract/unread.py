@@ -2,7 +2,7 @@
 
 In: the paragraphs the extractor read, the values of the rows it kept from each paragraph (any status), the rows
 of its text tables and the vocabulary. Out: one row per number printed as an amount (with a unit, 余/多 before one,
-万 or 亿 alone, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
+万 or 亿 alone, whatever follows it, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
 indicator ``unknown``, status ``not_read``, confidence 0, no year or kind, and its clause as the quote. The review
 file lists them after the proposals: a reviewer who finds a figure the table tracks among them adds its row by
 hand (``merge`` refuses these rows as they are: their indicator is unknown and they have no year).
@@ -36,7 +36,9 @@ def _clause(para: str, start: int, end: int) -> str:
 # any other number printed as an amount: with 余/多 before its unit (7500余户), with 万/亿 alone (户籍人口86.3万,) or
 # with none (常住人口766579,); not a date (2023年, 6月, 15日, 2023-02-22), an ordinal (第3), a clause number (1.), a
 # multiple's base year or the last part of a ratio (11.1:46.8:42.1), and never a number inside another
-_OTHER = re.compile(rf"(?<![第:：-])(?P<num>{N})(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)]|$)")
+# (and, whatever follows, a number with 万/亿 after it, 由0.24亿增加到…, or at a line's end, 16883 / - 2 - / 元)
+_OTHER = re.compile(rf"(?<![第:：-])(?P<num>{N})(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n]|$)|"
+                    rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤]))")
 _NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议)")
 
 
@@ -49,9 +51,10 @@ def _numbers(para: str, pattern: re.Pattern):
             seen.add(m.start())
             yield value, unit_of(m), m.start(), m.end()
     for m in _OTHER.finditer(para):
-        if m.start() not in seen and not _NOT_AMOUNT.match(m["unit"]) and not para[m.end():m.end() + 1] == "." \
-                and not (m["unit"] == "" and 1900 <= float(m["num"]) <= 2100):
-            yield float(m["num"]), m["unit"], m.start(), m.end()
+        unit = m["unit"] if m["big"] is None else m["big"]
+        if m.start() not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
+                and not (unit == "" and 1900 <= float(m["num"]) <= 2100):
+            yield float(m["num"]), unit, m.start(), m.end()
 
 
 def unread_rows(paragraphs: list[str], read: dict[int, set], rows: list[dict], vocab: Vocabulary, district: str,
