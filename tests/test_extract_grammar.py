@@ -1498,3 +1498,10 @@ def test_a_years_main_work_heading_makes_the_targets_under_it_that_years():
 def test_a_bracketed_aside_between_a_plan_period_and_its_average():
     assert got("2020年全市地区生产总值613.58亿元,“十三五”期间(下同)年均增长4%。", 2021) == {
         ("gdp", 2020, "level", 613.58, ""), ("gdp", 2020, "growth", 4.0, 2016)}
+
+
+def test_a_report_on_part_of_a_year_that_names_the_year_only_as_still_ahead():
+    text = ("记者从县统计局获悉,初步核算,全县地区生产总值达81.6亿元,同比增长5.2%,稳中向好的态势为全年经济目标打下了坚实基础。\n"
+            "一季度,全县工业经济表现亮眼,规上工业增加值增长6.5%。")
+    assert not got(text, 2025)
+    assert {r["value"] for r in rows(text, 2025) if r["status"] == "needs_review"} >= {81.6, 5.2, 6.5}

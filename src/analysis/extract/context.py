@@ -150,7 +150,7 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         weak = False
     if partial and not weak and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
-    elif not re.search(_WHOLE_YEAR, text) and (partial := PARTIAL_RE.search(text[:1500])):
+    elif not re.search(_WHOLE_YEAR, _TOWARD_YEAR.sub("", text)) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日", text[:600])
@@ -166,6 +166,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
 
 # words that put a whole year in a text (a partial-year page has none of them)
 _WHOLE_YEAR = r"全年|年末|年底|年度|一年来|一年以来|过去一年|过去的一年|统计公报|工作报告|执行情况|规划"
+# 为全年经济目标打下了坚实基础 / 占全年任务的55.1%: the year still ahead of a report on part of it, not a whole year
+_TOWARD_YEAR = re.compile(r"(?:为|向|对|占|完成|实现|冲刺)(?:全年|年度)[^，,。；;]{0,12}?(?:目标|任务|基础|计划)")
 
 
 def still_ahead(year: int | None, doc: Document) -> bool:
