@@ -1505,3 +1505,25 @@ def test_a_report_on_part_of_a_year_that_names_the_year_only_as_still_ahead():
             "一季度,全县工业经济表现亮眼,规上工业增加值增长6.5%。")
     assert not got(text, 2025)
     assert {r["value"] for r in rows(text, 2025) if r["status"] == "needs_review"} >= {81.6, 5.2, 6.5}
+
+
+def test_a_bulletin_stored_without_its_title_takes_its_year_from_its_exchange_rate_or_survey():
+    text = ("初步核算,全年全市地区生产总值实现1842.5亿元,按不变价格计算,比上年增长3.5%。人均地区生产总值59447元,"
+            "按2022年平均汇率计算为8838美元。\n据2022年人口抽样调查,年末全市常住人口为310.0万人。")
+    assert {(r[0], r[1], r[2]) for r in got(text, 2023)} == {
+        ("gdp", 2022, "level"), ("gdp", 2022, "growth"), ("per_capita_gdp", 2022, "level"),
+        ("resident_population", 2022, "level")}
+
+
+def test_the_urban_and_rural_resident_pair_and_a_registered_name_opening_an_unregistered_list():
+    assert {(r[0], r[3]) for r in got("2022年,城乡常住居民人均可支配收入达到51900元和24820元,分别增长7.5%和8%。", 2023)} == {
+        ("urban_disposable_income", 51900.0), ("rural_disposable_income", 24820.0),
+        ("urban_disposable_income", 7.5), ("rural_disposable_income", 8.0)}
+    assert got("2025年,固定资产投资、工业投资、工业技术改造投资分别增长6.2%、19.3%、35.8%。", 2026) == {
+        ("fixed_asset_investment", 2025, "growth", 6.2, "")}
+
+
+def test_a_heading_naming_the_year_and_then_the_plan_reviews_the_year_first():
+    text = ("一、2025年主要工作和“十四五”时期发展回顾\n"
+            "一是全力以赴拼经济。推动地区生产总值实现1905.23亿元、增长4.5%,增速全市第四。")
+    assert got(text, 2026) == {("gdp", 2025, "level", 1905.23, ""), ("gdp", 2025, "growth", 4.5, "")}

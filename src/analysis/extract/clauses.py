@@ -70,7 +70,7 @@ def find_mentions(text: str, vocab: Vocabulary):
         before = text[max(0, m.start() - 6):m.start()]
         key = vocab.key(m.group(0))
         glued = bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _JOINS and \
-            not re.search(r"城、?乡$", before) and \
+            not re.search(r"城、?乡(?:常住)?$", before) and \
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \

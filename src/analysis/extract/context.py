@@ -46,6 +46,8 @@ ANNUAL_RE = re.compile(r"全年")
 TARGET_WORDS = re.compile(r"预期目标|(?<![超于出])预期(?!因素|之外)|力争|争取|目标是|主要目标|要实现|将实现|将达到|确保(?!了)|(?<!即)将(?!我|其)")
 ESTIMATE_RE = re.compile(r"预计|预估")
 _ORIGINAL_TITLE = re.compile(r"(?:^|\n)\s*原标题[:：]\s*([^\n]{2,80})")
+_BULLETIN_OPENING = re.compile(r"(?:^|\n)\s*(?:初步核算|据初步核算|经初步核算)?[,，]?全年")
+_DATA_YEAR_NAMED = re.compile(rf"按({YEAR})年(?:人民币)?(?:平均|年平均)汇率|据({YEAR})年(?:全国)?人口(?:变动)?抽样调查")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
 
@@ -135,6 +137,12 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     if doc.data_year is None:      # a bulletin's own table (2022年全区生产总值及其增长速度) names the year of its figures
         table = _BULLETIN_TABLE.search(text[:6000])
         doc.data_year = int(table.group(1)) if table else None
+    if doc.data_year is None and _BULLETIN_OPENING.search(text[:300]) and \
+            not re.search(r"政府工作报告|人民代表大会|计划执行", text[:300]):
+        # a bulletin stored without its title (初步核算,全年全市地区生产总值…): the year its exchange rate or its sample
+        # survey names (按2022年平均汇率计算, 据2022年人口抽样调查) is the year of its figures
+        named = _DATA_YEAR_NAMED.search(text[:3000])
+        doc.data_year = int(named.group(1) or named.group(2)) if named else None
     opening = "\n".join(lines[:2])[:160]
     first_sentence = re.split(r"[。；;！？]", opening)[0]      # a cue later in the opening marks its paragraph only
     partial = PARTIAL_RE.search(first_sentence)
@@ -237,8 +245,9 @@ def heading(line: str, doc: Document, current: Context) -> Context:
         span = earlier[0] if earlier and earlier[0].last < doc.plan.first else previous_plan(doc)
         return Context("review", span.last, span, True)     # a plan's 发展基础: the previous plan's record
     if earlier and doc.year and earlier[0].last < doc.year and says(r"时期|期间|成就|回顾|成绩|完成情况"):
-        if years and years[0] == earlier[0].last and says(rf"{years[0]}年及"):
-            return Context("actual", years[0])      # 一、2020年及“十三五”工作回顾: the year first (五年来 cues the plan)
+        if years and years[0] == earlier[0].last and says(rf"{years[0]}年(?:[\u4e00-\u9fff]{{0,6}}?)?[及和]"):
+            # 一、2020年及“十三五”工作回顾 / 2025年主要工作和“十四五”时期发展回顾: the year first (五年来 cues the plan)
+            return Context("actual", years[0])
         return Context("review", earlier[0].last, earlier[0], True)     # 一、“十四五”发展成就 in a report of 2026
     if says(r"执行情况|完成情况|回顾|成绩单|统计公报"):
         # 主要经济指标预计完成情况: under 一、2025年…执行情况 (or in the report on 2025's execution), that year's

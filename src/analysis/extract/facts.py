@@ -82,7 +82,9 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         # 累计完成固定资产投资800亿元: a total; 累计完成固定资产投资A亿元、社会消费品零售总额B亿元: each item of the list
         pre_total = bool(re.search(r"累计(?:完成|实现)?$", before)) or (head.endswith("、") and bool(_LIST_TOTAL.search(head)))
         listed = masked.find("分别", start, end)
-        if len(names) == 1 and listed >= 0:     # …一般预算收入18.8亿元,分别增长…: the list is the sentence's
+        # …一般预算收入18.8亿元,分别增长…: the list is the sentence's (not when names no one registered close the
+        # name's own list: 固定资产投资、工业投资分别增长6.2%、19.3%)
+        if len(names) == 1 and listed >= 0 and not unnamed_after:
             end = max(back_to(masked, listed, ",，;；"), start)
         # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
         planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
