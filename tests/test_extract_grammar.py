@@ -1527,3 +1527,10 @@ def test_a_heading_naming_the_year_and_then_the_plan_reviews_the_year_first():
     text = ("一、2025年主要工作和“十四五”时期发展回顾\n"
             "一是全力以赴拼经济。推动地区生产总值实现1905.23亿元、增长4.5%,增速全市第四。")
     assert got(text, 2026) == {("gdp", 2025, "level", 1905.23, ""), ("gdp", 2025, "growth", 4.5, "")}
+
+
+def test_a_target_for_the_whole_year_does_not_make_a_report_on_part_of_it_annual():
+    text = ("力推重点项目建设\n某县完成固定资产投资61.5亿元,增长16.3%。\n"
+            "某县委书记:今年将确保全年完成固定资产投资320亿元。\n一季度,全县地区生产总值58.4亿元,同比增长10.9%。")
+    assert got(text, 2015) == {("fixed_asset_investment", 2015, "target_level", 320.0, "")}
+    assert {r["value"] for r in rows(text, 2015) if r["status"] == "needs_review"} >= {61.5, 16.3, 58.4, 10.9}

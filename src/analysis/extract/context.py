@@ -175,7 +175,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
 # words that put a whole year in a text (a partial-year page has none of them)
 _WHOLE_YEAR = r"全年|年末|年底|年度|一年来|一年以来|过去一年|过去的一年|统计公报|工作报告|执行情况|规划"
 # 为全年经济目标打下了坚实基础 / 占全年任务的55.1%: the year still ahead of a report on part of it, not a whole year
-_TOWARD_YEAR = re.compile(r"(?:为|向|对|占|完成|实现|冲刺)(?:全年|年度)[^，,。；;]{0,12}?(?:目标|任务|基础|计划)")
+_TOWARD_YEAR = re.compile(r"(?:为|向|对|占|完成|实现|冲刺)(?:全年|年度)[^，,。；;]{0,12}?(?:目标|任务|基础|计划)|"
+                          r"(?:确保|力争|争取)(?:全年|年度)")       # 确保全年完成固定资产投资320亿元: a target ahead
 
 
 def still_ahead(year: int | None, doc: Document) -> bool:
