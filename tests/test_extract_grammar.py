@@ -1534,3 +1534,8 @@ def test_a_target_for_the_whole_year_does_not_make_a_report_on_part_of_it_annual
             "某县委书记:今年将确保全年完成固定资产投资320亿元。\n一季度,全县地区生产总值58.4亿元,同比增长10.9%。")
     assert got(text, 2015) == {("fixed_asset_investment", 2015, "target_level", 320.0, "")}
     assert {r["value"] for r in rows(text, 2015) if r["status"] == "needs_review"} >= {61.5, 16.3, 58.4, 10.9}
+
+
+def test_a_bulletin_stored_without_its_title_or_a_named_year_is_of_the_year_before_its_issue():
+    text = "初步核算,全年全市地区生产总值实现1842.5亿元,按不变价格计算,比上年增长3.5%。\n全年全市居民消费价格比上年上涨1.9%。"
+    assert {(r[0], r[1]) for r in got(text, 2023)} == {("gdp", 2022), ("cpi", 2022)}

@@ -142,7 +142,10 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         # a bulletin stored without its title (初步核算,全年全市地区生产总值…): the year its exchange rate or its sample
         # survey names (按2022年平均汇率计算, 据2022年人口抽样调查) is the year of its figures
         named = _DATA_YEAR_NAMED.search(text[:3000])
-        doc.data_year = int(named.group(1) or named.group(2)) if named else None
+        # otherwise the year before the one it was issued in (the year given is the issue year, as --year asks)
+        # (初步核算,全年…: a bulletin's own words; a page opening on 全年 alone may be news of the year not yet over)
+        fallback = year - 1 if year and re.search(r"初步核算", text[:300]) else None
+        doc.data_year = int(named.group(1) or named.group(2)) if named else fallback
     opening = "\n".join(lines[:2])[:160]
     first_sentence = re.split(r"[。；;！？]", opening)[0]      # a cue later in the opening marks its paragraph only
     partial = PARTIAL_RE.search(first_sentence)
