@@ -1539,3 +1539,8 @@ def test_a_target_for_the_whole_year_does_not_make_a_report_on_part_of_it_annual
 def test_a_bulletin_stored_without_its_title_or_a_named_year_is_of_the_year_before_its_issue():
     text = "初步核算,全年全市地区生产总值实现1842.5亿元,按不变价格计算,比上年增长3.5%。\n全年全市居民消费价格比上年上涨1.9%。"
     assert {(r[0], r[1]) for r in got(text, 2023)} == {("gdp", 2022), ("cpi", 2022)}
+
+
+def test_a_growth_printed_with_its_comparison_after_the_verb():
+    assert got("2023年,第三产业增加值380亿元,增长同比7.1%。", 2024) == {
+        ("services_value_added", 2023, "level", 380.0, ""), ("services_value_added", 2023, "growth", 7.1, "")}
