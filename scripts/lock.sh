@@ -5,7 +5,7 @@
 # `bash scripts/test.sh`, commit both. scripts/check_latest.sh tries the newest versions first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/uv ] || { echo "== installing uv into .venv (the resolver)"; .venv/bin/python -m pip install -q "uv==0.13.9"; }   # the resolver that wrote the lock
+[ -x .venv/bin/uv ] || { echo "== installing uv into .venv (the resolver)"; .venv/bin/python -m pip install -q "uv==0.13.9"; }   # a fixed resolver: the same input gives the same lock
 # The build backend (pyproject.toml [build-system] requires) is pinned by the same lock: scripts/setup.sh
 # exports it as PIP_CONSTRAINT, which pip also applies in the isolated environment it builds the project in.
 .venv/bin/python - <<'PY'
