@@ -1544,3 +1544,10 @@ def test_a_bulletin_stored_without_its_title_or_a_named_year_is_of_the_year_befo
 def test_a_growth_printed_with_its_comparison_after_the_verb():
     assert got("2023年,第三产业增加值380亿元,增长同比7.1%。", 2024) == {
         ("services_value_added", 2023, "level", 380.0, ""), ("services_value_added", 2023, "growth", 7.1, "")}
+
+
+def test_one_value_after_a_list_of_names_with_jun_is_every_names():
+    assert got(BULLETIN + "全年一般公共预算收入、税收收入均增长7%。") >= {
+        ("budget_revenue", 2022, "growth", 7.0, ""), ("tax_revenue", 2022, "growth", 7.0, "")}
+    assert got(BULLETIN + "全年城乡居民人均可支配收入均增长6.5%。") == {
+        ("urban_disposable_income", 2022, "growth", 6.5, ""), ("rural_disposable_income", 2022, "growth", 6.5, "")}

@@ -33,6 +33,8 @@ _STRETCH = re.compile(r"(?:力争|争取|确保|最高|最多)(?:达到|达|实�
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
+# 财政总收入、地方财政收入均增长7%: one value right after a list of names, with 均, is every name's
+_ALL_SAME = re.compile(r"(?:同比|比上年)?均(?:比上年|同比)?(?:增长|下降|提高|增加|减少|达到|超过)$")
 _STEPS = re.compile(r"(?:两|三|四|五|几|\d+)个[^，,。；;\d]{0,6}?(?:台阶|关口)")     # 跨越3个十亿级台阶
 _DOLLARS = re.compile(r"\d\s*(?:亿|万)?美元")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -195,6 +197,10 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         again = flow_seen and bool(facts) and facts[-1].flow and bool(_STRETCH.fullmatch(clause_lead))
         fact.flow = fact.kind == "amount" and not fact.stock and ((pre_flow and not flow_seen) or flow_cue or again)
         flow_seen = flow_seen or fact.flow
+        if len(names) > 1 and not facts and not any(lists) and _ALL_SAME.fullmatch(lead.strip()) and \
+                _clause_values(owned, m, value_re) == 1:
+            lists.append([replace(fact, name=name) for name in names])
+            continue
         if respectively:
             now = owned.count("分别", 0, m.start())
             if now != segment and lists[-1]:

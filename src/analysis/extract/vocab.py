@@ -158,7 +158,9 @@ class Vocabulary:
         # 城乡居民…, 城、乡居民…; 城乡居民收入…,人均可支配收入分别达A元和B元 (城乡 earlier in the sentence)
         rest = re.split(r"[。；;！？]", text[start + len(mention):start + len(mention) + 120])[0]
         # two figures follow (分别 / A元、B元 / X%和Y%); one alone is the whole population's (城乡居民人均可支配收入41950元)
-        two = "分别" in rest or re.search(rf"{N}\s*[^\d，,。；;]{{0,3}}[、和与及]\s*{N}", rest)
+        # (城乡居民人均可支配收入均增长7%: 均 gives both the one value)
+        two = "分别" in rest or re.search(rf"{N}\s*[^\d，,。；;]{{0,3}}[、和与及]\s*{N}", rest) or \
+            re.match(r"(?:同比|比上年)?均", rest)
         if (re.search(r"城、?乡(?:常住)?$", before) and two) or ("分别" in after and re.search(r"城乡[^。；;！？]*$", before)):
             for pair in (["城镇" + mention, "农村" + mention], ["城镇居民" + mention, "农村居民" + mention]):
                 if all(p in self.names for p in pair):
