@@ -1551,3 +1551,11 @@ def test_one_value_after_a_list_of_names_with_jun_is_every_names():
         ("budget_revenue", 2022, "growth", 7.0, ""), ("tax_revenue", 2022, "growth", 7.0, "")}
     assert got(BULLETIN + "全年城乡居民人均可支配收入均增长6.5%。") == {
         ("urban_disposable_income", 2022, "growth", 6.5, ""), ("rural_disposable_income", 2022, "growth", 6.5, "")}
+
+
+@pytest.mark.parametrize("opening", ["半年来,全县经济稳中有进。", "全县经济实现“时间过半、任务过半”。", "首季度,全县经济开局良好。",
+                                     "前5个月,全县经济稳中有进。"])
+def test_words_for_a_half_year_a_first_quarter_or_the_first_months_mark_a_page_partial(opening):
+    text = opening + "地区生产总值完成65.2亿元,同比增长6.3%。"
+    assert got(text, 2024) == set()
+    assert got(text, 2024, "needs_review") == {("gdp", 2024, "level", 65.2, ""), ("gdp", 2024, "growth", 6.3, "")}
