@@ -1554,7 +1554,7 @@ def test_one_value_after_a_list_of_names_with_jun_is_every_names():
 
 
 @pytest.mark.parametrize("opening", ["半年来,全县经济稳中有进。", "全县经济实现“时间过半、任务过半”。", "首季度,全县经济开局良好。",
-                                     "前5个月,全县经济稳中有进。"])
+                                     "前5个月,全县经济稳中有进。", "1-3季度,全县经济稳中有进。", "第1季度,全县经济稳中有进。"])
 def test_words_for_a_half_year_a_first_quarter_or_the_first_months_mark_a_page_partial(opening):
     text = opening + "地区生产总值完成65.2亿元,同比增长6.3%。"
     assert got(text, 2024) == set()
