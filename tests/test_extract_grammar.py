@@ -1559,3 +1559,8 @@ def test_words_for_a_half_year_a_first_quarter_or_the_first_months_mark_a_page_p
     text = opening + "地区生产总值完成65.2亿元,同比增长6.3%。"
     assert got(text, 2024) == set()
     assert got(text, 2024, "needs_review") == {("gdp", 2024, "level", 65.2, ""), ("gdp", 2024, "growth", 6.3, "")}
+
+
+def test_a_percentage_written_in_words_is_read():
+    text = normalize_text(BULLETIN + "全年地区生产总值比上年增长百分之六点五。")
+    assert got(text) == {("gdp", 2022, "growth", 6.5, "")}

@@ -128,9 +128,23 @@ _SPACE_IN_AMOUNT = re.compile(rf"(?<=[0-9]){LAYOUT_SPACE}+"
                               r"(?=[0-9]+(?:\.[0-9]+)?\s*(?:万|亿|元|%|％|人|户|家|个|项|吨|亩|公里|平方))")
 
 
+# A percentage written in words (百分之六十二点五) is the figure 62.5%: read by cn2an (imported only when one is printed)
+_PERCENT_IN_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+
+
+def _percent_in_digits(match: re.Match) -> str:
+    import cn2an
+
+    try:
+        return f"{cn2an.cn2an(match.group(1), 'smart'):g}%"
+    except ValueError:                     # not a number cn2an reads: left as printed
+        return match.group(0)
+
+
 def clean_numbers(text: str, name: str = "<text>") -> str:
     """Numbers made readable: invisible characters inside them removed, fullwidth digits and
-    decimal points made ASCII, thousands separators before a unit removed; a space between the digits of an
+    decimal points made ASCII, a percentage in words (百分之六十二点五) printed in digits, thousands separators
+    before a unit removed; a space between the digits of an
     amount refused with its line and column.
 
     >>> clean_numbers("完成7\\u200b20.5亿元，增长２．５%，收入39,175元")
@@ -138,6 +152,8 @@ def clean_numbers(text: str, name: str = "<text>") -> str:
     """
     text = _FORMAT_IN_NUMBER.sub("", text.translate(_FULLWIDTH_DIGITS))
     text = _FULLWIDTH_POINT.sub(".", text)
+    if "百分之" in text:
+        text = _PERCENT_IN_WORDS.sub(_percent_in_digits, text)
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     match = _SPACE_IN_AMOUNT.search(text)
     if match:
