@@ -85,3 +85,10 @@ def test_a_fall_read_as_a_negative_growth_is_carried():
 def test_ratios_and_dates_are_not_amounts():
     found = _found(BULLETIN + "三次产业结构为11.1:46.8:42.1。发布时间:2023-02-22。")
     assert found.unread == []
+
+
+@pytest.mark.parametrize("separator", ["\t", " ", " | "])
+def test_a_text_tables_cells_no_row_carries_are_listed(separator):
+    table = ["指标名称", "单位", "数值", "比上年增长"], ["粮食播种面积", "万亩", "120.5", "6.1"]
+    found = _found("某县2022年主要指标\n" + "\n".join(separator.join(row) for row in table))
+    assert {r["value"] for r in found.unread} >= {120.5, 6.1}
