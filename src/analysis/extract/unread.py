@@ -34,10 +34,10 @@ def _clause(para: str, start: int, end: int) -> str:
 
 
 # any other number printed as an amount: with 余/多 before its unit (7500余户), with 万/亿 alone (户籍人口86.3万,) or
-# with none (常住人口766579, or a text table's cell: 地区生产总值 | 亿元 | 120.5 | 6.1); not a date (2023年, 6月, 15日, 2023-02-22), an ordinal (第3), a clause number (1.), a
+# with none (常住人口766579, or a text table's cell: 地区生产总值 | 亿元 | 120.5 | 6.1); not a date (2023年, 6月, 15日, 2023-02-22), an ordinal (第3, 表1), a clause number (1.), a
 # multiple's base year or the last part of a ratio (11.1:46.8:42.1), and never a number inside another
 # (and, whatever follows, a number with 万/亿 after it, 由0.24亿增加到…, or at a line's end, 16883 / - 2 - / 元)
-_OTHER = re.compile(rf"(?<![第:：-])(?P<num>{N})(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
+_OTHER = re.compile(rf"(?<![第表图:：-])(?P<num>{N})(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
                     rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤]))")
 _NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议)")
 
