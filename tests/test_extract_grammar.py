@@ -1564,3 +1564,9 @@ def test_words_for_a_half_year_a_first_quarter_or_the_first_months_mark_a_page_p
 def test_a_percentage_written_in_words_is_read():
     text = normalize_text(BULLETIN + "全年地区生产总值比上年增长百分之六点五。")
     assert got(text) == {("gdp", 2022, "growth", 6.5, "")}
+
+
+@pytest.mark.parametrize("dateline", ["2024/01/15 09:00", "2024.1.15"])
+def test_a_date_line_with_slashes_or_points_dates_the_page(dateline):
+    text = f"某县召开人民代表大会\n{dateline}\n过去一年,全县地区生产总值增长6%。今年地区生产总值预期增长6.5%。"
+    assert got(text) == {("gdp", 2023, "growth", 6.0, ""), ("gdp", 2024, "target_growth", 6.5, "")}

@@ -52,7 +52,8 @@ _ORIGINAL_TITLE = re.compile(r"(?:^|\n)\s*原标题[:：]\s*([^\n]{2,80})")
 _BULLETIN_OPENING = re.compile(r"(?:^|\n)\s*(?:初步核算|据初步核算|经初步核算)?[,，]?全年")
 _DATA_YEAR_NAMED = re.compile(rf"按({YEAR})年(?:人民币)?(?:平均|年平均)汇率|据({YEAR})年(?:全国)?人口(?:变动)?抽样调查")
 _BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
-DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}")
+DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}|"
+                     rf"({YEAR})([/.])(?:0?[1-9]|1[0-2])\6(?:0?[1-9]|[12]\d|3[01])(?!\d)")      # 2024/01/15, 2024.1.15
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,9 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     elif not re.search(_WHOLE_YEAR, _TOWARD_YEAR.sub("", text)) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
-    date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日", text[:600])
-    doc.month = int(date.group(1) or date.group(2) or date.group(3)) if date else None    # 12月27日,…大会开幕 (news lead)
+    date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日|"
+                     rf"(?:{YEAR})([/.])(0?[1-9]|1[0-2])\4(?:0?[1-9]|[12]\d|3[01])(?!\d)", text[:600])
+    doc.month = int(date.group(1) or date.group(2) or date.group(3) or date.group(5)) if date else None   # 12月27日,…大会开幕
     doc.congress = bool(re.search(r"政府工作报告|人民代表大会(?!常务委员会)|人代会|两会", text[:300])) and not doc.data_year and \
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
