@@ -73,7 +73,7 @@ def find_mentions(text: str, vocab: Vocabulary):
             not re.search(r"城、?乡(?:常住)?$", before) and \
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
-        blocked = before.endswith("占") or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
+        blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith("密度", m.end()) or \
             _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope) or \
             _zone_subject(text, m.start(), vocab.places)
@@ -106,14 +106,20 @@ def _longest_mentions(text: str, pattern: re.Pattern):
         pos = m.end()
 
 
-# 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure
-# (全市 is left alone: the place a document is read for may be its city when the name was detected, not given)
-_WHOLE_OF = re.compile(r"全([国省])$")
+# 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure;
+# 全市 in a county's, a banner's or a district's: its city's (in a city's document, or one of a place whose name
+# does not say its level, 全市 is left alone)
+_WHOLE_OF = re.compile(r"全([国省市])$")
+# 占 before a name (占全市规上工业总产值的比重): the whole a share is of, not a figure of its own
+SHARE_OF = re.compile(r"占(?:全[国省市县区])?$")
 
 
 def _another_place(before: str, scope: str) -> bool:
     whole = _WHOLE_OF.search(before)
-    return bool(whole) and (whole.group(1) == "国" or bool(scope) and scope != "省")
+    if not whole:
+        return False
+    return whole.group(1) == "国" or (whole.group(1) == "省" and bool(scope) and scope != "省") or (
+        whole.group(1) == "市" and scope in ("县", "区", "旗"))
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
+from analysis.extract.clauses import (SHARE_OF, find_mentions, group_mentions, mask_brackets, owned_text, readable,
+                                      value_pattern)
 from analysis.extract.context import YEAR, back_to, plan_number
 from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
                                       read_number)
@@ -63,7 +64,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     stops, stop = [0] * len(groups), len(masked)
     for i in range(len(groups) - 1, -1, -1):
         stops[i] = stop
-        if masked[groups[i][0][0] - 1:groups[i][0][0]] != "占":
+        if not SHARE_OF.search(masked, 0, groups[i][0][0]):
             stop = groups[i][0][0]
     for i, group in enumerate(groups):
         if group[-1][3]:
