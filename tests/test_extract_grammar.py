@@ -1573,7 +1573,7 @@ def test_a_date_line_with_slashes_or_points_dates_the_page(dateline):
 
 
 def test_whole_city_in_a_countys_document_is_its_citys_and_a_share_of_it_keeps_the_subject():
-    text = "某县2022年国民经济和社会发展统计公报\n全年全市地区生产总值增长5.2%,全县地区生产总值增长6.1%。" \
+    text = "某县2022年国民经济和社会发展统计公报\n全年全市地区生产总值增长5.2%,全州地区生产总值增长5.9%,全县地区生产总值增长6.1%。" \
            "全县规模以上工业增加值80亿元,占全市规模以上工业增加值的比重为30.5%,比上年增长8.4%。"
     assert got(text) == {("gdp", 2022, "growth", 6.1, ""), ("industrial_value_added", 2022, "level", 80.0, ""),
                          ("industrial_value_added", 2022, "growth", 8.4, "")}

@@ -107,9 +107,9 @@ def _longest_mentions(text: str, pattern: re.Pattern):
 
 
 # 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure;
-# 全市 in a county's, a banner's or a district's: its city's (in a city's document, or one of a place whose name
-# does not say its level, 全市 is left alone)
-_WHOLE_OF = re.compile(r"全([国省市])$")
+# 全市 in a county's, a banner's or a district's: its city's; 全州 / 全盟 in a county's or a county-level city's: its
+# prefecture's (in a city's document, or one of a place whose name does not say its level, 全市 is left alone)
+_WHOLE_OF = re.compile(r"全([国省市州盟])$")
 # 占 before a name (占全市规上工业总产值的比重): the whole a share is of, not a figure of its own
 SHARE_OF = re.compile(r"占(?:全[国省市县区])?$")
 
@@ -118,8 +118,9 @@ def _another_place(before: str, scope: str) -> bool:
     whole = _WHOLE_OF.search(before)
     if not whole:
         return False
-    return whole.group(1) == "国" or (whole.group(1) == "省" and bool(scope) and scope != "省") or (
-        whole.group(1) == "市" and scope in ("县", "区", "旗"))
+    word = whole.group(1)
+    return word == "国" or (word == "省" and bool(scope) and scope != "省") or (
+        word == "市" and scope in ("县", "区", "旗")) or (word in "州盟" and bool(scope) and scope not in "州盟省")
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too
