@@ -66,6 +66,8 @@ def find_mentions(text: str, vocab: Vocabulary):
     A name before 密度 is a density (常住人口密度为每平方公里6595人), not the figure.
     """
     out = []
+    # 全市 is another place's only in a paragraph that names the document's own (全县, 我区, 武宣…)
+    own_named = bool(vocab.scope) and (bool(re.search(f"[全我本]{vocab.scope}", text)) or any(p in text for p in vocab.places))
     for m in _longest_mentions(text, vocab.pattern):
         before = text[max(0, m.start() - 6):m.start()]
         key = vocab.key(m.group(0))
@@ -75,7 +77,7 @@ def find_mentions(text: str, vocab: Vocabulary):
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith("密度", m.end()) or \
-            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope) or \
+            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope, own_named) or \
             _zone_subject(text, m.start(), vocab.places)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
@@ -108,19 +110,20 @@ def _longest_mentions(text: str, pattern: re.Pattern):
 
 # 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure;
 # 全市 in a county's, a banner's or a district's: its city's; 全州 / 全盟 in a county's or a county-level city's: its
-# prefecture's (in a city's document, or one of a place whose name does not say its level, 全市 is left alone)
+# prefecture's, where the paragraph names the place's own too (全县…,全市…); elsewhere, in a city's document or one
+# of a place whose name does not say its level, 全市 is left alone (a place detected, not given, may be wrong)
 _WHOLE_OF = re.compile(r"全([国省市州盟])$")
 # 占 before a name (占全市规上工业总产值的比重): the whole a share is of, not a figure of its own
 SHARE_OF = re.compile(r"占(?:全[国省市县区])?$")
 
 
-def _another_place(before: str, scope: str) -> bool:
+def _another_place(before: str, scope: str, own_named: bool) -> bool:
     whole = _WHOLE_OF.search(before)
     if not whole:
         return False
     word = whole.group(1)
-    return word == "国" or (word == "省" and bool(scope) and scope != "省") or (
-        word == "市" and scope in ("县", "区", "旗")) or (word in "州盟" and bool(scope) and scope not in "州盟省")
+    return word == "国" or (word == "省" and bool(scope) and scope != "省") or own_named and (
+        (word == "市" and scope in ("县", "区", "旗")) or (word in "州盟" and scope not in "州盟省"))
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too
