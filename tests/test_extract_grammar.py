@@ -1577,3 +1577,8 @@ def test_whole_city_in_a_countys_document_is_its_citys_and_a_share_of_it_keeps_t
            "全县规模以上工业增加值80亿元,占全市规模以上工业增加值的比重为30.5%,比上年增长8.4%。"
     assert got(text) == {("gdp", 2022, "growth", 6.1, ""), ("industrial_value_added", 2022, "level", 80.0, ""),
                          ("industrial_value_added", 2022, "growth", 8.4, "")}
+
+
+def test_since_the_year_just_ended_dates_the_whole_year_after_it():
+    text = "2018年以来,全区经济保持良好态势。\n全年地区生产总值完成1378.8亿元,同比增长9.5%。"
+    assert got(text, 2019) == {("gdp", 2018, "level", 1378.8, ""), ("gdp", 2018, "growth", 9.5, "")}

@@ -146,6 +146,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         first = int(m.group(1))
         if doc.year and first < doc.year - 1:
             cues.append(Cue(m.start(), m.end(), Context("review", doc.year - 1, Span(first, doc.year - 1), True)))
+        elif doc.year and first == doc.year - 1:     # 2018年以来,…。全年… in 2019: the year just ended, as 2018年,…
+            cues.append(Cue(m.start(), m.end(), Context("actual", first, explicit=True)))
     for m in _FIVE_YEARS.finditer(text):
         # 五年来 in a review of a plan (the paragraph's, or one an earlier paragraph reviewed): that plan's years
         reviewed = [c.context.plan for c in cues if c.context.mode == "review" and c.context.plan and c.pos < m.start()]
