@@ -1582,3 +1582,10 @@ def test_whole_city_in_a_countys_document_is_its_citys_and_a_share_of_it_keeps_t
 def test_since_the_year_just_ended_dates_the_whole_year_after_it():
     text = "2018年以来,全区经济保持良好态势。\n全年地区生产总值完成1378.8亿元,同比增长9.5%。"
     assert got(text, 2019) == {("gdp", 2018, "level", 1378.8, ""), ("gdp", 2018, "growth", 9.5, "")}
+
+
+def test_a_pair_from_a_plans_end_frames_the_averages_and_pairs_after_it_in_its_sentence():
+    text = "全区地区生产总值由“十二五”末的1123亿元增加到2020年的1700亿元,年均增长6.2%;固定资产投资年均增长6.2%;" \
+           "社会消费品零售总额由84.4亿元增加到127亿元,年均增长8.5%。"
+    assert got(text, 2021) >= {("fixed_asset_investment", 2020, "growth", 6.2, 2016), ("retail_sales", 2015, "level", 84.4, ""),
+                               ("retail_sales", 2020, "level", 127.0, ""), ("retail_sales", 2020, "growth", 8.5, 2016)}

@@ -105,7 +105,12 @@ class Document:
         return (self.year if (self.month or 0) >= 10 else self.year - 1) if self.year else None
 
     def plan_span(self, ordinal: int) -> Span:
-        return self.plans.get(ordinal) or Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
+        return self.plans.get(ordinal) or usual_plan_span(ordinal)
+
+
+def usual_plan_span(ordinal: int) -> Span:
+    """十四五 → 2021–2025: a plan's years when the registry lists no other."""
+    return Span(2021 + 5 * (ordinal - 14), 2025 + 5 * (ordinal - 14))
 
 
 def plan_number(ordinal: str) -> int:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from analysis.extract.clauses import (SHARE_OF, find_mentions, group_mentions, mask_brackets, owned_text, readable,
                                       value_pattern)
-from analysis.extract.context import YEAR, back_to, plan_number
+from analysis.extract.context import YEAR, back_to, plan_number, usual_plan_span
 from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
                                       read_number)
 from analysis.extract.pairing import mark_quoted_targets, respectively_across
@@ -106,7 +106,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     facts += respectively_across(masked, sorted(subjects), {f.pos for f in facts}, value_re)
     mark_quoted_targets(masked, facts)
     _same_base_below(text, facts)
-    return _pairs_share_years(sorted(facts, key=lambda f: f.pos))
+    return _pairs_share_years(sorted(facts, key=lambda f: f.pos), masked)
 
 
 _PLAN_BEFORE = re.compile(r"(?:年|年度)计划(?:完成|实现|达到)?$")
@@ -122,15 +122,24 @@ def _same_base_below(text: str, facts: list[Fact]) -> None:
                 f.vs_year = int(m.group(1))
 
 
-def _pairs_share_years(facts: list[Fact]) -> list[Fact]:
+def _pairs_share_years(facts: list[Fact], text: str) -> list[Fact]:
     """从2016年的695.7亿元增加到2021年的1144.2亿元…。规上工业总产值从742亿元增加到1550.2亿元: a pair without years
-    after one with years in the same paragraph spans the same years."""
+    after one with years in the same paragraph spans the same years (由“十二五”末的A: that plan's last year); and an
+    average naming no years in the rest of its sentence (…增加到2020年的B,年均增长6.2%;固定资产投资年均增长6.16%) is over
+    them too."""
     years: dict = {}
+    sentence_of_pair = -1
     for f in facts:
         if f.pair and f.year is not None and not f.role:
             years[f.pair] = f.year
+            sentence_of_pair = f.pos
+        elif f.pair == "from" and f.base_plan:
+            years["from"] = usual_plan_span(f.base_plan).last
         elif f.role in ("from", "to") and not f.base_plan and f.role in years and years.keys() >= {"from", "to"}:
             f.year, f.role = years[f.role], ""
+        elif f.average and f.year is None and not (f.period_start or f.span or f.base_plan or f.short_average) and \
+                years.keys() >= {"from", "to"} and sentence_of_pair >= 0 and not re.search("[。！？]", text[sentence_of_pair:f.pos]):
+            f.year, f.period_start = years["to"], years["from"]          # the base year (as 从2015年的… gives)
     return facts
 
 
