@@ -1589,3 +1589,12 @@ def test_a_pair_from_a_plans_end_frames_the_averages_and_pairs_after_it_in_its_s
            "社会消费品零售总额由84.4亿元增加到127亿元,年均增长8.5%。"
     assert got(text, 2021) >= {("fixed_asset_investment", 2020, "growth", 6.2, 2016), ("retail_sales", 2015, "level", 84.4, ""),
                                ("retail_sales", 2020, "level", 127.0, ""), ("retail_sales", 2020, "growth", 8.5, 2016)}
+
+
+def test_a_base_years_level_in_brackets_before_a_multiple_is_that_years_and_dates_nothing_after_it():
+    text = "2018年,全县地区生产总值达147.38亿元,人均3.84万元,分别是1978年的190和192倍;第三产业增加值达50.24亿元," \
+           "是1978年(0.18亿)的278倍;实现财政总收入9.89亿元,比1950年(16.91万元)增长了2351倍。"
+    assert got(text, 2019) >= {("gdp", 2018, "level", 147.38, ""), ("services_value_added", 1978, "level", 0.18, ""),
+                               ("services_value_added", 2018, "level", 50.24, ""),
+                               ("total_fiscal_revenue", 2018, "level", 9.89, ""),
+                               ("total_fiscal_revenue", 1950, "level", 16.91, "")}

@@ -39,7 +39,8 @@ STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个
 # a number that qualifies the places or units after it (增速达到8%以上的乡镇给予表彰), not a figure of the place
 _ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
-_LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的)?$")
+# (是1978年(0.18亿)的278倍 / 比1950年(16.91万元)增长: that year's level, in brackets)
+_LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的|[(（])?$")
 # the longer word first: 不超过 is a ceiling although it ends in 超过; 过千亿元 and 破百亿元 are round marks passed,
 # 通过 and 打破 are not
 _BOUND_BEFORE = (("不低于", ">="), ("不超过", "<="), ("超过", ">="), ("突破", ">="), ("打破", ""), ("破", ">="),
