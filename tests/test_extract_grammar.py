@@ -1598,3 +1598,9 @@ def test_a_base_years_level_in_brackets_before_a_multiple_is_that_years_and_date
                                ("services_value_added", 2018, "level", 50.24, ""),
                                ("total_fiscal_revenue", 2018, "level", 9.89, ""),
                                ("total_fiscal_revenue", 1950, "level", 16.91, "")}
+
+
+def test_per_head_alone_after_a_gdp_figure_is_gdp_per_head():
+    text = "2017年,全县生产总值完成30亿元,增长8%,人均达到5.62万元。"
+    assert got(text, 2018) == {("gdp", 2017, "level", 30.0, ""), ("gdp", 2017, "growth", 8.0, ""),
+                               ("per_capita_gdp", 2017, "level", 5.62, "")}

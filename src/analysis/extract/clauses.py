@@ -83,7 +83,8 @@ def find_mentions(text: str, vocab: Vocabulary):
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
-    return sorted(out + _bare_value_added(text, out, vocab) + _registered_population(text, vocab) + listed)
+    return sorted(out + _bare_value_added(text, out, vocab) + _bare_per_head(text, out, vocab) +
+                  _registered_population(text, vocab) + listed)
 
 
 # one word for several indicators before 分别, in the order their values follow: 三次产业(增加值)分别完成A、B、C /
@@ -159,6 +160,22 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
         counterpart = _SUBJECT_TAIL.sub(measure, prior[2])
         if counterpart != prior[2] and vocab.pattern.fullmatch(counterpart):
             out.append((m.start(), m.end(), vocab.key(counterpart), False))
+    return out
+
+
+# 地区生产总值达147.38亿元,人均3.84万元 / …,人均达到5.62万元: 人均 alone after a GDP figure is GDP per head
+_BARE_PER_HEAD = re.compile(r"(?<=[，,])\s*人均(?=(?:达到|达|为)?\s*\d)")
+
+
+def _bare_per_head(text: str, mentions, vocab: Vocabulary) -> list:
+    found = list(_BARE_PER_HEAD.finditer(text))
+    per_head = next((n for n, name in vocab.names.items() if name.indicator == "per_capita_gdp"), None) if found else None
+    out = []
+    for m in found if per_head else ():
+        prior = max((x for x in mentions if not x[3] and x[1] <= m.start()), key=lambda x: x[1], default=None)
+        if prior and vocab.name(prior[2]).indicator == "gdp" and m.start() - prior[1] <= 40 and \
+                back_to(text, m.start(), SENTENCE_END) <= prior[0]:
+            out.append((m.end() - 2, m.end(), vocab.key(per_head), False))
     return out
 
 
