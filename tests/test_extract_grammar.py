@@ -1604,3 +1604,8 @@ def test_per_head_alone_after_a_gdp_figure_is_gdp_per_head():
     text = "2017年,全县生产总值完成30亿元,增长8%,人均达到5.62万元。"
     assert got(text, 2018) == {("gdp", 2017, "level", 30.0, ""), ("gdp", 2017, "growth", 8.0, ""),
                                ("per_capita_gdp", 2017, "level", 5.62, "")}
+
+
+def test_yu_between_a_number_and_its_unit_is_at_least_that_number():
+    found = [r for r in rows(BULLETIN + "全年新增市场主体7600余户。") if r["status"] == "proposed"]
+    assert [(r["indicator"], r["value"], r["bound"]) for r in found] == [("new_market_entities", 7600.0, ">=")]

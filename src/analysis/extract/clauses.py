@@ -251,8 +251,8 @@ def owned_text(text: str, start: int, stop: int) -> int:
 def value_pattern(unit_re: str) -> re.Pattern:
     """A number with its unit (Arabic, or Chinese numerals before a unit) and a bound printed after it; in a list
     whose unit is printed once, after its last number (分别达到29698、15892元), each number takes that unit. A footnote
-    mark between a number and its unit (4.20*万人) is passed over."""
-    return re.compile(rf"(?:(?P<num>{N})\*?(?:(?P<unit>%|{unit_re})|(?=(?:、{N})+(?P<shared>%|{unit_re})(?![、\d])))"
+    mark between a number and its unit (4.20*万人) is passed over, and 余 there (7600余户: at least) is group ``about``."""
+    return re.compile(rf"(?:(?P<num>{N})\*?(?P<about>余(?=[\u4e00-\u9fff]))?(?:(?P<unit>%|{unit_re})|(?=(?:、{N})+(?P<shared>%|{unit_re})(?![、\d])))"
                       rf"|(?<![{CN_DIGITS}第])(?P<cn>{CN_NUMBER})"
                       rf"(?P<cnunit>{unit_re}))(?P<post>左右|以上|以内|以下|多)?")
 

@@ -138,7 +138,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
     kind = "growth" if growth else "rate" if percent else "amount"
     negative = (growth and verb.group(1) in NEGATIVE) or (percent and minus)     # 分别增长5.6%、-24.4%
-    fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, bound(lead, m["post"]), pos, quote,
+    post = m["post"] or ("多" if m.groupdict().get("about") else None)          # 7600余户: at least 7600
+    fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, bound(lead, post), pos, quote,
                 lead=lead)
     vs_year, year = _VS_YEAR.search(lead), _LEAD_YEAR.search(lead)
     fact.vs_year = int(vs_year.group(1)) if vs_year else None
