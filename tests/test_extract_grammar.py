@@ -1609,3 +1609,9 @@ def test_per_head_alone_after_a_gdp_figure_is_gdp_per_head():
 def test_yu_between_a_number_and_its_unit_is_at_least_that_number():
     found = [r for r in rows(BULLETIN + "全年新增市场主体7600余户。") if r["status"] == "proposed"]
     assert [(r["indicator"], r["value"], r["bound"]) for r in found] == [("new_market_entities", 7600.0, ">=")]
+
+
+def test_a_long_list_after_xinzeng_lists_flows_to_its_end():
+    text = "2023年,新增国家科技型中小企业191户、高新技术企业73户、专精特新“小巨人”企业7户、制造业单项冠军企业9户、" \
+           "规上工业企业89户,增量总量均位居全省前列。"
+    assert ("industrial_firms_above_scale", 2023, "level", 89.0, "") not in got(text, 2024)

@@ -79,7 +79,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         start = trailing.end() if trailing else start
         end = owned_text(masked, start, stop)
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
-        head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 40):group[0][0]])[-1]
+        head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 120):group[0][0]])[-1]     # its clause
         # 新增省级专精特新企业26家、高新技术企业29家: a 、 list after 新增 lists flows
         pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head)))
         # 累计完成固定资产投资800亿元: a total; 累计完成固定资产投资A亿元、社会消费品零售总额B亿元: each item of the list
