@@ -1615,3 +1615,7 @@ def test_a_long_list_after_xinzeng_lists_flows_to_its_end():
     text = "2023年,新增国家科技型中小企业191户、高新技术企业73户、专精特新“小巨人”企业7户、制造业单项冠军企业9户、" \
            "规上工业企业89户,增量总量均位居全省前列。"
     assert ("industrial_firms_above_scale", 2023, "level", 89.0, "") not in got(text, 2024)
+
+
+def test_market_entities_are_counted_in_jia_as_in_hu():
+    assert got(BULLETIN + "年末市场主体总数达16万家。") == {("market_entities", 2022, "level", 16.0, "")}

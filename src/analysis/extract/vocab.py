@@ -54,6 +54,7 @@ _VALUE_WORDS = ("增加值", "总产值")
 _ORDINAL_LIST = re.compile(r"(?:第?[一二三](?:产业?)?、)+$")
 # 户 and 家 both count firms; the tables use 家.
 UNIT_ALIASES = {("户", "家"): "家", ("亿", "亿元"): "亿元"}
+_ENTITIES = {"户", "家"}          # entities (market entities, firms) are counted in either
 # 跨上2000亿台阶 / 突破千亿, / 超2000亿,增长28%: 亿 alone before a threshold word or a clause's end is 亿元 when it
 # follows an amount in 元 (Vocabulary.compatible; elsewhere it may count people, tonnes, dollars)
 BARE_YI = "亿(?=新?(?:台阶|大关|关口)|[,，;；。、)）]|$|(?:增加|增长|提高|跃升|上升|攀升)(?:到|至))"    # 由0.24亿增加到14.6亿元; (0.18亿)
@@ -130,8 +131,8 @@ class Vocabulary:
         if not indicator_unit or printed == indicator_unit:
             return True
         a, b = self.unit_bases.get(printed), self.unit_bases.get(indicator_unit)
-        if (printed, indicator_unit) in UNIT_ALIASES:
-            return True
+        if (printed, indicator_unit) in UNIT_ALIASES or {a, b} == _ENTITIES:
+            return True                                              # 市场主体16万家 of an indicator in 户
         return a is None or b is None or a == b
 
     def counts(self, printed: str) -> bool:
