@@ -1619,3 +1619,8 @@ def test_a_long_list_after_xinzeng_lists_flows_to_its_end():
 
 def test_market_entities_are_counted_in_jia_as_in_hu():
     assert got(BULLETIN + "年末市场主体总数达16万家。") == {("market_entities", 2022, "level", 16.0, "")}
+
+
+def test_revenue_raised_in_the_place_is_not_its_budget_revenue():
+    text = BULLETIN + "全年来源地一般公共预算收入46.89亿元;地方一般公共预算收入12.3亿元。"
+    assert got(text) == {("budget_revenue", 2022, "level", 12.3, "")}
