@@ -92,3 +92,8 @@ def test_a_text_tables_cells_no_row_carries_are_listed(separator):
     table = ["指标名称", "单位", "数值", "比上年增长"], ["粮食播种面积", "万亩", "120.5", "6.1"]
     found = _found("某县2022年主要指标\n" + "\n".join(separator.join(row) for row in table))
     assert {r["value"] for r in found.unread} >= {120.5, 6.1}
+
+
+def test_a_number_before_words_no_unit_reads_is_listed_but_not_a_change_in_points_or_a_code():
+    found = _found(BULLETIN + "全区生产总值同比增长8.5虬比全市高2.5个百分点。详见art_7588页,用时3个月。")
+    assert {r["value"] for r in found.unread} == {8.5}

@@ -33,13 +33,16 @@ def _clause(para: str, start: int, end: int) -> str:
     return para[first:stop].strip()
 
 
-# any other number printed as an amount: with 余/多 before its unit (7500余户), with 万/亿 alone (户籍人口86.3万,) or
-# with none (常住人口766579, or a text table's cell: 地区生产总值 | 亿元 | 120.5 | 6.1); not a date (2023年, 6月, 15日, 2023-02-22), an ordinal (第3, 表1), a clause number (1.), a
-# multiple's base year or the last part of a ratio (11.1:46.8:42.1), and never a number inside another
-# (and, whatever follows, a number with 万/亿 after it, 由0.24亿增加到…, or at a line's end, 16883 / - 2 - / 元)
-_OTHER = re.compile(rf"(?<![第表图:：-])(?P<num>{N})(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
-                    rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤]))")
-_NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议)")
+# any other number printed as an amount, whatever follows it: with 余/多 before its unit (7500余户), with 万/亿 alone
+# (户籍人口86.3万,), with none (常住人口766579, or a text table's cell: 地区生产总值 | 亿元 | 120.5 | 6.1), at a line's end
+# (16883 / - 2 - / 元) or before words no unit reads (8.5虬比全市…, a page whose % was lost); not a date (2023年, 6月, 15日,
+# 2023-02-22, 11:06), an ordinal (第3, 表1), a clause number (1.), a multiple's base year or a ratio (11.1:46.8:42.1), a
+# change in points (2.5个百分点: never a figure of the table), part of an address or a code (art_7588), and never a number
+# inside another
+_OTHER = re.compile(rf"(?<![第表图:：\-A-Za-z_/])(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
+                    rf"(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
+                    rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤])|(?P<words>(?:余|多)?[\u4e00-\u9fff]{{0,2}}))")
+_NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议|个月|位|名|强|百分)")     # 3个月, 第4位, 前10名, 百强
 
 
 def _numbers(para: str, pattern: re.Pattern):
@@ -51,7 +54,7 @@ def _numbers(para: str, pattern: re.Pattern):
             seen.add(m.start())
             yield value, unit_of(m), m.start(), m.end()
     for m in _OTHER.finditer(para):
-        unit = m["unit"] if m["big"] is None else m["big"]
+        unit = next(u for u in (m["unit"], m["big"], m["words"]) if u is not None)
         if m.start() not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
                 and not (unit == "" and 1900 <= float(m["num"]) <= 2100):
             yield float(m["num"]), unit, m.start(), m.end()
