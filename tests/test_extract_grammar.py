@@ -1624,3 +1624,23 @@ def test_market_entities_are_counted_in_jia_as_in_hu():
 def test_revenue_raised_in_the_place_is_not_its_budget_revenue():
     text = BULLETIN + "全年来源地一般公共预算收入46.89亿元;地方一般公共预算收入12.3亿元。"
     assert got(text) == {("budget_revenue", 2022, "level", 12.3, "")}
+
+
+def test_a_price_index_level_is_not_its_rise():
+    assert got(BULLETIN + "全年居民消费价格指数102.2%,上涨2.2%。") == {("cpi", 2022, "growth", 2.2, "")}
+
+
+def test_a_base_years_level_printed_inside_a_multiple_and_the_average_after_it():
+    text = "2018年全县地区生产总值达到189亿元,是改革开放前1978年1.3亿元的143倍,年均增长12.3%。"
+    assert got(text, 2019) == {("gdp", 2018, "level", 189.0, ""), ("gdp", 1978, "level", 1.3, ""),
+                               ("gdp", 2018, "growth", 12.3, 1979)}
+
+
+def test_per_head_alone_after_earlier_years_gdp_per_head_in_its_sentence():
+    text = "1987年全县人均地区生产总值达到1124元;2018年人均达到54562元,实现了跨越。"
+    assert got(text, 2019) == {("per_capita_gdp", 1987, "level", 1124.0, ""), ("per_capita_gdp", 2018, "level", 54562.0, "")}
+
+
+def test_a_count_right_after_a_xinzeng_clause_of_counts_is_one_more_flow():
+    text = "2024年,全年新增国家级专精特新“小巨人”企业4家,高新技术企业101家。"
+    assert got(text, 2025) == {("high_tech_firms_certified", 2024, "cumulative", 101.0, 2024)}

@@ -25,8 +25,8 @@ _CONTINUES = re.compile(
     r"(?:全年|年末|年底)预计(?:完成|实现|达到|达|为|同比)?|"   # …,1—9月完成A,全年预计完成B: the year's estimate
     r"(?:当年|全年|本年|其中)?(?:新认定|新登记|净增)(?=[\d一二三四五六七八九十两])|(?:年末|年底)实有|前[两二三四五2-5]年|(?:近|过去(?:的)?)?五年(?:跨越|迈上|连续|累计|年均)|"                     # …企业52家,当年新认定12家: its flow
     r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间|以来)[,，\u3000]*(?:年均|平均)|"    # ,“十三五”期间年均增长7%
-    rf"(?:是|为|相当于)(?:{YEAR}年(?:末|底)?(?:[(（][^()（）]{{0,16}}[)）])?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|时期|期间)?|过去[5五]年|上年)"
-    r"的[\d.]+(?:[和、与][\d.]+)*万?倍|"  # ,是2020年的1.4倍 / 是“十一五”末的2倍 / 是1978年(0.18亿)的278倍
+    rf"(?:是|为|相当于)(?:[^,，。；;\d]{{0,8}}?{YEAR}年(?:末|底)?(?:[(（][^()（）]{{0,16}}[)）]|[\d.]+[万亿]?元)?|[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|时期|期间)?|过去[5五]年|上年)"
+    r"的[\d.]+(?:[和、与][\d.]+)*万?倍|"  # ,是2020年的1.4倍 / 是“十一五”末的2倍 / 是1978年(0.18亿)的278倍 / 是改革开放前1978年1.3亿元的143倍
     rf"(?:力争|争取|确保)?到(?:{YEAR}年|[“\"]?十[一二三四五六七八九]五[”\"]?[末初])(?:底|末)?(?:力争|争取|确保)?(?:突破|达到|达|超过|实现|冲刺))")  # ,到2027年(力争)突破…
 CLAUSE_END = "，,；;。"
 _REMARK = re.compile(r"(?:是|成为|总量|稳居|位居|居|经过|历经)")      # …,经过长期发展,2005年突破50亿元: an aside
@@ -163,8 +163,9 @@ def _bare_value_added(text: str, mentions, vocab: Vocabulary) -> list:
     return out
 
 
-# 地区生产总值达147.38亿元,人均3.84万元 / …,人均达到5.62万元: 人均 alone after a GDP figure is GDP per head
-_BARE_PER_HEAD = re.compile(r"(?<=[，,])\s*人均(?=(?:达到|达|为)?\s*\d)")
+# 地区生产总值达147.38亿元,人均3.84万元 / …,人均达到5.62万元: 人均 alone after a GDP figure is GDP per head; so is
+# 2018年人均达到54562元 after 人均GDP figures of earlier years in its sentence
+_BARE_PER_HEAD = re.compile(r"(?:(?<=[，,；;])|(?<=年))\s*人均(?=(?:达到|达|为|上升到|提高到|增加到)?\s*\d)")
 
 
 def _bare_per_head(text: str, mentions, vocab: Vocabulary) -> list:
@@ -173,8 +174,9 @@ def _bare_per_head(text: str, mentions, vocab: Vocabulary) -> list:
     out = []
     for m in found if per_head else ():
         prior = max((x for x in mentions if not x[3] and x[1] <= m.start()), key=lambda x: x[1], default=None)
-        if prior and vocab.name(prior[2]).indicator == "gdp" and m.start() - prior[1] <= 40 and \
-                back_to(text, m.start(), SENTENCE_END) <= prior[0]:
+        of = vocab.name(prior[2]).indicator if prior else ""
+        if (of == "gdp" and m.start() - prior[1] <= 40 and back_to(text, m.start(), SENTENCE_END) <= prior[0]) or (
+                of == "per_capita_gdp" and m.start() - prior[1] <= 80 and back_to(text, m.start(), "。！？") <= prior[0]):
             out.append((m.end() - 2, m.end(), vocab.key(per_head), False))
     return out
 

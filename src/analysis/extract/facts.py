@@ -40,8 +40,12 @@ _STEPS = re.compile(r"(?:两|三|四|五|几|\d+)个[^，,。；;\d]{0,6}?(?:台
 _DOLLARS = re.compile(r"\d\s*(?:亿|万)?美元")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
+# 新增国家级专精特新“小巨人”企业4家,高新技术企业101家: a count right after a 新增 clause of counts is one more flow
+_FLOW_CLAUSE_BEFORE = re.compile(r"(?:^|[，,；;。:：])\s*(?:全年|当年|其中)?(?:新增|新认定|新培育|新登记)[^，,。；;]{1,30}?"
+                                 r"[\d.]+余?(?:家|户|个|项)[，,]\s*$")
 _LIST_TOTAL = re.compile(r"累计(?:完成|实现)?[^、，,。；;]{2,16}?[\d.]+(?:万|亿)?元、$")
-_NAMED_BASE = re.compile(rf"(?:是|为|相当于)({YEAR})年(?:末|底)?的[\d.]+倍|(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
+_NAMED_BASE = re.compile(rf"(?:是|为|相当于)[^,，。；;\d]{{0,8}}?({YEAR})年(?:末|底)?(?:[(（][^()（）]{{0,16}}[)）]|[\d.]+[万亿]?元)?的[\d.]+万?倍|"
+                         rf"(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
 
 def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
@@ -81,7 +85,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         before = re.split(r"[,，、。；;：:]", masked[max(0, group[0][0] - 10):group[0][0]])[-1]
         head = re.split(r"[,，。；;：:]", masked[max(0, group[0][0] - 120):group[0][0]])[-1]     # its clause
         # 新增省级专精特新企业26家、高新技术企业29家: a 、 list after 新增 lists flows
-        pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head)))
+        pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head))) or \
+            bool(_FLOW_CLAUSE_BEFORE.search(masked, max(0, group[0][0] - 60), group[0][0]))
         # 累计完成固定资产投资800亿元: a total; 累计完成固定资产投资A亿元、社会消费品零售总额B亿元: each item of the list
         pre_total = bool(re.search(r"累计(?:完成|实现)?$", before)) or (head.endswith("、") and bool(_LIST_TOTAL.search(head)))
         listed = masked.find("分别", start, end)
@@ -179,7 +184,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):
             continue                                         # 比上年增加14545元; 2个万亿元台阶; 增长220亿元
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
-        if fact is None:
+        if fact is None or _index_level(fact, names[-1] + lead):
             continue
         fact.target = fact.target or fact.pos < planned
         if fact.kind == "growth" and not fact.basis:       # 地区生产总值(现价)完成…,同比增长10.67%: the basis named before
@@ -250,6 +255,11 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 f.value = -f.value
         facts += listed
     return facts
+
+
+def _index_level(fact, words: str) -> bool:
+    """居民消费价格指数102.2%(上年=100): an index's level, not its rise (上涨2.2% after it is the figure)."""
+    return fact.kind == "rate" and 80 <= fact.value <= 130 and "指数" in words
 
 
 def _exact_after_mark(mark, fact) -> bool:
