@@ -1644,3 +1644,8 @@ def test_per_head_alone_after_earlier_years_gdp_per_head_in_its_sentence():
 def test_a_count_right_after_a_xinzeng_clause_of_counts_is_one_more_flow():
     text = "2024年,全年新增国家级专精特新“小巨人”企业4家,高新技术企业101家。"
     assert got(text, 2025) == {("high_tech_firms_certified", 2024, "cumulative", 101.0, 2024)}
+
+
+def test_zongliang_opening_a_clause_after_a_gdp_figure_is_the_gdp():
+    text = "2023年,全区地区生产总值同比增长8.5%,增速连续三年排名第一;总量跃升到5202.01亿元。"
+    assert got(text, 2024) == {("gdp", 2023, "growth", 8.5, ""), ("gdp", 2023, "level", 5202.01, "")}

@@ -83,7 +83,7 @@ def find_mentions(text: str, vocab: Vocabulary):
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
-    return sorted(out + _bare_value_added(text, out, vocab) + _bare_per_head(text, out, vocab) +
+    return sorted(out + _bare_value_added(text, out, vocab) + _bare_per_head(text, out, vocab) + _bare_total(text, out, vocab) +
                   _registered_population(text, vocab) + listed)
 
 
@@ -178,6 +178,19 @@ def _bare_per_head(text: str, mentions, vocab: Vocabulary) -> list:
         if (of == "gdp" and m.start() - prior[1] <= 40 and back_to(text, m.start(), SENTENCE_END) <= prior[0]) or (
                 of == "per_capita_gdp" and m.start() - prior[1] <= 80 and back_to(text, m.start(), "。！？") <= prior[0]):
             out.append((m.end() - 2, m.end(), vocab.key(per_head), False))
+    return out
+
+
+# 全区GDP同比增长8.5%…;总量跃升到5202.01亿元: 总量 opening a clause after a GDP figure in its sentence is the GDP
+_BARE_TOTAL = re.compile(r"(?<=[，,；;])\s*(?:经济)?总量(?=跃升|达到|达|为|突破|增加|增至|提高|升至|实现|迈上|站上)")
+
+
+def _bare_total(text: str, mentions, vocab: Vocabulary) -> list:
+    out = []
+    for m in _BARE_TOTAL.finditer(text):
+        prior = max((x for x in mentions if not x[3] and x[1] <= m.start()), key=lambda x: x[1], default=None)
+        if prior and vocab.name(prior[2]).indicator == "gdp" and m.start() - prior[1] <= 80 and back_to(text, m.start(), "。！？") <= prior[0]:
+            out.append((m.end() - 2, m.end(), prior[2], False))
     return out
 
 
