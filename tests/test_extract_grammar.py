@@ -1649,3 +1649,9 @@ def test_a_count_right_after_a_xinzeng_clause_of_counts_is_one_more_flow():
 def test_zongliang_opening_a_clause_after_a_gdp_figure_is_the_gdp():
     text = "2023年,全区地区生产总值同比增长8.5%,增速连续三年排名第一;总量跃升到5202.01亿元。"
     assert got(text, 2024) == {("gdp", 2023, "growth", 8.5, ""), ("gdp", 2023, "level", 5202.01, "")}
+
+
+def test_the_day_a_report_was_given_dates_it_before_the_day_its_page_was_posted():
+    text = "政府工作报告\n发布时间:2021-01-21 11:16\n2020年12月24日在某县第九届人民代表大会第五次会议上\n" \
+           "过去一年,全县地区生产总值增长6%。"
+    assert got(text) == got(text, 2020) == {("gdp", 2020, "growth", 6.0, "")}

@@ -176,6 +176,8 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日|"
                      rf"(?:{YEAR})([/.])(0?[1-9]|1[0-2])\4(?:0?[1-9]|[12]\d|3[01])(?!\d)", text[:600])
     doc.month = int(date.group(1) or date.group(2) or date.group(3) or date.group(5)) if date else None   # 12月27日,…大会开幕
+    speech = _SPEECH_DATE.search(text[:800])
+    doc.month = int(speech.group(2)) if speech else doc.month
     doc.congress = bool(re.search(r"政府工作报告|人民代表大会(?!常务委员会)|人代会|两会", text[:300])) and not doc.data_year and \
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
@@ -198,9 +200,13 @@ def still_ahead(year: int | None, doc: Document) -> bool:
     return bool(year and doc.year and (year > doc.year or (year == doc.year and doc.congress)))
 
 
+# 2020年12月24日在…人民代表大会第五次会议上: the day a report was given, before any date the page was posted on
+_SPEECH_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日\s*在[^。\n]{{0,60}}?(?:代表大会|人代会|会议)上")
+
+
 def _detect_year(text: str, doc: Document) -> int | None:
     head = text[:600]
-    date = DATE_RE.search(head)
+    date = _SPEECH_DATE.search(text[:800]) or DATE_RE.search(head)
     if date:
         return int(next(g for g in date.groups() if g))
     # a review is heard the year after, except at a congress of late December (12月27日: 一、2024年工作回顾 is of 2024)
