@@ -1655,3 +1655,10 @@ def test_the_day_a_report_was_given_dates_it_before_the_day_its_page_was_posted(
     text = "政府工作报告\n发布时间:2021-01-21 11:16\n2020年12月24日在某县第九届人民代表大会第五次会议上\n" \
            "过去一年,全县地区生产总值增长6%。"
     assert got(text) == got(text, 2020) == {("gdp", 2020, "growth", 6.0, "")}
+
+
+def test_another_named_place_opening_a_clause_is_that_places_figure_but_an_abbreviation_of_its_own_is_not():
+    text = "2022年,全县地区生产总值增长6.1%;甲乙县规模以上工业增加值增长5.2%。"
+    assert got(text, 2023) == {("gdp", 2022, "growth", 6.1, "")}
+    own = extract_document("初步核算,按不变价计算,全年阿左旗生产总值增长6.5%。", "阿拉善左旗", "t.txt", 2023, registry=REGISTRY)
+    assert {(r["indicator"], r["value"]) for r in own.rows if r["status"] == "proposed"} == {("gdp", 6.5)}

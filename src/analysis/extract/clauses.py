@@ -79,6 +79,7 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith("密度", m.end()) or \
             _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope, own_named) or \
+            _named_other_place(text, m.start(), vocab.places) or \
             _zone_subject(text, m.start(), vocab.places)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
@@ -117,6 +118,28 @@ def _longest_mentions(text: str, pattern: re.Pattern):
 _WHOLE_OF = re.compile(r"全([国省市州盟])$")
 # 占 before a name (占全市规上工业总产值的比重): the whole a share is of, not a figure of its own
 SHARE_OF = re.compile(r"占(?:全[国省市县区])?$")
+
+
+# ,A县地区生产总值… in a document of another place: that county's figure (a city's page listing its counties, a county's
+# naming its city); not a part of the place (城区, 开发区, 高新区 …), nor 全县 / 我区 / 本市 / 各县
+_PLACE_SUBJECT = re.compile(r"(?:^|[，,；;。、：:\s])([\u4e00-\u9fff]{2,6}?(?:自治县|县|市|区|旗))$")
+_NOT_ANOTHER = re.compile(r"(?:城区|园区|开发区|高新区|新区|景区|社区|辖区|市区|片区|矿区|港区|山区|老区|牧区|林区|库区|地区|"
+                          r"城市|县市区|县区|[全我本该各][县市区旗])$")
+
+
+def _named_other_place(text: str, start: int, places: tuple) -> bool:
+    found = _PLACE_SUBJECT.search(text, max(0, start - 10), start)
+    if not found or not places or _NOT_ANOTHER.search(found.group(1)):
+        return False
+    token = re.sub(r"^(?:全年|今年|去年|当年|年末|年底|其中|同期)", "", found.group(1))     # 全年阿左旗…
+    return len(token) >= 2 and not _NOT_ANOTHER.search(token) and \
+        not any(p in token or _abbreviates(token, p) for p in places)
+
+
+def _abbreviates(token: str, place: str) -> bool:
+    """阿左旗 for 阿拉善左旗: the characters of *token* in *place*, in order, from its first."""
+    rest = iter(place)
+    return token[0] == place[0] and all(ch in rest for ch in token)
 
 
 def _another_place(before: str, scope: str, own_named: bool) -> bool:
