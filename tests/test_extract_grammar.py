@@ -1662,3 +1662,9 @@ def test_another_named_place_opening_a_clause_is_that_places_figure_but_an_abbre
     assert got(text, 2023) == {("gdp", 2022, "growth", 6.1, "")}
     own = extract_document("初步核算,按不变价计算,全年阿左旗生产总值增长6.5%。", "阿拉善左旗", "t.txt", 2023, registry=REGISTRY)
     assert {(r["indicator"], r["value"]) for r in own.rows if r["status"] == "proposed"} == {("gdp", 6.5)}
+
+
+def test_a_respectively_list_with_unregistered_names_inside_is_read_by_position():
+    text = BULLETIN + "全年地区生产总值、规模以上服务业营业收入、社会消费品零售总额和城镇居民人均可支配收入分别增长5.8%、35%、4%和6.5%。"
+    assert got(text) == {("gdp", 2022, "growth", 5.8, ""), ("retail_sales", 2022, "growth", 4.0, ""),
+                         ("urban_disposable_income", 2022, "growth", 6.5, "")}

@@ -63,6 +63,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
     groups, covered, subjects = group_mentions(masked, mentions), [], []
+    groups, orders = _merge_mixed_lists(masked, mentions, groups)
     # where each group's text stops: the next group, unless it comes after 占 (…占地区生产总值的比重: the whole a
     # share is of does not end the text before it); filled from the end, so one pass
     stops, stop = [0] * len(groups), len(masked)
@@ -76,6 +77,9 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         start = group[-1][1]
         stop = stops[i]
         names = [name for mention in group for name in vocab.expand(masked, mention[0], mention[2])]
+        order = orders.get(group[0][0])
+        if order:                            # a 分别 list naming some things no one registered: by position
+            names, start = [mention[2] for mention in group], order[0]
         # …城镇居民人均可支配收入、农民人均纯收入同比分别增长…: names no one registered close the list; their values are
         # passed over (and listed unread), so the registered names keep theirs
         trailing = _UNREGISTERED_TAIL.match(masked, start, stop)
@@ -92,12 +96,12 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         listed = masked.find("分别", start, end)
         # …一般预算收入18.8亿元,分别增长…: the list is the sentence's (not when names no one registered close the
         # name's own list: 固定资产投资、工业投资分别增长6.2%、19.3%)
-        if len(names) == 1 and listed >= 0 and not unnamed_after:
+        if len(names) == 1 and listed >= 0 and not unnamed_after and not order:
             end = max(back_to(masked, listed, ",，;；"), start)
         # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
         planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
         found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned,
-                          unnamed_after)
+                          unnamed_after, order[1] if order else None)
         per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
@@ -115,6 +119,37 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
 
 
 _PLAN_BEFORE = re.compile(r"(?:年|年度)计划(?:完成|实现|达到)?$")
+# the words between a list of names and its 分别 (…收入,预计分别增长…)
+_BEFORE_RESPECTIVELY = re.compile(r"[,，]?\s*(?:预计|同比|比上年|较上年)?\s*$")
+
+
+def _merge_mixed_lists(text: str, mentions, groups) -> tuple[list, dict]:
+    """地区生产总值、规模工业增加值、社会消费品零售总额、规模以上服务业营业收入和城镇居民人均可支配收入,预计分别增长
+    5.8%、5%、4%、35%和6.5%: a 分别 list whose items include names no one registered (not only at its end) is read by
+    position, each registered name taking the value in its place. Returns the groups with each such list's mentions
+    made one group, and {its first mention's start: (where its values' text starts, [name or None per item])}."""
+    orders = {}
+    for found in re.finditer("分别", text):
+        seg_end = _BEFORE_RESPECTIVELY.search(text, 0, found.start()).start()
+        seg_start = max(text.rfind(ch, 0, seg_end) for ch in ",，;；。:：\n") + 1
+        items = [(m.start(), m.end()) for m in re.finditer(r"[^、和与及]+", text[seg_start:seg_end])]
+        if len(items) < 3 or re.search(r"\d", text[seg_start:seg_end]):
+            continue                             # names only (…达到A亿元和B亿元,分别增长… lists values)
+        order, inside = [], []
+        for a, b in items:
+            a, b = seg_start + a, seg_start + b
+            hit = [x for x in mentions if a <= x[0] and x[1] <= b and not x[3]]
+            order.append(hit[-1] if hit else None)
+            inside += hit[-1:]
+        unnamed = [(a, b) for (a, b), x in zip(items, order) if x is None]
+        if not inside or not unnamed or any(b - a < 4 for a, b in unnamed):
+            continue
+        first = inside[0][0]
+        merged = [x for g in groups if inside[0][0] <= g[0][0] <= inside[-1][0] for x in g if x in inside]
+        groups = [g for g in groups if not inside[0][0] <= g[0][0] <= inside[-1][0]]
+        groups = sorted(groups + [merged], key=lambda g: g[0][0])
+        orders[first] = (seg_end, [x[2] if x else None for x in order])
+    return groups, orders
 _UNREGISTERED_TAIL = re.compile(r"(?:、[\u4e00-\u9fff]{2,12}?)+(?=(?:同比|比上年)?分别)")
 _BASE_BELOW = re.compile(rf"(?:比|较)({YEAR})年[(（]下同[)）]")
 
@@ -149,13 +184,13 @@ def _pairs_share_years(facts: list[Fact], text: str) -> list[Fact]:
 
 
 def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0,
-              unnamed_after=0) -> list[Fact]:
+              unnamed_after=0, listed=None) -> list[Fact]:
     """Facts in the text *names* own (text[start:end]); names are several for a 分别 list; those before *planned*
     are the year's plan (targets)."""
     owned = text[start:end]
     unit = vocab.name(names[-1]).unit
     facts, (first_year, last_year) = from_to(owned, names, mention_start, start, claimed)
-    listed_names = list(names) + [None] * unnamed_after
+    listed_names = list(listed) if listed else list(names) + [None] * unnamed_after
     if "分别" in owned and len(listed_names) == 1:
         return facts                                         # a list whose names we do not know
     listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
