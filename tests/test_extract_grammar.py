@@ -1668,3 +1668,13 @@ def test_a_respectively_list_with_unregistered_names_inside_is_read_by_position(
     text = BULLETIN + "全年地区生产总值、规模以上服务业营业收入、社会消费品零售总额和城镇居民人均可支配收入分别增长5.8%、35%、4%和6.5%。"
     assert got(text) == {("gdp", 2022, "growth", 5.8, ""), ("retail_sales", 2022, "growth", 4.0, ""),
                          ("urban_disposable_income", 2022, "growth", 6.5, "")}
+
+
+def test_an_events_date_inside_a_sentence_far_from_the_top_does_not_date_the_page():
+    text = "甲县,隶属某某自治州。地处高原东北边缘,东邻乙县,北接丙县、丁县,与戊县插花接壤,总面积1557.68平方公里,辖11个镇、" \
+           "5个乡。甲县古称洮州,西晋置县,北魏以其地为洮州,民国二年改洮州厅为甲县,其后几经调整,沿用至今,是多民族聚居的县," \
+           "境内有汉、回、藏等民族,山川秀美,物产丰富,历史上是茶马互市的重镇,也是古丝绸之路南线的要冲。" \
+           "2020年2月28日,省人民政府批准甲县退出贫困县。2022年,甲县地区生产总值29.74亿元,比上年实际增长4.2%。"
+    found = extract_document(text, "甲县", "t.txt", registry=REGISTRY).rows
+    assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found if r["status"] == "proposed"} == {
+        ("gdp", 2022, "level", 29.74), ("gdp", 2022, "growth", 4.2)}

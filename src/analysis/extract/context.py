@@ -204,9 +204,17 @@ def still_ahead(year: int | None, doc: Document) -> bool:
 _SPEECH_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日\s*在[^。\n]{{0,60}}?(?:代表大会|人代会|会议)上")
 
 
+def _dates_the_page(head: str, pos: int) -> bool:
+    """A date printed as 2020年2月28日 dates the page near its top, at a line's start or after 发布 / 时间 / 日期 / 来源 /
+    于; inside a sentence further on (…。2020年2月28日,省政府批准…) it is an event's."""
+    line_start = head.rfind("\n", 0, pos) + 1
+    return pos < 150 or not head[line_start:pos].strip() or bool(re.search(r"(?:发布|时间|日期|来源|于)[:：]?\s*$", head[max(0, pos - 8):pos]))
+
+
 def _detect_year(text: str, doc: Document) -> int | None:
     head = text[:600]
-    date = _SPEECH_DATE.search(text[:800]) or DATE_RE.search(head)
+    date = _SPEECH_DATE.search(text[:800]) or next(
+        (d for d in DATE_RE.finditer(head) if d.group(1) is None or _dates_the_page(head, d.start())), None)
     if date:
         return int(next(g for g in date.groups() if g))
     # a review is heard the year after, except at a congress of late December (12月27日: 一、2024年工作回顾 is of 2024)
