@@ -1678,3 +1678,13 @@ def test_an_events_date_inside_a_sentence_far_from_the_top_does_not_date_the_pag
     found = extract_document(text, "甲县", "t.txt", registry=REGISTRY).rows
     assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found if r["status"] == "proposed"} == {
         ("gdp", 2022, "level", 29.74), ("gdp", 2022, "growth", 4.2)}
+
+
+def test_the_places_own_budget_revenue_beside_the_one_with_the_parts_passed_up():
+    text = BULLETIN + "全年一般公共预算收入15.73亿元,增长7.5%;一般公共预算地方收入10.34亿元,增长8%。"
+    assert got(text) == {("budget_revenue", 2022, "level", 10.34, ""), ("budget_revenue", 2022, "growth", 8.0, "")}
+
+
+def test_two_names_then_two_amounts_with_their_units_pair_in_order():
+    text = BULLETIN + "全年完成财政总收入和一般公共预算收入1.9亿元、1.2亿元。"
+    assert got(text) == {("total_fiscal_revenue", 2022, "level", 1.9, ""), ("budget_revenue", 2022, "level", 1.2, "")}

@@ -193,7 +193,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     listed_names = list(listed) if listed else list(names) + [None] * unnamed_after
     if "分别" in owned and len(listed_names) == 1:
         return facts                                         # a list whose names we do not know
-    listed_values = re.search(rf"{N}%?(?:和|、|与){N}", owned)        # 年均增长8.9%和9.6%: a list without 分别
+    listed_values = re.search(rf"{N}(?:%|[^\d，,。；;、和与]{{1,3}})?(?:和|、|与){N}", owned)  # 增长8.9%和9.6% / 1.9亿元、1.2亿元: a list without 分别
     respectively = len(listed_names) > 1 and ("分别" in owned or bool(listed_values))
     queue, seen, previous_end = list(listed_names), {}, 0
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two

@@ -118,9 +118,14 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
 
 
 def _preference(row: dict) -> tuple:
-    """Which of two readings of one key a review file keeps: the more confident, then an exact figure over a
-    round mark passed (经济总量突破百亿元 beside 完成地区生产总值100.76亿元); else the first printed."""
-    return row["confidence"], row["bound"] not in (">=", "<=")
+    """Which of two readings of one key a review file keeps: the more confident, then the place's own budget revenue
+    over one that includes the parts passed up (一般公共预算地方收入10.34亿元 beside 一般公共预算收入15.73亿元), then an
+    exact figure over a round mark passed (经济总量突破百亿元 beside 完成地区生产总值100.76亿元); else the first printed."""
+    local = row["indicator"] == "budget_revenue" and bool(_LOCAL.search(row["quote"]))
+    return row["confidence"], local, row["bound"] not in (">=", "<=")
+
+
+_LOCAL = re.compile(r"地方(?:级)?一般公共预算|一般公共预算(?:地方|本级)")      # not 地方财政收入 (an older, looser name)
 
 
 def _dedupe(rows: list[dict], weak: set) -> list[dict]:
