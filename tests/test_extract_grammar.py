@@ -1688,3 +1688,7 @@ def test_the_places_own_budget_revenue_beside_the_one_with_the_parts_passed_up()
 def test_two_names_then_two_amounts_with_their_units_pair_in_order():
     text = BULLETIN + "全年完成财政总收入和一般公共预算收入1.9亿元、1.2亿元。"
     assert got(text) == {("total_fiscal_revenue", 2022, "level", 1.9, ""), ("budget_revenue", 2022, "level", 1.2, "")}
+
+
+def test_xinzhuce_newly_registered_is_a_flow():
+    assert got(BULLETIN + "全年新注册市场主体2388户,增长12.5%。") == {("new_market_entities", 2022, "cumulative", 2388.0, 2022)}

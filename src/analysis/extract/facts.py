@@ -102,7 +102,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
         found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned,
                           unnamed_after, order[1] if order else None)
-        per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建)?$", before))
+        per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建|新登记|新注册)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
             fact.per_year = fact.kind == "amount" and (per_year or bool(re.search(r"每年|年均", fact.lead)))
