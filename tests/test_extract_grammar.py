@@ -1692,3 +1692,9 @@ def test_two_names_then_two_amounts_with_their_units_pair_in_order():
 
 def test_xinzhuce_newly_registered_is_a_flow():
     assert got(BULLETIN + "全年新注册市场主体2388户,增长12.5%。") == {("new_market_entities", 2022, "cumulative", 2388.0, 2022)}
+
+
+def test_a_growth_after_zeng_alone_and_the_registered_population_named_in_brackets():
+    assert got(BULLETIN + "全年第三产业增加值352.19亿元,增7.6%。") == {
+        ("services_value_added", 2022, "level", 352.19, ""), ("services_value_added", 2022, "growth", 7.6, "")}
+    assert ("registered_population", 2022, "level", 16.12, "") in got(BULLETIN + "年末常住人口12.72万人,总人口(户籍)16.12万人。")

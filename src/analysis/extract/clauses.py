@@ -18,7 +18,7 @@ from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocab
 SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
-    r"^(?:同比|比|较|与上年|增长|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|现价|当年价|同口径|剔除|完成|实现|达到|达|为|"
+    r"^(?:同比|比|较|与上年|增长|增(?=[-\d])|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|现价|当年价|同口径|剔除|完成|实现|达到|达|为|"
     r"占|居|位居|位列|排名|排|总量|总数|总计|共计|共|累计|预计|年均|分别|提高|提升|突破|超过|超|首次|历史|再创|创|连续|高于|低于|并|"
     r"约|近|从|由|冲刺|力争|争取|确保|迈上|跨越|站上|两年|三年|平均|与|增加值|自然|[-－−]?\d|均(?=比上年|同比|增长|下降|提高)|"
     r"(?:全年|当年)(?:实现|完成)?增加值|"                    # 第一产业稳中有进,全年实现增加值4.1亿元: its value
@@ -30,7 +30,8 @@ _CONTINUES = re.compile(
     rf"(?:力争|争取|确保)?到(?:{YEAR}年|[“\"]?十[一二三四五六七八九]五[”\"]?[末初])(?:底|末)?(?:力争|争取|确保)?(?:突破|达到|达|超过|实现|冲刺))")  # ,到2027年(力争)突破…
 CLAUSE_END = "，,；;。"
 _REMARK = re.compile(r"(?:是|成为|总量|稳居|位居|居|经过|历经)")      # …,经过长期发展,2005年突破50亿元: an aside
-_GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均")
+# ;与2020年相比,两年平均… / ;按可比价格计算,比上年增长8.8%: a ;-clause with no subject of its own goes on with the one before
+_GOES_ON = re.compile(rf"与{YEAR}年(?:同期)?相比|两年平均|三年平均|按(?:可比|不变)价(?:格)?计算|比上年(?:增长|下降)")
 
 
 def mask_brackets(text: str) -> str:
@@ -40,6 +41,7 @@ def mask_brackets(text: str) -> str:
     text = _SHARE_NAMED.sub(lambda m: "\u3000" * (len(m.group(1)) + 1) + m.group(2) + "\u3000", text)
     text = _URBAN_SHARE.sub(lambda m: m.group(1) + "城镇化率".ljust(len(m.group(2)), "\u3000"), text)
     text = _PRICE_BASIS.sub(lambda m: "\u3000" + m.group(1) + "\u3000", text)    # (现价) / (可比价): kept as words
+    text = _REGISTERED_NAMED.sub("\u3000\u3000户籍总人口", text)        # 总人口(户籍)16.12万人: the registered population
     text = _FOREIGN_AMOUNT.sub(lambda m: "\u3000" * len(m.group(0)), text)   # (人民币,下同,809.18亿新元): an aside
     return re.sub(r"[(（][^()（）\d]*[)）]", lambda m: "\u3000" * len(m.group(0)), text)
 
@@ -47,6 +49,7 @@ def mask_brackets(text: str) -> str:
 # an amount restated in another currency inside brackets after an amount in 元
 _FOREIGN_AMOUNT = re.compile(r"(?<=元)[(（][^()（）%]*?\d[^()（）%]*?(?:美元|新元|欧元|港元|日元|英镑)[^()（）%]*[)）]")
 _PRICE_BASIS = re.compile(r"[(（](现价|可比价|不变价)[)）]")
+_REGISTERED_NAMED = re.compile(r"总人口[(（]户籍[)）]")
 # 占总人口比重(常住人口城镇化率)为45.71%: the bracket names the share, which is the figure's name
 _SHARE_NAMED = re.compile(r"(占[^，,。；;()（）\d]{0,12}?(?:比重|比例))[(（]([^()（）\d]{2,12})[)）]")
 # 城镇常住人口391844人,占常住人口比重为67.8%: the urban residents' share of the residents is the urbanisation rate

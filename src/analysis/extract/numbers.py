@@ -15,7 +15,7 @@ from analysis.extract.context import YEAR, plan_number
 from analysis.extract.vocab import N, number, unit_of
 
 # 比增 = 比上年增长; 比上年增6% / 同比增 the same
-GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
+GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|(?<![\u4e00-\u9fff])增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
                           r"(?:同比)?(?:分别)?(?:了|约|为|达|达到|保持在|稳定在|维持在|控制在)?$")     # 增长同比7.1%
 NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "下滑", "递减")
 # 比上年增加14545元; 超预期目标8.57亿元 / 超出年度目标2亿元: a change or a margin, not the figure
