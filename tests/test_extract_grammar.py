@@ -1698,3 +1698,8 @@ def test_a_growth_after_zeng_alone_and_the_registered_population_named_in_bracke
     assert got(BULLETIN + "全年第三产业增加值352.19亿元,增7.6%。") == {
         ("services_value_added", 2022, "level", 352.19, ""), ("services_value_added", 2022, "growth", 7.6, "")}
     assert ("registered_population", 2022, "level", 16.12, "") in got(BULLETIN + "年末常住人口12.72万人,总人口(户籍)16.12万人。")
+
+
+def test_a_semicolon_clause_with_no_subject_of_its_own_goes_on_with_the_one_before():
+    assert got(BULLETIN + "全年实现地区生产总值2082.17亿元;按可比价格计算,比上年增长8.8%。") == {
+        ("gdp", 2022, "level", 2082.17, ""), ("gdp", 2022, "growth", 8.8, "")}
