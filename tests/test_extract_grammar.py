@@ -1703,3 +1703,17 @@ def test_a_growth_after_zeng_alone_and_the_registered_population_named_in_bracke
 def test_a_semicolon_clause_with_no_subject_of_its_own_goes_on_with_the_one_before():
     assert got(BULLETIN + "全年实现地区生产总值2082.17亿元;按可比价格计算,比上年增长8.8%。") == {
         ("gdp", 2022, "level", 2082.17, ""), ("gdp", 2022, "growth", 8.8, "")}
+
+
+def test_a_range_of_years_before_a_respectively_list_gives_one_value_a_year():
+    text = "2016-2020年,全县地区生产总值分别为245.95亿元、279.71亿元、297.73亿元、303.08亿元、316.3亿元,年均增速为7.6%。"
+    assert got(text, 2021) == {("gdp", 2016, "level", 245.95, ""), ("gdp", 2017, "level", 279.71, ""),
+                               ("gdp", 2018, "level", 297.73, ""), ("gdp", 2019, "level", 303.08, ""),
+                               ("gdp", 2020, "level", 316.3, ""), ("gdp", 2020, "growth", 7.6, 2016)}
+
+
+def test_a_years_comparison_with_an_earlier_year_frames_the_pairs_and_averages_after_it():
+    text = "五年来,全市经济持续发展。2015年与2010年相比,全市生产总值从127.94亿元增加到254.39亿元,年均增长10.2%。" \
+           "2015年,固定资产投资62.63亿元,年均增长26.9%。"
+    assert got(text, 2016) >= {("gdp", 2010, "level", 127.94, ""), ("gdp", 2015, "level", 254.39, ""),
+                               ("gdp", 2015, "growth", 10.2, 2011), ("fixed_asset_investment", 2015, "growth", 26.9, 2011)}

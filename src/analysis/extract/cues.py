@@ -45,6 +45,7 @@ _RATIO_BASE = re.compile(r"[”\"]?的[\d.]+倍")
 _SINCE_CUE = re.compile(rf"{_FREE}({YEAR})年以来(?!首次|最高|最好|最快|最大|最低|新高)")
 # 过去五年 / 五年来 / 这是…的五年 (a sentence naming what the five years were, in a review of a government's term)
 # (过去四年 / 三年来: a government's shorter term, reviewed the same way)
+_COMPARED_CUE = re.compile(rf"({YEAR})年(?:末|底)?与({YEAR})年(?:末|底)?相比")
 _FIVE_YEARS = re.compile(r"过去(?:的)?([2-5两二三四五])年|([三四五])年来|这([三四五])年|([三四五])年间|"
                          r"(?:^|(?<=[。；;]))这是[^。；;\d]{0,40}?的五年")
 # “十四五”前四年: the plan's first years, reviewed
@@ -129,6 +130,10 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         settled = (doc.plan is not None and last <= doc.plan.base) or (doc.year is not None and last < doc.year)
         if first < last and settled:   # 从2015年的…跃升至2020年的…: the paragraph reviews those years
             cues.append(Cue(m.end(), m.end(), Context("actual", last, Span(first + 1, last), False, explicit=True)))
+    for m in _COMPARED_CUE.finditer(text):   # 2015年与2010年相比,…: the paragraph reviews the years from 2011 to 2015
+        last, base = int(m.group(1)), int(m.group(2))
+        if base < last <= base + 15:
+            cues.append(Cue(m.start(), m.end(), Context("review", last, Span(base + 1, last), True, explicit=True)))
     for m in _RANGE_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
         if first < last <= first + 15:

@@ -96,12 +96,14 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         listed = masked.find("分别", start, end)
         # …一般预算收入18.8亿元,分别增长…: the list is the sentence's (not when names no one registered close the
         # name's own list: 固定资产投资、工业投资分别增长6.2%、19.3%)
-        if len(names) == 1 and listed >= 0 and not unnamed_after and not order:
+        span = _RANGE_BEFORE.search(masked, back_to(masked, group[0][0], "。；;"), group[0][0])
+        if len(names) == 1 and listed >= 0 and not unnamed_after and not order and not span:
             end = max(back_to(masked, listed, ",，;；"), start)
         # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
         planned = next((k for k in range(start, end) if masked[k] in "，,；;。"), end) if _PLAN_BEFORE.search(before) else 0
         found = _facts_in(masked, names, group[0][0], start, end, value_re, claimed, vocab, pre_flow, planned,
-                          unnamed_after, order[1] if order else None)
+                          unnamed_after, order[1] if order else None,
+                          (int(span.group(1)), int(span.group(2))) if span and len(group) == 1 else None)
         per_year = bool(re.search(r"(?:每年|年均)(?:新增|净增|新培育|新认定|新建|新登记|新注册)?$", before))
         for fact in found:
             fact.cumulative = fact.cumulative or (pre_total and fact.kind == "amount")
@@ -183,8 +185,32 @@ def _pairs_share_years(facts: list[Fact], text: str) -> list[Fact]:
     return facts
 
 
+def _one_value_a_year(owned, name, mention_start, start, value_re, claimed, years) -> list[Fact]:
+    """2016-2020年,全县地区生产总值分别为245.95亿元、279.71亿元、…、316.3亿元: one value a year of the range before the
+    name, in order, when the 分别 clause lists as many values as the range has years."""
+    listed = re.search(r"分别(?:为|是|达到|达|完成|实现)?", owned)
+    if not years or not listed:
+        return []
+    stop = next((i for i in range(listed.end(), len(owned)) if owned[i] in "，,；;。"), len(owned))
+    values = [m for m in value_re.finditer(owned, listed.end(), stop) if readable(m) and unit_of(m) != "%"]
+    if len(values) != years[1] - years[0] + 1:
+        return []
+    out = []
+    for k, m in enumerate(values):
+        fact = read_number(owned, m, owned[listed.start():m.start()], start + m.start(), (mention_start, start + m.end()))
+        if fact is not None:
+            fact.name, fact.year = name, years[0] + k
+            claimed.add(start + m.start())
+            out.append(fact)
+    return out
+
+
+# 2016-2020年,(全县)… before a name: a range of years a 分别 list may give one value a year of
+_RANGE_BEFORE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})年[,，]?\s*(?:全[县市区旗州盟])?$")
+
+
 def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0,
-              unnamed_after=0, listed=None) -> list[Fact]:
+              unnamed_after=0, listed=None, years=None) -> list[Fact]:
     """Facts in the text *names* own (text[start:end]); names are several for a 分别 list; those before *planned*
     are the year's plan (targets)."""
     owned = text[start:end]
@@ -192,7 +218,10 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     facts, (first_year, last_year) = from_to(owned, names, mention_start, start, claimed)
     listed_names = list(listed) if listed else list(names) + [None] * unnamed_after
     if "分别" in owned and len(listed_names) == 1:
-        return facts                                         # a list whose names we do not know
+        by_year = _one_value_a_year(owned, names[-1], mention_start, start, value_re, claimed, years)
+        if not by_year:
+            return facts                                     # a list whose names we do not know
+        facts += by_year
     listed_values = re.search(rf"{N}(?:%|[^\d，,。；;、和与]{{1,3}})?(?:和|、|与){N}", owned)  # 增长8.9%和9.6% / 1.9亿元、1.2亿元: a list without 分别
     respectively = len(listed_names) > 1 and ("分别" in owned or bool(listed_values))
     queue, seen, previous_end = list(listed_names), {}, 0
