@@ -1717,3 +1717,9 @@ def test_a_years_comparison_with_an_earlier_year_frames_the_pairs_and_averages_a
            "2015年,固定资产投资62.63亿元,年均增长26.9%。"
     assert got(text, 2016) >= {("gdp", 2010, "level", 127.94, ""), ("gdp", 2015, "level", 254.39, ""),
                                ("gdp", 2015, "growth", 10.2, 2011), ("fixed_asset_investment", 2015, "growth", 26.9, 2011)}
+
+
+def test_firms_above_scale_making_their_industrial_output_is_the_above_scale_output():
+    text = BULLETIN + "全年857家规模以上工业企业实现工业总产值4999.28亿元,比上年增长21.7%;工业增加值1000亿元。"
+    assert {k for k in got(text) if k[0] == "industrial_output"} == {
+        ("industrial_output", 2022, "level", 4999.28, ""), ("industrial_output", 2022, "growth", 21.7, "")}

@@ -165,7 +165,8 @@ def _registered_population(text: str, vocab: Vocabulary) -> list:
 
 # a clause naming only what is measured (…,增加值增长13.5% / …面积77.27万亩,总产量达… / …企业实现总产值…): the
 # sentence's subject before it measured that way
-_BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成))(增加值|总产值|总产量|产量|总产(?!值)|产值)")
+# (…规模以上工业企业实现工业总产值…: 工业 repeated after 实现 / 完成 only; after a comma 工业增加值 is all industry's)
+_BARE_MEASURE = re.compile(r"(?:(?<=[，,；;、])|(?<=实现)|(?<=完成)|(?<=实现工业)|(?<=完成工业))(增加值|总产值|总产量|产量|总产(?!值)|产值)")
 _SUBJECT_TAIL = re.compile(r"(?:总产值|增加值|企业|(?:收获|播种|种植)面积?|面积)$")     # 完成粮食播种11万亩,总产量…
 
 
