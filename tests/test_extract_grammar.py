@@ -1723,3 +1723,9 @@ def test_firms_above_scale_making_their_industrial_output_is_the_above_scale_out
     text = BULLETIN + "全年857家规模以上工业企业实现工业总产值4999.28亿元,比上年增长21.7%;工业增加值1000亿元。"
     assert {k for k in got(text) if k[0] == "industrial_output"} == {
         ("industrial_output", 2022, "level", 4999.28, ""), ("industrial_output", 2022, "growth", 21.7, "")}
+
+
+def test_a_plans_closing_and_the_next_ones_opening_named_as_events_do_not_frame_a_terms_figures():
+    text = "政府工作报告\n——2022年1月20日在某县第十六届人民代表大会第二次会议上\n五年来,我们坚持稳中求进,“十三五”规划胜利收官," \
+           "“十四五”规划顺利开局。全县地区生产总值累计完成288.2亿元,年均增长4.1%。"
+    assert ("gdp", 2021, "growth", 4.1, 2017) in got(text)

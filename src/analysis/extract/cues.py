@@ -92,7 +92,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
              and not _YEAR_OF_PLAN.search(text, max(0, m.start() - 8), m.start())]
     latest = max((plan_ordinal(m) for m in plans), default=0)
     for m in plans:
-        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not _RATIO_BASE.match(text, m.end()):
+        if not _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not _RATIO_BASE.match(text, m.end()) \
+                and not _PLAN_EVENT.match(text, m.end()):
             cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     for m in _YEAR_CUE.finditer(text):
         # 报告共分两部分:2017年工作回顾;2018年主要工作: a year naming a part of plans is that year's targets
@@ -185,6 +186,8 @@ def _within_frames(cues: list[Cue]) -> list[Cue]:
 
 
 _REVIEW_BEFORE = re.compile(r"回顾[“\"]?$")
+# “十三五”规划胜利收官,“十四五”规划顺利开局: events of a year in a review, not frames for the figures after them
+_PLAN_EVENT = re.compile(r"[”\"]?(?:规划)?(?:胜利|圆满|顺利|全面|良好)?(?:收官|开局|起步)(?![之的])")
 
 
 def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) -> Cue:
