@@ -1729,3 +1729,11 @@ def test_a_plans_closing_and_the_next_ones_opening_named_as_events_do_not_frame_
     text = "政府工作报告\n——2022年1月20日在某县第十六届人民代表大会第二次会议上\n五年来,我们坚持稳中求进,“十三五”规划胜利收官," \
            "“十四五”规划顺利开局。全县地区生产总值累计完成288.2亿元,年均增长4.1%。"
     assert ("gdp", 2021, "growth", 4.1, 2017) in got(text)
+
+
+@pytest.mark.parametrize("sentence,last", [("今后五年,地区生产总值年均增长7%以上。", 2026),
+                                           ("今后五年,力争地区生产总值年均增长10.5%,到2025年达到1000亿元。", 2025)])
+def test_the_next_five_years_at_a_december_congress_start_next_year_unless_their_end_is_named(sentence, last):
+    text = "某县第九届人民代表大会第一次会议开幕\n2021/12/06 21:48\n报告提出:" + sentence
+    growth = {k for k in got(text) if k[0] == "gdp" and k[2] == "target_growth"}
+    assert {(k[1], k[4]) for k in growth} == {(last, last - 4)}

@@ -166,9 +166,18 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         span = reviewed[-1] if reviewed and years == 5 else Span(last - years + 1, last) if last else None
         cues.append(Cue(m.start(), m.end(), Context("review", span.last if span else None, span, True), carries=True))
     for m in _NEXT_FIVE.finditer(text):
-        span = Span(doc.year, doc.year + 4) if doc.year else None
+        # 今后五年 at a congress of November or December (a new government's first session): from the next year,
+        # unless its sentence names the year the five end (今后五年,力争…年均增长10.5%,到2025年达到…: 2021–2025)
+        first = doc.year + 1 if doc.year and (doc.month or 0) >= 11 else doc.year
+        named = re.search(rf"到({YEAR})年", text[m.end():_sentence_end(text, m.end())])
+        first = int(named.group(1)) - 4 if named and first and abs(int(named.group(1)) - 4 - first) <= 1 else first
+        span = Span(first, first + 4) if first else None
         cues.append(Cue(m.start(), m.end(), Context("target", span.last if span else None, span, True), carries=True))
     return _within_frames(sorted(cues, key=lambda c: c.pos))
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    return next((i for i in range(pos, len(text)) if text[i] in "。！？"), len(text))
 
 
 def _within_frames(cues: list[Cue]) -> list[Cue]:
