@@ -1737,3 +1737,10 @@ def test_the_next_five_years_at_a_december_congress_start_next_year_unless_their
     text = "某县第九届人民代表大会第一次会议开幕\n2021/12/06 21:48\n报告提出:" + sentence
     growth = {k for k in got(text) if k[0] == "gdp" and k[2] == "target_growth"}
     assert {(k[1], k[4]) for k in growth} == {(last, last - 4)}
+
+
+def test_a_term_reviews_heading_of_five_years_frames_its_pairs_and_per_head_revenue_is_not_revenue():
+    text = "政府工作报告\n2022年1月12日在某县第十八届人民代表大会第一次会议上\n——五年奋勇争先,我们交出了一份优异的答卷。" \
+           "地区生产总值从179.92亿元预计增加到245亿元,年均增长5%;人均一般公共预算收入从2013元增加到2433元,年均增长4.8%。"
+    assert got(text) == {("gdp", 2016, "level", 179.92, ""), ("gdp", 2021, "level", 245.0, ""),
+                         ("gdp", 2021, "growth", 5.0, 2017)}

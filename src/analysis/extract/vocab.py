@@ -44,7 +44,7 @@ SUB_AGGREGATE = re.compile(r"(?:营利性|非营利性|其他|其它|高技术|�
                            r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村|"
                            r"春收|夏收|秋收|夏季|秋季|早稻|中稻|晚稻|"            # 春收粮食产量: one harvest, not the year's grain
                            r"来源地|"                  # 来源地一般公共预算收入: all revenue raised in the place, shares passed up included
-                           r"户籍|平均|"              # 户籍人均生产总值, (年)平均常住人口: another population than the year-end residents
+                           r"户籍|平均|人均|"         # 户籍人均生产总值, (年)平均常住人口, 人均一般公共预算收入: another measure
                            # 农村常住居民年人均可支配收入 when no registered name covers it: not the whole population's
                            r"(?:城镇|农村|乡村|城市|农民|农村牧区|牧区|农牧民|牧民)(?:常住)?(?:居民)?年?)$")    # not 源城区 (a place)
 # Units printed in documents that units.csv may not list (measure words, not vocabulary).
