@@ -1744,3 +1744,9 @@ def test_a_term_reviews_heading_of_five_years_frames_its_pairs_and_per_head_reve
            "地区生产总值从179.92亿元预计增加到245亿元,年均增长5%;人均一般公共预算收入从2013元增加到2433元,年均增长4.8%。"
     assert got(text) == {("gdp", 2016, "level", 179.92, ""), ("gdp", 2021, "level", 245.0, ""),
                          ("gdp", 2021, "growth", 5.0, 2017)}
+
+
+def test_a_comparison_with_an_earlier_part_of_the_year_does_not_make_the_years_figures_partial():
+    text = "2020年,全区实现地区生产总值833.96亿元,同比增长3.0%,较前三季度提高1.5个百分点,第一产业增加值3.31亿元。"
+    assert got(text, 2021) == {("gdp", 2020, "level", 833.96, ""), ("gdp", 2020, "growth", 3.0, ""),
+                               ("primary_value_added", 2020, "level", 3.31, "")}
