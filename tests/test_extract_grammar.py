@@ -1750,3 +1750,8 @@ def test_a_comparison_with_an_earlier_part_of_the_year_does_not_make_the_years_f
     text = "2020年,全区实现地区生产总值833.96亿元,同比增长3.0%,较前三季度提高1.5个百分点,第一产业增加值3.31亿元。"
     assert got(text, 2021) == {("gdp", 2020, "level", 833.96, ""), ("gdp", 2020, "growth", 3.0, ""),
                                ("primary_value_added", 2020, "level", 3.31, "")}
+
+
+def test_a_growth_after_taking_out_a_tax_refund_goes_on_with_its_revenue():
+    text = BULLETIN + "全年地方一般公共预算收入完成142.05亿元,扣除留抵退税因素后可比增长11.8%。"
+    assert got(text) == {("budget_revenue", 2022, "level", 142.05, ""), ("budget_revenue", 2022, "growth", 11.8, "")}
