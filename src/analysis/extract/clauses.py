@@ -12,10 +12,10 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from analysis.extract.context import YEAR, back_to
+from analysis.extract.context import SENTENCE_END, YEAR, back_to
+from analysis.extract.scope import SHARE_OF, another_place, named_other_place, within_part, zone_subject
 from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocabulary, number
 
-SENTENCE_END = "。；;！!？?"
 _CLAUSE = re.compile(r"[,，、:：]")
 _CONTINUES = re.compile(
     r"^(?:同比|比|较|与上年|增长|增(?=[-\d])|下降|减少|上涨|下跌|回落|涨幅|增幅|增速|按|可比|现价|当年价|同口径|剔除|扣除|完成|实现|达到|达|为|"
@@ -81,9 +81,9 @@ def find_mentions(text: str, vocab: Vocabulary):
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith("密度", m.end()) or \
-            _within_part(text, m.start(), vocab.scope) or _another_place(before, vocab.scope, own_named) or \
-            _named_other_place(text, m.start(), vocab.places) or \
-            _zone_subject(text, m.start(), vocab.places)
+            within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
+            named_other_place(text, m.start(), vocab.places) or \
+            zone_subject(text, m.start(), vocab.places)
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
@@ -112,46 +112,6 @@ def _longest_mentions(text: str, pattern: re.Pattern):
         m = max((x for x in longer if x is not None and x.end() > m.end()), key=lambda x: x.end(), default=m)
         yield m
         pos = m.end()
-
-
-# 全国 / 全省 before a name in a county's, a district's or a city's document: the country's, the province's figure;
-# 全市 in a county's, a banner's or a district's: its city's; 全州 / 全盟 in a county's or a county-level city's: its
-# prefecture's, where the paragraph names the place's own too (全县…,全市…); elsewhere, in a city's document or one
-# of a place whose name does not say its level, 全市 is left alone (a place detected, not given, may be wrong)
-_WHOLE_OF = re.compile(r"全([国省市州盟])$")
-# 占 before a name (占全市规上工业总产值的比重): the whole a share is of, not a figure of its own
-SHARE_OF = re.compile(r"占(?:全[国省市县区])?$")
-
-
-# ,A县地区生产总值… in a document of another place: that county's figure (a city's page listing its counties, a county's
-# naming its city); not a part of the place (城区, 开发区, 高新区 …), nor 全县 / 我区 / 本市 / 各县
-_PLACE_SUBJECT = re.compile(r"(?:^|[，,；;。、：:\s])([\u4e00-\u9fff]{2,6}?(?:自治县|县|市|区|旗))$")
-_NOT_ANOTHER = re.compile(r"(?:城区|园区|开发区|高新区|新区|景区|社区|辖区|市区|片区|矿区|港区|山区|老区|牧区|林区|库区|地区|"
-                          r"城市|县市区|县区|[全我本该各][县市区旗])$")
-
-
-def _named_other_place(text: str, start: int, places: tuple) -> bool:
-    found = _PLACE_SUBJECT.search(text, max(0, start - 10), start)
-    if not found or not places or _NOT_ANOTHER.search(found.group(1)):
-        return False
-    token = re.sub(r"^(?:全年|今年|去年|当年|年末|年底|其中|同期)", "", found.group(1))     # 全年阿左旗…
-    return len(token) >= 2 and not _NOT_ANOTHER.search(token) and \
-        not any(p in token or _abbreviates(token, p) for p in places)
-
-
-def _abbreviates(token: str, place: str) -> bool:
-    """阿左旗 for 阿拉善左旗: the characters of *token* in *place*, in order, from its first."""
-    rest = iter(place)
-    return token[0] == place[0] and all(ch in rest for ch in token)
-
-
-def _another_place(before: str, scope: str, own_named: bool) -> bool:
-    whole = _WHOLE_OF.search(before)
-    if not whole:
-        return False
-    word = whole.group(1)
-    return word == "国" or (word == "省" and bool(scope) and scope != "省") or own_named and (
-        (word == "市" and scope in ("县", "区", "旗")) or (word in "州盟" and scope not in "州盟省"))
 
 
 # 户籍总户数19.13万户,总人口54.41万人 / 户籍户数为42.99万户,人口140.36万人: 户籍 qualifies the population after it too
@@ -219,39 +179,6 @@ def _bare_total(text: str, mentions, vocab: Vocabulary) -> list:
         if prior and vocab.name(prior[2]).indicator == "gdp" and m.start() - prior[1] <= 80 and back_to(text, m.start(), "。！？") <= prior[0]:
             out.append((m.end() - 2, m.end(), prior[2], False))
     return out
-
-
-# A sentence about a part of the economy (民营经济实现增加值…, 其中第一产业…): its 三次产业 figures are the part's;
-# one about a customs district (关区外贸进出口总额…。其中,进口…): its trade is the district's, not the place's.
-_PART_OF_ECONOMY = re.compile(r"(?:民营|非公有制|非公|县域|数字|海洋|文化|旅游)经济|关区")
-
-
-def _within_part(text: str, pos: int, scope: str = "") -> bool:
-    start = back_to(text, pos, SENTENCE_END)
-    if text.startswith("其中", start) or text.startswith("其中", start + 1):
-        start = back_to(text, max(start - 1, 0), SENTENCE_END)
-    part = _PART_OF_ECONOMY.search(text, start, pos)
-    return bool(part) and not (part.group(0) == "县域经济" and scope in ("县", "旗"))   # a county's 县域经济 is its own
-
-
-# 其中,2021年洋浦经济开发区主要经济指标…: a sentence whose subject is a zone inside the place (not the place itself)
-_ZONE_SUBJECT = re.compile(rf"(?:其中[,，]?)?(?:{YEAR}年[,，]?)?(?P<name>[\u4e00-\u9fff]{{0,8}}?)"
-                           r"(?:开发区|高新区|经开区|工业园区|产业园区?|工业集中区|保税区|自贸区|自由贸易试验区)")
-_WHOLE_PLACE = re.compile(r"全[县市区旗州盟]")
-_ZONE_VERB = re.compile(r"依托|围绕|推动|加快|建设|通过|依靠|支持|打造|推进|提升|发展|做强|做大|壮大|[以在把对为与和及、]")
-_ZONE_PLACE = re.compile(r"开发区|高新区|经开区|园区|新区|保税区|自贸区")
-
-
-def _zone_subject(text: str, pos: int, places: tuple) -> bool:
-    if any(_ZONE_PLACE.search(p) for p in places):
-        return False                                         # the document is the zone's own
-    start = back_to(text, pos, SENTENCE_END)
-    start += len(text[start:pos]) - len(text[start:pos].lstrip(" \u3000\n"))
-    zone = _ZONE_SUBJECT.match(text, start)
-    # 依托经济开发区,全县地区生产总值…: the whole place named after the zone is the subject
-    return bool(zone) and zone.end() <= pos and not _ZONE_VERB.search(zone["name"]) and \
-        not _WHOLE_PLACE.search(text, zone.end(), pos) and \
-        not any(p in text[zone.end():pos] for p in places)
 
 
 def group_mentions(text: str, mentions):

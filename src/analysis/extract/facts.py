@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.extract.clauses import (SHARE_OF, find_mentions, group_mentions, mask_brackets, owned_text, readable,
-                                      value_pattern)
+from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
 from analysis.extract.context import YEAR, back_to, plan_number, usual_plan_span
+from analysis.extract.scope import SHARE_OF
 from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
                                       read_number)
-from analysis.extract.pairing import mark_quoted_targets, respectively_across
+from analysis.extract.pairing import (RANGE_BEFORE, mark_quoted_targets, merge_mixed_lists, one_value_a_year,
+                                      respectively_across)
 from analysis.extract.unnamed import unnamed_facts
 from analysis.extract.vocab import N, Vocabulary, number, unit_of
 
@@ -63,7 +64,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
             claimed.add(m.start())
     groups, covered, subjects = group_mentions(masked, mentions), [], []
-    groups, orders = _merge_mixed_lists(masked, mentions, groups)
+    groups, orders = merge_mixed_lists(masked, mentions, groups)
     # where each group's text stops: the next group, unless it comes after 占 (…占地区生产总值的比重: the whole a
     # share is of does not end the text before it); filled from the end, so one pass
     stops, stop = [0] * len(groups), len(masked)
@@ -96,7 +97,7 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         listed = masked.find("分别", start, end)
         # …一般预算收入18.8亿元,分别增长…: the list is the sentence's (not when names no one registered close the
         # name's own list: 固定资产投资、工业投资分别增长6.2%、19.3%)
-        span = _RANGE_BEFORE.search(masked, back_to(masked, group[0][0], "。；;"), group[0][0])
+        span = RANGE_BEFORE.search(masked, back_to(masked, group[0][0], "。；;"), group[0][0])
         if len(names) == 1 and listed >= 0 and not unnamed_after and not order and not span:
             end = max(back_to(masked, listed, ",，;；"), start)
         # 年计划完成地区生产总值617亿元以上,1—9月完成…: the first clause after the name is the year's plan
@@ -121,37 +122,6 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
 
 
 _PLAN_BEFORE = re.compile(r"(?:年|年度)计划(?:完成|实现|达到)?$")
-# the words between a list of names and its 分别 (…收入,预计分别增长…)
-_BEFORE_RESPECTIVELY = re.compile(r"[,，]?\s*(?:预计|同比|比上年|较上年)?\s*$")
-
-
-def _merge_mixed_lists(text: str, mentions, groups) -> tuple[list, dict]:
-    """地区生产总值、规模工业增加值、社会消费品零售总额、规模以上服务业营业收入和城镇居民人均可支配收入,预计分别增长
-    5.8%、5%、4%、35%和6.5%: a 分别 list whose items include names no one registered (not only at its end) is read by
-    position, each registered name taking the value in its place. Returns the groups with each such list's mentions
-    made one group, and {its first mention's start: (where its values' text starts, [name or None per item])}."""
-    orders = {}
-    for found in re.finditer("分别", text):
-        seg_end = _BEFORE_RESPECTIVELY.search(text, 0, found.start()).start()
-        seg_start = max(text.rfind(ch, 0, seg_end) for ch in ",，;；。:：\n") + 1
-        items = [(m.start(), m.end()) for m in re.finditer(r"[^、和与及]+", text[seg_start:seg_end])]
-        if len(items) < 3 or re.search(r"\d", text[seg_start:seg_end]):
-            continue                             # names only (…达到A亿元和B亿元,分别增长… lists values)
-        order, inside = [], []
-        for a, b in items:
-            a, b = seg_start + a, seg_start + b
-            hit = [x for x in mentions if a <= x[0] and x[1] <= b and not x[3]]
-            order.append(hit[-1] if hit else None)
-            inside += hit[-1:]
-        unnamed = [(a, b) for (a, b), x in zip(items, order) if x is None]
-        if not inside or not unnamed or any(b - a < 4 for a, b in unnamed):
-            continue
-        first = inside[0][0]
-        merged = [x for g in groups if inside[0][0] <= g[0][0] <= inside[-1][0] for x in g if x in inside]
-        groups = [g for g in groups if not inside[0][0] <= g[0][0] <= inside[-1][0]]
-        groups = sorted(groups + [merged], key=lambda g: g[0][0])
-        orders[first] = (seg_end, [x[2] if x else None for x in order])
-    return groups, orders
 _UNREGISTERED_TAIL = re.compile(r"(?:、[\u4e00-\u9fff]{2,12}?)+(?=(?:同比|比上年)?分别)")
 _BASE_BELOW = re.compile(rf"(?:比|较)({YEAR})年[(（]下同[)）]")
 
@@ -185,30 +155,6 @@ def _pairs_share_years(facts: list[Fact], text: str) -> list[Fact]:
     return facts
 
 
-def _one_value_a_year(owned, name, mention_start, start, value_re, claimed, years) -> list[Fact]:
-    """2016-2020年,全县地区生产总值分别为245.95亿元、279.71亿元、…、316.3亿元: one value a year of the range before the
-    name, in order, when the 分别 clause lists as many values as the range has years."""
-    listed = re.search(r"分别(?:为|是|达到|达|完成|实现)?", owned)
-    if not years or not listed:
-        return []
-    stop = next((i for i in range(listed.end(), len(owned)) if owned[i] in "，,；;。"), len(owned))
-    values = [m for m in value_re.finditer(owned, listed.end(), stop) if readable(m) and unit_of(m) != "%"]
-    if len(values) != years[1] - years[0] + 1:
-        return []
-    out = []
-    for k, m in enumerate(values):
-        fact = read_number(owned, m, owned[listed.start():m.start()], start + m.start(), (mention_start, start + m.end()))
-        if fact is not None:
-            fact.name, fact.year = name, years[0] + k
-            claimed.add(start + m.start())
-            out.append(fact)
-    return out
-
-
-# 2016-2020年,(全县)… before a name: a range of years a 分别 list may give one value a year of
-_RANGE_BEFORE = re.compile(rf"({YEAR})\s*[-—–~～至到]\s*({YEAR})年[,，]?\s*(?:全[县市区旗州盟])?$")
-
-
 def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, pre_flow=False, planned=0,
               unnamed_after=0, listed=None, years=None) -> list[Fact]:
     """Facts in the text *names* own (text[start:end]); names are several for a 分别 list; those before *planned*
@@ -218,7 +164,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     facts, (first_year, last_year) = from_to(owned, names, mention_start, start, claimed)
     listed_names = list(listed) if listed else list(names) + [None] * unnamed_after
     if "分别" in owned and len(listed_names) == 1:
-        by_year = _one_value_a_year(owned, names[-1], mention_start, start, value_re, claimed, years)
+        by_year = one_value_a_year(owned, names[-1], mention_start, start, value_re, claimed, years)
         if not by_year:
             return facts                                     # a list whose names we do not know
         facts += by_year

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.data.normalize import LAYOUT_SPACE
-from analysis.extract.context import Context, document, heading
+from analysis.extract.context import Context, document
+from analysis.extract.headings import heading
 from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
 from analysis.extract.lines import join_broken_lines, verbatim
