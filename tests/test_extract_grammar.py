@@ -1755,3 +1755,14 @@ def test_a_comparison_with_an_earlier_part_of_the_year_does_not_make_the_years_f
 def test_a_growth_after_taking_out_a_tax_refund_goes_on_with_its_revenue():
     text = BULLETIN + "全年地方一般公共预算收入完成142.05亿元,扣除留抵退税因素后可比增长11.8%。"
     assert got(text) == {("budget_revenue", 2022, "level", 142.05, ""), ("budget_revenue", 2022, "growth", 11.8, "")}
+
+
+def test_targets_printed_as_growth_target_or_under_a_years_plan():
+    assert got("2026年主要预期目标:地区生产总值增长目标5.5%。", 2026) == {("gdp", 2026, "target_growth", 5.5, "")}
+    text = "预计到2022年底,全县实现地区生产总值243亿元,计划2023年地区生产总值增长8.5%以上。"
+    assert ("gdp", 2023, "target_growth", 8.5, "") in got(text, 2023)
+
+
+def test_one_value_after_a_respectively_list_is_each_names():
+    assert got(BULLETIN + "全年城镇、农村居民人均可支配收入预计分别同比增长8%左右。") == {
+        ("urban_disposable_income", 2022, "growth", 8.0, ""), ("rural_disposable_income", 2022, "growth", 8.0, "")}

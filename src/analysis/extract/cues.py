@@ -98,7 +98,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
             cues.append(_plan_cue(m, text, doc, plan_ordinal(m) < latest))
     for m in _YEAR_CUE.finditer(text):
         # 报告共分两部分:2017年工作回顾;2018年主要工作: a year naming a part of plans is that year's targets
-        mode = "target" if _PLANS_PART.match(text, m.end()) else "actual"
+        # (计划2023年地区生产总值增长8.5%以上: the year's plan)
+        mode = "target" if _PLANS_PART.match(text, m.end()) or text.endswith("计划", 0, m.start()) else "actual"
         cues.append(Cue(m.start(), m.end(), Context(mode, int(m.group(1)), explicit=True)))
     for m in _AS_AT_CUE.finditer(text):
         year = int(m.group(1))

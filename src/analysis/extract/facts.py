@@ -171,6 +171,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
     listed_values = re.search(rf"{N}(?:%|[^\d，,。；;、和与]{{1,3}})?(?:和|、|与){N}", owned)  # 增长8.9%和9.6% / 1.9亿元、1.2亿元: a list without 分别
     respectively = len(listed_names) > 1 and ("分别" in owned or bool(listed_values))
     queue, seen, previous_end = list(listed_names), {}, 0
+    lone_value = "分别" in owned and not listed and sum(readable(v) for v in value_re.finditer(owned)) == 1
     lists, segment = [[]], 0            # one list per 分别: 分别增长7%和8%,分别达A元和B元 → two lists of two
     flow_seen = vocab.name(names[-1]).flow                   # 新认定高新技术企业58家，总数达到231家
     verb = re.search(r"(增长|增速)$", names[-1])             # a name that ends in its verb: 经济增长6%左右
@@ -224,6 +225,9 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         flow_seen = flow_seen or fact.flow
         if len(names) > 1 and not facts and not any(lists) and _ALL_SAME.fullmatch(lead.strip()) and \
                 _clause_values(owned, m, value_re) == 1:
+            lists.append([replace(fact, name=name) for name in names])
+            continue
+        if respectively and lone_value:    # 城镇、农村居民人均可支配收入预计分别同比增长8%左右: one value, each name's
             lists.append([replace(fact, name=name) for name in names])
             continue
         if respectively:

@@ -38,7 +38,7 @@ from analysis.extract.years import average_start, plan_ending
 # flows a year that a review of a plan period sums (固定资产投资完成853亿元 in 五年来…): spending and sales, not
 # output, income or revenue, whose figure in a review is the last year's level
 _SUMMED = re.compile(r"投资|零售|销售|进出口|出口|进口")
-_SET_TARGET = re.compile(r"力争|确保|争取|目标|预期")     # words that make a 预计 sentence state a target after all
+_SET_TARGET = re.compile(r"力争|确保|争取|目标|预期|计划(?:20|19)\d\d年")     # words that make a 预计 sentence state a target after all
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
