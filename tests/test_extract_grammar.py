@@ -1766,3 +1766,8 @@ def test_targets_printed_as_growth_target_or_under_a_years_plan():
 def test_one_value_after_a_respectively_list_is_each_names():
     assert got(BULLETIN + "全年城镇、农村居民人均可支配收入预计分别同比增长8%左右。") == {
         ("urban_disposable_income", 2022, "growth", 8.0, ""), ("rural_disposable_income", 2022, "growth", 8.0, "")}
+
+
+def test_a_count_right_after_the_words_for_the_firms_above_scale_is_their_number():
+    assert got(BULLETIN + "年末全县共有工业企业120户,其中规模以上工业32户。") == {
+        ("industrial_firms_above_scale", 2022, "level", 32.0, "")}

@@ -88,6 +88,7 @@ def find_mentions(text: str, vocab: Vocabulary):
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair
     return sorted(out + _bare_value_added(text, out, vocab) + _bare_per_head(text, out, vocab) + _bare_total(text, out, vocab) +
+                  _firms_counted(text, out, vocab) +
                   _registered_population(text, vocab) + listed)
 
 
@@ -166,6 +167,17 @@ def _bare_per_head(text: str, mentions, vocab: Vocabulary) -> list:
                 of == "per_capita_gdp" and m.start() - prior[1] <= 80 and back_to(text, m.start(), "。！？") <= prior[0]):
             out.append((m.end() - 2, m.end(), vocab.key(per_head), False))
     return out
+
+
+# 规上工业11户 / 其中规模以上工业32户 / 规上企业总数达到200户: a count right after the words for the firms above scale
+_FIRMS_COUNTED = re.compile(r"(?:规模以上|规上)(?:工业)?(?:企业)?(?=(?:总数|数量)?(?:达到|达|为|共|有|突破)?\s*\d+\s*[户家](?![\u4e00-\u9fff]*增加值))")
+
+
+def _firms_counted(text: str, mentions, vocab: Vocabulary) -> list:
+    key = next((k for k in ("规上工业企业", "规模以上工业企业") if k in vocab.names), None)
+    taken = {x[0] for x in mentions}
+    return [(m.start(), m.end(), key, False) for m in _FIRMS_COUNTED.finditer(text)
+            if key and m.start() not in taken and m.end() > m.start() + 2] if key else []
 
 
 # 全区GDP同比增长8.5%…;总量跃升到5202.01亿元: 总量 opening a clause after a GDP figure in its sentence is the GDP
