@@ -1771,3 +1771,9 @@ def test_one_value_after_a_respectively_list_is_each_names():
 def test_a_count_right_after_the_words_for_the_firms_above_scale_is_their_number():
     assert got(BULLETIN + "年末全县共有工业企业120户,其中规模以上工业32户。") == {
         ("industrial_firms_above_scale", 2022, "level", 32.0, "")}
+
+
+def test_a_value_named_a_target_right_after_the_result_is_the_target():
+    assert got(BULLETIN + "全年城镇登记失业率为3.8%,继续控制在4.5%的目标范围内。") == {
+        ("registered_unemployment_rate", 2022, "share", 3.8, ""),
+        ("registered_unemployment_rate", 2022, "target_level", 4.5, "")}

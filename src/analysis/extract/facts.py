@@ -34,6 +34,7 @@ _THRESHOLD = re.compile(r"新?(?:大关|关口|台阶)")      # a round mark pas
 _STRETCH = re.compile(r"(?:力争|争取|确保|最高|最多)(?:达到|达|实现)?")
 _PLAN_BASE = re.compile(r"(?:比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?末(?:相比)?[,，]?(?:年均|平均)")   # 较“十三五”末年均增长4%
 _BASIS_WORD = re.compile(r"现价|可比价|不变价")
+_NAMED_TARGET = re.compile(r"(?:以内|以下|左右)?的(?:预期|年度|调控)?目标")
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
 # 财政总收入、地方财政收入均增长7%: one value right after a list of names, with 均, is every name's
 _ALL_SAME = re.compile(r"(?:同比|比上年)?均(?:比上年|同比)?(?:增长|下降|提高|增加|减少|达到|超过)$")
@@ -197,7 +198,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
         if fact is None or _index_level(fact, names[-1] + lead):
             continue
-        fact.target = fact.target or fact.pos < planned
+        # 失业率为3.8%,控制在4.5%的目标范围内: a value named a target right after it is the target
+        fact.target = fact.target or fact.pos < planned or bool(_NAMED_TARGET.match(owned, m.end()))
         if fact.kind == "growth" and not fact.basis:       # 地区生产总值(现价)完成…,同比增长10.67%: the basis named before
             named = _BASIS_WORD.findall(owned, 0, m.start())
             fact.basis = ("current" if named[-1] == "现价" else "comparable") if named else ""
