@@ -1777,3 +1777,19 @@ def test_a_value_named_a_target_right_after_the_result_is_the_target():
     assert got(BULLETIN + "全年城镇登记失业率为3.8%,继续控制在4.5%的目标范围内。") == {
         ("registered_unemployment_rate", 2022, "share", 3.8, ""),
         ("registered_unemployment_rate", 2022, "target_level", 4.5, "")}
+
+
+def test_a_running_total_no_year_words_bound_is_for_review_not_a_years_level():
+    text = "政府工作报告\n2022年1月10日\n一、2021年工作回顾\n累计完成固定资产投资2719亿元,年均增长6.5%。全年财政收入跨越130亿元,累计完成136.6亿元。" \
+           "累计实现规上工业总产值2011.9亿元,同比增长7.8%。"
+    assert ("fixed_asset_investment", 2021, "level", 2719.0, "") not in got(text)
+    assert ("fixed_asset_investment", 2021, "level", 2719.0, "") in got(text, status="needs_review")
+    assert {("total_fiscal_revenue", 2021, "level", 136.6, ""),
+            ("industrial_output", 2021, "level", 2011.9, "")} <= got(text)
+
+
+def test_the_export_delivery_value_of_industry_is_not_exports():
+    text = BULLETIN + "全年规模以上工业总产值1000亿元,其中出口交货值738.56亿元,下降8.6%。全年出口总额52.3亿元。"
+    found = got(text)
+    assert ("exports", 2022, "level", 52.3, "") in found
+    assert not {r for r in found if r[0] == "exports" and r[3] in (738.56, -8.6)}

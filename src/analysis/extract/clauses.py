@@ -67,7 +67,8 @@ def find_mentions(text: str, vocab: Vocabulary):
     A short alias glued to a word before it is a different thing (海洋生产总值, 万元GDP能耗): it counts only
     after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …), or after 城乡 / 城、乡,
     which make it the urban and the rural figure (城乡居民收入A元、B元), or after the document's place (武宣经济增长).
-    A name before 密度 is a density (常住人口密度为每平方公里6595人), not the figure.
+    A name before 密度 is a density (常住人口密度为每平方公里6595人), not the figure; 出口交货值 is what industrial firms
+    delivered for export, not the place's exports.
     """
     out = []
     # 全市 is another place's only in a paragraph that names the document's own (全县, 我区, 武宣…)
@@ -80,7 +81,7 @@ def find_mentions(text: str, vocab: Vocabulary):
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
-            text.startswith("密度", m.end()) or \
+            text.startswith(("密度", "交货值"), m.end()) or \
             within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
             named_other_place(text, m.start(), vocab.places) or \
             zone_subject(text, m.start(), vocab.places)
