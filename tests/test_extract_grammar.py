@@ -105,7 +105,7 @@ def test_a_period_in_chinese_numeral_months_is_partial_year(period):
     text = f"{period},全县完成地区生产总值56.7亿元,增长7.5%;社会消费品零售总额46.5亿元,增长12.1%。"
     found = rows(text, 2023)
     assert found and {r["status"] for r in found} == {"needs_review"}
-    whole = rows("一至十二月,全县完成地区生产总值56.7亿元,增长7.5%。", 2023)     # December ends the year
+    whole = rows("2023年一至十二月,全县完成地区生产总值56.7亿元,增长7.5%。", 2023)     # December ends the year
     assert whole and {r["status"] for r in whole} == {"proposed"}
 
 
@@ -486,7 +486,7 @@ def test_an_estimate_opening_a_sentence_after_a_partial_cue_is_of_the_whole_year
 
 
 def test_a_named_whole_year_estimate_holds_only_to_the_end_of_its_clause():
-    text = ("前三季度,规上工业总产值达800亿元,预计全年突破1000亿元;规上工业增加值增长12%。")
+    text = ("今年前三季度,规上工业总产值达800亿元,预计全年突破1000亿元;规上工业增加值增长12%。")
     found = {(r["indicator"], r["value"], r["status"]) for r in rows(text, 2031)}
     assert ("industrial_value_added", 12.0, "needs_review") in found
     assert ("industrial_output", 1000.0, "proposed") in found and ("industrial_output", 800.0, "needs_review") in found
@@ -1660,7 +1660,7 @@ def test_the_day_a_report_was_given_dates_it_before_the_day_its_page_was_posted(
 def test_another_named_place_opening_a_clause_is_that_places_figure_but_an_abbreviation_of_its_own_is_not():
     text = "2022年,全县地区生产总值增长6.1%;甲乙县规模以上工业增加值增长5.2%。"
     assert got(text, 2023) == {("gdp", 2022, "growth", 6.1, "")}
-    own = extract_document("初步核算,按不变价计算,全年阿左旗生产总值增长6.5%。", "阿拉善左旗", "t.txt", 2023, registry=REGISTRY)
+    own = extract_document("初步核算,按不变价计算,2022年阿左旗生产总值增长6.5%。", "阿拉善左旗", "t.txt", 2023, registry=REGISTRY)
     assert {(r["indicator"], r["value"]) for r in own.rows if r["status"] == "proposed"} == {("gdp", 6.5)}
 
 
@@ -1793,3 +1793,14 @@ def test_the_export_delivery_value_of_industry_is_not_exports():
     found = got(text)
     assert ("exports", 2022, "level", 52.3, "") in found
     assert not {r for r in found if r[0] == "exports" and r[3] in (738.56, -8.6)}
+
+
+def test_figures_dated_only_by_the_pages_own_year_are_for_review():
+    text = "2019-06-12 来源:某区政府网\n全区地区生产总值完成1378.8亿元,同比增长9.5%。\n"
+    assert got(text) == set()
+    assert {("gdp", 2019, "level", 1378.8, ""), ("gdp", 2019, "growth", 9.5, "")} <= got(text, status="needs_review")
+    assert got(text, 2019) == set()                                        # a year given is the page's year too
+    # the year before, in a report reviewing it, and a congress at the year's end reviewing its own year, stay
+    assert ("gdp", 2018, "level", 1378.8, "") in got("2019年1月10日 政府工作报告\n一年来,全区地区生产总值完成1378.8亿元。")
+    assert ("gdp", 2019, "level", 1378.8, "") in got("12月27日,某区第十八届人民代表大会第五次会议开幕。区长作政府工作报告。\n"
+                                                      "一、2019年工作回顾\n预计全区地区生产总值完成1378.8亿元。")

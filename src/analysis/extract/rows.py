@@ -8,7 +8,9 @@ names), or None when the words say the number is not a row (growth over several 
 indicator is not measured in …).
 
 A reading the grammar is unsure of carries a lower confidence and a code in ``note`` that says what to
-check: ``check:year_from_document`` (no cue places it, the document's own year was used),
+check: ``check:year_from_document`` (no cue places it, the document's own year was used; status ``needs_review``
+when that is the year the page is dated, not the year before it reviews: at their first measurement 32 of the 33
+such proposals in eight fresh pools of documents were wrong),
 ``check:year_from_earlier_paragraph`` (the year is from a cue in an earlier paragraph),
 ``check:paired_across_clauses`` (a 分别 value paired with a name in another clause),
 ``check:period_total`` (完成 + an amount in a review of a plan period read as the period's total),
@@ -204,6 +206,9 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]))
     short = kind == "growth" and fact.short_average
     # 累计完成固定资产投资2719亿元,年均增长6.5%: a total over years no word names, not a year's level
+    # no word dates it and the year is the one the page is dated in or was given (not the year before, a report's
+    # review; not a congress at the year's end): when a page was posted says little about which year its figures are of
+    page_year = "year_from_document" in unsure and ctx.year == doc.year and (doc.month or 0) < 10
     rest = re.split(f"[{SENTENCE_END}]", para[fact.pos:], maxsplit=1)[0]
     over_years = kind == "level" and fact.cumulative and not (_A_YEAR.search(sentence) or _ON_LAST_YEAR.search(rest))
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),
@@ -216,7 +221,7 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
                 _quote(para, *fact.quote), "; ".join(notes), confidence,
-                "needs_review" if partial or forecast or part or short or over_years else "proposed")
+                "needs_review" if partial or forecast or part or short or over_years or page_year else "proposed")
 
 
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:
