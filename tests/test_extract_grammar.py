@@ -1804,3 +1804,11 @@ def test_figures_dated_only_by_the_pages_own_year_are_for_review():
     assert ("gdp", 2018, "level", 1378.8, "") in got("2019年1月10日 政府工作报告\n一年来,全区地区生产总值完成1378.8亿元。")
     assert ("gdp", 2019, "level", 1378.8, "") in got("12月27日,某区第十八届人民代表大会第五次会议开幕。区长作政府工作报告。\n"
                                                       "一、2019年工作回顾\n预计全区地区生产总值完成1378.8亿元。")
+
+
+def test_a_quarter_opening_a_sentence_after_a_plans_words_is_never_an_annual_target():
+    text = "日期:2022/04/26\n年初以来,某县制定了某县2022年稳增长30条政策措施,确保全县经济社会保持平稳健康发展。" \
+           "一季度,全县地区生产总值完成26.7亿元,增长6.6%;完成固定资产投资36.8亿元,增长22%。"
+    assert got(text) == set()
+    assert {r["value"] for r in rows(text) if "一季度" in r["note"]} == {26.7, 6.6, 36.8, 22.0}
+    assert ("gdp", 2022, "target_growth", 6.0, "") in got("2022年1月10日\n今年以来,确保全年地区生产总值增长6%。")

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN   # a name not registered; merge refuses it until mapped
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END
-from analysis.extract.context import ESTIMATE_RE, Context, Document, back_to, still_ahead
+from analysis.extract.context import ANNUAL_RE, ESTIMATE_RE, PARTIAL_RE, Context, Document, back_to, still_ahead
 from analysis.extract.partial import partial_at
 from analysis.extract.numbers import Fact
 from analysis.extract.results import result_cells
@@ -147,13 +147,16 @@ def _quote(para: str, start: int, end: int) -> str:
 _PART_OF_PLACE = re.compile(r"(?:区|县|市|旗|州|盟)属$")
 # a stock counted as of the day a document speaks (现有, 目前, 截至目前), not at the end of its year
 _HAS_NOW = re.compile(r"现有|目前|截至目前|截止目前")
+# a period of part of a year opening a sentence (一季度, / 1-9月, / 上半年,), not one so far (今年以来)
+_PERIOD_OPENING = re.compile(rf"\s*(?:\d{{4}}年)?((?!今年以来|年初以来)(?:{PARTIAL_RE.pattern}))\s*[,，]")
 
 
 def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool = False, year: int | None = None) -> str:
     """The partial-year cue in force at *fact* ('' for an annual figure or a target); *undated*: the figure is dated
     only by the document, whose page may be of a part of the year (``Document.partial_undated``)."""
-    if target:
-        return ""
+    if target:          # 一季度,全县地区生产总值完成26.7亿元 after a sentence of 确保…: the quarter's, whatever frames it
+        opening = _PERIOD_OPENING.match(para, back_to(para, fact.pos, "。！？!?"))
+        return opening.group(1) if opening and not ANNUAL_RE.search(para, opening.end(), fact.pos) else ""
     return partial_at(para, fact.pos, doc, para[back_to(para, fact.pos, CLAUSE_END):fact.pos], year) or (
         doc.partial_undated if undated else "")
 
