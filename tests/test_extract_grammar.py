@@ -1812,3 +1812,9 @@ def test_a_quarter_opening_a_sentence_after_a_plans_words_is_never_an_annual_tar
     assert got(text) == set()
     assert {r["value"] for r in rows(text) if "一季度" in r["note"]} == {26.7, 6.6, 36.8, 22.0}
     assert ("gdp", 2022, "target_growth", 6.0, "") in got("2022年1月10日\n今年以来,确保全年地区生产总值增长6%。")
+
+
+def test_as_at_a_year_then_a_comma_dates_the_figures_after_it():
+    text = "2023年,某县常住人口131.06万人。截至2022年,某县地区生产总值651.57亿元,按可比价同比增长1.6%。"
+    assert got(text) >= {("gdp", 2022, "level", 651.57, ""), ("gdp", 2022, "growth", 1.6, "")}
+    assert not {r for r in got(text) if r[0] == "gdp" and r[1] == 2023}

@@ -26,8 +26,8 @@ _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至�
                        r"(?:末|底)?(?:[(（][^()（）]{0,16}[)）]|[\d.]+[万亿]?元)?的[\d.]+(?:[和、与][\d.]+)*万?倍)")
 _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
                          r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
-# 截至2024年底,…: the figures of 2024; 截至2020年11月1日零时 (a census's moment): the census year's
-_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时)(?![的前])")
+# 截至2024年底,… / 截至2022年,…: the figures of 2024 / 2022; 截至2020年11月1日零时 (a census's moment): the census year's
+_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时|(?=[,，]))(?![的前])")
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
 # (also after a chart's caption the layout glued on: …2018-2022年末全市常住人口数全年新增…)
@@ -103,7 +103,7 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), Context(mode, int(m.group(1)), explicit=True)))
     for m in _AS_AT_CUE.finditer(text):
         year = int(m.group(1))
-        if (doc.year and year < doc.year) or year < doc.settled:
+        if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年"):   # 截至2022年,: done
             cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True)))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))
