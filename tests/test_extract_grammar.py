@@ -1818,3 +1818,17 @@ def test_as_at_a_year_then_a_comma_dates_the_figures_after_it():
     text = "2023年,某县常住人口131.06万人。截至2022年,某县地区生产总值651.57亿元,按可比价同比增长1.6%。"
     assert got(text) >= {("gdp", 2022, "level", 651.57, ""), ("gdp", 2022, "growth", 1.6, "")}
     assert not {r for r in got(text) if r[0] == "gdp" and r[1] == 2023}
+
+
+def test_a_plan_period_opening_a_sentence_frames_the_pairs_of_the_clauses_after_it():
+    text = "2026年1月20日\n综合实力实现历史性跨越。“十四五”期间,某县地区生产总值年均增长10.3%;" \
+           "地方一般公共预算收入从14.92亿元增长到45.96亿元,年均增长25.2%。"
+    assert got(text) == {("gdp", 2025, "growth", 10.3, 2021), ("budget_revenue", 2020, "level", 14.92, ""),
+                         ("budget_revenue", 2025, "level", 45.96, ""), ("budget_revenue", 2025, "growth", 25.2, 2021)}
+
+
+def test_marks_crossed_one_after_another_are_not_a_years_level():
+    text = BULLETIN + "全县生产总值接连突破300亿元、400亿元,规模以上工业总产值连续两年突破100亿元,粮食产量连续七年超140亿斤。" \
+                      "全年地区生产总值412.5亿元。"
+    assert got(text) == {("gdp", 2022, "level", 412.5, "")}
+    assert {300.0, 400.0, 100.0, 140.0} <= {r["value"] for r in extraction(text).unread}      # listed, not dropped

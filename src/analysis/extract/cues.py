@@ -219,7 +219,9 @@ def _plan_cue(m: re.Match, text: str, doc: Document, later_named: bool = False) 
         year = span.last if word != "以来" else min(span.last, doc.year - 1) if doc.year else None
         # in a plan document, “十三五”期间… reviews the plan before it for the rest of the paragraph
         in_plan_review = doc.plan is not None and span.last < doc.plan.first and period
-        opening = m.start() <= 1 and word in ("时期", "期间", "以来")    # a paragraph opening “十四五”期间,…: its frame
+        # a paragraph or a sentence opening “十四五”期间,…: its frame (综合实力实现历史性跨越。“十四五”期间,…;…从A增长到B)
+        before = text[:m.start()].rstrip("“\"\u3000 ")
+        opening = (not before or before[-1] in "。！？!?") and word in ("时期", "期间", "以来")
         return Cue(m.start(), m.end(), Context("review", year, span, period), carries=bool(statement),
                    sentence=not (statement or in_plan_review or opening))
     return Cue(m.start(), m.end(), Context("target", span.last, span, word in ("时期", "期间")), sentence=True)
