@@ -1832,3 +1832,11 @@ def test_marks_crossed_one_after_another_are_not_a_years_level():
                       "全年地区生产总值412.5亿元。"
     assert got(text) == {("gdp", 2022, "level", 412.5, "")}
     assert {300.0, 400.0, 100.0, 140.0} <= {r["value"] for r in extraction(text).unread}      # listed, not dropped
+
+
+def test_a_paragraph_broken_inside_a_pair_from_the_tenth_plans_end_is_joined_and_read():
+    text = "政府工作报告\n——2011年1月13日在县第十五届人民代表大会第五次会议上\n\n" \
+           "——过去的五年,是县域经济快速增长的五年。五年来,主要经济指标快速增长。全县生产总值由“十五”末的\n\n" \
+           "12.8亿元增加到19.2亿元,年均增长8.4%。"
+    assert got(text) == {("gdp", 2005, "level", 12.8, ""), ("gdp", 2010, "level", 19.2, ""),
+                         ("gdp", 2010, "growth", 8.4, 2006)}

@@ -41,7 +41,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
         # (or a short line of one phrase, 全年GDP / 增长5.3%左右, as a page set one phrase a line prints it)
         split_clause = bool(re.search(r"(?:[。；;,，][^。；;]*[\u4e00-\u9fff]|^[^。；;,，\d]{2,16}[\u4e00-\u9fffA-Za-z])$", prev)
                             and _VERB_FIRST.match(line))
-        speech_line = bool(re.search(r"^——|会议上$", prev))     # ——2024年1月9日在…会议上: a whole line
+        # ——2024年1月9日在…会议上: a whole line (not ——过去的五年,…由“十五”末的 / 12.8亿元…, prose broken by the page)
+        speech_line = bool(re.search(r"^——[^。]{0,12}?\d{1,2}月\d{1,2}日|会议上$", prev))
         # 全年GDP / 增长5.3%左右: a phrase a line, the label of the value on the next line, starts its own
         label = len(line) <= 16 and not re.search(r"[\d。；;,，]", line) and \
             i + 1 < len(lines) and bool(_VERB_FIRST.match(lines[i + 1]))

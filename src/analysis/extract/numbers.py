@@ -50,7 +50,7 @@ _BOUND_BEFORE = (("不低于", ">="), ("不超过", "<="), ("超过", ">="), ("�
                  ("通过", ""), ("经过", ""), ("过", ">="), ("控制在", "<="), ("约", "~"), ("近", "~"))
 _BOUND_AFTER = {"以上": ">=", "左右": "~", "以内": "<=", "以下": "<=", "多": ">="}
 # 从2015年的347亿元增长到2020年的486亿元; 从2020年的451亿元稳步攀升2025年的550亿元 (到 left out before a year)
-_FROM_TO = re.compile(rf"(?:从|由|较)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的)|(?P<prev>上年|去年)的|[“\"]?十(?P<p1>[一二三四五六七八九])五[”\"]?末的)?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
+_FROM_TO = re.compile(rf"(?:从|由|较)(?:(?P<y1>{YEAR})年(?:末|底)?的|(?P<now>现在的)|(?P<prev>上年|去年)的|[“\"]?十(?P<p1>[一二三四五六七八九]?)五[”\"]?末的)?(?P<v1>{N})(?P<u1>[^\d,，、]{{1,3}}?)"
                       rf"(?:预计)?(?:稳步|快速|持续|大幅|逐步)?(?:增长|提高|增加|提升|上升|扩大|跃升|攀升|发展|增)"
                       rf"(?:到|至|(?={YEAR}年))(?:(?P<y2>{YEAR})年(?:末|底)?的?)?(?P<v2>{N})")     # 到2020年61.95亿元 (的 left out)
 
@@ -102,6 +102,11 @@ def bound(lead: str, post: str | None) -> str:
 
 
 
+def _plan_of(ordinal: str) -> int:
+    """十一五 → 11 …; “十五” (the tenth plan, 2001–2005) has no ordinal between 十 and 五."""
+    return plan_number(ordinal) if ordinal else 10
+
+
 def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tuple]:
     """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家; 城镇化率由2020年的50.5%提高到2024年的55.2%:
     two rates; 较“十三五”末的3.4万元增长到3.9万元: from that plan's last year): two figures, and (first year, last
@@ -117,7 +122,7 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
         facts.append(Fact(names[0], float(value), found["u1"], "rate" if found["u1"] == "%" else "amount", "", start + pos,
                           (mention_start, start + found.end()), year=int(year) if year else None,
                           role="" if year else role, confidence=0.95, pair=role,
-                          base_plan=plan_number(found["p1"]) if found["p1"] and role == "from" else 0))
+                          base_plan=_plan_of(found["p1"]) if found["p1"] is not None and role == "from" else 0))
         claimed.add(start + pos)
     return facts, (int(found["y1"]) if found["y1"] else None, int(found["y2"]) if found["y2"] else None)
 
