@@ -97,3 +97,10 @@ def test_a_text_tables_cells_no_row_carries_are_listed(separator):
 def test_a_number_before_words_no_unit_reads_is_listed_but_not_a_change_in_points_or_a_code():
     found = _found(BULLETIN + "全区生产总值同比增长8.5虬比全市高2.5个百分点。详见art_7588页,用时3个月。")
     assert {r["value"] for r in found.unread} == {8.5}
+
+
+def test_a_magnitude_in_words_inside_a_word_is_a_target_or_listed():
+    found = _found("2021年9月某县新闻\n确保“十四五”期间实现地区生产总值‘双千亿’目标。\n打造三百亿级产业集群。")
+    assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
+        ("gdp", 2025, "target_level", 1000.0)}
+    assert [(r["value"], r["unit"], r["quote"]) for r in found.unread] == [(300.0, "亿", "打造三百亿级产业集群")]

@@ -2,7 +2,7 @@
 
 In: the paragraphs the extractor read, the values of the rows it kept from each paragraph (any status), the rows
 of its text tables and the vocabulary. Out: one row per number printed as an amount (with a unit, 余/多 before one,
-万 or 亿 alone, whatever follows it, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
+万 or 亿 alone, a magnitude in words before 亿 (双千亿, 百亿级), whatever follows it, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
 indicator ``unknown``, status ``not_read``, confidence 0, no year or kind, and its clause as the quote. The review
 file lists them after the proposals: a reviewer who finds a figure the table tracks among them adds its row by
 hand (``merge`` refuses these rows as they are: their indicator is unknown and they have no year).
@@ -18,7 +18,7 @@ import re
 from analysis.data.merge import UNKNOWN_INDICATOR as UNKNOWN
 from analysis.extract.clauses import CLAUSE_END, SENTENCE_END, value_pattern
 from analysis.extract.context import back_to
-from analysis.extract.vocab import N, Vocabulary, number, unit_of
+from analysis.extract.vocab import CN_NUMBER, N, Vocabulary, number, unit_of
 
 NOT_READ = "not_read"
 NOTE = "check:not_read (a number no proposed row carries; add its row by hand if the table tracks it)"
@@ -42,6 +42,8 @@ def _clause(para: str, start: int, end: int) -> str:
 _OTHER = re.compile(rf"(?<![第表图:：\-A-Za-z_/])(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
                     rf"(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
                     rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤])|(?P<words>(?:余|多)?[\u4e00-\u9fff]{{0,2}}))")
+# a magnitude in words before 亿 whatever follows it (双千亿目标, 迈上新的百亿, 千亿级): an amount the value pattern may not reach
+_IN_WORDS = re.compile(rf"(?P<num>(?!))?(?P<cn>{CN_NUMBER})亿")      # (num: never, so number() reads cn)
 _NOT_AMOUNT = re.compile(r"^(?:年|月|日|号|时|季度|周|批|届|次会议|个月|位|名|强|百分)")     # 3个月, 第4位, 前10名, 百强
 
 
@@ -58,6 +60,10 @@ def _numbers(para: str, pattern: re.Pattern):
         if m.start() not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
                 and not (unit == "" and 1900 <= float(m["num"]) <= 2100):
             yield float(m["num"]), unit, m.start(), m.end()
+    for m in _IN_WORDS.finditer(para):
+        value = number(m)
+        if m.start() not in seen and value == value:
+            yield value, "亿", m.start(), m.end()
 
 
 def unread_rows(paragraphs: list[str], read: dict[int, set], rows: list[dict], vocab: Vocabulary, district: str,

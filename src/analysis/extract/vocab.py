@@ -58,7 +58,7 @@ UNIT_ALIASES = {("户", "家"): "家", ("亿", "亿元"): "亿元"}
 _ENTITIES = {"户", "家"}          # entities (market entities, firms) are counted in either
 # 跨上2000亿台阶 / 突破千亿, / 超2000亿,增长28%: 亿 alone before a threshold word or a clause's end is 亿元 when it
 # follows an amount in 元 (Vocabulary.compatible; elsewhere it may count people, tonnes, dollars)
-BARE_YI = "亿(?=新?(?:台阶|大关|关口)|[,，;；。、)）]|$|(?:增加|增长|提高|跃升|上升|攀升)(?:到|至))"    # 由0.24亿增加到14.6亿元; (0.18亿)
+BARE_YI = "亿(?=新?(?:台阶|大关|关口)|[,，;；。、)）”’\"']|目标|$|(?:增加|增长|提高|跃升|上升|攀升)(?:到|至))"    # 由0.24亿增加到14.6亿元; (0.18亿)
 # 常住人口110.7万, / 市场主体达12.3万。: 万 alone closing a clause is ten thousand of the indicator's own unit
 BARE_WAN = "万(?=[,，;；。、]|$)"
 
