@@ -1840,3 +1840,8 @@ def test_a_paragraph_broken_inside_a_pair_from_the_tenth_plans_end_is_joined_and
            "12.8亿元增加到19.2亿元,年均增长8.4%。"
     assert got(text) == {("gdp", 2005, "level", 12.8, ""), ("gdp", 2010, "level", 19.2, ""),
                          ("gdp", 2010, "growth", 8.4, 2006)}
+
+
+def test_one_more_step_of_a_hundred_yi_is_not_a_level():
+    text = BULLETIN + "全年实现地区生产总值再迈上新的百亿,达到512.3亿元。"
+    assert got(text) == {("gdp", 2022, "level", 512.3, "")}

@@ -37,7 +37,8 @@ _AVERAGE = re.compile(r"(?:(?:近|(?<![十第]))(?P<recent>两|二|三|四|五)�
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)(?:[十百千万亿元级]{0,4})(?:台阶|关口)")   # 5000亿元、6000亿元两大台阶
 # marks crossed one after another or year after year, not the level of any one year
-_MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五六七八九十\d]{1,2}年)?)(?:突破|跨越|跨上|迈上|超过|超)[^，,。；;]*$")
+_MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五六七八九十\d]{1,2}年)?)(?:突破|跨越|跨上|迈上|超过|超)[^，,。；;]*$|"
+                            r"(?:迈上|跨上|跃上|登上|跨越)了?(?:一个)?新的?$")      # 再迈上新的百亿: one more step
 # a number that qualifies the places or units after it (增速达到8%以上的乡镇给予表彰), not a figure of the place
 _ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
