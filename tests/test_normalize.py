@@ -18,6 +18,10 @@ def test_pinyin_after_characters_is_stripped():
     assert strip_pinyin("太原市萬柏林區(qū)國(guó)民經(jīng)濟(jì)") == "太原市萬柏林區國民經濟"
 
 
+def test_pinyin_printed_twice_after_a_character_is_stripped_too():
+    assert strip_pinyin("黑龙江(jiang)(jiang)省中国(guo)(guo)") == "黑龙江省中国"
+
+
 def test_parenthesised_numbers_and_chinese_are_kept():
     text = "(一)著力抓好 規劃(2022-2025年) 服务站(点)"
     assert strip_pinyin(text) == text

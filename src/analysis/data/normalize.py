@@ -21,7 +21,7 @@ from analysis.exceptions import DataFileError
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Pinyin with tone marks, as the annotated documents print it: 區(qū), 濟(jì).
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
-_PINYIN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])\(([{_PINYIN_LETTERS}]+)\)")
+_PINYIN_AFTER_HAN = re.compile(rf"(?<=[{_HAN}])(?:\([{_PINYIN_LETTERS}]+\))+")     # 江(jiang)(jiang): twice, too
 # Characters around which a space is a layout artefact of PDF extraction
 # ("2015 年的347 亿元"), not a word separator.
 _CJK_OR_PUNCT = rf"{_HAN}\u3000-\u303f\uff00-\uffef“”‘’—…·"
