@@ -1845,3 +1845,13 @@ def test_a_paragraph_broken_inside_a_pair_from_the_tenth_plans_end_is_joined_and
 def test_one_more_step_of_a_hundred_yi_is_not_a_level():
     text = BULLETIN + "全年实现地区生产总值再迈上新的百亿,达到512.3亿元。"
     assert got(text) == {("gdp", 2022, "level", 512.3, "")}
+
+
+def test_a_prefectures_name_glued_to_the_gdp_and_its_its_clause_are_another_places():
+    text = "2023年大兴安岭地区生产总值为151.80亿元,位列全省倒数第一,其第一、二、三产业增加值分别为51.20亿元、15.70亿元、85.00亿元。\n" \
+           "2023年七台河市实现地区生产总值262.90亿元,其第一、二、三产业实现增加值分别为43.40亿元、109.90亿元、109.60亿元。"
+    found = extract_document(text, "七台河市", "t.txt", 2024, registry=REGISTRY)
+    assert {(r["indicator"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
+        ("gdp", 262.9), ("primary_value_added", 43.4), ("secondary_value_added", 109.9), ("services_value_added", 109.6)}
+    # 其中 / 区属 / 推动 before the name are not another place's
+    assert ("gdp", 2023, "level", 500.0, "") in got("2023年,推动地区生产总值实现500亿元,其中第一产业增加值达50亿元。", 2024)

@@ -13,7 +13,8 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.extract.context import SENTENCE_END, YEAR, back_to
-from analysis.extract.scope import SHARE_OF, another_place, named_other_place, within_part, zone_subject
+from analysis.extract.scope import (SHARE_OF, another_place, named_other_place, prefecture_glued, within_part,
+                                    zone_subject)
 from analysis.extract.vocab import CN_DIGITS, CN_NUMBER, N, SUB_AGGREGATE, Vocabulary, number
 
 _CLAUSE = re.compile(r"[,，、:：]")
@@ -61,6 +62,9 @@ _URBAN_SHARE = re.compile(r"(城镇(?:常住)?人口[^，,。；;]{0,12}?[，,]\
 _JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划价晋")
 
 
+_ITS = re.compile(r"[,，]其(?![中他它余次])[^,，。；;\d]{0,6}$")       # ,其第一、二、三产业…: the names after 其 (its) at a clause's start
+
+
 def find_mentions(text: str, vocab: Vocabulary):
     """(start, end, name, blocked) of each indicator name; blocked ones only end the previous mention's text.
 
@@ -83,8 +87,11 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith(("密度", "交货值"), m.end()) or \
             within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
-            named_other_place(text, m.start(), vocab.places) or \
+            named_other_place(text, m.start(), vocab.places) or prefecture_glued(text, m.start(), m.group(0), vocab.places) or \
             zone_subject(text, m.start(), vocab.places)
+        if not blocked and _ITS.search(text, max(0, m.start() - 8), m.start()) and out and out[-1][3] and \
+                not re.search(f"[{SENTENCE_END}]", text[out[-1][1]:m.start()]):
+            blocked = True      # …大兴安岭地区生产总值为151.80亿元,其第一、二、三产业…: 其 is the blocked subject's
         out.append((m.start(), m.end(), key, blocked))
     listed = _listed_in_one_word(text, vocab)
     out = [x for x in out if not any(y[0] <= x[0] < y[1] for y in listed)]     # 一般公共预算收入、支出: the pair

@@ -37,6 +37,21 @@ def named_other_place(text: str, start: int, places: tuple) -> bool:
         not any(p in token or _abbreviates(token, p) for p in places)
 
 
+# 2023年大兴安岭地区生产总值…: a prefecture named 地区 glued to the name 地区生产总值 (its 地区 read twice)
+_PREFECTURE_BEFORE = re.compile(r"(?:^|[，,；;。、：:\s]|\d年)([\u4e00-\u9fff]{2,6})$")
+_NOT_A_PLACE = re.compile(r"实现|完成|全年|今年|去年|当年|全[县市区旗州盟省国]|[我本该各][县市区旗]|其中|同期|预计|初步|核算|"
+                          r"推动|带动|促进|拉动|确保|力争|争取|使|让|属$")
+
+
+def prefecture_glued(text: str, start: int, name: str, places: tuple) -> bool:
+    """True for 大兴安岭地区生产总值 in another place's document: the name 地区生产总值 right after a place's own name."""
+    if not name.startswith("地区"):
+        return False
+    found = _PREFECTURE_BEFORE.search(text, max(0, start - 10), start)
+    return bool(found) and bool(places) and not _NOT_A_PLACE.search(found.group(1)) and \
+        not any(p in found.group(1) or found.group(1) in p or _abbreviates(found.group(1), p) for p in places)
+
+
 def _abbreviates(token: str, place: str) -> bool:
     """阿左旗 for 阿拉善左旗: the characters of *token* in *place*, in order, from its first."""
     rest = iter(place)
