@@ -1855,3 +1855,17 @@ def test_a_prefectures_name_glued_to_the_gdp_and_its_its_clause_are_another_plac
         ("gdp", 262.9), ("primary_value_added", 43.4), ("secondary_value_added", 109.9), ("services_value_added", 109.6)}
     # 其中 / 区属 / 推动 before the name are not another place's
     assert ("gdp", 2023, "level", 500.0, "") in got("2023年,推动地区生产总值实现500亿元,其中第一产业增加值达50亿元。", 2024)
+
+
+def test_a_review_of_the_governments_term_frames_its_sums_and_two_interleaved_pairs():
+    text = "政府工作报告\n2022年1月6日在某县第十六届人民代表大会第一次会议上\n一、本届人民政府工作回顾\n" \
+           "地区生产总值累计突破270亿元,社会消费品零售总额累计达到100亿元;" \
+           "城乡居民人均可支配收入从25475元和8892元增加到32432元和12787元。"
+    assert got(text) == {("gdp", 2021, "cumulative", 270.0, 2017), ("retail_sales", 2021, "cumulative", 100.0, 2017),
+                         ("urban_disposable_income", 2016, "level", 25475.0, ""),
+                         ("rural_disposable_income", 2016, "level", 8892.0, ""),
+                         ("urban_disposable_income", 2021, "level", 32432.0, ""),
+                         ("rural_disposable_income", 2021, "level", 12787.0, "")}
+    # the year first, then the term (一、2021年及本届政府工作回顾): the year's figures
+    assert ("fixed_asset_investment", 2021, "level", 1250.0, "") in got(
+        "政府工作报告\n2022年1月6日\n一、2021年及本届政府工作回顾\n固定资产投资完成1250亿元。")

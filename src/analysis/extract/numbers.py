@@ -103,6 +103,25 @@ def bound(lead: str, post: str | None) -> str:
 
 
 
+# 城乡居民人均可支配收入从25475元和8892元增加到32432元和12787元: two names, each from its own value to its own value
+_FROM_TO_TWO = re.compile(rf"(?:从|由)(?P<a1>{N})(?P<u>[^\d,，、和与]{{1,3}}?)(?:和|、|与)(?P<b1>{N})(?P=u)"
+                          rf"(?:预计)?(?:稳步|快速|持续|大幅|逐步)?(?:增长|提高|增加|提升|上升)(?:到|至)"
+                          rf"(?P<a2>{N})(?P=u)(?:和|、|与)(?P<b2>{N})(?P=u)")
+
+
+def _two_from_to(owned, names, mention_start, start, claimed) -> list:
+    found = _FROM_TO_TWO.search(owned)
+    if not found:
+        return []
+    facts = []
+    for name, pair in zip(names, (("a1", "a2"), ("b1", "b2"))):
+        for group, role in zip(pair, ("from", "to")):
+            facts.append(Fact(name, float(found[group]), found["u"], "amount", "", start + found.start(group),
+                              (mention_start, start + found.end()), role=role, confidence=0.9, pair=role))
+            claimed.add(start + found.start(group))
+    return facts
+
+
 def _plan_of(ordinal: str) -> int:
     """十一五 → 11 …; “十五” (the tenth plan, 2001–2005) has no ordinal between 十 and 五."""
     return plan_number(ordinal) if ordinal else 10
@@ -112,6 +131,8 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
     """从2015年的347亿元增长到2020年的486亿元 (or 由现在的25家增加到60家; 城镇化率由2020年的50.5%提高到2024年的55.2%:
     two rates; 较“十三五”末的3.4万元增长到3.9万元: from that plan's last year): two figures, and (first year, last
     year)."""
+    if len(names) == 2:
+        return _two_from_to(owned, names, mention_start, start, claimed), (None, None)
     found = _FROM_TO.search(owned)
     if not found or len(names) != 1 or not found["u1"].replace("余", ""):
         return [], (None, None)
