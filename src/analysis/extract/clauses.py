@@ -87,7 +87,8 @@ def find_mentions(text: str, vocab: Vocabulary):
         blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
             text.startswith(("密度", "交货值"), m.end()) or \
             within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
-            named_other_place(text, m.start(), vocab.places) or prefecture_glued(text, m.start(), m.group(0), vocab.places) or \
+            named_other_place(text, m.start(), vocab.places) or \
+            prefecture_glued(text, m.start(), m.group(0), vocab.places) or \
             zone_subject(text, m.start(), vocab.places)
         if not blocked and _ITS.search(text, max(0, m.start() - 8), m.start()) and out and out[-1][3] and \
                 not re.search(f"[{SENTENCE_END}]", text[out[-1][1]:m.start()]):

@@ -49,7 +49,8 @@ _COMPARED_CUE = re.compile(rf"({YEAR})年(?:末|底)?与({YEAR})年(?:末|底)?�
 _FIVE_YEARS = re.compile(r"过去(?:的)?([2-5两二三四五])年|([三四五])年来|这([三四五])年|([三四五])年间|"
                          r"(?:^|(?<=[。；;]))这是[^。；;\d]{0,40}?的五年|"
                          r"(?<=——)五年(?=[\u4e00-\u9fff])(?![后内中前里计规])|"  # ——五年奋勇争先,…: a term review's heading
-                         r"(?<![及和与])本届(?:人民)?政府(?=(?:的)?工作回顾|以来)")   # 一、本届人民政府工作回顾: the term's five years (not 2021年及本届…: the year first)
+                         # 一、本届人民政府工作回顾: the term's five years (not 2021年及本届…: the year first)
+                         r"(?<![及和与])本届(?:人民)?政府(?=(?:的)?工作回顾|以来)")
 # “十四五”前四年: the plan's first years, reviewed
 _FIRST_YEARS = re.compile(r"十([一二三四五六七八九])五[”\"]?前([两二三四234])年")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}

@@ -208,10 +208,10 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     # it in others (雁塔区 prints both): for review
     part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]))
     short = kind == "growth" and fact.short_average
-    # 累计完成固定资产投资2719亿元,年均增长6.5%: a total over years no word names, not a year's level
     # no word dates it and the year is the one the page is dated in or was given (not the year before, a report's
     # review; not a congress at the year's end): when a page was posted says little about which year its figures are of
     page_year = "year_from_document" in unsure and ctx.year == doc.year and (doc.month or 0) < 10
+    # 累计完成固定资产投资2719亿元,年均增长6.5%: a total over years no word names, not a year's level
     rest = re.split(f"[{SENTENCE_END}]", para[fact.pos:], maxsplit=1)[0]
     over_years = kind == "level" and fact.cumulative and not (_A_YEAR.search(sentence) or _ON_LAST_YEAR.search(rest))
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),

@@ -2,7 +2,8 @@
 
 In: the paragraphs the extractor read, the values of the rows it kept from each paragraph (any status), the rows
 of its text tables and the vocabulary. Out: one row per number printed as an amount (with a unit, 余/多 before one,
-万 or 亿 alone, a magnitude in words before 亿 (双千亿, 百亿级), whatever follows it, or none; not a date, a year, an ordinal or a rank) that no kept row of its paragraph carries, with
+万 or 亿 alone, a magnitude in words before 亿 (双千亿, 百亿级), whatever follows it, or none; not a date, a year, an
+ordinal or a rank) that no kept row of its paragraph carries, with
 indicator ``unknown``, status ``not_read``, confidence 0, no year or kind, and its clause as the quote. The review
 file lists them after the proposals: a reviewer who finds a figure the table tracks among them adds its row by
 hand (``merge`` refuses these rows as they are: their indicator is unknown and they have no year).
