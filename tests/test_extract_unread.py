@@ -104,3 +104,14 @@ def test_a_magnitude_in_words_inside_a_word_is_a_target_or_listed():
     assert {(r["indicator"], r["year"], r["kind"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
         ("gdp", 2025, "target_level", 1000.0)}
     assert [(r["value"], r["unit"], r["quote"]) for r in found.unread] == [(300.0, "亿", "打造三百亿级产业集群")]
+
+
+def test_the_summary_counts_partial_year_and_unsure_rows_apart(tmp_path, capsys):
+    from analysis.cli.main import main
+
+    doc = tmp_path / "doc.txt"
+    doc.write_text("某县2023年经济运行情况\n累计完成固定资产投资271.9亿元,年均增长6.5%。\n一季度,全县规模以上工业增加值增长8.2%。\n",
+                   encoding="utf-8")
+    assert main(["extract", str(doc), "--district", "某县"]) == 0
+    err = capsys.readouterr().err
+    assert "(1 partial-year, 1 whose year or period is unsure" in err

@@ -68,10 +68,12 @@ def _cmd_extract(args) -> int:
         sys.stdout.write(text[1:])            # piped on: no BOM
     where = args.out or "stdout"
     unregistered = sum(r["indicator"] == "unknown" for r in rows)
-    review = sum(r["status"] == "needs_review" for r in rows) - unregistered
+    partial = sum(r["status"] == "needs_review" and "partial year:" in r["note"] for r in rows)
+    unsure = sum(r["status"] == "needs_review" for r in rows) - unregistered - partial
     print(f"read {args.doc} as {encoding}, {script}; {len(rows)} rows proposed for {district or '(no district found)'}"
-          f" ({review} partial-year and {unregistered} under names data/indicator_names.csv does not list, "
-          f"status needs_review) → {where}; after them {len(found.unread)} other number(s) that no row "
+          f" ({partial} partial-year, {unsure} whose year or period is unsure (see check: in note) and {unregistered} "
+          f"under names data/indicator_names.csv does not list, status needs_review) → {where}; after them "
+          f"{len(found.unread)} other number(s) that no row "
           "carries (status not_read: add a row by hand for any the table tracks).", file=sys.stderr)
     for line in next_steps(args.out, doc.name, registry, district, data_path):
         print(line, file=sys.stderr)
