@@ -1869,3 +1869,10 @@ def test_a_review_of_the_governments_term_frames_its_sums_and_two_interleaved_pa
     # the year first, then the term (一、2021年及本届政府工作回顾): the year's figures
     assert ("fixed_asset_investment", 2021, "level", 1250.0, "") in got(
         "政府工作报告\n2022年1月6日\n一、2021年及本届政府工作回顾\n固定资产投资完成1250亿元。")
+
+
+@pytest.mark.parametrize("period", ["2031年前三季度", "2031年1-9月", "2031年1至9月"])
+def test_a_year_then_a_part_of_it_dates_the_figures_and_the_estimate_after_them(period):
+    text = f"{period},规上工业总产值达800亿元,预计全年突破1000亿元。"
+    assert ("industrial_output", 2031, "level", 1000.0, "") in got(text, 2031)
+    assert ("industrial_output", 2031, "level", 800.0, "") in got(text, 2031, status="needs_review")

@@ -22,8 +22,10 @@ from analysis.extract.context import (PLAN_RE, TARGET_WORDS, YEAR, Context, Docu
 # a year after 、 is one of a list (2019、2020年), unless the 、 closes a list item's number (10、2016年,…)
 _FREE = r"(?<![比较与在从由至到于和按~～\d继])(?<!\d[\-—–])(?<!\d\d\d、)(?<!年、)(?<![^\d\n]、)(?<![^\n]\d\d\d\d、)"
 # (是1978年的190和192倍, 是1949年(18.2万元)的15.6万倍, 是1978年1.3亿元的143倍: a base year of a multiple and its level)
-_YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|"
-                       r"(?:末|底)?(?:[(（][^()（）]{0,16}[)）]|[\d.]+[万亿]?元)?的[\d.]+(?:[和、与][\d.]+)*万?倍)")
+# (2023年1-9月, / 2023年前三季度,: the year, then a part of it; not 2020年前 before a year, nor a date 2023年9月15日)
+_YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?:(?=\d{{1,2}}\s*[\-—–~～至到]\s*\d{{1,2}}月|前(?:三季度|两季度|[2-9一二三四五六七八九十]{{1,2}}个?月))|"
+                       r"(?!的基础上|同期|以来|[至到\-—~～\d]|以前|前|"
+                       r"(?:末|底)?(?:[(（][^()（）]{0,16}[)）]|[\d.]+[万亿]?元)?的[\d.]+(?:[和、与][\d.]+)*万?倍))")
 _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
                          r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
 # 截至2024年底,… / 截至2022年,…: the figures of 2024 / 2022; 截至2020年11月1日零时 (a census's moment): the census year's
