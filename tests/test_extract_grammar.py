@@ -1876,3 +1876,19 @@ def test_a_year_then_a_part_of_it_dates_the_figures_and_the_estimate_after_them(
     text = f"{period},规上工业总产值达800亿元,预计全年突破1000亿元。"
     assert ("industrial_output", 2031, "level", 1000.0, "") in got(text, 2031)
     assert ("industrial_output", 2031, "level", 800.0, "") in got(text, 2031, status="needs_review")
+
+
+def test_an_average_written_with_zeng_alone_is_an_average():
+    text = "“十三五”期间,一般公共预算收入从6.61亿元增加到9.86亿元,年均增8.34%。"
+    assert ("budget_revenue", 2020, "growth", 8.34, 2016) in got(text, 2021)
+
+
+def test_as_at_a_years_end_on_an_undated_profile_page_dates_the_figure_after_it():
+    text = "某县历史悠久。2007年,入选文化旅游大县。[2]总面积2070平方千米。[29]截至2022年末,某县常住人口为127592人。[64]"
+    assert got(text) == {("resident_population", 2022, "level", 127592.0, "")}
+
+
+def test_an_earlier_whole_year_opening_a_sentence_on_a_page_about_a_half_year_is_annual():
+    text = "今年上半年,某县实现地区生产总值363.2亿元,增长13.3%。\n\n2020年,某县实现地区生产总值703.4亿元,居全省第2位。"
+    assert got(text, 2021) == {("gdp", 2020, "level", 703.4, "")}
+    assert ("gdp", 2021, "level", 363.2, "") in got(text, 2021, status="needs_review")

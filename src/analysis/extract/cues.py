@@ -107,7 +107,9 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         cues.append(Cue(m.start(), m.end(), Context(mode, int(m.group(1)), explicit=True)))
     for m in _AS_AT_CUE.finditer(text):
         year = int(m.group(1))
-        if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年"):   # 截至2022年,: done
+        # 截至2022年,: done; 截至2022年末 on a page with no date and no plan of its own (a profile page): as of then
+        undated_as_of = doc.year is None and doc.plan is None and not m.group(0).startswith("到")
+        if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年") or undated_as_of:
             cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True)))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))

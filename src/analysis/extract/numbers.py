@@ -15,7 +15,7 @@ from analysis.extract.context import YEAR, plan_number
 from analysis.extract.vocab import N, number, unit_of
 
 # 比增 = 比上年增长; 比上年增6% / 同比增 the same
-GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|(?<![\u4e00-\u9fff])增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
+GROWTH_VERB = re.compile(r"(增长|增幅|增速|比增|上年增|同比增|(?:(?<![\u4e00-\u9fff])|(?<=均))增|上涨|涨幅|提高|提升|递增|增加|下降|降低|减少|下跌|回落|下滑|递减)"
                           r"(?:同比)?(?:分别)?(?:预期目标|目标)?(?:了|约|为|是|达|达到|保持在|稳定在|维持在|控制在)?$")   # 增长同比7.1%, 增长目标5.5%
 NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "下滑", "递减")
 # 比上年增加14545元; 超预期目标8.57亿元 / 超出年度目标2亿元: a change or a margin, not the figure
@@ -33,7 +33,7 @@ _TARGET_AFTER = re.compile(r"(?:的)?(?:控制|预期)?(?:年度任务|目标任
 _TARGET_LEAD = re.compile(r"(?:年计划|计划|目标|预期|力争)[(（]?(?:达到|增长|为|年均增长)?$")   # 规划目标(年均增长7%)
 # 年均增长 / 平均年增速 / 两年平均增长 / 五年年均增长 (an average over years; the number of years when printed)
 _AVERAGE = re.compile(r"(?:(?:近|(?<![十第]))(?P<recent>两|二|三|四|五)年来?)?(?:年均|平均年)|(?P<span>两|二|三|四|五)年平均|"
-                      r"平均(?=增长|增速)")      # 近三年年均 / 五年年均 (not 十三五 or 第五年)
+                      r"平均(?=增长|增速|增$)")      # 近三年年均 / 五年年均 (not 十三五 or 第五年)
 _SPAN_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个)(?:[十百千万亿元级]{0,4})(?:台阶|关口)")   # 5000亿元、6000亿元两大台阶
 # marks crossed one after another or year after year, not the level of any one year

@@ -27,6 +27,9 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
         return ""            # 年初以来,…。预计2025年末,地区生产总值… : the estimate is of the whole year
     if i >= 0 and cues[i] in ("今年以来", "年初以来") and year is not None and doc.year is not None and year < doc.year:
         return ""            # a report on 2022 delivered in January 2023: its 今年以来 was the whole of 2022
+    if i < 0 and year is not None and doc.year is not None and year < doc.year and \
+            text[back_to(text, pos, "。"):pos].lstrip().startswith(f"{year}年"):
+        return ""            # a page on this year's first half: 2020年,…实现地区生产总值703.4亿元 is an earlier whole year
     return cues[i] if i >= 0 else doc.partial
 
 
