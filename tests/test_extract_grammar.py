@@ -1892,3 +1892,33 @@ def test_an_earlier_whole_year_opening_a_sentence_on_a_page_about_a_half_year_is
     text = "今年上半年,某县实现地区生产总值363.2亿元,增长13.3%。\n\n2020年,某县实现地区生产总值703.4亿元,居全省第2位。"
     assert got(text, 2021) == {("gdp", 2020, "level", 703.4, "")}
     assert ("gdp", 2021, "level", 363.2, "") in got(text, 2021, status="needs_review")
+
+
+def test_growths_listed_with_zengsu_fenbie_go_to_the_names_of_the_clauses_before():
+    text = BULLETIN + "初步核算,全年地区生产总值875.14亿元,比上年增长5.4%。其中,第一产业增加值23.70亿元," \
+                      "第二产业增加值353.96亿元,第三产业增加值497.48亿元,增速分别为4.4%、4.8%、6.0%。"
+    assert {("primary_value_added", 2022, "growth", 4.4, ""), ("secondary_value_added", 2022, "growth", 4.8, ""),
+            ("services_value_added", 2022, "growth", 6.0, "")} <= got(text)
+
+
+def test_entities_newly_set_up_are_a_flow_and_those_on_the_register_the_stock():
+    text = BULLETIN + "全年新设市场经营主体32673户,比上年下降4.62%。年末在册市场经营主体180392户,比上年增长9.50%。"
+    assert got(text) == {("new_market_entities", 2022, "cumulative", 32673.0, 2022),
+                         ("market_entities", 2022, "level", 180392.0, "")}
+
+
+def test_a_part_of_the_year_in_brackets_marks_only_the_bracket():
+    text = "一、2020年全市国民经济和社会发展计划执行情况\n2020年,其中:地区生产总值完成128.3亿元,同比增长1.1%" \
+           "(增速由上半年-5.5%转为增长1.1%),低年度计划5.3个百分点;规模以上工业增加值完成19.3亿元,同比增长3.2%" \
+           "(增速由上半年-11.1%转为增长3.2%)。\n2021年上半年,一般公共预算收入完成4.7亿元,同比增长54.7%" \
+           "(1-7月份,一般公共预算收入完成5.5亿元);城镇常住居民人均可支配收入完成18842元。"
+    assert {("industrial_value_added", 2020, "level", 19.3, ""), ("industrial_value_added", 2020, "growth", 3.2, "")} \
+        <= got(text, 2021)
+    assert ("urban_disposable_income", 2021, "level", 18842.0, "") in got(text, 2021, status="needs_review")
+
+
+def test_the_places_own_name_ending_in_chengshi_is_not_the_urban_part():
+    found = extract_document("去年,晋城市地区生产总值完成637.04亿元、增长4.3%;城市居民人均可支配收入30000元。",
+                             "晋城市", "t.txt", 2021, registry=REGISTRY)
+    assert {(r["indicator"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
+        ("gdp", 637.04), ("gdp", 4.3)}        # 城市居民 before 人均可支配收入 still makes it the urban part, not the whole's

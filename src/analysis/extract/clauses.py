@@ -84,7 +84,9 @@ def find_mentions(text: str, vocab: Vocabulary):
             not re.search(r"城、?乡(?:常住)?$", before) and \
             not before.endswith(vocab.places)       # 城乡居民收入: the pair of names (Vocabulary.expand); 武宣经济增长
         short_alias = len(key) <= 4 and key != vocab.name(key).zh
-        blocked = bool(SHARE_OF.search(before)) or bool(SUB_AGGREGATE.search(before)) or (short_alias and glued) or \
+        # 永城市GDP / 晋城市地区生产总值: the place's own name ending in 城市 is not a modifier (城市居民…)
+        modified = bool(SUB_AGGREGATE.search(before)) and not (vocab.places and before.endswith(vocab.places))
+        blocked = bool(SHARE_OF.search(before)) or modified or (short_alias and glued) or \
             text.startswith(("密度", "交货值"), m.end()) or \
             within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
             named_other_place(text, m.start(), vocab.places) or \

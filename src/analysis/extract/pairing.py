@@ -34,7 +34,7 @@ def respectively_across(text: str, subjects, taken: set, value_re) -> list[Fact]
     """A 分别 clause after clauses of different names (财政总收入50.8亿元,其中一般预算收入18.8亿元,分别增长26.7%和
     18.9%): its values go, in order, to the last names of its sentence, one per clause."""
     out = []
-    for found in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:年均|同比|比上年)?分别", text):   # ,年均分别增长…: averages
+    for found in re.finditer(r"(?:^|(?<=[,，;；]))\s*(?:年均|同比|比上年)?(?:增速|增幅)?分别", text):   # ,年均分别增长…: averages
         clause_end = next((i for i in range(found.end(), min(len(text), found.end() + 80)) if text[i] in "，,；;。"),
                           min(len(text), found.end() + 80))
         values = [m for m in value_re.finditer(text, found.end(), clause_end) if readable(m)]

@@ -19,8 +19,10 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
     read (今年以来 in a report on a year delivered after it is that whole year)."""
     if ANNUAL_RE.search(clause) and not PARTIAL_RE.search(clause):
         return ""
-    ends, cues, limits, asides = _partial_cues(text)
+    ends, cues, limits, asides, bracketed = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
+    while i >= 0 and bracketed[i] and pos > limits[i]:
+        i -= 1                               # (1-7月份,…) closed before pos: the cue in force before it holds
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
     if i >= 0 and (_whole_year_estimate(text, ends[i], pos, cues[i] in ("今年以来", "年初以来"))
                    or ((annual_account or asides[i]) and pos > limits[i])):
@@ -52,13 +54,14 @@ def _whole_year_estimate(text: str, start: int, pos: int, so_far: bool = True) -
 
 
 @lru_cache(maxsize=8)
-def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool]]:
+def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool], list[bool]]:
     """Ends and words of the partial-year cues of a paragraph, how far each holds and whether it is an aside: to the
-    paragraph's end, only to its clause's end after 全年 (an aside), and only to its sentence's end in a breakdown of a
+    paragraph's end, only to its clause's end after 全年 (an aside), only inside its brackets ((1-7月份,…): the cue before
+    them holds after), and only to its sentence's end in a breakdown of a
     year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
     人均GDP 51525元: the sentence after it is the year's again)."""
     found = list(PARTIAL_RE.finditer(text))
-    limits, asides = [], []
+    limits, asides, bracketed = [], [], []
     for m in found:
         start, stop = back_to(text, m.start(), "。"), _sentence_stop(text, m.end())
         sentence = text[start:stop]
@@ -66,9 +69,21 @@ def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool
             {c.group(0) for c in PARTIAL_RE.finditer(sentence)}) >= 2
         # 预计全年实现…,三季度三次产业比重为…;财政收入…: an aside inside a whole year's account holds to its clause
         aside = "全年" in text[start:m.start()] and not PARTIAL_RE.search(text, 0, m.start())     # in its sentence
-        limits.append(_clause_stop(text, m.end()) if aside else stop if breakdown else len(text))
+        closing = _bracket_close(text, start, m.start())      # (增速由上半年-5.5%转为增长1.1%): only inside its brackets
+        limits.append(closing if closing is not None else _clause_stop(text, m.end()) if aside else stop if breakdown
+                      else len(text))
         asides.append(aside)
-    return [m.end() for m in found], [m.group(0) for m in found], limits, asides
+        bracketed.append(closing is not None)
+    return [m.end() for m in found], [m.group(0) for m in found], limits, asides, bracketed
+
+
+def _bracket_close(text: str, start: int, pos: int) -> int | None:
+    """The end of the bracket *pos* is inside (opened after *start*), or None when it is in none."""
+    opened = max(text.rfind("(", start, pos), text.rfind("（", start, pos))
+    if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
+        return None
+    ends = [i for i in (text.find(")", pos), text.find("）", pos)) if i >= 0]
+    return min(ends) if ends else None
 
 
 def _clause_stop(text: str, pos: int) -> int:

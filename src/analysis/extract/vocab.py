@@ -37,8 +37,8 @@ def unit_of(match: re.Match) -> str:
         return match["cnunit"]
     return match["unit"] or (match.groupdict().get("shared") or "")
 # Words before an indicator that make the figure an addition in a period, not a stock.
-FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新注册", "新创", "新建", "新晋", "认定通过", "增加", "净增")
-FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新晋|新登记|新注册")
+FLOW_PREFIXES = ("新增", "新认定", "新培育", "新登记", "新注册", "新设", "新创", "新建", "新晋", "认定通过", "增加", "净增")
+FLOW_NAME = re.compile(r"新增|新认定|新培育|新创|新建|新晋|新登记|新注册|新设")
 # Modifiers that turn an aggregate into a part of it: 高技术工业增加值 is not 工业增加值.
 SUB_AGGREGATE = re.compile(r"(?:营利性|非营利性|其他|其它|高技术|高新技术|战略性新兴|新兴|先进制造业|装备制造业?|数字经济|民营经济|现代|限额以上|限上|"
                            r"中心城区|主城区|(?:^|(?<=[^\u4e00-\u9fff]))城区|城镇|乡村|"
