@@ -1922,3 +1922,17 @@ def test_the_places_own_name_ending_in_chengshi_is_not_the_urban_part():
                              "晋城市", "t.txt", 2021, registry=REGISTRY)
     assert {(r["indicator"], r["value"]) for r in found.rows if r["status"] == "proposed"} == {
         ("gdp", 637.04), ("gdp", 4.3)}        # 城市居民 before 人均可支配收入 still makes it the urban part, not the whole's
+
+
+def test_a_bulletins_chart_of_five_years_names_the_year_of_its_figures():
+    text = "某县统计局\n(2023年3月15日)\n一、综合\n初步核算,全年实现地区生产总值2211.84亿元,比上年增长3.8%。\n" \
+           "图1 2018-2022年地区生产总值及其增长速度\n全年城镇新增就业1.61万人。"
+    assert got(text) == {("gdp", 2022, "level", 2211.84, ""), ("gdp", 2022, "growth", 3.8, ""),
+                         ("new_urban_employment", 2022, "cumulative", 1.61, 2022)}
+
+
+def test_the_years_task_is_a_target_and_the_margin_over_it_is_not_a_figure():
+    text = BULLETIN + "全年城镇新增就业1508人,完成全年任务1100人的137%。全年固定资产投资完成17亿元,超额完成年度任务2.1亿元。"
+    assert got(text) == {("new_urban_employment", 2022, "cumulative", 1508.0, 2022),
+                         ("new_urban_employment", 2022, "target_level", 1100.0, 2022),
+                         ("fixed_asset_investment", 2022, "level", 17.0, "")}

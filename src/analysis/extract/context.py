@@ -54,7 +54,8 @@ ESTIMATE_RE = re.compile(r"预计|预估")
 _ORIGINAL_TITLE = re.compile(r"(?:^|\n)\s*原标题[:：]\s*([^\n]{2,80})")
 _BULLETIN_OPENING = re.compile(r"(?:^|\n)\s*(?:初步核算|据初步核算|经初步核算)?[,，]?全年")
 _DATA_YEAR_NAMED = re.compile(rf"按({YEAR})年(?:人民币)?(?:平均|年平均)汇率|据({YEAR})年(?:全国)?人口(?:变动)?抽样调查")
-_BULLETIN_TABLE = re.compile(rf"(?:^|\n)({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
+# 2022年全区生产总值及其增长速度 / 图1 2018-2022年地区生产总值及其增长速度 (a chart of five years: the last is the bulletin's)
+_BULLETIN_TABLE = re.compile(rf"(?:^|\n)(?:图\s*\d{{1,2}}\s*)?(?:{YEAR}\s*[-—–~至]\s*)?({YEAR})年[^\n]{{0,12}}生产总值及其增长速度")
 DATE_RE = re.compile(rf"({YEAR})年\d{{1,2}}月\d{{1,2}}日|(?:^|\n)[(（]({YEAR})年\d{{1,2}}月[)）]|(?:时间|日期)[:：]?\s*({YEAR})[-/.]\d{{1,2}}|({YEAR})-\d{{2}}-\d{{2}}|"
                      rf"({YEAR})([/.])(?:0?[1-9]|1[0-2])\6(?:0?[1-9]|[12]\d|3[01])(?!\d)")      # 2024/01/15, 2024.1.15
 
