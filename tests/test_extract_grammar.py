@@ -1936,3 +1936,15 @@ def test_the_years_task_is_a_target_and_the_margin_over_it_is_not_a_figure():
     assert got(text) == {("new_urban_employment", 2022, "cumulative", 1508.0, 2022),
                          ("new_urban_employment", 2022, "target_level", 1100.0, 2022),
                          ("fixed_asset_investment", 2022, "level", 17.0, "")}
+
+
+def test_a_year_column_beside_the_share_of_the_plan_done_is_the_years_plan():
+    text = "某区经济发展数据(2016年1-3月)\n指标名称 | 单位 | 1季度累计 | 同比增速(±%) | 2016年 | 完成年度计划(%) |\n" \
+           "固定资产投资额 | 亿元 | 69.88 | 9.1 | 270.7 | 25.8 |"
+    assert got(text, 2016) == {("fixed_asset_investment", 2016, "target_level", 270.7, "")}
+
+
+def test_output_and_value_added_of_industry_listed_in_one_word_and_a_count_that_is_a_clauses_subject():
+    text = BULLETIN + "全年规模以上工业总产值和增加值同比分别增长16.1%、28.1%。新增高新技术企业110家,36家企业跻身全市500强。"
+    assert got(text) == {("industrial_output", 2022, "growth", 16.1, ""), ("industrial_value_added", 2022, "growth", 28.1, ""),
+                         ("high_tech_firms_certified", 2022, "cumulative", 110.0, 2022)}

@@ -104,9 +104,11 @@ def find_mentions(text: str, vocab: Vocabulary):
 
 
 # one word for several indicators before 分别, in the order their values follow: 三次产业(增加值)分别完成A、B、C /
-# 分别增长X%、Y%、Z%; 一般公共预算收支分别增长X%、Y% (or 收入、支出分别…)
+# 分别增长X%、Y%、Z%; 一般公共预算收支分别增长X%、Y% (or 收入、支出分别…); 规上工业总产值和增加值分别增长…
 _LISTED = ((re.compile(r"三次产业(?:增加值)?(?=分别|依次)"), ("第一产业增加值", "第二产业增加值", "第三产业增加值")),
-           (re.compile(r"(?:地方)?一般公共预算(?:收支|收入[、和与]支出)(?=分别)"), ("一般公共预算收入", "一般公共预算支出")))
+           (re.compile(r"(?:地方)?一般公共预算(?:收支|收入[、和与]支出)(?=分别)"), ("一般公共预算收入", "一般公共预算支出")),
+           # 规模以上工业总产值和增加值同比分别增长16.1%、28.1%: two names sharing 规模以上工业
+           (re.compile(r"(?:规模以上|规上)工业总产值[和及与、]增加值(?=(?:同比|比上年)?分别)"), ("规模以上工业总产值", "规模以上工业增加值")))
 
 
 def _listed_in_one_word(text: str, vocab: Vocabulary) -> list:

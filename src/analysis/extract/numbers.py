@@ -40,7 +40,8 @@ STEP = re.compile(r"(?:、[^，,。；;]{0,10}?)?(?:两|三|四|[2-9])(?:大|个
 _MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五六七八九十\d]{1,2}年)?)(?:突破|跨越|跨上|迈上|超过|超)[^，,。；;]*$|"
                             r"(?:迈上|跨上|跃上|登上|跨越)了?(?:一个)?新的?$")      # 再迈上新的百亿: one more step
 # a number that qualifies the places or units after it (增速达到8%以上的乡镇给予表彰), not a figure of the place
-_ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)")
+# (36家企业跻身全市500强: the count of firms a clause is about, not a figure of the name before it)
+_ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)|企业(?=[\u4e00-\u9fff])")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 # (是1978年(0.18亿)的278倍 / 比1950年(16.91万元)增长: that year's level, in brackets)
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的|[(（])?$")

@@ -120,7 +120,8 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
         after_header = False
         if line.lstrip().startswith("|") and _column(cells[0], plan, data_year, plan_span):
             cells = ["", *cells]     # | 绝对数(亿元) | 比上年增长(%) |: a header with no cell over the names
-        header = _done_columns(cells, {i: _column(c, plan, data_year, plan_span) for i, c in enumerate(cells) if i > 0})
+        header = _plan_columns(cells, _done_columns(cells, {i: _column(c, plan, data_year, plan_span)
+                                                            for i, c in enumerate(cells) if i > 0}))
         if any(header.values()) and not any(_VALUE_CELL.fullmatch(c) for c in cells):
             columns = {i: v for i, v in header.items() if v}
             unit_column = next((i for i, c in enumerate(cells) if "单位" in c), None)
@@ -190,6 +191,18 @@ def _done_columns(cells: list[str], header: dict) -> dict:
     year = years.pop()
     return {i: (year, False, "") if v is None and _DONE_HEADER.fullmatch(cells[i].strip()) else v
             for i, v in header.items()}
+
+
+_SHARE_OF_PLAN = re.compile(r"完成(?:年度|全年)?计划")
+
+
+def _plan_columns(cells: list[str], header: dict) -> dict:
+    """指标 | 1季度累计 | 同比增速 | 2016年 | 完成年度计划(%): beside a column of the share of the plan done, a year column
+    naming no result is the year's plan, a target."""
+    if not any(_SHARE_OF_PLAN.search(c) for c in cells):
+        return header
+    return {i: (v[0], True, v[2]) if v and not v[1] and not _DONE_HEADER.search(cells[i]) and re.fullmatch(
+        rf"\s*{YEAR}\s*年?\s*", cells[i]) else v for i, v in header.items()}
 
 
 def _rate_sized_targets(cells: list[TableCell]) -> list[TableCell]:

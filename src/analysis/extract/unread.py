@@ -39,8 +39,8 @@ def _clause(para: str, start: int, end: int) -> str:
 # (16883 / - 2 - / 元) or before words no unit reads (8.5虬比全市…, a page whose % was lost); not a date (2023年, 6月, 15日,
 # 2023-02-22, 11:06), an ordinal (第3, 表1), a clause number (1.), a multiple's base year or a ratio (11.1:46.8:42.1), a
 # change in points (2.5个百分点: never a figure of the table), part of an address or a code (art_7588), and never a number
-# inside another
-_OTHER = re.compile(rf"(?<![第表图:：\-A-Za-z_/])(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
+# inside another; a minus sign not after a digit (| -0.3 |, a table's fall) is the number's
+_OTHER = re.compile(rf"(?:(?<![\d.\-])(?P<minus>-)|(?<![第表图:：\-A-Za-z_/]))(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
                     rf"(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
                     rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤])|(?P<words>(?:余|多)?[\u4e00-\u9fff]{{0,2}}))")
 # a magnitude in words before 亿 whatever follows it (双千亿目标, 迈上新的百亿, 千亿级): an amount the value pattern may not reach
@@ -58,9 +58,9 @@ def _numbers(para: str, pattern: re.Pattern):
             yield value, unit_of(m), m.start(), m.end()
     for m in _OTHER.finditer(para):
         unit = next(u for u in (m["unit"], m["big"], m["words"]) if u is not None)
-        if m.start() not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
+        if m.start("num") not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
                 and not (unit == "" and 1900 <= float(m["num"]) <= 2100):
-            yield float(m["num"]), unit, m.start(), m.end()
+            yield float(m["num"]) * (-1 if m["minus"] else 1), unit, m.start(), m.end()     # | -0.3 |: a fall
     for m in _IN_WORDS.finditer(para):
         value = number(m)
         if m.start() not in seen and value == value:
