@@ -117,8 +117,9 @@ def test_the_summary_counts_partial_year_and_unsure_rows_apart(tmp_path, capsys)
     assert "(1 partial-year, 1 whose year or period is unsure" in err
 
 
-def test_a_fall_printed_with_a_minus_in_a_table_cell_is_listed_with_its_sign_but_not_a_dates_part():
-    found = _found("某县2016年1-3月经济数据\n指标名称 | 单位 | 1季度累计 | 增长速度(±%) |\n第二产业 | 亿元 | 54.36 | -0.3 |\n"
-                   "信息提供日期:2016-05-06")
+@pytest.mark.parametrize("minus", ["-", "−", "－"])
+def test_a_fall_printed_with_a_minus_in_a_table_cell_is_listed_with_its_sign_but_not_a_dates_part(minus):
+    found = _found(f"某县2016年1-3月经济数据\n指标名称 | 单位 | 1季度累计 | 增长速度(±%) |\n第二产业 | 亿元 | 54.36 | {minus}0.3 |\n"
+                   f"信息提供日期:2016{minus}05{minus}06")
     assert -0.3 in {r["value"] for r in found.unread}
     assert not {5.0, 6.0} & {r["value"] for r in found.unread}

@@ -40,7 +40,7 @@ def _clause(para: str, start: int, end: int) -> str:
 # 2023-02-22, 11:06), an ordinal (第3, 表1), a clause number (1.), a multiple's base year or a ratio (11.1:46.8:42.1), a
 # change in points (2.5个百分点: never a figure of the table), part of an address or a code (art_7588), and never a number
 # inside another; a minus sign not after a digit (| -0.3 |, a table's fall) is the number's
-_OTHER = re.compile(rf"(?:(?<![\d.\-])(?P<minus>-)|(?<![第表图:：\-A-Za-z_/]))(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
+_OTHER = re.compile(rf"(?:(?<![\d.\-−–－])(?P<minus>[-−–－])|(?<![第表图:：\-−–－A-Za-z_/]))(?P<num>{N})(?![A-Za-z_/:：]|个百分点)"
                     rf"(?:(?P<unit>(?:余|多)?[\u4e00-\u9fff]{{0,2}}?)(?=[，,；;。、）)\n\t|]|\s|$)|"
                     rf"(?P<big>余?[万亿])(?![元人户家个吨亩斤])|(?P<words>(?:余|多)?[\u4e00-\u9fff]{{0,2}}))")
 # a magnitude in words before 亿 whatever follows it (双千亿目标, 迈上新的百亿, 千亿级): an amount the value pattern may not reach
