@@ -1948,3 +1948,17 @@ def test_output_and_value_added_of_industry_listed_in_one_word_and_a_count_that_
     text = BULLETIN + "全年规模以上工业总产值和增加值同比分别增长16.1%、28.1%。新增高新技术企业110家,36家企业跻身全市500强。"
     assert got(text) == {("industrial_output", 2022, "growth", 16.1, ""), ("industrial_value_added", 2022, "growth", 28.1, ""),
                          ("high_tech_firms_certified", 2022, "cumulative", 110.0, 2022)}
+
+
+def test_results_measured_against_the_years_targets_in_a_half_year_report_are_the_half_years():
+    text = "关于某县2025年国民经济和社会发展计划上半年执行情况的报告\n\n上半年,计划执行基本顺利,对照年初确定的13个指标预期目标," \
+           "7个指标符合预期目标。全县完成一般公共预算收入43.56亿元、占年度目标任务的54%。"
+    assert got(text) == set()
+    assert got(text, status="needs_review") == {("budget_revenue", 2025, "level", 43.56, "")}
+
+
+def test_an_amount_a_head_of_a_million_yuan_or_more_is_a_misprinted_unit_for_review():
+    found = extraction(BULLETIN + "全年实现地区生产总值138.23亿元,人均地区生产总值约23131万元。")
+    row = next(r for r in found.rows if r["indicator"] == "per_capita_gdp")
+    assert (row["status"], row["value"]) == ("needs_review", 23131.0) and "check:implausible_magnitude" in row["note"]
+    assert ("per_capita_gdp", 2022, "level", 8.33, "") in got(BULLETIN + "全年人均地区生产总值8.33万元。")

@@ -163,7 +163,9 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     first_sentence = re.split(r"[。；;！？]", opening)[0]      # a cue later in the opening marks its paragraph only
     partial = PARTIAL_RE.search(first_sentence)
     # 关于2019年上半年…计划执行情况的报告: a period right after the title's year is the document's, whatever kind it is
-    of_title = partial and re.search(rf"{YEAR}年\s*{re.escape(partial.group(0))}[^。，,；;]*?(?:执行|运行)情况",
+    # (…2025年国民经济和社会发展计划上半年执行情况的报告: the period right before 执行情况 too)
+    of_title = partial and re.search(rf"{YEAR}年\s*{re.escape(partial.group(0))}[^。，,；;]*?(?:执行|运行)情况|"
+                                     rf"{YEAR}年[^。，,；;]{{0,20}}?{re.escape(partial.group(0))}\s*(?:执行|运行)情况",
                                      lines[0] if lines else "")
     # 今年以来 alone (no month, no quarter) opens year-end reviews too: a period only where nothing names a whole year
     weak = partial and re.fullmatch(r"今年以来|年初以来", partial.group(0)) and re.search(_WHOLE_YEAR, text)

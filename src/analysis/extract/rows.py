@@ -19,7 +19,9 @@ such proposals in eight fresh pools of documents were wrong),
 ``check:part_of_place`` (区属/县属…: the units a place administers; status ``needs_review``),
 ``check:short_average`` (两年平均增长: an average over the two or three years around a shock, neither a year's rate
 nor a plan's; status ``needs_review``), ``check:total_over_years`` (累计完成… with no word making it one year's and
-no period framing it: a running total over years not named; status ``needs_review``).
+no period framing it: a running total over years not named; status ``needs_review``),
+``check:implausible_magnitude`` (an amount a head printed at a million 元 or more, 人均GDP约23131万元: a misprinted
+unit; status ``needs_review``).
 A year carried from an earlier paragraph takes nothing off: on the in-sample rounds its readings were as right
 as the others (53 labelled of 62; the other 9 are figures outside the labelled list), so it is only named.
 """
@@ -45,7 +47,7 @@ _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期|计划(?:20|19)\d\
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3,
-          "total_over_years": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
+          "total_over_years": 0.3, "implausible_magnitude": 0.3}          # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 # a year's rate, whatever the passage reviews (全年…,同比增长7%; 去年…增长5%)
@@ -214,17 +216,19 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     # 累计完成固定资产投资2719亿元,年均增长6.5%: a total over years no word names, not a year's level
     rest = re.split(f"[{SENTENCE_END}]", para[fact.pos:], maxsplit=1)[0]
     over_years = kind == "level" and fact.cumulative and not (_A_YEAR.search(sentence) or _ON_LAST_YEAR.search(rest))
+    implausible = kind == "level" and "人均" in indicator.zh and unit == "万元" and fact.value >= 100    # 23131万元 a head
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),
               *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
               *(["forecast"] if forecast else []), *(["short_average"] if short else []),
-              *(["total_over_years"] if over_years else []),
+              *(["total_over_years"] if over_years else []), *(["implausible_magnitude"] if implausible else []),
               *(["average_over_plan"] if fact.average and not (fact.period_start or fact.span or ctx.plan) else [])]
     notes += [f"check:{code}" for code in unsure]
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
                 _quote(para, *fact.quote), "; ".join(notes), confidence,
-                "needs_review" if partial or forecast or part or short or over_years or page_year else "proposed")
+                "needs_review" if partial or forecast or part or short or over_years or page_year or implausible
+                else "proposed")
 
 
 def table_rows(paragraphs, vocab, doc, district, source) -> list[dict]:

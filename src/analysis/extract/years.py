@@ -137,7 +137,9 @@ _STRONG_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|建�
 def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate: bool = False) -> bool:
     """Whether the words before a figure make it a target: 力争, 预期目标 … do; 将 alone does not after 预计 in the
     same sentence (预计到2025年末,全县地区生产总值将突破140亿元: an estimate)."""
-    found = [m.group(0) for m in TARGET_WORDS.finditer(para, start, end)]
+    # 对照年初确定的…预期目标 / 符合预期目标: the results measured against targets, not targets set
+    found = [m.group(0) for m in TARGET_WORDS.finditer(para, start, end)
+             if not _AGAINST.search(para, back_to(para, m.start(), CLAUSE_END), m.start())]
     # (二)主要目标:地区生产总值增长11%;…;城镇登记失业率控制在4.2%以内: the lead before a colon holds over its ;-list
     opened = para.rfind("。", 0, end) + 1
     listed = _TARGET_LIST.search(para, opened, end)
@@ -148,6 +150,7 @@ def _sets_target(para: str, start: int, end: int, sentence_start: int, estimate:
 
 
 _TARGET_LIST = re.compile(r"目标(?:任务)?(?:是|为)?[:：]")       # 主要目标: / 努力目标为: / 预期目标是:
+_AGAINST = re.compile(r"对照|比照|对比|符合|好于|优于")
 _MET = re.compile(r"完成|实现了|达到了|超额")
 
 
