@@ -1962,3 +1962,24 @@ def test_an_amount_a_head_of_a_million_yuan_or_more_is_a_misprinted_unit_for_rev
     row = next(r for r in found.rows if r["indicator"] == "per_capita_gdp")
     assert (row["status"], row["value"]) == ("needs_review", 23131.0) and "check:implausible_magnitude" in row["note"]
     assert ("per_capita_gdp", 2022, "level", 8.33, "") in got(BULLETIN + "全年人均地区生产总值8.33万元。")
+
+
+def test_as_at_a_month_of_a_year_is_a_stock_for_review_and_a_years_end_after_it_is_annual():
+    text = "截至2025年9月,某县总面积1.22万平方公里,常住人口10.3万人。截至2023年末,某县常住人口10.25万人。\n\n" \
+           "2024年,某县地区生产总值达280.29亿元。"
+    assert got(text, 2026) == {("resident_population", 2023, "level", 10.25, ""), ("gdp", 2024, "level", 280.29, "")}
+    month = next(r for r in rows(text, 2026) if r["value"] == 10.3)
+    assert (month["year"], month["status"]) == (2025, "needs_review") and "截至2025年9月" in month["note"]
+    # 按其2019年末常住人口…计算 inside a clause after a quarter is no year's end of its own
+    text = "某县2020年一季度实现GDP约14.94亿元,按其2019年末常住人口15.71万人计算,人均地区生产总值约0.95万元。"
+    assert got(text, 2020) == set()
+
+
+def test_a_table_with_a_year_a_row_and_a_growth_column_after_a_names():
+    text = "某市历年生产总值\n年份 | GDP(亿元) | 增速(%) |\n2017年 | 2350.76 | 9.2 |\n2016年 | 2080.54 | 8.7 |"
+    assert got(text, 2023) == {("gdp", 2017, "level", 2350.76, ""), ("gdp", 2017, "growth", 9.2, ""),
+                               ("gdp", 2016, "level", 2080.54, ""), ("gdp", 2016, "growth", 8.7, "")}
+
+
+def test_investment_in_a_sector_is_not_the_sectors_value_added():
+    assert got("2017年,第一产业完成投资18987万元,第二产业完成投资260810万元。") == set()

@@ -123,3 +123,8 @@ def test_a_fall_printed_with_a_minus_in_a_table_cell_is_listed_with_its_sign_but
                    f"信息提供日期:2016{minus}05{minus}06")
     assert -0.3 in {r["value"] for r in found.unread}
     assert not {5.0, 6.0} & {r["value"] for r in found.unread}
+
+
+def test_an_amount_with_decimals_between_1900_and_2100_is_no_year():
+    found = _found("某市2022年经济\n历年 | 数值 |\n某年 | 2080.54 |\n2016 |")
+    assert 2080.54 in {r["value"] for r in found.unread} and 2016.0 not in {r["value"] for r in found.unread}

@@ -40,7 +40,7 @@ PARTIAL_RE = re.compile(      # (较前三季度提高1.5个百分点: a compari
     r"(?<![较比与])(?:"
     r"(?<!\d)(?:1|一)\s*[-—–~～至到]\s*(?:[2-9]|1[01])月份?|(?<![\d-])(?:[1-9]|1[01])月份?(?:至|到)(?:[2-9]|1[01])月份?"
     rf"|(?<!\d)(?:一|元)月?(?:份)?\s*[-—–~～至到]\s*{_MONTH}月份?"   # 一至九月, 元至九月, 元月至十一月
-    rf"|截至{_MONTH}月"
+    rf"|截至{_MONTH}月|截[至止](?:19|20)\d{{2}}年\s*{_MONTH}月(?!\d)"        # 截至2025年9月: a stock at a month's date
     r"|前三季度|前两季度|上半年|(?<![前第])[一二三四]季度|第[一二三四]季度|当季"
     r"|(?<![上下近多一两])半年(?=成绩单|经济运行|报|盘点|答卷)"       # 【半年成绩单】 in a headline
     r"|截至(?:[1-9]|1[01])月(?:末|底)?|(?<![\d年])(?:[1-9]|1[01])月(?:末|底)|今年以来|年初以来"
@@ -174,7 +174,9 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     if not partial and original and not re.search(r"统计公报|执行情况|工作报告|全年", original.group(1)):
         partial = PARTIAL_RE.search(original.group(1))
         weak = False
-    if partial and not weak and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
+    # 截至2025年9月,…总面积…,常住人口10.3万人: a profile's date for one fact, not the page's period
+    dated_fact = partial and partial.group(0).startswith(("截至", "截止")) and re.search(YEAR, partial.group(0))
+    if partial and not weak and not dated_fact and (of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
     elif not re.search(_WHOLE_YEAR, _TOWARD_YEAR.sub("", text)) and (partial := PARTIAL_RE.search(text[:1500])):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year

@@ -29,7 +29,8 @@ _YEAR_CUE = re.compile(rf"{_FREE}({YEAR})年(?:(?=\d{{1,2}}\s*[\-—–~～至�
 _PLANS_PART = re.compile(r"(?:政府)?(?:主要工作|工作安排|工作任务|工作部署|重点工作|工作打算|主要目标|主要预期目标|预期目标|"
                          r"工作(?=[;；。,，、]|$))")       # 二、扎实做好2025年工作;: the plans, not 2024年工作回顾
 # 截至2024年底,… / 截至2022年,…: the figures of 2024 / 2022; 截至2020年11月1日零时 (a census's moment): the census year's
-_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时|(?=[,，]))(?![的前])")
+_AS_AT_CUE = re.compile(rf"(?:截至|截止到?|到)({YEAR})年(?:底|末|11月1日零时|(?=[,，]))(?![的前])|"
+                        rf"截[至止]({YEAR})年(?=\d{{1,2}}月(?!\d))")          # 截至2025年9月: as at a month of 2025
 _TO_CUE = re.compile(rf"(?<![长加高升至提])到({YEAR})年(?:底|末)?")
 # 全年… / 年末… opening a clause of a statistics bureau's publication: the year its figures are for
 # (also after a chart's caption the layout glued on: …2018-2022年末全市常住人口数全年新增…)
@@ -106,10 +107,11 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         mode = "target" if _PLANS_PART.match(text, m.end()) or text.endswith("计划", 0, m.start()) else "actual"
         cues.append(Cue(m.start(), m.end(), Context(mode, int(m.group(1)), explicit=True)))
     for m in _AS_AT_CUE.finditer(text):
-        year = int(m.group(1))
+        year = int(m.group(1) or m.group(2))
         # 截至2022年,: done; 截至2022年末 on a page with no date and no plan of its own (a profile page): as of then
         undated_as_of = doc.year is None and doc.plan is None and not m.group(0).startswith("到")
-        if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年") or undated_as_of:
+        if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年") or undated_as_of or \
+                m.group(2):
             cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True)))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))

@@ -192,6 +192,8 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
             if printed == "万":
                 continue                                     # 万 alone after an amount it cannot be: not read
             break                                            # 旅游接待人数519.8万人次 after 零售总额: another subject
+        if "投资" in lead and "投资" not in names[-1]:
+            break                                            # 第一产业完成投资18987万元: the sector's investment
         if printed != "%" and (INCREMENT.search(lead) or not vocab.compatible(printed, unit) or (
                 CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):
             continue                                         # 比上年增加14545元; 2个万亿元台阶; 增长220亿元

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from analysis.extract.context import ANNUAL_RE, PARTIAL_RE, Document, back_to
+from analysis.extract.context import ANNUAL_RE, PARTIAL_RE, YEAR, Document, back_to
 
 
 def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None = None) -> str:
@@ -23,6 +23,8 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
     while i >= 0 and bracketed[i] and pos > limits[i]:
         i -= 1                               # (1-7月份,…) closed before pos: the cue in force before it holds
+    if i >= 0 and _WHOLE_YEAR_AFTER.search(text, ends[i], pos):
+        return ""            # 截至2025年9月,…。截至2023年末,常住人口10.25万人: a year's end named after the cue
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
     if i >= 0 and (_whole_year_estimate(text, ends[i], pos, cues[i] in ("今年以来", "年初以来"))
                    or ((annual_account or asides[i]) and pos > limits[i])):
@@ -34,6 +36,9 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
         return ""            # a page on this year's first half: 2020年,…实现地区生产总值703.4亿元 is an earlier whole year
     return cues[i] if i >= 0 else doc.partial
 
+
+# a year's end or a year opening a sentence or clause (not 按其2019年末常住人口…计算, an aside inside one)
+_WHOLE_YEAR_AFTER = re.compile(rf"(?:^|(?<=[。；;,，]))\s*(?:截至|截止)?{YEAR}年(?:末|底)|(?:^|(?<=[。；;]))\s*{YEAR}年[,，]")
 
 # after a partial-year cue, an estimate that opens a sentence (。预计2025年末 / 。预计(下同)) is of the whole year for the
 # rest of the paragraph, as a plan-execution report or a year-end speech gives them after 年初以来 / 今年以来 / 上半年;

@@ -95,6 +95,42 @@ def _spaced_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
     return out
 
 
+_YEAR_HEAD = re.compile(r"年份|年度|年\s*份|时间")
+_GROWTH_HEAD = re.compile(r"(?:比上年)?(?:增速|增长|增幅)率?")
+
+
+def _year_rows(lines: list[str], vocab: Vocabulary) -> list[TableCell]:
+    """A table with a year a row: ``年份 | GDP(亿元) | 增速(%)`` over ``2016年 | 2080.54 | 8.7``; a growth column
+    right after a name's is that name's growth."""
+    out, columns = [], None
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            columns = None
+            continue
+        if _YEAR_HEAD.fullmatch(cells[0].strip()):
+            columns = {}
+            for i, cell in enumerate(cells[1:], 1):
+                label = re.sub(r"[(（][^)）]*[)）]", "", cell).strip()
+                unit = re.search(r"[(（]([^)）]+)[)）]", cell)
+                name = vocab.pattern.fullmatch(label)
+                if name:
+                    columns[i] = (name.group(0), "level", unit.group(1) if unit else "")
+                elif _GROWTH_HEAD.fullmatch(label) and columns.get(i - 1, ("", "", ""))[1] == "level":
+                    columns[i] = (columns[i - 1][0], "growth", "%")
+            continue
+        year = re.fullmatch(rf"\s*({YEAR})\s*年?\s*", cells[0]) if columns else None
+        if year is None:
+            columns = None
+            continue
+        for i, (name, kind, unit) in columns.items():
+            value = re.fullmatch(rf"\s*(-?{N})\s*", cells[i]) if i < len(cells) else None
+            if value:
+                out.append(TableCell(name, int(year.group(1)), False, float(value.group(1)), unit, "", line.strip(),
+                                     kind=kind))
+    return out
+
+
 _VALUE_CELL = re.compile(rf"[>≥<≤]?\s*-?{N}\s*%?\s*\*?\s*(?:以上|左右|以内)?")     # a row's value, never a header's
 
 
@@ -106,7 +142,7 @@ def table_cells(lines: list[str], vocab: Vocabulary, plan: Span | None = None,
     """Figures of every text table in *lines* (normalised paragraphs). *plan* is the plan a plan document sets
     out; *plan_span* gives a plan's years from its ordinal (14 → 2021–2025), for a “十三五”年均增长 column."""
     lines = rows_of_name_cells(rows_of_bare_cells(rows_of_cell_lines(lines)))
-    out, columns, unit_column, level_unit = _spaced_rows(lines, vocab), None, None, ""
+    out, columns, unit_column, level_unit = _spaced_rows(lines, vocab) + _year_rows(lines, vocab), None, None, ""
     after_header = False
     for line in lines:
         cells = _cells(line)

@@ -59,7 +59,7 @@ def _numbers(para: str, pattern: re.Pattern):
     for m in _OTHER.finditer(para):
         unit = next(u for u in (m["unit"], m["big"], m["words"]) if u is not None)
         if m.start("num") not in seen and not _NOT_AMOUNT.match(unit) and not para[m.end():m.end() + 1] == "." \
-                and not (unit == "" and 1900 <= float(m["num"]) <= 2100):
+                and not (unit == "" and "." not in m["num"] and 1900 <= float(m["num"]) <= 2100):     # 2080.54: no year
             yield float(m["num"]) * (-1 if m["minus"] else 1), unit, m.start(), m.end()     # | -0.3 |: a fall
     for m in _IN_WORDS.finditer(para):
         value = number(m)
