@@ -1983,3 +1983,9 @@ def test_a_table_with_a_year_a_row_and_a_growth_column_after_a_names():
 
 def test_investment_in_a_sector_is_not_the_sectors_value_added():
     assert got("2017年,第一产业完成投资18987万元,第二产业完成投资260810万元。") == set()
+
+
+def test_as_at_a_month_dates_only_its_own_sentence():
+    text = "某县简介\n某县,隶属某市。截至2019年,某县户籍人口104.94万人。截至2021年10月,某县下辖3个街道、15个镇。" \
+           "全县地区生产总值256.93亿元,人均生产总值为29615元。"
+    assert {("gdp", 2019, "level", 256.93, ""), ("per_capita_gdp", 2019, "level", 29615.0, "")} <= got(text, 2022)

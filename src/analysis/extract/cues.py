@@ -112,7 +112,8 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         undated_as_of = doc.year is None and doc.plan is None and not m.group(0).startswith("到")
         if (doc.year and year < doc.year) or year < doc.settled or m.group(0).endswith("年") or undated_as_of or \
                 m.group(2):
-            cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True)))
+            # 截至2021年10月,…下辖3个街道: a date for its own sentence's facts, not for the sentences after it
+            cues.append(Cue(m.start(), m.end(), Context("actual", year, explicit=True), sentence=bool(m.group(2))))
     for m in _TO_CUE.finditer(text):
         year = int(m.group(1))
         past = (doc.year and year < doc.year) or (doc.plan and year <= doc.plan.base) or year < doc.settled

@@ -22,7 +22,7 @@ def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None
     ends, cues, limits, asides, bracketed = _partial_cues(text)
     i = bisect_right(ends, pos) - 1          # the last cue that ends by pos (one scan per paragraph, not per figure)
     while i >= 0 and bracketed[i] and pos > limits[i]:
-        i -= 1                               # (1-7月份,…) closed before pos: the cue in force before it holds
+        i -= 1                               # (1-7月份,…) / 截至2021年10月,…。 ended before pos: the cue before it holds
     if i >= 0 and _WHOLE_YEAR_AFTER.search(text, ends[i], pos):
         return ""            # 截至2025年9月,…。截至2023年末,常住人口10.25万人: a year's end named after the cue
     annual_account = doc.data_year is not None and not doc.partial       # a year's bulletin
@@ -75,10 +75,11 @@ def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool
         # 预计全年实现…,三季度三次产业比重为…;财政收入…: an aside inside a whole year's account holds to its clause
         aside = "全年" in text[start:m.start()] and not PARTIAL_RE.search(text, 0, m.start())     # in its sentence
         closing = _bracket_close(text, start, m.start())      # (增速由上半年-5.5%转为增长1.1%): only inside its brackets
+        dated = m.group(0).startswith(("截至", "截止")) and "年" in m.group(0)      # 截至2021年10月,…: its sentence
         limits.append(closing if closing is not None else _clause_stop(text, m.end()) if aside else stop if breakdown
-                      else len(text))
+                      or dated else len(text))
         asides.append(aside)
-        bracketed.append(closing is not None)
+        bracketed.append(closing is not None or dated)       # past its limit, the cue before it holds again
     return [m.end() for m in found], [m.group(0) for m in found], limits, asides, bracketed
 
 
