@@ -1989,3 +1989,10 @@ def test_as_at_a_month_dates_only_its_own_sentence():
     text = "某县简介\n某县,隶属某市。截至2019年,某县户籍人口104.94万人。截至2021年10月,某县下辖3个街道、15个镇。" \
            "全县地区生产总值256.93亿元,人均生产总值为29615元。"
     assert {("gdp", 2019, "level", 256.93, ""), ("per_capita_gdp", 2019, "level", 29615.0, "")} <= got(text, 2022)
+
+
+def test_per_head_gdp_per_resident_is_the_figure_when_per_registered_is_printed_beside_it():
+    text = BULLETIN + "按户籍人口计算,全县人均地区生产总值103007元,比上年增长5.5%。按常住人口计算,全县人均地区生产总值79995元,比上年增长5.1%。"
+    assert got(text) == {("per_capita_gdp", 2022, "level", 79995.0, ""), ("per_capita_gdp", 2022, "growth", 5.1, "")}
+    alone = BULLETIN + "按户籍人口计算,全县人均地区生产总值103007元。"
+    assert got(alone) == {("per_capita_gdp", 2022, "level", 103007.0, "")}

@@ -62,6 +62,7 @@ _URBAN_SHARE = re.compile(r"(城镇(?:常住)?人口[^，,。；;]{0,12}?[，,]\
 _JOINS = set("省市区县州旗年月度现成计争保动中及和与的为达全我本该增进升至到是将使让算划价晋")
 
 
+_PER_REGISTERED = re.compile(r"按户籍(?:总)?人口(?:数)?(?:计算|测算|计)")
 _ITS = re.compile(r"[,，]其(?![中他它余次])[^,，。；;\d]{0,6}$")       # ,其第一、二、三产业…: the names after 其 (its) at a clause's start
 
 
@@ -92,6 +93,9 @@ def find_mentions(text: str, vocab: Vocabulary):
             named_other_place(text, m.start(), vocab.places) or \
             prefecture_glued(text, m.start(), m.group(0), vocab.places) or \
             zone_subject(text, m.start(), vocab.places)
+        if not blocked and "人均" in vocab.name(key).zh and "按常住人口" in text and _PER_REGISTERED.search(
+                text, back_to(text, m.start(), SENTENCE_END), m.start()):
+            blocked = True      # 按户籍人口计算,人均…103007元 beside 按常住人口计算,…: the resident one is the figure
         if not blocked and _ITS.search(text, max(0, m.start() - 8), m.start()) and out and out[-1][3] and \
                 not re.search(f"[{SENTENCE_END}]", text[out[-1][1]:m.start()]):
             blocked = True      # …大兴安岭地区生产总值为151.80亿元,其第一、二、三产业…: 其 is the blocked subject's
