@@ -62,7 +62,8 @@ def _whole_year_estimate(text: str, start: int, pos: int, so_far: bool = True) -
 def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool], list[bool]]:
     """Ends and words of the partial-year cues of a paragraph, how far each holds and whether it is an aside: to the
     paragraph's end, only to its clause's end after 全年 (an aside), only inside its brackets ((1-7月份,…): the cue before
-    them holds after), and only to its sentence's end in a breakdown of a
+    them holds after), only to its sentence's end when it dates a fact (截至2021年10月,…下辖3个街道。: the cue before it
+    holds after), and only to its sentence's end in a breakdown of a
     year's bulletin by period (分季度看,GDP一季度…上半年…前三季度…。
     人均GDP 51525元: the sentence after it is the year's again)."""
     found = list(PARTIAL_RE.finditer(text))
