@@ -1996,3 +1996,10 @@ def test_per_head_gdp_per_resident_is_the_figure_when_per_registered_is_printed_
     assert got(text) == {("per_capita_gdp", 2022, "level", 79995.0, ""), ("per_capita_gdp", 2022, "growth", 5.1, "")}
     alone = BULLETIN + "按户籍人口计算,全县人均地区生产总值103007元。"
     assert got(alone) == {("per_capita_gdp", 2022, "level", 103007.0, "")}
+
+
+def test_prose_with_every_number_on_a_line_of_its_own_is_read_joined():
+    text = "某县政府工作报告\n2011年,地区生产总值、财政总收入分别是\n2007\n年的\n2.2\n倍、\n3.9\n倍。实现农业增加值\n45.42\n" \
+           "亿元。实现服务业增加值\n83.81\n亿元,增长\n17.3%\n。"
+    assert {("services_value_added", 2011, "level", 83.81, ""), ("services_value_added", 2011, "growth", 17.3, "")} \
+        <= got(text, 2012)

@@ -18,10 +18,35 @@ _LAYOUT = r"(?:[\s|]|\n\s*[-—–]\s*\d{1,3}\s*[-—–]\s*(?=\n))*"      # spa
 _NEW_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第.{1,3}[章节篇部分]|[|\t])")
 
 
+_NUMBER_LINE = re.compile(r"-?\d+(?:\.\d+)?%?")
+_GOES_ON_AFTER_NUMBER = re.compile(r"[年倍亿万元%个家户人吨亩斤,，、。:：;；)）]")
+
+
+def _numbers_set_apart(lines: list[str]) -> list[str]:
+    """Prose a page printed with every number on a line of its own (实现服务业增加值 / 83.81 / 亿元,年均增长 / 17.3% / 。):
+    five or more such lines, never two in a row, and most lines after them going on with the number (a unit, 年, a
+    comma: not a table printed one cell a line, whose 序号 and values stand between names) are joined to the lines
+    around them."""
+    alone = [i for i, line in enumerate(lines) if _NUMBER_LINE.fullmatch(line.strip())]
+    if len(alone) < 5 or any(b - a == 1 for a, b in zip(alone, alone[1:])):
+        return lines
+    going_on = sum(1 for i in alone if i + 1 < len(lines) and _GOES_ON_AFTER_NUMBER.match(lines[i + 1].strip()))
+    if going_on < 0.8 * len(alone):
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if out and (i in alone or i - 1 in alone) and not _NEW_ITEM.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Lines a PDF broke inside a sentence (…实现地区生产总值158.6亿 / 元,增长6%; …的1. / 37倍) joined again: a long line that
     ends without a sentence's end, followed by one that starts no new item. Headings and table rows stay apart.
     A quote from a joined line is found again as printed by :func:`verbatim`."""
+    lines = _numbers_set_apart(lines)
     groups: list[list[str]] = []
     for i, line in enumerate(lines):
         if _PAGE_NUMBER.match(line):
