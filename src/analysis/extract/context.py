@@ -174,11 +174,11 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
     if not partial and original and not re.search(r"统计公报|执行情况|工作报告|全年", original.group(1)):
         partial = PARTIAL_RE.search(original.group(1))
         weak = False
-    if partial and not weak and not _dates_a_fact(partial) and (
+    if partial and not weak and not dates_a_fact(partial) and (
             of_title or not re.search(r"统计公报|执行情况|工作报告|全年", opening)):
         doc.partial = partial.group(0)
     elif not re.search(_WHOLE_YEAR, _TOWARD_YEAR.sub("", text)) and (partial := next(
-            (p for p in PARTIAL_RE.finditer(text[:1500]) if not _dates_a_fact(p)), None)):
+            (p for p in PARTIAL_RE.finditer(text[:1500]) if not dates_a_fact(p)), None)):
         doc.partial_undated = partial.group(0)    # a page on 前三季度 whose headline lacks it, and never a whole year
     doc.assessment = bool(re.search(r"评估|实施情况|进展情况", head))
     date = re.search(rf"(?:{YEAR})年(\d{{1,2}})月\d{{1,2}}日|(?:{YEAR})-(\d{{2}})-\d{{2}}|^\s*(\d{{1,2}})月\d{{1,2}}日|"
@@ -202,7 +202,7 @@ _TOWARD_YEAR = re.compile(r"(?:为|向|对|占|完成|实现|冲刺)(?:全年|�
                           r"(?:确保|力争|争取)(?:全年|年度)")       # 确保全年完成固定资产投资320亿元: a target ahead
 
 
-def _dates_a_fact(partial: re.Match) -> bool:
+def dates_a_fact(partial: re.Match) -> bool:
     """截至2025年9月,…总面积…,常住人口10.3万人: a profile's date for the facts of its sentence, not the page's period."""
     return partial.group(0).startswith(("截至", "截止")) and bool(re.search(YEAR, partial.group(0)))
 

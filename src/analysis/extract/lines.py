@@ -28,6 +28,7 @@ def _numbers_set_apart(lines: list[str]) -> list[str]:
     comma: not a table printed one cell a line, whose 序号 and values stand between names) are joined to the lines
     around them."""
     alone = [i for i, line in enumerate(lines) if _NUMBER_LINE.fullmatch(line.strip())]
+    standing = set(alone)
     if len(alone) < 5 or any(b - a == 1 for a, b in zip(alone, alone[1:])):
         return lines
     going_on = sum(1 for i in alone if i + 1 < len(lines) and _GOES_ON_AFTER_NUMBER.match(lines[i + 1].strip()))
@@ -35,7 +36,7 @@ def _numbers_set_apart(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for i, line in enumerate(lines):
-        if out and (i in alone or i - 1 in alone) and not _NEW_ITEM.match(line):
+        if out and (i in standing or i - 1 in standing) and not _NEW_ITEM.match(line):
             out[-1] += line
         else:
             out.append(line)

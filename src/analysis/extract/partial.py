@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from analysis.extract.context import ANNUAL_RE, PARTIAL_RE, YEAR, Document, back_to
+from analysis.extract.context import ANNUAL_RE, PARTIAL_RE, YEAR, Document, back_to, dates_a_fact
 
 
 def partial_at(text: str, pos: int, doc: Document, clause: str, year: int | None = None) -> str:
@@ -76,7 +76,7 @@ def _partial_cues(text: str) -> tuple[list[int], list[str], list[int], list[bool
         # 预计全年实现…,三季度三次产业比重为…;财政收入…: an aside inside a whole year's account holds to its clause
         aside = "全年" in text[start:m.start()] and not PARTIAL_RE.search(text, 0, m.start())     # in its sentence
         closing = _bracket_close(text, start, m.start())      # (增速由上半年-5.5%转为增长1.1%): only inside its brackets
-        dated = m.group(0).startswith(("截至", "截止")) and "年" in m.group(0)      # 截至2021年10月,…: its sentence
+        dated = dates_a_fact(m)                                # 截至2021年10月,…: its sentence
         limits.append(closing if closing is not None else _clause_stop(text, m.end()) if aside else stop if breakdown
                       or dated else len(text))
         asides.append(aside)
