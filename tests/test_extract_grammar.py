@@ -2003,3 +2003,11 @@ def test_prose_with_every_number_on_a_line_of_its_own_is_read_joined():
            "亿元。实现服务业增加值\n83.81\n亿元,增长\n17.3%\n。"
     assert {("services_value_added", 2011, "level", 83.81, ""), ("services_value_added", 2011, "growth", 17.3, "")} \
         <= got(text, 2012)
+
+
+def test_a_clause_with_no_subject_after_a_total_clause_is_one_more_total():
+    text = "政府工作报告--2017年12月6日在市五届人大一次会议上\n一、过去五年工作回顾\n" \
+           "预计地区生产总值由2012年的34.9亿元提高到40.2亿元,年均增长5.9%;累计实施固定资产投资项目269个,完成固定资产投资88亿元。"
+    found = got(text)
+    assert ("fixed_asset_investment", 2017, "cumulative", 88.0, 2013) in found
+    assert not any(k[0] == "fixed_asset_investment" and k[2] == "level" for k in found)

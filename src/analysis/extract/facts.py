@@ -46,6 +46,9 @@ _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|�
 _FLOW_CLAUSE_BEFORE = re.compile(r"(?:^|[，,；;。:：])\s*(?:全年|当年|其中)?(?:新增|新认定|新培育|新登记)[^，,。；;]{1,30}?"
                                  r"[\d.]+余?(?:家|户|个|项)[，,]\s*$")
 _LIST_TOTAL = re.compile(r"累计(?:完成|实现)?[^、，,。；;]{2,16}?[\d.]+(?:万|亿)?元、$")
+# 累计实施固定资产投资项目269个,完成固定资产投资88亿元: a clause with no subject after a 累计 clause is one more total
+_TOTAL_CLAUSE_BEFORE = re.compile(r"(?:^|[。；;])\s*累计(?:实施|完成|实现|新增|建成|开工)[^，,。；;]{1,30}?[\d.]+余?(?:个|家|项|万|亿)?"
+                                  r"(?:元)?[，,]\s*(?:完成|实现)$")
 _NAMED_BASE = re.compile(rf"(?:是|为|相当于)[^,，。；;\d]{{0,8}}?({YEAR})年(?:末|底)?(?:[(（][^()（）]{{0,16}}[)）]|[\d.]+[万亿]?元)?的[\d.]+万?倍|"
                          rf"(?:比|较)({YEAR})年(?:末|底)?(?:增长|提高|增加)")
 
@@ -94,7 +97,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
         pre_flow = bool(FLOW_CUE.search(before)) or (head.endswith("、") and bool(_LIST_FLOW.match(head))) or \
             bool(_FLOW_CLAUSE_BEFORE.search(masked, max(0, group[0][0] - 60), group[0][0]))
         # 累计完成固定资产投资800亿元: a total; 累计完成固定资产投资A亿元、社会消费品零售总额B亿元: each item of the list
-        pre_total = bool(re.search(r"累计(?:完成|实现)?$", before)) or (head.endswith("、") and bool(_LIST_TOTAL.search(head)))
+        pre_total = bool(re.search(r"累计(?:完成|实现)?$", before)) or (head.endswith("、") and bool(_LIST_TOTAL.search(head))) \
+            or bool(_TOTAL_CLAUSE_BEFORE.search(masked, max(0, group[0][0] - 60), group[0][0]))
         listed = masked.find("分别", start, end)
         # …一般预算收入18.8亿元,分别增长…: the list is the sentence's (not when names no one registered close the
         # name's own list: 固定资产投资、工业投资分别增长6.2%、19.3%)
