@@ -2011,3 +2011,14 @@ def test_a_clause_with_no_subject_after_a_total_clause_is_one_more_total():
     found = got(text)
     assert ("fixed_asset_investment", 2017, "cumulative", 88.0, 2013) in found
     assert not any(k[0] == "fixed_asset_investment" and k[2] == "level" for k in found)
+
+
+def test_a_heading_run_into_the_text_names_the_year_reviewed():
+    text = "2020年某县政府工作报告\n2020年某县政府工作报告——在某县第十七届人民代表大会第四次会议上各位代表:现在,我代表县人民政府" \
+           "向大会作工作报告。一、2019年工作回顾即将过去的一年,全县经济社会发展保持稳中向好态势。预计全年地区生产总值增长8%(预计数,下同)。"
+    assert got(text) == got(text, 2019) == got(text, 2020) == {("gdp", 2019, "growth", 8.0, "")}
+
+
+def test_the_year_about_to_pass_is_the_year_of_the_speech():
+    text = "某县政府工作报告\n即将过去的一年,全县经济保持稳中向好态势。预计全年地区生产总值增长8%。"       # given, 2019: no date printed
+    assert got(text, 2019) == {("gdp", 2019, "growth", 8.0, "")}

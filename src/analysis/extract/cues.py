@@ -38,6 +38,7 @@ _BULLETIN_YEAR_CUE = re.compile(r"(?:^|(?<=[，,。；;：:、\s数重度况成]
 _REL_CUE = re.compile(r"(?<![比较与同于])(今年|去年|明年)(?!同期)|(?:^|(?<=[，,。；;：:]))(上年)(?!同期|末)")
 _LAST_YEAR = re.compile(r"过去(?:的)?一年|一年(?:以)?来|据统计预测|据初步预测|据初步统计|据统计快报|据初步测算")
 _YEAR_DESCRIBED = re.compile(rf"({YEAR})年是[^。；;]{{0,60}}?(?:之年|的一年)[。；;，,]\s*$")
+_YEAR_REVIEWED = re.compile(rf"({YEAR})年(?:工作)?回顾\s*(?:即将)?$")
 # 2012—2016年 (年均增长 …): a span of years, read as a plan-like period whose base is the year before its first
 _RANGE_CUE = re.compile(rf"(?<!\d)({YEAR})\s*(?:年)?\s*[-—–~～至到]\s*({YEAR})年(?:间|期间)?")
 # 与“十三五”末相比 / 比“十三五”末: the plan named is the base a change is measured from, not when the figure is
@@ -134,8 +135,11 @@ def paragraph_cues(text: str, doc: Document) -> list[Cue]:
         year = doc.year + offset if doc.year else None
         cues.append(Cue(m.start(), m.end(), Context("target" if offset > 0 else "actual", year)))
     for m in _LAST_YEAR.finditer(text):
-        named = _YEAR_DESCRIBED.search(text, max(0, m.start() - 80), m.start())   # 2024年是…之年。一年来: that year
-        year = int(named.group(1)) if named else doc.review_year or doc.closing_year
+        # 2024年是…之年。一年来 / 一、2019年工作回顾即将过去的一年 (a heading run into the text): that year
+        named = _YEAR_DESCRIBED.search(text, max(0, m.start() - 80), m.start()) or \
+            _YEAR_REVIEWED.search(text, max(0, m.start() - 12), m.start())
+        ending = text.endswith("即将", 0, m.start()) and doc.year       # 即将过去的一年: the year the speech is given in
+        year = int(named.group(1)) if named else doc.year if ending else doc.review_year or doc.closing_year
         cues.append(Cue(m.start(), m.end(), Context("actual", year)))
     for m in _FROM_TO_CUE.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
