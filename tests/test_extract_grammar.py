@@ -2022,3 +2022,27 @@ def test_a_heading_run_into_the_text_names_the_year_reviewed():
 def test_the_year_about_to_pass_is_the_year_of_the_speech():
     text = "某县政府工作报告\n即将过去的一年,全县经济保持稳中向好态势。预计全年地区生产总值增长8%。"       # given, 2019: no date printed
     assert got(text, 2019) == {("gdp", 2019, "growth", 8.0, "")}
+
+
+def test_a_year_in_brackets_after_a_figure_dates_it():
+    text = "某县简介\n某县,隶属某市。地区生产总值288.52亿元(2022年)。常住人口43.3万人(2010年第六次全国人口普查)。"
+    assert got(text, 2023) == {("gdp", 2022, "level", 288.52, ""), ("resident_population", 2010, "level", 43.3, "")}
+    assert ("gdp", 2020, "level", 288.52, "") not in got(text.replace("(2022年)", "(2020年价格)"), 2023)
+
+
+def test_real_growth_after_a_level_goes_on_with_its_subject_at_comparable_prices():
+    found = rows("某县2019年实现地区生产总值132.56亿元,实际比上年增长5.8%。城镇居民人均可支配收入32000元,实际增长5.1%。", 2020)
+    basis = {(r["indicator"], r["kind"], r["value"]): r["price_basis"] for r in found if r["status"] == "proposed"}
+    assert basis[("gdp", "growth", 5.8)] == "comparable" and basis[("urban_disposable_income", "growth", 5.1)] == "comparable"
+
+
+def test_a_like_for_like_growth_beside_the_published_one_is_not_at_comparable_prices():
+    for text in ("2019年,一般公共预算收入实现194.1亿元,同比增长0.3%(剔除减税降费因素后同口径实际增长11.67%)。",
+                 "2019年,一般公共预算收入实现194.1亿元,同比增长0.3%,按可比口径同比增长11.67%。"):
+        assert {k for k in got(text, 2020) if k[2] == "growth"} == {("budget_revenue", 2019, "growth", 0.3, "")}
+
+
+def test_a_plans_sum_over_the_plan_before_is_no_years_growth():
+    text = "1月28日,某市召开新闻发布会,介绍“十四五”时期的经济社会发展成就。\n“十四五”以来,地区生产总值从2020年的1061.1亿元增至" \
+           "2025年的1330.4亿元,年均增长3.5%。投资规模扩大结构向优,全市固定资产投资累计完成3374亿元,较“十三五”时期增长7%。"
+    assert not any(k[0] == "fixed_asset_investment" and k[2] == "growth" for k in got(text, 2026))

@@ -24,8 +24,9 @@ INCREMENT = re.compile(r"(?:(?:比|较)(?:上年|去年|上年末|年初)(?:同�
 CHANGE = re.compile(r"(?<![新净])(?:增长|增加|提高|减少|下降|扩大)了?(?:约|近)?$")    # 增长220亿元: a change in 元
 _VS_LAST_YEAR = re.compile(r"(?:比|较)(?:上年|去年)$")
 _VS_YEAR = re.compile(rf"(?:同比|比|较)({YEAR})年(?:末|底)?(?:分别)?(?:增长|下降|提高|增加|净增)$")
-# 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year
-_VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?(?:期)?末(?:相比)?[,，]?(?:分别)?"
+# 较“十三五”末分别提高32%、52%: growth over the years since that plan's end, not a rate a year; 累计完成3374亿元,
+# 较“十三五”时期增长7%: a plan's sum over the one before, not a rate a year either
+_VS_PLAN = re.compile(r"(?:同比|比|较|与)[“\"]?十([一二三四五六七八九])五[”\"]?(?:(?:期)?末|时期|期间)(?:相比)?[,，]?(?:分别)?"
                       r"(?:增长|下降|提高|增加|净增)了?$")
 FLOW_CUE = re.compile(r"(?:新增|净增|新认定|认定通过|获批|新登记|新注册|新设|新培育|新晋|增加)(?:国家级?|省级|市级)?$")
 STOCK_CUE = re.compile(r"^(?:年末|年底)?(?:总数|总量|总计|共有|累计达|累计达到|总规模|实有)")
@@ -44,6 +45,7 @@ _MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五�
 _ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)|企业(?=[\u4e00-\u9fff])")
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 # (是1978年(0.18亿)的278倍 / 比1950年(16.91万元)增长: that year's level, in brackets)
+_YEAR_AFTER = re.compile(rf"\s*[(（]({YEAR})年(?:末|底)?(?:数据|第[一二三四五六七八]次全国人口普查|人口普查)?[)）]")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的|[(（])?$")
 # the longer word first: 不超过 is a ceiling although it ends in 超过; 过千亿元 and 破百亿元 are round marks passed,
 # 通过 and 打破 are not
@@ -177,6 +179,7 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     fact.vs_year = int(vs_year.group(1)) if vs_year else None
     vs_plan = _VS_PLAN.search(lead)
     fact.vs_plan = plan_number(vs_plan.group(1)) if vs_plan else 0
+    year = year or _YEAR_AFTER.match(owned, m.end())       # 地区生产总值288.52亿元(2022年): an infobox's year after it
     fact.year = int(year.group(1)) if year else None
     if not percent and fact.year is None and _VS_LAST_YEAR.search(lead):
         fact.role = "prev"                                   # 44798元,比上年40793元增加4005元: last year's level
@@ -186,7 +189,9 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
     fact.span = _SPAN_YEARS.get(count, 0) if count else 0
     fact.short_average = bool(average and average["span"] in ("两", "二", "三"))     # 两年平均: neither a year's nor a plan's
     if growth:
-        fact.basis = "comparable" if re.search(r"可比|不变价", lead) else "current" if re.search(r"现价|名义", lead) else ""
+        # 按可比价格 / 实际增长 (real terms) are comparable prices; 按可比口径 / 同口径实际增长 (like for like) are not
+        fact.basis = "comparable" if re.search(r"可比(?!口径)|不变价|(?<!口径)实际(?:比|同比|增长)", lead) else \
+            "current" if re.search(r"现价|名义", lead) else ""
     fact.cumulative = "累计" in lead
     fact.target = bool(_TARGET_LEAD.search(lead)) or bool(_TARGET_AFTER.match(owned[m.end():m.end() + 6]))
     fact.plan_target = fact.target and bool(re.search(r"规划(?:确定的|提出的)?目标[(（]?[^,，;；]{0,6}$", lead))
