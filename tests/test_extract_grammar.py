@@ -2046,3 +2046,9 @@ def test_a_plans_sum_over_the_plan_before_is_no_years_growth():
     text = "1月28日,某市召开新闻发布会,介绍“十四五”时期的经济社会发展成就。\n“十四五”以来,地区生产总值从2020年的1061.1亿元增至" \
            "2025年的1330.4亿元,年均增长3.5%。投资规模扩大结构向优,全市固定资产投资累计完成3374亿元,较“十三五”时期增长7%。"
     assert not any(k[0] == "fixed_asset_investment" and k[2] == "growth" for k in got(text, 2026))
+
+
+def test_a_count_opening_its_clause_before_other_firms_is_theirs():
+    text = "“十四五”期间,经开区壮大创新型企业集群,聚集超2300家国家高新技术企业,190家国家级专精特新小巨人企业,数量位居前列。"
+    assert ("high_tech_firms", 2025, "level", 190.0, "") not in got(text, 2026)
+    assert ("high_tech_firms", 2023, "level", 45.0, "") in got("2023年,全县有高新技术企业45家、规上工业企业128家。", 2024)

@@ -43,6 +43,7 @@ _MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五�
 # a number that qualifies the places or units after it (增速达到8%以上的乡镇给予表彰), not a figure of the place
 # (36家企业跻身全市500强: the count of firms a clause is about, not a figure of the name before it)
 _ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)|企业(?=[\u4e00-\u9fff])")
+_FIRMS_AFTER = re.compile(r"[^\d，,。；;、()（）]{2,16}?企业(?=[，,。；;、)）]|$)")     # a count opening its clause
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
 # (是1978年(0.18亿)的278倍 / 比1950年(16.91万元)增长: that year's level, in brackets)
 _YEAR_AFTER = re.compile(rf"\s*[(（]({YEAR})年(?:末|底)?(?:数据|第[一二三四五六七八]次全国人口普查|人口普查)?[)）]")
@@ -163,8 +164,8 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
         return None                                          # 迈上5000亿元、6000亿元两大台阶: thresholds
     if _MARKS_CROSSED.search(owned, 0, m.start()):
         return None                                          # 接连突破300亿元、400亿元 / 连续七年超140亿斤: marks passed
-    if _ATTRIBUTE.match(owned, m.end()):
-        return None                                          # 增速达到8%以上的乡镇: a condition, not a figure
+    if _ATTRIBUTE.match(owned, m.end()) or (not lead.strip(",， ") and _FIRMS_AFTER.match(owned, m.end())):
+        return None              # 增速达到8%以上的乡镇: a condition; …高新技术企业,190家小巨人企业: other firms
     percent = unit_of(m) == "%"
     if percent and lead.endswith("的"):
         return None                                          # 完成年计划710亿元的89.4%
