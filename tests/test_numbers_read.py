@@ -32,9 +32,17 @@ def test_normalize_refuses_a_space_between_the_digits_of_an_amount_with_line_and
                                           ("控制在26,500人以内", "控制在26500人以内"),
                                           ("完成1,234,567.5万元", "完成1234567.5万元"),
                                           ("增长6,2023年", "增长6,2023年"),          # a clause break before a year
-                                          ("分别为5,10家", "分别为5,10家")])         # not a group of three
+                                          ("分别为5,10家", "分别为5,10家"),          # not a group of three
+                                          ("收入16 100元,20 063元", "收入16100元,20063元"),    # a yearbook's spaced groups
+                                          ("完成1\u2009234\u2009567.5万元", "完成1234567.5万元")])   # thin spaces
 def test_normalize_removes_thousands_separators_before_a_unit(printed, read):
     assert normalize_text(printed) == read + "\n"
+
+
+@pytest.mark.parametrize("printed", ["完成1,234 567万元", "常住人口57.46 49万人"])      # mixed separators; no group of three
+def test_normalize_refuses_digits_spaced_otherwise_than_in_groups_of_three(printed):
+    with pytest.raises(DataFileError, match="a space between the digits"):
+        normalize_text(printed, "doc.txt")
 
 
 def test_normalize_keeps_spaces_between_dates_and_times():

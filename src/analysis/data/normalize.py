@@ -117,9 +117,10 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "01234567
 _FORMAT = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
 _FORMAT_IN_NUMBER = re.compile(rf"(?<=[0-9])[{_FORMAT}]+(?=[0-9.,])|(?<=[0-9.,])[{_FORMAT}]+(?=[0-9])")
 _FULLWIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
-# Thousands separators before a unit (39,175元, 26,500人): one number, not 39 and 175. Only groups of three digits
-# after the first one to three, and only before an amount's unit, so a clause break (增长6,2023年…) is left alone.
-_THOUSANDS = re.compile(r"(?<![0-9.,])([1-9][0-9]{0,2})((?:,[0-9]{3})+)"
+# Thousands separators before a unit (39,175元, 26,500人; a yearbook's 16 100元, one space a group): one number, not
+# 39 and 175. Only groups of three digits after the first one to three, each after the same separator, and only before
+# an amount's unit, so a clause break (增长6,2023年…) is left alone.
+_THOUSANDS = re.compile(r"(?<![0-9.])(?<![0-9],)([1-9][0-9]{0,2})((?P<sep>[,\u00a0\u2009\u202f ])[0-9]{3}(?:(?P=sep)[0-9]{3})*)"
                         r"(?=(?:\.[0-9]+)?\s*(?:万|亿|元|人|户|家|个|项|吨|亩|公里|平方))")
 # A space between digits is kept (dates and times print one: 2022-08-03 11:06:54) unless what follows
 # reads as an amount (digits, then 万/亿/a measure word/%): "7 20.5亿元" has no one reading.
@@ -154,7 +155,7 @@ def clean_numbers(text: str, name: str = "<text>") -> str:
     text = _FULLWIDTH_POINT.sub(".", text)
     if "百分之" in text:
         text = _PERCENT_IN_WORDS.sub(_percent_in_digits, text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(m["sep"], ""), text)
     match = _SPACE_IN_AMOUNT.search(text)
     if match:
         line_start = text.rfind("\n", 0, match.start()) + 1
