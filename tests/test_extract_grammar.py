@@ -2052,3 +2052,11 @@ def test_a_count_opening_its_clause_before_other_firms_is_theirs():
     text = "“十四五”期间,经开区壮大创新型企业集群,聚集超2300家国家高新技术企业,190家国家级专精特新小巨人企业,数量位居前列。"
     assert ("high_tech_firms", 2025, "level", 190.0, "") not in got(text, 2026)
     assert ("high_tech_firms", 2023, "level", 45.0, "") in got("2023年,全县有高新技术企业45家、规上工业企业128家。", 2024)
+
+
+def test_a_title_printed_again_after_a_date_line_dates_no_figure():
+    text = "——2021年1月7日在某区第十届人民代表大会第五次会议上\n区长:某某\n2021年某区政府工作报告\n" \
+           "——2021年1月7日在某区第十届人民代表大会第五次会议上\n一、2020年及“十三五”工作回\n过去一年,是极不平凡的一年。\n" \
+           "预计,全区地区生产总值增长4.7%。财政收入52.3亿元,增长3.2%。"
+    assert {(k[0], k[1], k[2]) for k in got(text)} == {("gdp", 2020, "growth"), ("total_fiscal_revenue", 2020, "level"),
+                                                       ("total_fiscal_revenue", 2020, "growth")}

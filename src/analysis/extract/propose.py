@@ -51,6 +51,7 @@ class Extraction:
 
 
 _TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
+_YEARS, _FIGURE = re.compile(r"(?:19|20)\d\d年"), re.compile(r"\d")
 _SPACED_PERCENT = re.compile(rf"(?<=\d){LAYOUT_SPACE}+(?=%)")
 _SPACED_DECIMAL = re.compile(rf"(?<=\d)(?:{LAYOUT_SPACE}+\.{LAYOUT_SPACE}*|\.{LAYOUT_SPACE}+)(?=\d)")   # 6 . 5, 2 .7
 
@@ -99,8 +100,9 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
                 if "year_from_document" in unsure or number == 0:      # a year from the date line only, or a headline
                     weak.add(id(row))
         section = next((c.context for c in reversed(cues) if c.carries), section)
-        if number == 0 and _TITLE.search(para) and len(para) <= 80:
+        if _TITLE.search(para) and len(para) <= 80 and (number == 0 or not _FIGURE.search(_YEARS.sub("", para))):
             continue             # 2019年松溪县人民政府工作报告: the title's year is the document's, not its figures'
+            #                      (also a title printed again after a date line: ——2021年1月7日在…会议上 / 2021年…报告)
         # a title the lines after it were joined to (…政府工作报告解读…来源:…一年来,…) dates no paragraph either
         title_end = len(first_line) if number == 0 and _TITLE.search(first_line) and len(first_line) <= 80 else 0
         carried = next((c.context for c in reversed(cues) if c.context.explicit and c.context.mode == "actual"
