@@ -51,7 +51,7 @@ class Extraction:
 
 
 _TITLE = re.compile(r"政府工作报告|统计公报|计划执行情况")
-_YEARS, _FIGURE = re.compile(r"(?:19|20)\d\d年"), re.compile(r"\d")
+_YEARS, _FIGURE = re.compile(r"(?:19|20)\d\d年"), re.compile(r"\d|[。，,；;:：]")      # a title: no figure, no sentence
 _SPACED_PERCENT = re.compile(rf"(?<=\d){LAYOUT_SPACE}+(?=%)")
 _SPACED_DECIMAL = re.compile(rf"(?<=\d)(?:{LAYOUT_SPACE}+\.{LAYOUT_SPACE}*|\.{LAYOUT_SPACE}+)(?=\d)")   # 6 . 5, 2 .7
 
