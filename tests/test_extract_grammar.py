@@ -2060,3 +2060,14 @@ def test_a_title_printed_again_after_a_date_line_dates_no_figure():
            "预计,全区地区生产总值增长4.7%。财政收入52.3亿元,增长3.2%。"
     assert {(k[0], k[1], k[2]) for k in got(text)} == {("gdp", 2020, "growth"), ("total_fiscal_revenue", 2020, "level"),
                                                        ("total_fiscal_revenue", 2020, "growth")}
+
+
+def test_on_a_page_about_several_places_another_places_paragraph_is_not_the_places():
+    text = "本报讯 日前,凉州区、某县、天祝县被评定为2022年县域经济发展进步县。\n" \
+           "2022年,凉州区立足发展“城市服务型”县域经济,全年生产总值达到417.7亿元,固定资产投资增长16%。\n" \
+           "某县围绕农业优先型发展方向,2022年,实现生产总值80.9亿元、增长6.5%。固定资产投资增长21.1%。\n" \
+           "天祝县牢牢把握“三新一高”导向。2022年,全县经济总量达到71.1亿元,地区生产总值增长8.2%。"
+    found = extraction(text, 2023)
+    assert {k for k in got(text, 2023) if k[0] in ("gdp", "fixed_asset_investment")} == {
+        ("gdp", 2022, "level", 80.9, ""), ("gdp", 2022, "growth", 6.5, ""), ("fixed_asset_investment", 2022, "growth", 21.1, "")}
+    assert {417.7, 71.1} <= {r["value"] for r in found.unread}          # the siblings' figures are listed, not dropped

@@ -34,6 +34,7 @@ from analysis.extract.cues import Cue, paragraph_cues
 from analysis.extract.facts import paragraph_facts
 from analysis.extract.lines import join_broken_lines, verbatim
 from analysis.extract.rows import UNKNOWN, fact_row, reading, table_rows
+from analysis.extract.scope import sibling_paragraphs
 from analysis.extract.unread import unread_rows
 from analysis.extract.vocab import build_vocabulary
 from analysis.extract.years import CONTINUING, fact_context
@@ -79,6 +80,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     first_line = lines[0] if lines else ""
     paragraphs = join_broken_lines(lines)
+    siblings = sibling_paragraphs(paragraphs, vocab.places)       # 2022年,凉州区立足… on a page on 古浪县 and its neighbours
     for number, para in enumerate(paragraphs):
         new = heading(para, doc, section)
         carried, reviewing = (None, False) if new is not section else (carried, reviewing)
@@ -87,7 +89,7 @@ def extract_document(text: str, district: str, source: str = "", year: int | Non
         if CONTINUING.match(para) and last_cue is not None and not (cues and cues[0].pos < 4):
             cues.insert(0, Cue(-1, 0, last_cue.context))         # 同时,… continues the paragraph before
         last_cue = cues[-1] if cues else (last_cue if CONTINUING.match(para) else None)
-        for fact in paragraph_facts(para, vocab):
+        for fact in paragraph_facts(para, vocab) if number not in siblings else ():   # another place's: listed unread
             ctx, unsure = fact_context(fact, para, cues, section, doc, carried, reviewing)
             if ctx is None or ctx.year is None:
                 frame = Context("actual", 0, ctx.plan, ctx.period) if ctx is not None else Context("actual", 0)

@@ -37,6 +37,28 @@ def named_other_place(text: str, start: int, places: tuple) -> bool:
         not any(p in token or _abbreviates(token, p) for p in places)
 
 
+# A page on several places (a prefecture's news on its counties): each paragraph opens with its place's name, after a year
+# or not (2022年,凉州区立足… / 民勤县积极融入… / 古浪县围绕…); a word that only ends like one (根据县, 是县) is no place
+_OPENER = re.compile(rf"\s*(?:{YEAR}年[,，]?)?([\u4e00-\u9fff]县|[\u4e00-\u9fff]{{2,4}}?(?:自治县|县|区|旗|市))(?![政人委统党])"
+                     r"(?=[\u4e00-\u9fff]{2})")          # one character and 县 is a name (礼县); and 区 is 城区, 关区 …
+_NOT_OPENER = re.compile(r"^[根经是在对据全我本该各从由近今去当年]|[委府局从成表者和与及]")     # 记者从县…, 完成市…
+
+
+def sibling_paragraphs(paragraphs: list[str], places: tuple) -> set[int]:
+    """Indexes of the paragraphs about other places on a page where the document's place opens a paragraph of its own
+    and another place opens another: their figures are not the place's (its own paragraph is)."""
+    if not places:
+        return set()
+    openers = {}
+    for i, para in enumerate(paragraphs):
+        found = _OPENER.match(para)
+        if found and not _NOT_OPENER.search(found.group(1)) and not _NOT_ANOTHER.search(found.group(1)):
+            openers[i] = found.group(1)
+    own = {i for i, token in openers.items() if any(p in token or _abbreviates(token, p) for p in places)}
+    others = {i for i in openers if i not in own and not any(p in paragraphs[i] for p in places)}
+    return others if own and others else set()
+
+
 # 2023年大兴安岭地区生产总值…: a prefecture named 地区 glued to the name 地区生产总值 (its 地区 read twice)
 _PREFECTURE_BEFORE = re.compile(r"(?:^|[，,；;。、：:\s]|\d年)([\u4e00-\u9fff]{2,6})$")
 _NOT_A_PLACE = re.compile(r"实现|完成|全年|今年|去年|当年|全[县市区旗州盟省国]|[我本该各][县市区旗]|其中|同期|预计|初步|核算|"
