@@ -2071,3 +2071,8 @@ def test_on_a_page_about_several_places_another_places_paragraph_is_not_the_plac
     assert {k for k in got(text, 2023) if k[0] in ("gdp", "fixed_asset_investment")} == {
         ("gdp", 2022, "level", 80.9, ""), ("gdp", 2022, "growth", 6.5, ""), ("fixed_asset_investment", 2022, "growth", 21.1, "")}
     assert {417.7, 71.1} <= {r["value"] for r in found.unread}          # the siblings' figures are listed, not dropped
+
+
+def test_an_investment_price_index_is_not_the_investment():
+    found = got("2018年,全县固定资产投资增长10%。全县固定资产投资价格上涨3.7%。", 2019)
+    assert {k for k in found if k[0] == "fixed_asset_investment"} == {("fixed_asset_investment", 2018, "growth", 10.0, "")}

@@ -74,7 +74,7 @@ def find_mentions(text: str, vocab: Vocabulary):
     after punctuation, a number or a joining word (全省生产总值, 实现GDP, 其中出口 …), or after 城乡 / 城、乡,
     which make it the urban and the rural figure (城乡居民收入A元、B元), or after the document's place (武宣经济增长).
     A name before 密度 is a density (常住人口密度为每平方公里6595人), not the figure; 出口交货值 is what industrial firms
-    delivered for export, not the place's exports.
+    delivered for export, not the place's exports; 固定资产投资价格 is a price index, not the investment.
     """
     out = []
     # 全市 is another place's only in a paragraph that names the document's own (全县, 我区, 武宣…)
@@ -89,7 +89,7 @@ def find_mentions(text: str, vocab: Vocabulary):
         # 永城市GDP / 晋城市地区生产总值: the place's own name ending in 城市 is not a modifier (城市居民…)
         modified = bool(SUB_AGGREGATE.search(before)) and not (vocab.places and before.endswith(vocab.places))
         blocked = bool(SHARE_OF.search(before)) or modified or (short_alias and glued) or \
-            text.startswith(("密度", "交货值"), m.end()) or \
+            text.startswith(("密度", "交货值", "价格"), m.end()) or \
             within_part(text, m.start(), vocab.scope) or another_place(before, vocab.scope, own_named) or \
             named_other_place(text, m.start(), vocab.places) or \
             prefecture_glued(text, m.start(), m.group(0), vocab.places) or \
