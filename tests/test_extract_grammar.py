@@ -2076,3 +2076,9 @@ def test_on_a_page_about_several_places_another_places_paragraph_is_not_the_plac
 def test_an_investment_price_index_is_not_the_investment():
     found = got("2018年,全县固定资产投资价格上涨3.7%,居民消费价格上涨2%。", 2019)
     assert not any(k[0] == "fixed_asset_investment" for k in found)
+
+
+def test_a_price_ceiling_kept_in_a_review_is_for_review_not_the_years_rise():
+    found = rows("2022年,全县居民消费价格指数控制在3%以内。居民消费价格上涨2.1%。", 2023)
+    status = {r["value"]: r["status"] for r in found if r["indicator"] == "cpi"}
+    assert status == {3.0: "needs_review", 2.1: "proposed"}

@@ -48,7 +48,7 @@ _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3,
           "total_over_years": 0.3,
-          "implausible_magnitude": 0.3}     # confidence taken off for each reason to check (across clauses: set by facts)
+          "implausible_magnitude": 0.3, "ceiling_kept": 0.3}     # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 # a year's rate, whatever the passage reviews (全年…,同比增长7%; 去年…增长5%)
@@ -218,17 +218,20 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
     rest = re.split(f"[{SENTENCE_END}]", para[fact.pos:], maxsplit=1)[0]
     over_years = kind == "level" and fact.cumulative and not (_A_YEAR.search(sentence) or _ON_LAST_YEAR.search(rest))
     implausible = kind == "level" and "人均" in indicator.zh and unit == "万元" and fact.value >= 100    # 23131万元 a head
+    # 居民消费价格指数控制在3%以内 in a review: the ceiling was kept, the year's rise is not printed
+    ceiling = kind == "growth" and indicator.indicator == "cpi" and fact.bound == "<="
     unsure = [*unsure, *(["paired_across_clauses"] if fact.across else []), *(["part_of_place"] if part else []),
               *(["period_total"] if kind == "cumulative" and period_total(fact, ctx, indicator, unit, vocab) else []),
               *(["forecast"] if forecast else []), *(["short_average"] if short else []),
               *(["total_over_years"] if over_years else []), *(["implausible_magnitude"] if implausible else []),
+              *(["ceiling_kept"] if ceiling else []),
               *(["average_over_plan"] if fact.average and not (fact.period_start or fact.span or ctx.plan) else [])]
     notes += [f"check:{code}" for code in unsure]
     bound = fact.bound or (">=" if "余" in fact.unit else "")
     confidence = fact.confidence - sum(UNSURE[code] for code in unsure) - (0.3 if partial else 0)
     return _row(place, source, indicator.indicator, indicator.zh, ctx.year, kind, fact.value, unit, basis, bound, start,
                 _quote(para, *fact.quote), "; ".join(notes), confidence,
-                "needs_review" if partial or forecast or part or short or over_years or page_year or implausible
+                "needs_review" if partial or forecast or part or short or over_years or page_year or implausible or ceiling
                 else "proposed")
 
 
