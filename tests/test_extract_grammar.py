@@ -2082,3 +2082,8 @@ def test_a_price_ceiling_kept_in_a_review_is_for_review_not_the_years_rise():
     found = rows("2022年,全县居民消费价格指数控制在3%以内。居民消费价格上涨2.1%。", 2023)
     status = {r["value"]: r["status"] for r in found if r["indicator"] == "cpi"}
     assert status == {3.0: "needs_review", 2.1: "proposed"}
+
+
+def test_several_places_counted_before_a_name_are_not_the_places():
+    text = "某市政府工作报告\n——2020年1月10日在某市人民代表大会上\n过去一年,全市地区生产总值增长7%。乐都、民和、互助三县区GDP突破百亿元。"
+    assert got(text) == {("gdp", 2019, "growth", 7.0, "")}

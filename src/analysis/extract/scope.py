@@ -28,8 +28,14 @@ _NOT_ANOTHER = re.compile(r"(?:城区|园区|开发区|高新区|新区|景区|�
                           r"城市|县市区|县区|[全我本该各][县市区旗])$")
 
 
+# 乐都、民和、互助三县区GDP…: several places counted before the name, not the document's place
+_SEVERAL_PLACES = re.compile(r"[、和][\u4e00-\u9fff]{2,6}[两二三四五六七八九十](?:个)?(?:县市区|县区|区县|县市|县|区|市|旗)$")
+
+
 def named_other_place(text: str, start: int, places: tuple) -> bool:
     found = _PLACE_SUBJECT.search(text, max(0, start - 10), start)
+    if found and places and _SEVERAL_PLACES.search(text, max(0, start - 16), start):
+        return True
     if not found or not places or _NOT_ANOTHER.search(found.group(1)):
         return False
     token = re.sub(r"^(?:全年|今年|去年|当年|年末|年底|其中|同期)", "", found.group(1))     # 全年阿左旗…
