@@ -2087,3 +2087,8 @@ def test_a_price_ceiling_kept_in_a_review_is_for_review_not_the_years_rise():
 def test_several_places_counted_before_a_name_are_not_the_places():
     text = "某市政府工作报告\n——2020年1月10日在某市人民代表大会上\n过去一年,全市地区生产总值增长7%。乐都、民和、互助三县区GDP突破百亿元。"
     assert got(text) == {("gdp", 2019, "growth", 7.0, "")}
+
+
+def test_a_levels_increase_over_a_plan_is_not_a_sum_of_its_years():
+    text = "1月22日,某县召开经济工作会议。“十四五”期间,地区生产总值从81.1亿元预计增至130亿元,五年累计增量预计超48.9亿元。"
+    assert not any(k[1:4] == (2025, "cumulative", 48.9) for k in got(text, 2026))

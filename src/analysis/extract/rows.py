@@ -82,6 +82,8 @@ def reading(fact: Fact, ctx: Context, vocab: Vocabulary, doc: Document):
         return None                  # 同比2015年增长67.86%: growth over several years, not a rate a year
     if fact.vs_plan and not fact.average and doc.plan_span(fact.vs_plan).last != ctx.year - 1:
         return None                  # 较“十三五”末提高32%: the same, measured from that plan's last year
+    if fact.kind == "amount" and re.search(r"增量[^，,。；;]{0,6}$", fact.lead):
+        return None                  # 五年累计增量预计超48.9亿元: the level's increase over the years, not a sum of them
     if fact.kind == "growth":
         if not name.basis or re.search(r"累计(?:增长|提高|增加)了?$", fact.lead):
             return None              # 累计增长61.2%: growth over several years (累计同比 is a year to date's)
