@@ -73,7 +73,7 @@ ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout", **_ho
           **_holdouts(142, 143), **_holdouts(145, 177)}     # 144: its labeller found no document
 # Rounds measured and printed, but not held to THRESHOLDS (nor to tests/test_extract_corpus.py's): their first
 # measurement is below them and the extractor has not been worked on them yet. Their labels are still checked.
-REPORTED: dict = {}
+REPORTED: dict = {**_holdouts(178, 181)}
 # Indicators the corpus labels (tests/fixtures/corpus/README.md, "What is labelled"); precision is on these.
 REQUIRED = frozenset("""gdp primary_value_added secondary_value_added services_value_added industrial_value_added
     industrial_output fixed_asset_investment retail_sales budget_revenue total_fiscal_revenue disposable_income
