@@ -2092,3 +2092,10 @@ def test_several_places_counted_before_a_name_are_not_the_places():
 def test_a_levels_increase_over_a_plan_is_not_a_sum_of_its_years():
     text = "1月22日,某县召开经济工作会议。“十四五”期间,地区生产总值从81.1亿元预计增至130亿元,五年累计增量预计超48.9亿元。"
     assert not any(k[1:4] == (2025, "cumulative", 48.9) for k in got(text, 2026))
+
+
+def test_a_census_count_is_the_census_years():
+    assert got("2021年5月,全县发布第七次全国人口普查公报,常住人口1382713人。", 2022) == {
+        ("resident_population", 2020, "level", 1382713.0, "")}
+    assert got("按七普常住人口计算,全县2023年人均地区生产总值为132759元。常住人口52.1万人。", 2024) == {
+        ("per_capita_gdp", 2023, "level", 132759.0, ""), ("resident_population", 2023, "level", 52.1, "")}
