@@ -74,6 +74,10 @@ ROUNDS = {"development": CORPUS_DIR, "hold-out 1": CORPUS_DIR / "holdout", **_ho
 # Rounds measured and printed, but not held to THRESHOLDS (nor to tests/test_extract_corpus.py's): their first
 # measurement is below them and the extractor has not been worked on them yet. Their labels are still checked.
 REPORTED: dict = {}
+# Partial-year labels kept as measured that a convention settled later reads as annual: proposed as annual, they are
+# printed apart and not counted against the rule (a census count, 截至2020年11月1日零时, labelled for review before census
+# counts were settled as the census year's, before hold-outs 182; its first measurement counted it, in the corpus README).
+SUPERSEDED = {("HD05_湄潭县_news.txt", ("resident_population", 2020, "level", 372865.0, None))}
 # Indicators the corpus labels (tests/fixtures/corpus/README.md, "What is labelled"); precision is on these.
 REQUIRED = frozenset("""gdp primary_value_added secondary_value_added services_value_added industrial_value_added
     industrial_output fixed_asset_investment retail_sales budget_revenue total_fiscal_revenue disposable_income
@@ -129,6 +133,7 @@ class CorpusResult:
     partial_labels: int
     reruns: list                      # files that needed --year
     by_round: dict = field(default_factory=dict)
+    superseded: list = field(default_factory=list)  # the same, under a label a later convention reads as annual
     causes: dict = field(default_factory=lambda: defaultdict(list))        # cause → [(file, key)] of misses
     extra_causes: dict = field(default_factory=lambda: defaultdict(list))  # cause → [(file, key)] of wrong proposals
     outside: list = field(default_factory=list)     # (file, key) proposals of registered indicators not labelled
@@ -231,7 +236,9 @@ def corpus_scores(corpus_dirs=tuple(ROUNDS.values()), min_confidence: float = 0.
             result.causes[miss_cause(k, rows, text, quotes[k], zh)].append((doc["file"], k))
         for k in sorted(proposed - annual - partial, key=str):
             result.extra_causes[extra_cause(k, annual)].append((doc["file"], k))
-        result.partial_as_annual += [(doc["file"], k) for k in sorted(partial & proposed, key=str)]
+        as_annual = [(doc["file"], k) for k in sorted(partial & proposed, key=str)]
+        result.partial_as_annual += [item for item in as_annual if item not in SUPERSEDED]
+        result.superseded += [item for item in as_annual if item in SUPERSEDED]
         result.partial_flagged += len(partial & review)
         result.partial_labels += len(partial)
     result.by_kind = dict(by_kind)
@@ -250,6 +257,8 @@ def _print_details(result: CorpusResult, verbose: bool, list_outside: bool = Fal
     print(f"labelled figures dropped silently (their number in no row, not even not_read): {len(result.silent)}")
     for item in result.partial_as_annual:
         print(f"   partial-as-annual {item}")
+    for item in result.superseded:
+        print(f"   partial-year label a later convention reads as annual, proposed as annual (not counted) {item}")
     for item in result.silent:
         print(f"   dropped silently {item}")
     print("misses by cause: " + (", ".join(f"{c} {len(v)}" for c, v in sorted(result.causes.items())) or "none"))
