@@ -47,8 +47,8 @@ _SET_TARGET = re.compile(r"力争|确保|争取|目标|预期|计划(?:20|19)\d\
 _SHARE_OF = re.compile(r"(占[^，,。；;\d]{0,14}?(?:比重|比例|份额)|占比)")
 UNSURE = {"year_from_document": 0.1, "year_from_earlier_paragraph": 0.0, "paired_across_clauses": 0.0,
           "period_total": 0.2, "forecast": 0.3, "average_over_plan": 0.1, "part_of_place": 0.3, "short_average": 0.3,
-          "total_over_years": 0.3,
-          "implausible_magnitude": 0.3, "ceiling_kept": 0.3}     # confidence taken off for each reason to check (across clauses: set by facts)
+          "total_over_years": 0.3, "implausible_magnitude": 0.3,
+          "ceiling_kept": 0.3}     # confidence taken off for each reason to check (across clauses: set by facts)
 
 
 # a year's rate, whatever the passage reviews (全年…,同比增长7%; 去年…增长5%)
