@@ -203,6 +203,18 @@ def extra_cause(found: tuple, gold: set) -> str:
     return "not labelled"
 
 
+def scored(proposals: dict, labels: dict, scope: frozenset) -> set:
+    """The proposals scored, of *proposals* (key → quote) against *labels* (key → quote): those of the indicators in
+    *scope* (the labelled list and what the document's labels name), and any other that took a labelled figure, read
+    under another name (its year, kind and value, printed in the same clause); not one whose value is another
+    clause's (农林牧渔业总产值…增长4.4% beside a labelled 第三产业增加值…增长4.4% is outside the labels, not wrong)."""
+    def same_clause(a: str, b: str) -> bool:
+        a, b = "".join(a.split()), "".join(b.split())
+        return a in b or b in a
+    return {k for k, quote in proposals.items() if k[0] in scope or any(
+        g[1:4] == k[1:4] and same_clause(quote, labels[g]) for g in labels)}
+
+
 def corpus_scores(corpus_dirs=tuple(ROUNDS.values()), min_confidence: float = 0.0) -> CorpusResult:
     registry = load_registry(config.indicators_path())     # the names the CLI uses with the table in use
     names = registry.aliases()
@@ -218,9 +230,9 @@ def corpus_scores(corpus_dirs=tuple(ROUNDS.values()), min_confidence: float = 0.
         annual = {key(r) for r in mine if r["status"] == "expected"}
         partial = {key(r) for r in mine if r["status"] == "needs_review"}
         proposed_all = {key(r) for r in rows if r["status"] == "proposed"}
-        # scored: the labelled list, what this document's labels name, and anything that took a labelled figure
-        scope = REQUIRED | {k[0] for k in annual | partial}
-        proposed = {k for k in proposed_all if k[0] in scope or any(g[1:4] == k[1:4] for g in annual)}
+        proposed = scored({key(r): r["quote"] for r in rows if r["status"] == "proposed"},
+                          {key(r): r["quote"] for r in mine if r["status"] == "expected"},
+                          REQUIRED | {k[0] for k in annual | partial})
         review = {key(r) for r in rows if r["status"] == "needs_review"}
         result.outside += [(doc["file"], k) for k in sorted(proposed_all - proposed, key=str)]
         result.unknown += sum(r["indicator"] == "unknown" for r in rows)

@@ -97,3 +97,13 @@ def test_manifest_files_exist_and_nothing_else_is_unlisted():
     for folder in ALL_FOLDERS:
         listed = {r["file"] for r in csv.DictReader(open(folder / "manifest.csv", encoding="utf-8"))}
         assert listed == {p.name for p in folder.glob("*.txt")}
+
+
+def test_a_proposal_outside_the_labels_is_scored_only_when_it_took_a_labelled_figure():
+    labels = {("services_value_added", 2023, "growth", 4.4, None): "第三产业增加值88.60亿元,增长4.4%"}
+    scope = frozenset({"services_value_added"})
+    coincidence = {("agricultural_output", 2023, "growth", 4.4, None): "全年农林牧渔业总产值21.10亿元,按可比价比上年增长4.4%"}
+    misnamed = {("gdp_deflator", 2023, "growth", 4.4, None): "增长4.4%"}          # the labelled clause, read under another name
+    assert extract_eval.scored(coincidence, labels, scope) == set()
+    assert extract_eval.scored(misnamed, labels, scope) == set(misnamed)
+    assert extract_eval.scored(dict(labels), labels, scope) == set(labels)
