@@ -2099,3 +2099,10 @@ def test_a_census_count_is_the_census_years():
         ("resident_population", 2020, "level", 1382713.0, "")}
     assert got("按七普常住人口计算,全县2023年人均地区生产总值为132759元。常住人口52.1万人。", 2024) == {
         ("per_capita_gdp", 2023, "level", 132759.0, ""), ("resident_population", 2023, "level", 52.1, "")}
+
+
+def test_averages_after_one_whose_base_year_the_sentence_names_share_it():
+    text = "2021年,全县实现地区生产总值65.96亿元,是2012年25.73亿元的2.56倍,年均增长11%;一般公共预算收入年均增长8.07%;" \
+           "社会消费品零售总额年均增长15.72%。"
+    found = got(text, 2022)
+    assert {("budget_revenue", 2021, "growth", 8.07, 2013), ("retail_sales", 2021, "growth", 15.72, 2013)} <= found

@@ -143,10 +143,14 @@ def _pairs_share_years(facts: list[Fact], text: str) -> list[Fact]:
     """从2016年的695.7亿元增加到2021年的1144.2亿元…。规上工业总产值从742亿元增加到1550.2亿元: a pair without years
     after one with years in the same paragraph spans the same years (由“十二五”末的A: that plan's last year); and an
     average naming no years in the rest of its sentence (…增加到2020年的B,年均增长6.2%;固定资产投资年均增长6.16%) is over
-    them too."""
+    them too; so is one after an average whose base year its sentence named (是2012年…的1.56倍,年均增长11%;…年均增长8.07%)."""
     years: dict = {}
-    sentence_of_pair = -1
+    sentence_of_pair, based = -1, None
     for f in facts:
+        bare = f.average and not (f.period_start or f.span or f.base_plan or f.short_average)
+        if based and bare and f.year in (None, based.year) and not re.search("[。！？]", text[based.pos:f.pos]):
+            f.period_start = based.period_start
+        based = f if f.average and f.period_start else based
         if f.pair and f.year is not None and not f.role:
             years[f.pair] = f.year
             sentence_of_pair = f.pos
