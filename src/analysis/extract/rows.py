@@ -166,6 +166,9 @@ def _partial(para: str, fact: Fact, doc: Document, target: bool, undated: bool =
         doc.partial_undated if undated else "")
 
 
+_POPULATION_KIND = re.compile(r"(?:\[注?\d{1,2}\])?[(（]((?:户籍|常住)人口)[)）]")
+
+
 def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str, source: str) -> dict:
     """A figure under a name the registry does not list: proposed for review, never as a value to merge."""
     target = ctx.mode == "target"
@@ -181,6 +184,9 @@ def _unnamed_row(fact: Fact, ctx: Context, para: str, doc: Document, place: str,
 def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Document, place: str, source: str,
              unsure: tuple = ()) -> dict | None:
     """The row of a dated fact, or None. *unsure* names what about its dating is to check (keys of UNSURE)."""
+    kind_named = _POPULATION_KIND.match(para, fact.quote[1]) if fact.unnamed.endswith("总人口") else None
+    if kind_named and vocab.pattern.fullmatch(kind_named.group(1)):    # 总人口11.14万人[注3](户籍人口): that population
+        fact = replace(fact, name=vocab.key(kind_named.group(1)), unnamed="", confidence=0.8)
     if fact.unnamed:
         return _unnamed_row(fact, ctx, para, doc, place, source)
     found = reading(fact, ctx, vocab, doc)
