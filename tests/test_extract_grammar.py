@@ -2112,3 +2112,10 @@ def test_a_bracket_after_a_total_population_names_which_it_is():
     found = got(BULLETIN + "年末全县总人口11.14万人[注3](户籍人口)。年末全县总人口10.5万人。")
     assert ("registered_population", 2022, "level", 11.14, "") in found
     assert not any(k[3] == 10.5 for k in found)               # 总人口 alone says neither: for review, as unknown
+
+
+def test_a_growth_noun_after_the_rate_makes_it_growth():
+    text = "2023年,全县地区生产总值以7.6%的增速领跑全市。规上工业增加值实现了12.1%的增长。城镇化率以55.2%的水平居全市第二。"
+    assert got(text, 2024) == {("gdp", 2023, "growth", 7.6, ""), ("industrial_value_added", 2023, "growth", 12.1, ""),
+                               ("urbanization_rate", 2023, "share", 55.2, "")}
+    assert got("2023年,全县经济总量连续多年保持5%以上的稳步增长。", 2024) == set()     # a floor over years

@@ -45,6 +45,10 @@ _MARKS_CROSSED = re.compile(r"(?:接连|相继|先后|连续(?:[两二三四五�
 _ATTRIBUTE = re.compile(r"的(?:乡镇|街道|村|社区|企业|项目|单位|地区|县|区|市|园区|行业|镇)|企业(?=[\u4e00-\u9fff])")
 _FIRMS_AFTER = re.compile(r"[^\d，,。；;、()（）]{2,16}?企业(?=[，,。；;、)）]|$)")     # a count opening its clause
 _HOLD = re.compile(r"(?:稳定在|保持在|维持在)$")
+# 以7.6%的增速领跑全市 / 实现了7.6%的增长: the rate a growth noun after it names (the verb follows the number);
+# 连续多年保持5%以上的增长 / 近三年始终保持9%以上的高速增长: a floor over years, no year's rate
+_BY_RATE = re.compile(r"(?<!连续|始终|一直|持续|多年|年来|三年|五年)(?:以|实现了?|保持了?)$")
+_GROWTH_NOUN_AFTER = re.compile(r"的(?:高速|较快|快速|稳定|稳步)?(?:增速|增幅|增长)")
 # (是1978年(0.18亿)的278倍 / 比1950年(16.91万元)增长: that year's level, in brackets)
 _YEAR_AFTER = re.compile(rf"\s*[(（]({YEAR})年(?:末|底)?(?:数据|第[一二三四五六七八]次全国人口普查|人口普查)?[)）]")
 _LEAD_YEAR = re.compile(rf"(?:于)?({YEAR})年(?:底|末)?(?:达到|达|为|完成|实现|突破|历史性突破|共|的|[(（])?$")
@@ -171,8 +175,10 @@ def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> F
         return None                                          # 完成年计划710亿元的89.4%
     verb = GROWTH_VERB.search(lead)
     growth = percent and bool(verb) and not re.search(r"(?:提高|提升)(?:到|至)$", lead)
+    noun_after = percent and not verb and _BY_RATE.search(lead) and _GROWTH_NOUN_AFTER.match(owned, m.end())
+    growth = growth or bool(noun_after)
     kind = "growth" if growth else "rate" if percent else "amount"
-    negative = (growth and verb.group(1) in NEGATIVE) or (percent and minus)     # 分别增长5.6%、-24.4%
+    negative = (growth and bool(verb) and verb.group(1) in NEGATIVE) or (percent and minus)     # 分别增长5.6%、-24.4%
     post = m["post"] or ("多" if m.groupdict().get("about") else None)          # 7600余户: at least 7600
     fact = Fact("", number(m) * (-1 if negative else 1), unit_of(m), kind, bound(lead, post), pos, quote,
                 lead=lead)
