@@ -2119,3 +2119,5 @@ def test_a_growth_noun_after_the_rate_makes_it_growth():
     assert got(text, 2024) == {("gdp", 2023, "growth", 7.6, ""), ("industrial_value_added", 2023, "growth", 12.1, ""),
                                ("urbanization_rate", 2023, "share", 55.2, "")}
     assert got("2023年,全县经济总量连续多年保持5%以上的稳步增长。", 2024) == set()     # a floor over years
+    assert got("2023年,全县以8%的地区生产总值增速位居全市第二,以12.5%的规上工业增加值增幅领跑全市。", 2024) == {
+        ("gdp", 2023, "growth", 8.0, ""), ("industrial_value_added", 2023, "growth", 12.5, "")}    # the name after the rate

@@ -21,8 +21,8 @@ from dataclasses import replace
 from analysis.extract.clauses import find_mentions, group_mentions, mask_brackets, owned_text, readable, value_pattern
 from analysis.extract.context import YEAR, back_to, plan_number, usual_plan_span
 from analysis.extract.scope import SHARE_OF
-from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to,
-                                      read_number)
+from analysis.extract.numbers import (FLOW_CUE, STEP, Fact, CHANGE, INCREMENT, STOCK_CUE, from_to, index_level,
+                                      rate_named_after, read_number)
 from analysis.extract.pairing import (RANGE_BEFORE, mark_quoted_targets, merge_mixed_lists, one_value_a_year,
                                       respectively_across)
 from analysis.extract.unnamed import unnamed_facts
@@ -62,7 +62,8 @@ def paragraph_facts(text: str, vocab: Vocabulary) -> list[Fact]:
     # a number before its name: 新创1个4A级景区、3个3A级景区; 完成35块社会足球场地
     starts = {m[0]: m for m in mentions if not m[3]}
     for m in value_re.finditer(masked):
-        mention = starts.get(m.end())
+        mention, rate = starts.get(m.end()), rate_named_after(masked, m, starts)      # 以7.6%的GDP增速
+        facts += [rate] if rate else []
         if mention and unit_of(m) != "%" and not masked[max(0, m.start() - 1):m.start()] == "第" and readable(m):
             facts.append(Fact(mention[2], number(m), unit_of(m), "amount", "", m.start(), (m.start(), mention[1]),
                               lead=masked[max(0, m.start() - 12):m.start()], before_name=True, confidence=0.65))
@@ -206,7 +207,7 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 CHANGE.search(lead) and vocab.unit_bases.get(printed) == "元")):
             continue                                         # 比上年增加14545元; 2个万亿元台阶; 增长220亿元
         fact = read_number(owned, m, lead, start + m.start(), (mention_start, start + m.end()))
-        if fact is None or _index_level(fact, names[-1] + lead):
+        if fact is None or index_level(fact, names[-1] + lead):
             continue
         # 失业率为3.8%,控制在4.5%的目标范围内: a value named a target right after it is the target
         fact.target = fact.target or fact.pos < planned or bool(_NAMED_TARGET.match(owned, m.end()))
@@ -281,11 +282,6 @@ def _facts_in(text, names, mention_start, start, end, value_re, claimed, vocab, 
                 f.value = -f.value
         facts += listed
     return facts
-
-
-def _index_level(fact, words: str) -> bool:
-    """居民消费价格指数102.2%(上年=100): an index's level, not its rise (上涨2.2% after it is the figure)."""
-    return fact.kind == "rate" and 80 <= fact.value <= 130 and "指数" in words
 
 
 def _exact_after_mark(mark, fact) -> bool:

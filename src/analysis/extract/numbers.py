@@ -158,6 +158,21 @@ def from_to(owned, names, mention_start, start, claimed) -> tuple[list[Fact], tu
 
 
 
+def index_level(fact, words: str) -> bool:
+    """居民消费价格指数102.2%(上年=100): an index's level, not its rise (上涨2.2% after it is the figure)."""
+    return fact.kind == "rate" and 80 <= fact.value <= 130 and "指数" in words
+
+
+def rate_named_after(masked: str, m: re.Match, starts: dict) -> Fact | None:
+    """以7.6%的GDP增速位居全省首位: a rate whose name and growth noun follow it (``starts``: mentions by start)."""
+    mention = starts.get(m.end() + 1) if masked[m.end():m.end() + 1] == "的" else None
+    if not mention or unit_of(m) != "%" or not masked.endswith("以", 0, m.start()) \
+            or not re.match(r"增速|增幅", masked[mention[1]:mention[1] + 2]):
+        return None
+    return Fact(mention[2], number(m), "%", "growth", "", m.start(), (m.start(), mention[1] + 2), lead="以",
+                before_name=True)
+
+
 def read_number(owned: str, m: re.Match, lead: str, pos: int, quote: tuple) -> Fact | None:
     """What the words around one number say it is, or None when it is not a figure (rank, ratio …)."""
     minus = lead.endswith(("-", "－", "−"))
