@@ -2121,3 +2121,18 @@ def test_a_growth_noun_after_the_rate_makes_it_growth():
     assert got("2023年,全县经济总量连续多年保持5%以上的稳步增长。", 2024) == set()     # a floor over years
     assert got("2023年,全县以8%的地区生产总值增速位居全市第二,以12.5%的规上工业增加值增幅领跑全市。", 2024) == {
         ("gdp", 2023, "growth", 8.0, ""), ("industrial_value_added", 2023, "growth", 12.5, "")}    # the name after the rate
+
+
+def test_a_bulletin_stored_without_its_title_and_issued_in_spring_is_of_the_year_before():
+    text = "某县统计局\n(2018年3月20日)\n一、综合\n初步核算,全年实现地区生产总值91.10亿元,比上年增长8.5%。"
+    found = rows(text)
+    assert {(r["year"], r["value"], r["status"]) for r in found if r["indicator"] == "gdp"} == {
+        (2017, 91.1, "proposed"), (2017, 8.5, "proposed")}
+
+
+def test_a_census_day_near_the_top_does_not_date_the_page():
+    text = "某县(某省某市下辖县)\n某县,总面积1969平方千米;根据第七次人口普查数据,截至2020年11月1日零时,某县常住人口为1384282人。\n" \
+           "2022年,某县实现生产总值546.3亿元,同比增长3.0%。"
+    assert got(text) == {("resident_population", 2020, "level", 1384282.0, ""), ("gdp", 2022, "level", 546.3, ""),
+                         ("gdp", 2022, "growth", 3.0, "")}
+

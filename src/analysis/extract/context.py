@@ -190,8 +190,12 @@ def document(text: str, year: int | None, registry_plans=()) -> Document:
         doc.review_year is None and (doc.month is None or doc.month <= 6)
     if doc.year is None:
         doc.year = _detect_year(text, doc) or (doc.data_year + 1 if doc.data_year else None)
-    if doc.data_year is None and doc.year and re.search(r"统计公报", head):
-        doc.data_year = doc.year - 1       # a bulletin whose title's year is unreadable (?023年): the year before it
+    # a bulletin whose title's year is unreadable (?023年), or one stored without its title and dated in its first half
+    # (光泽县统计局 / (2018年3月20日) / 初步核算,全年…): of the year before the one it was issued in
+    if doc.data_year is None and doc.year and (re.search(r"统计公报", head) or (
+            (doc.month or 12) <= 6 and _BULLETIN_OPENING.search(text[:300]) and re.search(r"初步核算|统计局", text[:300])
+            and not re.search(r"政府工作报告|人民代表大会|计划执行", text[:300]))):
+        doc.data_year = doc.year - 1
     return doc
 
 
@@ -218,9 +222,11 @@ _SPEECH_DATE = re.compile(rf"({YEAR})年(\d{{1,2}})月\d{{1,2}}日\s*在[^。\n]
 
 
 def _dates_the_page(head: str, pos: int) -> bool:
-    """A date printed as 2020年2月28日 dates the page near its top, at a line's start or after 发布 / 时间 / 日期 / 来源 /
+    """A date printed as 2020年2月28日 dates the page near its top (not after 截至), at a line's start or after 发布 / 时间 / 日期 / 来源 /
     于; inside a sentence further on (…。2020年2月28日,省政府批准…) it is an event's."""
     line_start = head.rfind("\n", 0, pos) + 1
+    if re.search(r"(?:截至|截止|至)\s*$", head[max(0, pos - 3):pos]):
+        return False                # 截至2020年11月1日零时,…常住人口: the day a count was taken (a census), not the page's
     return pos < 150 or not head[line_start:pos].strip() or bool(re.search(r"(?:发布|时间|日期|来源|于)[:：]?\s*$", head[max(0, pos - 8):pos]))
 
 
