@@ -2136,3 +2136,10 @@ def test_a_census_day_near_the_top_does_not_date_the_page():
     assert got(text) == {("resident_population", 2020, "level", 1384282.0, ""), ("gdp", 2022, "level", 546.3, ""),
                          ("gdp", 2022, "growth", 3.0, "")}
 
+
+def test_per_head_before_residents_names_the_disposable_income_too():
+    text = "2024年,城镇、农村人均居民可支配收入分别完成56477元、28873元,分别增长4.7%、6.6%。"
+    assert got(text, 2025) == {("urban_disposable_income", 2024, "level", 56477.0, ""),
+                               ("urban_disposable_income", 2024, "growth", 4.7, ""),
+                               ("rural_disposable_income", 2024, "level", 28873.0, ""),
+                               ("rural_disposable_income", 2024, "growth", 6.6, "")}
