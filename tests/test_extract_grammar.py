@@ -2143,3 +2143,8 @@ def test_per_head_before_residents_names_the_disposable_income_too():
                                ("urban_disposable_income", 2024, "growth", 4.7, ""),
                                ("rural_disposable_income", 2024, "level", 28873.0, ""),
                                ("rural_disposable_income", 2024, "growth", 6.6, "")}
+
+
+def test_a_span_ending_at_a_plans_end_names_its_last_year():
+    text = "1月8日,某县召开会议。“十四五”期间,地区生产总值从“十三五”末的72.8亿元跃升至“十四五”末的134亿元。"
+    assert got(text, 2026) == {("gdp", 2020, "level", 72.8, ""), ("gdp", 2025, "level", 134.0, "")}
