@@ -2148,3 +2148,9 @@ def test_per_head_before_residents_names_the_disposable_income_too():
 def test_a_span_ending_at_a_plans_end_names_its_last_year():
     text = "1月8日,某县召开会议。“十四五”期间,地区生产总值从“十三五”末的72.8亿元跃升至“十四五”末的134亿元。"
     assert got(text, 2026) == {("gdp", 2020, "level", 72.8, ""), ("gdp", 2025, "level", 134.0, "")}
+
+
+def test_urban_residents_share_of_the_total_is_the_urbanisation_rate():
+    found = got(BULLETIN + "年末全县常住人口13.6万人,其中城镇常住人口6.32万人,占总人口比重为46.5%。")
+    assert ("urbanization_rate", 2022, "share", 46.5, "") in found
+    assert not any(k[0] == "urbanization_rate" for k in got(BULLETIN + "年末城镇人口6.32万人,占总人口比重为46.5%。"))

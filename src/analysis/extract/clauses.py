@@ -41,7 +41,7 @@ def mask_brackets(text: str) -> str:
     brackets holding a figure (GDP增长5.9%) stay, and a share's own name in brackets replaces the share
     phrase before it (占总人口比重(常住人口城镇化率)为45.71% → 常住人口城镇化率为45.71%)."""
     text = _SHARE_NAMED.sub(lambda m: "\u3000" * (len(m.group(1)) + 1) + m.group(2) + "\u3000", text)
-    text = _URBAN_SHARE.sub(lambda m: m.group(1) + "城镇化率".ljust(len(m.group(2)), "\u3000"), text)
+    text = _URBAN_SHARE.sub(lambda m: m.group(1) + "城镇化率".ljust(len(m.group(3)), "\u3000"), text)
     text = _PRICE_BASIS.sub(lambda m: "\u3000" + m.group(1) + "\u3000", text)    # (现价) / (可比价): kept as words
     text = _REGISTERED_NAMED.sub("\u3000\u3000户籍总人口", text)        # 总人口(户籍)16.12万人: the registered population
     text = _FOREIGN_AMOUNT.sub(lambda m: "\u3000" * len(m.group(0)), text)   # (人民币,下同,809.18亿新元): an aside
@@ -55,7 +55,8 @@ _REGISTERED_NAMED = re.compile(r"总人口[(（]户籍[)）]")
 # 占总人口比重(常住人口城镇化率)为45.71%: the bracket names the share, which is the figure's name
 _SHARE_NAMED = re.compile(r"(占[^，,。；;()（）\d]{0,12}?(?:比重|比例))[(（]([^()（）\d]{2,12})[)）]")
 # 城镇常住人口391844人,占常住人口比重为67.8%: the urban residents' share of the residents is the urbanisation rate
-_URBAN_SHARE = re.compile(r"(城镇(?:常住)?人口[^，,。；;]{0,12}?[，,]\s*)(占常住人口(?:的)?比重)")
+# (城镇常住人口6.32万人,占总人口比重为46.5%: of all residents too, once 常住 is printed)
+_URBAN_SHARE = re.compile(r"(城镇(常住)?人口[^，,。；;]{0,12}?[，,]\s*)(占(?:常住|(?(2)总|常住))人口(?:的)?比重)")
 
 
 
