@@ -2154,3 +2154,9 @@ def test_urban_residents_share_of_the_total_is_the_urbanisation_rate():
     found = got(BULLETIN + "年末全县常住人口13.6万人,其中城镇常住人口6.32万人,占总人口比重为46.5%。")
     assert ("urbanization_rate", 2022, "share", 46.5, "") in found
     assert not any(k[0] == "urbanization_rate" for k in got(BULLETIN + "年末城镇人口6.32万人,占总人口比重为46.5%。"))
+
+
+def test_steps_counted_in_any_numeral_are_thresholds_not_figures():
+    text = "五年来,地区生产总值连跨八个百亿元台阶,2020年突破2000亿元大关,达到2045.0亿元,是2015年的1.7倍,年均增长7.8%。"
+    assert got(text, 2021) == {("gdp", 2020, "level", 2045.0, ""), ("gdp", 2020, "growth", 7.8, 2016)}
+

@@ -38,7 +38,7 @@ _NAMED_TARGET = re.compile(r"(?:以内|以下|左右)?的(?:预期|年度|调控
 _EACH = re.compile(r"[,，]均(?:比上年|同比)?(?:增长|下降|提高|增加|减少)$")   # ,均增长8.3%: the same rate for every name
 # 财政总收入、地方财政收入均增长7%: one value right after a list of names, with 均, is every name's
 _ALL_SAME = re.compile(r"(?:同比|比上年)?均(?:比上年|同比)?(?:增长|下降|提高|增加|减少|达到|超过)$")
-_STEPS = re.compile(r"(?:两|三|四|五|几|\d+)个[^，,。；;\d]{0,6}?(?:台阶|关口)")     # 跨越3个十亿级台阶
+_STEPS = re.compile(r"(?:[两二三四五六七八九十几]{1,3}|\d+)个[^，,。；;\d]{0,6}?(?:台阶|关口)")     # 跨越3个十亿级台阶
 _DOLLARS = re.compile(r"\d\s*(?:亿|万)?美元")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _LIST_FLOW = re.compile(r"(?:全年|当年|其中)?(?:新增|净增|新认定|新培育|新登记)")
