@@ -2160,3 +2160,9 @@ def test_steps_counted_in_any_numeral_are_thresholds_not_figures():
     text = "五年来,地区生产总值连跨八个百亿元台阶,2020年突破2000亿元大关,达到2045.0亿元,是2015年的1.7倍,年均增长7.8%。"
     assert got(text, 2021) == {("gdp", 2020, "level", 2045.0, ""), ("gdp", 2020, "growth", 7.8, 2016)}
 
+
+def test_residents_income_per_head_and_a_budget_without_its_revenue_are_named():
+    text = "2021年,城乡居民人均收入预计分别达到40590元、25700元,同比增长11.27%。"
+    assert got(text, 2022) == {("urban_disposable_income", 2021, "level", 40590.0, ""),
+                               ("rural_disposable_income", 2021, "level", 25700.0, "")}     # one rate for two: neither
+    assert ("budget_revenue", 2025, "target_growth", 8.0, "") in got("2025年主要预期目标是:一般公共财政预算增长8%。", 2025)
