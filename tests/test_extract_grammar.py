@@ -2166,3 +2166,9 @@ def test_residents_income_per_head_and_a_budget_without_its_revenue_are_named():
     assert got(text, 2022) == {("urban_disposable_income", 2021, "level", 40590.0, ""),
                                ("rural_disposable_income", 2021, "level", 25700.0, "")}     # one rate for two: neither
     assert ("budget_revenue", 2025, "target_growth", 8.0, "") in got("2025年主要预期目标是:一般公共财政预算增长8%。", 2025)
+
+
+def test_a_paragraph_on_the_units_a_place_administers_is_for_review():
+    text = BULLETIN + "全区实现生产总值500亿元。\n区属主要经济指标(不含某经济技术开发区) 实现区属生产总值353.73亿元。其中:第一产业增加值13.19亿元,同比下降1.1%。"
+    status = {r["value"]: r["status"] for r in rows(text) if r["indicator"] == "primary_value_added"}
+    assert status and set(status.values()) == {"needs_review"}

@@ -150,6 +150,8 @@ def _quote(para: str, start: int, end: int) -> str:
 
 # a figure of the units a place administers (区属, 县属 …), a part of its total and not the total
 _PART_OF_PLACE = re.compile(r"(?:区|县|市|旗|州|盟)属$")
+# 区属主要经济指标(不含金华经济技术开发区) opening a paragraph: every figure in it is of those units
+_PART_PARAGRAPH = re.compile(r"\s*(?:[一二三四五六七八九十]、)?(?:区|县|市|旗|州|盟)属[^，,。；;\d]{0,12}?指标")
 # a stock counted as of the day a document speaks (现有, 目前, 截至目前), not at the end of its year
 _HAS_NOW = re.compile(r"现有|目前|截至目前|截止目前")
 # a period of part of a year opening a sentence (一季度, / 1-9月, / 上半年,), not one so far (今年以来)
@@ -217,7 +219,7 @@ def fact_row(fact: Fact, ctx: Context, para: str, vocab: Vocabulary, doc: Docume
         and still_ahead(ctx.year, doc) and (doc.plan is None or doc.assessment)    # a plan's own 预计 states its targets
     # 区属规模以上工业增加值: the units the district administers, its published total in some places, a part of
     # it in others (雁塔区 prints both): for review
-    part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]))
+    part = bool(_PART_OF_PLACE.search(para, max(fact.quote[0] - 3, 0), fact.quote[0]) or _PART_PARAGRAPH.match(para))
     short = kind == "growth" and fact.short_average
     # no word dates it and the year is the one the page is dated in or was given (not the year before, a report's
     # review; not a congress at the year's end): when a page was posted says little about which year its figures are of
