@@ -2172,3 +2172,8 @@ def test_a_paragraph_on_the_units_a_place_administers_is_for_review():
     text = BULLETIN + "全区实现生产总值500亿元。\n区属主要经济指标(不含某经济技术开发区) 实现区属生产总值353.73亿元。其中:第一产业增加值13.19亿元,同比下降1.1%。"
     status = {r["value"]: r["status"] for r in rows(text) if r["indicator"] == "primary_value_added"}
     assert status and set(status.values()) == {"needs_review"}
+
+
+def test_the_census_day_alone_dates_a_population_count():
+    text = "某县概况\n截至2020年11月1日,常住人口为485252人。2022年,全县实现地区生产总值200亿元。"
+    assert got(text, 2023) == {("resident_population", 2020, "level", 485252.0, ""), ("gdp", 2022, "level", 200.0, "")}

@@ -94,8 +94,10 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
         return Context("target", doc.plan.last, doc.plan), False
     census = _CENSUS.search(para, sentence_start, fact.pos) if fact.year is None and not fact.role else None
     # 第七次全国人口普查公报,常住人口1382713人: the census year's count (not 按七普常住人口计算,…2023年人均…: a basis)
-    if census and not para.endswith("按", 0, census.start()) and not re.search(r"\d{4}年", para[census.end():fact.pos]):
-        return Context("actual", _CENSUS_YEAR[census.group(1) or census.group(2)], explicit=True), False
+    day = census and census.lastindex > 2
+    if census and not para.endswith("按", 0, census.start()) and not re.search(r"\d{4}年", para[census.end():fact.pos]) \
+            and (not day or "人口" in fact.name):
+        return Context("actual", _CENSUS_YEAR[census.group(census.lastindex)], explicit=True), False
     if fact.year is not None:
         mode = "target" if fact.target or (base.mode == "target" and base.year == fact.year) else "actual"
         return _ahead(Context(mode, fact.year, base.plan, base.period, explicit=True), fact, para, sentence_start,
@@ -135,8 +137,9 @@ def _dated(fact: Fact, para: str, before: list, sentence_start: int, section: Co
                           base.estimate and mode == "actual"), fact, para, sentence_start, doc), False
 
 
-_CENSUS = re.compile(r"第([五六七])次(?:全国)?人口普查|([五六七])普")
-_CENSUS_YEAR = {"五": 2000, "六": 2010, "七": 2020}
+# (截至2020年11月1日,常住人口为485252人: the census day, printed without 零时 or 普查, before a population)
+_CENSUS = re.compile(r"第([五六七])次(?:全国)?人口普查|([五六七])普|(?:截至|截止)(?:(2000)|(2010)|(2020))年11月1日")
+_CENSUS_YEAR = {"五": 2000, "六": 2010, "七": 2020, "2000": 2000, "2010": 2010, "2020": 2020}
 _STRONG_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|建议为|力争|争取")
 
 
