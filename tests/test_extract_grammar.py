@@ -2177,3 +2177,14 @@ def test_a_paragraph_on_the_units_a_place_administers_is_for_review():
 def test_the_census_day_alone_dates_a_population_count():
     text = "某县概况\n截至2020年11月1日,常住人口为485252人。2022年,全县实现地区生产总值200亿元。"
     assert got(text, 2023) == {("resident_population", 2020, "level", 485252.0, ""), ("gdp", 2022, "level", 200.0, "")}
+
+
+def test_a_ruled_table_of_targets_and_results_gives_both():
+    text = "一、2021年国民经济和社会发展计划执行情况\n表一:2021年国民经济与社会发展有关指标完成情况\n" \
+           "属性|指标名称|人代会目标|完成情况|全市排名\n增幅|绝对值|评价\n预期性|地区生产总值| 8%左右| 9.7 | 853.2亿元|完成| 2\n" \
+           "常住人口城镇化率| 68% | 73.3(*) |完成| 1\n固定资产投资| 11% | 25.6% | 2"
+    assert got(text, 2022) == {("gdp", 2021, "target_growth", 8.0, ""), ("gdp", 2021, "growth", 9.7, ""),
+                               ("gdp", 2021, "level", 853.2, ""), ("urbanization_rate", 2021, "target_level", 68.0, ""),
+                               ("urbanization_rate", 2021, "share", 73.3, ""),
+                               ("fixed_asset_investment", 2021, "target_growth", 11.0, ""),
+                               ("fixed_asset_investment", 2021, "growth", 25.6, "")}

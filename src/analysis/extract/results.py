@@ -16,7 +16,7 @@ from analysis.extract.tables import BOUNDS, TableCell
 from analysis.extract.vocab import N, Vocabulary
 
 _NAME_HEADER = {"指标名称", "指标", "项目", "主要指标"}
-_TARGET_HEADER = re.compile(r"(?:预期|年度|全年|计划|年初)目标(?:值)?|目标值?")
+_TARGET_HEADER = re.compile(r"(?:预期|年度|全年|计划|年初|人代会)目标(?:值)?|目标值?")
 _RESULT_HEADER = re.compile(r"实际完成(?:值|情况)?|完成情况|完成值|执行情况|备注")
 _CELL = re.compile(rf"(?P<verb>增长|下降|减少)?\s*(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<unit>%|[万亿]?元|万人|人|家|个)?"
                    rf"\s*(?P<p>以上|左右|以内)?")
@@ -45,8 +45,8 @@ def _year(lines: list[str], i: int, review_year: int | None) -> int | None:
 
 
 def result_cells(lines: list[str], vocab: Vocabulary, review_year: int | None = None) -> list[TableCell]:
-    """Figures of every target-and-result table printed one cell a paragraph in *lines*."""
-    out, i = [], 0
+    """Figures of every target-and-result table printed one cell a paragraph in *lines*, or a row a line."""
+    out, i = _ruled_cells(lines, vocab, review_year), 0
     while i < len(lines):
         columns, j = _header(lines, i)
         year = _year(lines, i, review_year) if columns else None
@@ -88,4 +88,37 @@ def _row_cells(name: str, cells: list[str], columns: list[bool], year: int, voca
             unit = value["unit"] or bracket.group(1)
             out.append(TableCell(match.group(0), year, target, number, unit, bound, cell,
                                  kind="" if unit == "%" else "level"))
+    return out
+
+
+_ATTRIBUTE = re.compile(r"预期性|约束性")
+_RULED_CELL = re.compile(rf"(?P<b>[>≥<≤])?\s*(?P<v>-?{N})\s*(?P<unit>%|[万亿]?元|[万亿])?\s*(?P<p>以上|左右|以内)?\s*(?:[(（]\*[)）]|\*)?")
+
+
+def _ruled_cells(lines: list[str], vocab: Vocabulary, review_year: int | None) -> list[TableCell]:
+    """属性 | 指标名称 | 人代会目标 | 完成情况 (over 增幅 | 绝对值 | 评价), then rows such as 预期性 | 地区生产总值 | 8%左右 |
+    9.7 | 853.2亿元 | 完成: a row's first figure is the year's target, the two after it (before 完成 / 未完成) its results:
+    an amount with its unit a level, a bare number or a rate a growth (the rate itself, of an indicator in %)."""
+    out, year = [], None
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if len(cells) >= 3 and any(c in _NAME_HEADER for c in cells) and any(_TARGET_HEADER.fullmatch(c) for c in cells) \
+                and any(_RESULT_HEADER.fullmatch(c) for c in cells):
+            year = _year(lines, i, review_year)
+            continue
+        if year is None or "|" not in line:
+            year = None if "|" not in line else year
+            continue
+        cells = cells[1:] if cells and _ATTRIBUTE.fullmatch(cells[0]) else cells
+        match = vocab.pattern.fullmatch(cells[0]) if cells else None
+        values = [_RULED_CELL.fullmatch(c) for c in cells[1:]]
+        if match is None or not values or values[0] is None:
+            continue
+        rate = vocab.name(match.group(0)).unit == "%"
+        for k, value in enumerate(values[:min(3, next((k for k, v in enumerate(values) if v is None), len(values)))]):
+            unit = (value["unit"] + "元" if value["unit"] in ("万", "亿") else value["unit"]) or ""
+            amount = unit not in ("", "%")
+            out.append(TableCell(match.group(0), year, k == 0, float(value["v"]), unit if amount else "%",
+                                 BOUNDS.get(value["b"] or value["p"] or "", ""), line.strip(),
+                                 kind="level" if amount else "" if rate else "growth"))
     return out
