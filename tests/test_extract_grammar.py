@@ -2188,3 +2188,9 @@ def test_a_ruled_table_of_targets_and_results_gives_both():
                                ("urbanization_rate", 2021, "share", 73.3, ""),
                                ("fixed_asset_investment", 2021, "target_growth", 11.0, ""),
                                ("fixed_asset_investment", 2021, "growth", 25.6, "")}
+
+
+def test_a_year_inside_an_aside_does_not_date_what_follows_it():
+    text = BULLETIN + "全年实现地区生产总值2003.3亿元(经最终核实,2021年GDP修订为1949.8亿元)。按常住人口计算,人均地区生产总值17.26万元。"
+    found = got(text)
+    assert ("per_capita_gdp", 2022, "level", 17.26, "") in found and ("gdp", 2021, "level", 1949.8, "") in found

@@ -48,7 +48,14 @@ def plan_ending(year: int | None, doc: Document) -> Span | None:
 CONTINUING = re.compile(r"\s*(?:其中|同时|此外|另外|另外,|并且)[,，:：]?")
 
 
-def _last_cue(cues, fact: Fact, sentence_start: int, doc: Document) -> list:
+def _aside_closed(para: str, start: int, end: int) -> bool:
+    """True when text[start:end] closes a bracket opened before *start*: a cue at *start* is inside an aside that
+    ended before *end* ((经最终核实,2021年…修订为…)。按常住人口计算,人均…: not the per-head figure's year)."""
+    part = para[start:end]
+    return part.count(")") + part.count("）") > part.count("(") + part.count("（")
+
+
+def _last_cue(cues, fact: Fact, sentence_start: int, doc: Document, para: str = "") -> list:
     """``[the last cue before *fact* that places it]`` or ``[]``; *cues* are sorted by position, so this
     looks back from the fact instead of through every cue of the paragraph (linear documents stay linear).
     An average naming no span is placed only by a plan's cue, or by the review of a plan's last year
@@ -57,6 +64,8 @@ def _last_cue(cues, fact: Fact, sentence_start: int, doc: Document) -> list:
     for i in range(bisect_left(cues, fact.pos, key=lambda c: c.pos) - 1, -1, -1):
         c = cues[i]
         ending = c.context.mode == "actual" and plan_ending(c.context.year, doc) is not None
+        if para and c.pos >= 0 and _aside_closed(para, c.pos, fact.pos):
+            continue
         if (c.pos >= sentence_start or not c.sentence) and not (
                 fact.average and not fact.span and not fact.period_start and not fact.base_plan
                 and c.context.plan is None and not ending):
@@ -78,7 +87,7 @@ def fact_context(fact: Fact, para: str, cues, section: Context, doc: Document,
     for _ in range(3):          # 其中,… / 同时,… continue the sentence before them (its 到“十四五”末 holds)
         if sentence_start > 0 and CONTINUING.match(para, sentence_start):
             sentence_start = back_to(para, sentence_start - 1, SENTENCE_END)
-    before = _last_cue(cues, fact, sentence_start, doc)
+    before = _last_cue(cues, fact, sentence_start, doc, para)
     ctx, from_default = _dated(fact, para, before, sentence_start, section, doc, carried, reviewing)
     if from_default:
         return ctx, ("year_from_document",)
